@@ -1,0 +1,36 @@
+package dev.parity.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options shared by record, verify and compare. */
+final class CommonOptions {
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where verdict.json and the reports go (default: reports/<suite> beside the fixtures/ folder).")
+  Path out;
+
+  @Option(
+      names = "--golden",
+      paramLabel = "DIR",
+      description = "Where the suite's goldens are (default: golden/<suite> beside the fixtures/ folder).")
+  Path golden;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "GLOB",
+      description = "Run only cases whose id matches this glob, e.g. 'search/*' or '**/utf8'.")
+  String filter;
+
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = "Cases run in parallel (default: the number of cores, ${DEFAULT-VALUE}).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  Optional<String> filter() {
+    return Optional.ofNullable(filter);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.parity.cli;
+
+import dev.parity.fixture.ConfigException;
+import dev.parity.verdict.ExitCodes;
+import dev.parity.verdict.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify the embedded demo suites (fixtures/" + DemoCommand.CLI_DEMO + ") against their committed goldens",
+      "and print where the reports are. The demo's candidate has a deliberate porting bug that Parity catches;",
+      "the command exits 0 when the demo ran to completion, whatever the demo's own verdict."
+    })
+final class DemoCommand implements Callable<Integer> {
+  static final String CLI_DEMO = "genealogy-cli";
+  static final List<String> DEMOS = List.of(CLI_DEMO);
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the demo reports (default: reports/ of the checkout).")
+  Path out;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Cases run in parallel (default: the number of cores).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path home = Layout.home();
+    int exit = ExitCodes.PASS;
+    for (String demo : DEMOS) {
+      Path suite = home.resolve("fixtures").resolve(demo);
+      if (!Files.isDirectory(suite)) {
+        throw new ConfigException(
+            suite, "demo suite not found; run `parity demo` from the Parity checkout, or through its ./parity launcher");
+      }
+      CommonOptions options = new CommonOptions();
+      options.jobs = jobs;
+      options.out = this.out == null ? null : this.out.resolve(demo);
+      out.println("== Demo " + demo + ": verify the Python port against the goldens of the sh/awk original ==");
+      Verdict verdict = SuiteCommand.runSuite(suite, options, out, (engine, s, goldens, o) -> engine.verify(s, goldens, o));
+      int code = ExitCodes.of(verdict);
+      if (code == ExitCodes.UNAVAILABLE || verdict.counts().errors() > 0) {
+        out.println("The demo could not run to completion (see the errors above).");
+        exit = Math.max(exit, code == ExitCodes.UNAVAILABLE ? code : ExitCodes.MISMATCH);
+      }
+      out.println();
+    }
+    if (exit == ExitCodes.PASS) {
+      out.println("Demo complete. Parity found the deliberate porting bug: see the FAIL cases above and the reports.");
+    }
+    return exit;
+  }
+}

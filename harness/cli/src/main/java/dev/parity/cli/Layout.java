@@ -1,0 +1,44 @@
+package dev.parity.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a suite's goldens and reports go by default: {@code golden/<suite>} and {@code
+ * reports/<suite>} in the project folder that holds {@code fixtures/}.
+ */
+final class Layout {
+  private Layout() {}
+
+  /** The project folder of a suite: the parent of its {@code fixtures/} folder, else the suite's parent. */
+  static Path projectOf(Path suiteFolder) {
+    Path suite = suiteFolder.toAbsolutePath().normalize();
+    Path parent = suite.getParent();
+    if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("fixtures")) {
+      return parent.getParent();
+    }
+    return parent == null ? suite : parent;
+  }
+
+  static Path goldenOf(Path suiteFolder) {
+    Path suite = suiteFolder.toAbsolutePath().normalize();
+    return projectOf(suite).resolve("golden").resolve(suite.getFileName().toString());
+  }
+
+  static Path reportsOf(Path suiteFolder) {
+    Path suite = suiteFolder.toAbsolutePath().normalize();
+    return projectOf(suite).resolve("reports").resolve(suite.getFileName().toString());
+  }
+
+  /** The Parity checkout: {@code -Dparity.home} (set by the ./parity launcher), else the working directory. */
+  static Path home() {
+    String home = System.getProperty("parity.home");
+    Path start = Path.of(home == null ? "" : home).toAbsolutePath().normalize();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("fixtures")) && Files.isDirectory(dir.resolve("harness"))) {
+        return dir;
+      }
+    }
+    return start;
+  }
+}

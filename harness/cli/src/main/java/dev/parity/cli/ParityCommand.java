@@ -1,0 +1,84 @@
+package dev.parity.cli;
+
+import dev.parity.fixture.ConfigException;
+import dev.parity.verdict.ExitCodes;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code parity} command. */
+@Command(
+    name = "parity",
+    mixinStandardHelpOptions = true,
+    versionProvider = ParityCommand.Version.class,
+    description = {
+      "Golden-master differential testing: runs the same cases against a legacy and a candidate",
+      "implementation, compares what they do, and decides which one ships.",
+      ""
+    },
+    subcommands = {
+      RecordCommand.class,
+      VerifyCommand.class,
+      CompareCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  the candidate passed every case (it ships); for record: every golden is stored",
+      "  1  at least one case differs or errored (keep legacy)",
+      "  2  usage or configuration error (nothing was compared)",
+      "  3  an implementation could not be run at all (missing binary, not executable)",
+      "",
+      "Docs: docs/suite-format.md (suite.yaml reference), README.md (walk-through)."
+    })
+public final class ParityCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: give one of record, verify, compare, demo");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the command line with the given console streams and returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new ParityCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parseResult) -> {
+          if (e instanceof ConfigException) {
+            cmd.getErr().println("parity: configuration error: " + e.getMessage());
+          } else {
+            cmd.getErr().println("parity: " + e);
+            e.printStackTrace(cmd.getErr());
+          }
+          cmd.getErr().flush();
+          return ExitCodes.USAGE;
+        });
+    commandLine.setParameterExceptionHandler(
+        (e, params) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println("parity: " + e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+          cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+          cmd.getErr().flush();
+          return ExitCodes.USAGE;
+        });
+    return commandLine.execute(args);
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ParityCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"parity " + (version == null ? "development build" : version)};
+    }
+  }
+}

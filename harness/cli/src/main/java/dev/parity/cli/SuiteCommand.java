@@ -1,0 +1,63 @@
+package dev.parity.cli;
+
+import dev.parity.diff.ObservationComparator;
+import dev.parity.engine.Engine;
+import dev.parity.engine.RunOptions;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.golden.GoldenStore;
+import dev.parity.report.Reports;
+import dev.parity.run.CommandRunner;
+import dev.parity.verdict.ExitCodes;
+import dev.parity.verdict.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** What record, verify and compare share: load the suite, run, write reports, print, exit. */
+abstract class SuiteCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "<suite>", description = "Path to the suite folder (the one holding suite.yaml).")
+  Path suite;
+
+  @Mixin CommonOptions common;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs this command's mode. */
+  abstract Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options);
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.jobs < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
+    }
+    Verdict verdict = runSuite(suite, common, out, this::run);
+    return ExitCodes.of(verdict);
+  }
+
+  interface Mode {
+    Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options);
+  }
+
+  /** Loads, runs and reports one suite; shared with the demo command. */
+  static Verdict runSuite(Path suiteFolder, CommonOptions common, PrintWriter out, Mode mode) throws Exception {
+    Suite loaded = new SuiteLoader().load(suiteFolder);
+    Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
+    Path outFolder = common.out != null ? common.out : Layout.reportsOf(loaded.folder());
+    RunOptions options = new RunOptions(common.filter(), common.jobs, false);
+    Engine.select(loaded, options.filter());
+    try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
+      Engine engine = new Engine(new CommandRunner(), new ObservationComparator(), progress);
+      Verdict verdict = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
+      progress.close();
+      List<Path> written = Reports.standard().writeAll(verdict, outFolder);
+      new Summary(out).print(verdict, written);
+      return verdict;
+    }
+  }
+}

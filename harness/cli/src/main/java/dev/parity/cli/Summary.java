@@ -1,0 +1,72 @@
+package dev.parity.cli;
+
+import dev.parity.diff.Fact;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Mode;
+import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The console summary after a run: counts, decision, each non-passing case with its facts and first diff lines. */
+final class Summary {
+  static final int DIFF_LINES = 12;
+  static final int MAX_CASES = 20;
+
+  private final PrintWriter out;
+
+  Summary(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(Verdict verdict, List<Path> written) {
+    var counts = verdict.counts();
+    out.printf(
+        Locale.ROOT,
+        "parity %s %s: %d cases, %d passed, %d failed, %d errors in %.1fs%n",
+        verdict.mode().label(),
+        verdict.suite(),
+        counts.total(),
+        counts.passed(),
+        counts.failed(),
+        counts.errors(),
+        verdict.durationMs() / 1000.0);
+    List<CaseResult> bad = verdict.fixtures().stream().filter(r -> r.status() != Status.PASS).toList();
+    for (CaseResult result : bad.subList(0, Math.min(MAX_CASES, bad.size()))) {
+      out.println();
+      out.println(result.status().label().toUpperCase(Locale.ROOT) + " " + result.id() + "  (" + result.summary() + ")");
+      int width = result.facts().stream().mapToInt(f -> f.key().length()).max().orElse(0);
+      for (Fact fact : result.facts()) {
+        out.printf(Locale.ROOT, "  %-" + width + "s : %s%n", fact.key(), fact.message());
+      }
+      String[] diff = result.diff().split("\n", -1);
+      if (!result.diff().isEmpty()) {
+        for (int i = 0; i < Math.min(DIFF_LINES, diff.length); i++) {
+          if (!diff[i].isEmpty() || i < diff.length - 1) {
+            out.println("    " + diff[i]);
+          }
+        }
+        if (diff.length - 1 > DIFF_LINES) {
+          out.println("    ... (" + (diff.length - 1 - DIFF_LINES) + " more diff lines in the report)");
+        }
+      }
+    }
+    if (bad.size() > MAX_CASES) {
+      out.println();
+      out.println("... and " + (bad.size() - MAX_CASES) + " more cases that did not pass (see the report)");
+    }
+    out.println();
+    if (verdict.mode() == Mode.RECORD) {
+      out.println("Goldens: " + (counts.failed() + counts.errors() == 0 ? "all stored and current" : "not all stored (see above)"));
+    } else {
+      out.println("Decision: " + verdict.decision().label());
+    }
+    verdict.reasons().forEach(reason -> out.println("  - " + reason));
+    for (Path file : written) {
+      out.println("Report: " + file);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.parity.diff;
+
+import java.util.List;
+
+/**
+ * The result of comparing two observations of one case.
+ *
+ * @param facts the differences stated one by one (empty when identical)
+ * @param diffs the streams that differ, with their diffs
+ * @param notes observations that are not differences (e.g. a fallback diff was used)
+ */
+public record Comparison(List<Fact> facts, List<StreamDiff> diffs, List<Fact> notes) {
+
+  public Comparison {
+    facts = List.copyOf(facts);
+    diffs = List.copyOf(diffs);
+    notes = List.copyOf(notes);
+  }
+
+  public static Comparison identical() {
+    return new Comparison(List.of(), List.of(), List.of());
+  }
+
+  public boolean isIdentical() {
+    return facts.isEmpty() && diffs.isEmpty();
+  }
+
+  /** All stream diffs joined into one unified text, in stream order. */
+  public String unifiedDiff() {
+    StringBuilder text = new StringBuilder();
+    diffs.forEach(d -> text.append(d.unified()));
+    return text.toString();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.parity.diff;
+
+import dev.parity.fixture.CompareTarget;
+import dev.parity.run.Observation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Compares a legacy and a candidate observation of the same case. */
+public final class ObservationComparator {
+  private static final int HEX_WINDOW = 64;
+
+  private final TextDiffer differ;
+
+  public ObservationComparator() {
+    this(new TextDiffer());
+  }
+
+  public ObservationComparator(TextDiffer differ) {
+    this.differ = differ;
+  }
+
+  public Comparison compare(Set<CompareTarget> targets, Observation legacy, Observation candidate) {
+    List<Fact> facts = new ArrayList<>();
+    List<StreamDiff> diffs = new ArrayList<>();
+    List<Fact> notes = new ArrayList<>();
+
+    Set<String> valueNames = new TreeSet<>(legacy.values().keySet());
+    valueNames.addAll(candidate.values().keySet());
+    for (String name : valueNames) {
+      if (name.equals(Observation.EXIT_CODE) && !targets.contains(CompareTarget.EXIT_CODE)) {
+        continue;
+      }
+      String left = legacy.values().getOrDefault(name, "(none)");
+      String right = candidate.values().getOrDefault(name, "(none)");
+      if (!left.equals(right)) {
+        facts.add(new Fact(label(name), "legacy " + left + ", candidate " + right));
+      }
+    }
+
+    Set<String> streamNames = new TreeSet<>(legacy.streams().keySet());
+    streamNames.addAll(candidate.streams().keySet());
+    for (String stream : streamNames) {
+      if (!compared(stream, targets)) {
+        continue;
+      }
+      byte[] left = legacy.streams().get(stream);
+      byte[] right = candidate.streams().get(stream);
+      if (left == null || right == null) {
+        byte[] present = left == null ? right : left;
+        facts.add(
+            new Fact(
+                label(stream),
+                (left == null ? "written by the candidate only" : "missing: the candidate did not write it")
+                    + " (" + present.length + " bytes on the " + (left == null ? "candidate" : "legacy") + " side)"));
+        continue;
+      }
+      if (Arrays.equals(left, right)) {
+        continue;
+      }
+      diffs.add(diffStream(stream, left, right, facts, notes));
+    }
+    return new Comparison(facts, diffs, notes);
+  }
+
+  private StreamDiff diffStream(String stream, byte[] left, byte[] right, List<Fact> facts, List<Fact> notes) {
+    if (Texts.looksBinary(left) || Texts.looksBinary(right)) {
+      int first = Arrays.mismatch(left, right);
+      facts.add(
+          new Fact(
+              label(stream),
+              "binary content differs: legacy " + left.length + " bytes, candidate " + right.length
+                  + " bytes, first difference at byte " + first));
+      return hexDiff(stream, left, right, first);
+    }
+    Optional<String> leftText = Texts.strictUtf8(left);
+    Optional<String> rightText = Texts.strictUtf8(right);
+    if (leftText.isEmpty() || rightText.isEmpty()) {
+      notes.add(
+          new Fact(
+              label(stream),
+              "not valid UTF-8 on the " + (leftText.isEmpty() ? "legacy" : "candidate")
+                  + " side; shown with U+FFFD for invalid bytes, compared byte for byte"));
+    }
+    String a = leftText.orElseGet(() -> Texts.lenientUtf8(left));
+    String b = rightText.orElseGet(() -> Texts.lenientUtf8(right));
+    StreamDiff diff = differ.diff(stream, Texts.lines(a), Texts.lines(b));
+    if (diff.removed() == 0 && diff.added() == 0) {
+      // Different bytes that decode to the same text (invalid sequences both shown as U+FFFD).
+      int first = Arrays.mismatch(left, right);
+      facts.add(new Fact(label(stream), "bytes differ at byte " + first + " although the decoded text is the same"));
+      return hexDiff(stream, left, right, first);
+    }
+    facts.add(new Fact(label(stream), describe(diff)));
+    if (diff.approximate()) {
+      notes.add(
+          new Fact(
+              label(stream),
+              "too many changed lines for a minimal diff within the time budget; lines were compared by position"));
+    }
+    return diff;
+  }
+
+  private StreamDiff hexDiff(String stream, byte[] left, byte[] right, int first) {
+    int from = Math.max(0, (first - HEX_WINDOW) / 16 * 16);
+    StreamDiff diff = differ.diff(stream, hexLines(left, from), hexLines(right, from));
+    int differing = 0;
+    int common = Math.min(left.length, right.length);
+    for (int i = 0; i < common; i++) {
+      if (left[i] != right[i]) {
+        differing++;
+      }
+    }
+    differing += Math.abs(left.length - right.length);
+    return new StreamDiff(stream, StreamDiff.Kind.BINARY, differing, differing, false, true, diff.unified());
+  }
+
+  private static List<String> hexLines(byte[] bytes, int from) {
+    HexFormat hex = HexFormat.of();
+    List<String> lines = new ArrayList<>();
+    int to = Math.min(bytes.length, from + 2 * HEX_WINDOW + 16);
+    for (int offset = from; offset < to; offset += 16) {
+      int end = Math.min(offset + 16, bytes.length);
+      lines.add(String.format(Locale.ROOT, "%08x  %s", offset, hex.formatHex(bytes, offset, end)));
+    }
+    return lines;
+  }
+
+  private static String describe(StreamDiff diff) {
+    return diff.removed() + " line" + (diff.removed() == 1 ? "" : "s") + " removed, " + diff.added() + " line"
+        + (diff.added() == 1 ? "" : "s") + " added (diff below)";
+  }
+
+  private static boolean compared(String stream, Set<CompareTarget> targets) {
+    if (stream.equals(Observation.STDOUT)) {
+      return targets.contains(CompareTarget.STDOUT);
+    }
+    if (stream.equals(Observation.STDERR)) {
+      return targets.contains(CompareTarget.STDERR);
+    }
+    if (stream.startsWith(Observation.FILE_PREFIX)) {
+      return targets.contains(CompareTarget.FILES);
+    }
+    return true;
+  }
+
+  /** A human label for a value or stream name. */
+  public static String label(String name) {
+    if (name.equals(Observation.EXIT_CODE)) {
+      return "exit code";
+    }
+    if (name.startsWith(Observation.FILE_PREFIX)) {
+      return "output file " + name.substring(Observation.FILE_PREFIX.length());
+    }
+    return name;
+  }
+}

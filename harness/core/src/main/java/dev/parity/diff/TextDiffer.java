@@ -1,0 +1,160 @@
+package dev.parity.diff;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.ChangeDelta;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.DeleteDelta;
+import com.github.difflib.patch.InsertDelta;
+import com.github.difflib.patch.Patch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Line diffs that stay bounded in time and memory.
+ *
+ * <p>The common head and tail are cut first; the middle is diffed with java-diff-utils' linear-space
+ * Myers algorithm under a time budget. Myers costs O((N+M)·D), so when many lines differ (100k
+ * lines, 10% changed) the budget runs out and the middle is compared line by line by position
+ * instead. That fallback is exact for in-place changes, but for insertions it may show more lines
+ * than a minimal diff would, so the result says {@link StreamDiff#approximate() approximate}.
+ */
+public final class TextDiffer {
+  private final Duration budget;
+  private final int maxUnifiedLines;
+  private final int context;
+
+  public TextDiffer() {
+    this(Duration.ofMillis(750), 2_000, 3);
+  }
+
+  public TextDiffer(Duration budget, int maxUnifiedLines, int context) {
+    this.budget = budget;
+    this.maxUnifiedLines = maxUnifiedLines;
+    this.context = context;
+  }
+
+  /** Diffs two texts already split into lines; never throws for large inputs. */
+  public StreamDiff diff(String stream, List<String> legacy, List<String> candidate) {
+    int prefix = 0;
+    int max = Math.min(legacy.size(), candidate.size());
+    while (prefix < max && legacy.get(prefix).equals(candidate.get(prefix))) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < max - prefix
+        && legacy.get(legacy.size() - 1 - suffix).equals(candidate.get(candidate.size() - 1 - suffix))) {
+      suffix++;
+    }
+    List<String> left = legacy.subList(prefix, legacy.size() - suffix);
+    List<String> right = candidate.subList(prefix, candidate.size() - suffix);
+
+    boolean approximate = false;
+    Patch<String> middle;
+    try {
+      middle = DiffUtils.diff(left, right, new MyersDiffWithLinearSpace<>(new Budgeted(budget)), null, false);
+    } catch (BudgetExceeded e) {
+      middle = positional(left, right);
+      approximate = true;
+    }
+    Patch<String> patch = new Patch<>();
+    int removed = 0;
+    int added = 0;
+    for (AbstractDelta<String> delta : middle.getDeltas()) {
+      Chunk<String> source = delta.getSource();
+      Chunk<String> target = delta.getTarget();
+      patch.addDelta(
+          delta.withChunks(
+              new Chunk<>(source.getPosition() + prefix, source.getLines()),
+              new Chunk<>(target.getPosition() + prefix, target.getLines())));
+      removed += source.size();
+      added += target.size();
+    }
+    List<String> unified =
+        UnifiedDiffUtils.generateUnifiedDiff("legacy/" + stream, "candidate/" + stream, legacy, patch, context);
+    unified = removalsFirst(unified);
+    boolean truncated = unified.size() > maxUnifiedLines;
+    StringBuilder text = new StringBuilder();
+    unified.stream().limit(maxUnifiedLines).forEach(line -> text.append(line).append('\n'));
+    if (truncated) {
+      text.append("... ").append(unified.size() - maxUnifiedLines).append(" more diff lines not shown\n");
+    }
+    return new StreamDiff(stream, StreamDiff.Kind.TEXT, removed, added, approximate, truncated, text.toString());
+  }
+
+  /** Within each run of changed lines, shows removals before additions, as GNU diff and git do. */
+  private static List<String> removalsFirst(List<String> unified) {
+    List<String> ordered = new ArrayList<>(unified.size());
+    List<String> added = new ArrayList<>();
+    for (int i = 0; i < unified.size(); i++) {
+      String line = unified.get(i);
+      boolean header = i < 2;
+      if (!header && line.startsWith("+")) {
+        added.add(line);
+      } else if (!header && line.startsWith("-")) {
+        ordered.add(line);
+      } else {
+        ordered.addAll(added);
+        added.clear();
+        ordered.add(line);
+      }
+    }
+    ordered.addAll(added);
+    return ordered;
+  }
+
+  /** Pairs lines by position; runs of differing lines become one change each. */
+  private static Patch<String> positional(List<String> left, List<String> right) {
+    Patch<String> patch = new Patch<>();
+    int length = Math.max(left.size(), right.size());
+    int start = -1;
+    for (int i = 0; i <= length; i++) {
+      boolean differs =
+          i < length && (i >= left.size() || i >= right.size() || !left.get(i).equals(right.get(i)));
+      if (differs && start < 0) {
+        start = i;
+      } else if (!differs && start >= 0) {
+        Chunk<String> source =
+            new Chunk<>(start, new ArrayList<>(left.subList(Math.min(start, left.size()), Math.min(i, left.size()))));
+        Chunk<String> target =
+            new Chunk<>(start, new ArrayList<>(right.subList(Math.min(start, right.size()), Math.min(i, right.size()))));
+        patch.addDelta(
+            source.size() == 0
+                ? new InsertDelta<>(source, target)
+                : target.size() == 0 ? new DeleteDelta<>(source, target) : new ChangeDelta<>(source, target));
+        start = -1;
+      }
+    }
+    return patch;
+  }
+
+  /** Line equality that aborts the diff once its time budget is spent. */
+  private static final class Budgeted implements java.util.function.BiPredicate<String, String> {
+    private final long deadline;
+    private long calls;
+
+    Budgeted(Duration budget) {
+      this.deadline = System.nanoTime() + budget.toNanos();
+    }
+
+    @Override
+    public boolean test(String a, String b) {
+      if ((++calls & 0x3FFF) == 0 && System.nanoTime() > deadline) {
+        throw new BudgetExceeded();
+      }
+      return Objects.equals(a, b);
+    }
+  }
+
+  private static final class BudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetExceeded() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.parity.report;
+
+import dev.parity.diff.Fact;
+import dev.parity.golden.AtomicFiles;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes {@code junit.xml} in the Surefire format: one {@code testsuite}, one {@code testcase} per
+ * case named by its id, mismatches as {@code failure}, errors as {@code error}, each with the facts
+ * and the diff as body.
+ */
+final class JUnitXmlReporter implements Reporter {
+  static final String FILE = "junit.xml";
+
+  @Override
+  public Path write(Verdict verdict, Path outputFolder) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      String className = "parity." + verdict.suite();
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", className);
+      xml.writeAttribute("tests", Integer.toString(verdict.counts().total()));
+      xml.writeAttribute("failures", Integer.toString(verdict.counts().failed()));
+      xml.writeAttribute("errors", Integer.toString(verdict.counts().errors()));
+      xml.writeAttribute("skipped", "0");
+      xml.writeAttribute("time", seconds(verdict.durationMs()));
+      xml.writeAttribute("timestamp", verdict.startedAt().toString());
+      xml.writeCharacters("\n  ");
+      xml.writeStartElement("properties");
+      property(xml, "parity.mode", verdict.mode().label());
+      property(xml, "parity.decision", verdict.decision().label());
+      xml.writeCharacters("\n  ");
+      xml.writeEndElement();
+      for (CaseResult result : verdict.fixtures()) {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", clean(result.id()));
+        xml.writeAttribute("classname", className);
+        xml.writeAttribute("time", seconds(result.durationsMs().values().stream().mapToLong(Long::longValue).sum()));
+        if (result.status() != Status.PASS) {
+          xml.writeCharacters("\n    ");
+          xml.writeStartElement(result.status() == Status.FAIL ? "failure" : "error");
+          xml.writeAttribute("message", clean(result.summary()));
+          xml.writeAttribute("type", result.status() == Status.FAIL ? "parity.Mismatch" : "parity.Error");
+          xml.writeCharacters(clean(body(result)));
+          xml.writeEndElement();
+          xml.writeCharacters("\n  ");
+        }
+        xml.writeEndElement();
+      }
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IOException("cannot write " + FILE + ": " + e.getMessage(), e);
+    }
+    Path file = outputFolder.resolve(FILE);
+    AtomicFiles.write(file, bytes.toByteArray());
+    return file;
+  }
+
+  private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeEmptyElement("property");
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("value", value);
+  }
+
+  private static String body(CaseResult result) {
+    String facts = result.facts().stream().map(Fact::toString).collect(Collectors.joining("\n"));
+    String diff = result.diff();
+    return facts + (diff.isEmpty() ? "" : "\n\n" + diff);
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+
+  /** Drops characters XML 1.0 cannot carry (control bytes from binary output), keeping the rest. */
+  static String clean(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp -> {
+              boolean allowed =
+                  cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+                      || (cp >= 0x10000 && cp <= 0x10FFFF);
+              if (allowed) {
+                out.appendCodePoint(cp);
+              } else {
+                out.append(String.format(Locale.ROOT, "\\u%04x", cp));
+              }
+            });
+    return out.toString();
+  }
+}

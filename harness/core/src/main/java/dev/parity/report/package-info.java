@@ -1,0 +1,2 @@
+/** Reports written from a verdict: verdict.json, Surefire-compatible JUnit XML. */
+package dev.parity.report;

@@ -1,0 +1,208 @@
+package dev.parity.run;
+
+import dev.parity.fixture.Case;
+import dev.parity.fixture.CommandImplementation;
+import dev.parity.fixture.Durations;
+import dev.parity.fixture.Implementation;
+import dev.parity.fixture.InputFile;
+import dev.parity.fixture.Stdin;
+import dev.parity.fixture.Suite;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.PumpStreamHandler;
+
+/**
+ * Runs command-line implementations with Apache Commons Exec, synchronously, each run in a fresh
+ * temporary working directory.
+ *
+ * <p>On Linux every run is started through {@code setsid}, so the program leads its own process
+ * group; when the program exits or times out, whatever is left in that group (background children,
+ * grandchildren sleeping forever) is killed, and no process outlives its run.
+ */
+public final class CommandRunner implements Runner {
+  /** Variable set for every run: the absolute path of the run's working directory. */
+  public static final String WORKDIR_VARIABLE = "PARITY_WORKDIR";
+  /** Variable set for every run: the absolute path of the suite folder. */
+  public static final String SUITE_VARIABLE = "PARITY_SUITE";
+
+  private static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(2);
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "parity-timeouts");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private final long maxOutputBytes;
+  private final Optional<Path> setsid;
+
+  public CommandRunner() {
+    this(64L * 1024 * 1024);
+  }
+
+  /** A runner that fails a run whose stdout, stderr or any output file exceeds {@code maxOutputBytes}. */
+  public CommandRunner(long maxOutputBytes) {
+    this.maxOutputBytes = maxOutputBytes;
+    this.setsid = ProcessTree.setsid();
+  }
+
+  @Override
+  public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
+    if (!(implementation instanceof CommandImplementation command)) {
+      throw new IllegalArgumentException("CommandRunner runs commands only, not " + implementation.describe());
+    }
+    Map<String, String> env = environment(suite, command, testCase);
+    List<String> argv = new ArrayList<>(command.command());
+    argv.addAll(testCase.args());
+    Optional<String> unavailable = checkExecutable(suite, argv, env);
+    if (unavailable.isPresent()) {
+      return new RunOutcome.Unavailable(unavailable.get(), Duration.ZERO);
+    }
+    Path workdir = null;
+    try {
+      workdir = Files.createTempDirectory("parity-run-");
+      env.put(WORKDIR_VARIABLE, workdir.toString());
+      copyInputs(testCase, workdir);
+      return execute(suite, command, testCase, argv, env, workdir);
+    } catch (IOException e) {
+      return new RunOutcome.Unavailable("cannot start [" + argv.get(0) + "]: " + e.getMessage(), Duration.ZERO);
+    } finally {
+      if (workdir != null) {
+        Workdirs.deleteQuietly(workdir);
+      }
+    }
+  }
+
+  private RunOutcome execute(
+      Suite suite, CommandImplementation command, Case testCase, List<String> argv, Map<String, String> env, Path workdir)
+      throws IOException {
+    CommandLine line;
+    if (setsid.isPresent()) {
+      line = new CommandLine(setsid.get().toString());
+      line.addArgument(argv.get(0), false);
+    } else {
+      line = new CommandLine(argv.get(0));
+    }
+    argv.stream().skip(1).forEach(arg -> line.addArgument(arg, false));
+
+    BoundedBuffer stdout = new BoundedBuffer(maxOutputBytes);
+    BoundedBuffer stderr = new BoundedBuffer(maxOutputBytes);
+    InputStream stdin = testCase.stdin().isPresent() ? new ByteArrayInputStream(stdinBytes(testCase.stdin().get())) : null;
+    PumpStreamHandler streams = new PumpStreamHandler(stdout, stderr, stdin);
+    streams.setStopTimeout(PUMP_STOP_TIMEOUT);
+
+    TreeKillingExecutor executor = new TreeKillingExecutor(setsid.isPresent());
+    executor.setWorkingDirectory(command.cwd().orElse(workdir).toFile());
+    executor.setStreamHandler(streams);
+    executor.setExitValues(null);
+
+    Duration timeout = suite.timeoutOf(testCase);
+    AtomicBoolean timedOut = new AtomicBoolean();
+    long start = System.nanoTime();
+    ScheduledFuture<?> watchdog =
+        TIMER.schedule(
+            () -> {
+              timedOut.set(true);
+              executor.killTree();
+            },
+            timeout.toMillis(),
+            TimeUnit.MILLISECONDS);
+    int exitCode;
+    try {
+      exitCode = executor.execute(line, env);
+    } finally {
+      watchdog.cancel(false);
+      executor.killTreeIfAlive();
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    if (timedOut.get()) {
+      return new RunOutcome.Failed(
+          "timed out after " + Durations.format(timeout) + "; the process and all its children were killed"
+              + " (raise [timeout] on the case or under [defaults] if it is just slow)",
+          duration);
+    }
+    if (stdout.overflowed() || stderr.overflowed()) {
+      return new RunOutcome.Failed(
+          (stdout.overflowed() ? "stdout" : "stderr") + " exceeded the output limit of " + maxOutputBytes + " bytes",
+          duration);
+    }
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String output : testCase.outputs()) {
+      Path produced = workdir.resolve(output);
+      if (Files.isRegularFile(produced)) {
+        if (Files.size(produced) > maxOutputBytes) {
+          return new RunOutcome.Failed(
+              "output file [" + output + "] exceeded the output limit of " + maxOutputBytes + " bytes", duration);
+        }
+        files.put(output, Files.readAllBytes(produced));
+      }
+    }
+    return new RunOutcome.Completed(
+        Observation.ofCommand(exitCode, stdout.toByteArray(), stderr.toByteArray(), files, duration));
+  }
+
+  private static byte[] stdinBytes(Stdin stdin) throws IOException {
+    return stdin.bytes();
+  }
+
+  private static Map<String, String> environment(Suite suite, CommandImplementation command, Case testCase) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putAll(suite.env());
+    env.putAll(command.env());
+    env.putAll(testCase.env());
+    env.put(SUITE_VARIABLE, suite.folder().toString());
+    return env;
+  }
+
+  /** Says why the program cannot be started, before any process is spawned. */
+  private static Optional<String> checkExecutable(Suite suite, List<String> argv, Map<String, String> env) {
+    String program = argv.get(0);
+    if (program.contains(File.separator)) {
+      Path path = suite.folder().resolve(program);
+      if (!Files.exists(path)) {
+        return Optional.of("program [" + program + "] does not exist");
+      }
+      if (Files.isDirectory(path) || !Files.isExecutable(path)) {
+        return Optional.of("program [" + program + "] is not executable (chmod +x it, or run it through its interpreter)");
+      }
+      argv.set(0, path.toString());
+      return Optional.empty();
+    }
+    String pathVariable = env.getOrDefault("PATH", "");
+    for (String dir : pathVariable.split(File.pathSeparator)) {
+      if (!dir.isEmpty()) {
+        Path candidate = Path.of(dir, program);
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of("program [" + program + "] not found on PATH (" + pathVariable + ")");
+  }
+
+  private static void copyInputs(Case testCase, Path workdir) throws IOException {
+    for (InputFile input : testCase.files()) {
+      Path target = workdir.resolve(input.target());
+      Files.createDirectories(target.getParent());
+      Workdirs.copy(input.source(), target);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.parity.run;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What one run of one side on one case produced.
+ *
+ * <p>{@code values} hold small scalar results ({@code exitCode} for commands, {@code status} for
+ * HTTP); {@code streams} hold byte contents by name: {@code stdout}, {@code stderr}, and {@code
+ * file:<path>} for each declared output file the program wrote. An output file the program did not
+ * write is simply absent.
+ */
+public record Observation(SortedMap<String, String> values, SortedMap<String, byte[]> streams, Duration duration) {
+  public static final String EXIT_CODE = "exitCode";
+  public static final String STDOUT = "stdout";
+  public static final String STDERR = "stderr";
+  public static final String FILE_PREFIX = "file:";
+
+  public Observation {
+    values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    TreeMap<String, byte[]> copy = new TreeMap<>();
+    streams.forEach((k, v) -> copy.put(k, v.clone()));
+    streams = Collections.unmodifiableSortedMap(copy);
+  }
+
+  /** A command's observation. */
+  public static Observation ofCommand(
+      int exitCode, byte[] stdout, byte[] stderr, Map<String, byte[]> files, Duration duration) {
+    TreeMap<String, byte[]> streams = new TreeMap<>();
+    streams.put(STDOUT, stdout);
+    streams.put(STDERR, stderr);
+    files.forEach((path, bytes) -> streams.put(FILE_PREFIX + path, bytes));
+    TreeMap<String, String> values = new TreeMap<>();
+    values.put(EXIT_CODE, Integer.toString(exitCode));
+    return new Observation(values, streams, duration);
+  }
+
+  public Optional<String> value(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+
+  public Optional<byte[]> stream(String name) {
+    return Optional.ofNullable(streams.get(name)).map(byte[]::clone);
+  }
+
+  /** Same values and same stream bytes; durations are ignored. */
+  public boolean sameContentAs(Observation other) {
+    if (!values.equals(other.values) || !streams.keySet().equals(other.streams.keySet())) {
+      return false;
+    }
+    return streams.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.streams.get(e.getKey())));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Observation other && sameContentAs(other) && duration.equals(other.duration);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode() * 31 + streams.keySet().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Observation" + values + " streams=" + streams.keySet() + " in " + duration.toMillis() + "ms";
+  }
+}

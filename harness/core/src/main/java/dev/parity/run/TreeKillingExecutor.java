@@ -1,0 +1,57 @@
+package dev.parity.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+
+/**
+ * A synchronous executor that remembers the process it launched, so the whole tree can be killed.
+ *
+ * <p>Commons Exec's own watchdog kills only the direct child; grandchildren would keep the output
+ * pipes open and outlive the run.
+ */
+final class TreeKillingExecutor extends DefaultExecutor {
+  private final boolean ownProcessGroup;
+  private volatile Process process;
+
+  @SuppressWarnings("deprecation") // the builder cannot be subclassed; launch() must be overridden
+  TreeKillingExecutor(boolean ownProcessGroup) {
+    super();
+    this.ownProcessGroup = ownProcessGroup;
+  }
+
+  @Override
+  protected Process launch(CommandLine command, Map<String, String> env, Path workingDirectory) throws IOException {
+    Process launched = super.launch(command, env, workingDirectory);
+    this.process = launched;
+    if (ownProcessGroup) {
+      // Kill what the program left behind as soon as it exits, so leftovers cannot hold stdout open.
+      long group = launched.pid();
+      launched.onExit().thenRun(() -> ProcessTree.killGroup(group));
+    }
+    return launched;
+  }
+
+  @Override
+  protected Process launch(CommandLine command, Map<String, String> env, java.io.File dir) throws IOException {
+    return launch(command, env, dir == null ? null : dir.toPath());
+  }
+
+  /** Kills the tree unless the program has already exited (its group is then killed on exit). */
+  void killTreeIfAlive() {
+    Process launched = process;
+    if (launched != null && launched.isAlive()) {
+      killTree();
+    }
+  }
+
+  /** Kills the process, every descendant, and (on Linux) its whole process group. */
+  void killTree() {
+    Process launched = process;
+    if (launched != null) {
+      ProcessTree.kill(launched.toHandle(), ownProcessGroup);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.parity.verdict;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.parity.diff.Fact;
+import dev.parity.diff.StreamDiff;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outcome of one case.
+ *
+ * @param id the case id
+ * @param tags the case's tags (its groups)
+ * @param status pass, fail or error
+ * @param summary one line saying what happened
+ * @param facts the differences or the error, one by one
+ * @param notes remarks that are not differences (fallback diffs, golden created, ...)
+ * @param diffs per-stream diffs
+ * @param durationsMs wall time of each side's run, by side ({@code legacy}, {@code candidate})
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"id", "status", "summary", "tags", "facts", "notes", "diff", "diffs", "durationsMs"})
+public record CaseResult(
+    String id,
+    List<String> tags,
+    Status status,
+    String summary,
+    List<Fact> facts,
+    List<Fact> notes,
+    List<StreamDiff> diffs,
+    Map<String, Long> durationsMs) {
+
+  public CaseResult {
+    tags = List.copyOf(tags);
+    facts = List.copyOf(facts);
+    notes = List.copyOf(notes);
+    diffs = List.copyOf(diffs);
+    durationsMs = Map.copyOf(durationsMs);
+  }
+
+  /** All stream diffs as one unified text (empty when none). */
+  @JsonProperty("diff")
+  public String diff() {
+    StringBuilder text = new StringBuilder();
+    diffs.forEach(d -> text.append(d.unified()));
+    return text.toString();
+  }
+
+  public Optional<Fact> firstFact() {
+    return facts.stream().findFirst();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.parity.verdict;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The outcome of one case. */
+public enum Status {
+  /** Both sides agree (or, when recording, the golden is stored and current). */
+  PASS,
+  /** The sides differ after normalization (or, when recording, an existing golden would change). */
+  FAIL,
+  /** No comparison was possible: a side timed out, crashed the harness, or could not be run. */
+  ERROR;
+
+  @JsonValue
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static Status of(String label) {
+    return valueOf(label.toUpperCase(Locale.ROOT));
+  }
+}
