@@ -38,11 +38,17 @@ public final class Engine {
   private final Runner runner;
   private final ObservationComparator comparator;
   private final Progress progress;
+  private final ObservationSink sink;
 
   public Engine(Runner runner, ObservationComparator comparator, Progress progress) {
+    this(runner, comparator, progress, ObservationSink.NONE);
+  }
+
+  public Engine(Runner runner, ObservationComparator comparator, Progress progress, ObservationSink sink) {
     this.runner = runner;
     this.comparator = comparator;
     this.progress = progress;
+    this.sink = sink;
   }
 
   /** Runs legacy and stores its observations as goldens. */
@@ -197,6 +203,8 @@ public final class Engine {
   }
 
   private CaseResult judge(Suite suite, Case testCase, Observation legacy, Observation candidate, Map<String, Long> durations) {
+    sink.accept(testCase, Side.LEGACY, legacy, legacy);
+    sink.accept(testCase, Side.CANDIDATE, candidate, candidate);
     Comparison comparison = comparator.compare(suite.compare(), legacy, candidate);
     if (comparison.isIdentical()) {
       return new CaseResult(testCase.id(), testCase.tags(), Status.PASS, "identical", List.of(), comparison.notes(), List.of(), durations);
