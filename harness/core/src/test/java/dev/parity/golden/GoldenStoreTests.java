@@ -1,0 +1,90 @@
+package dev.parity.golden;
+
+import static dev.parity.testing.Observations.command;
+import static dev.parity.testing.Observations.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parity.run.Observation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoldenStoreTests {
+  @TempDir Path folder;
+
+  @Test
+  void storesOneFilePerStreamByteExactAndReadsItBack() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    byte[] binary = {0, (byte) 0xff, (byte) 0xe9, '\n'};
+    Observation observation =
+        Observation.ofCommand(3, binary, utf8("warn\n"), Map.of("out/r.csv", utf8("a,b\n")), Duration.ofMillis(9));
+
+    assertThat(store.write("users/get-42", observation, false)).isEqualTo(GoldenStore.WriteResult.CREATED);
+
+    Path dir = folder.resolve("users/get-42");
+    assertThat(Files.readAllBytes(dir.resolve("stdout"))).isEqualTo(binary);
+    assertThat(dir.resolve("stderr")).hasContent("warn");
+    assertThat(dir.resolve("files/out/r.csv")).hasContent("a,b");
+    assertThat(dir.resolve("meta.yaml"))
+        .content()
+        .contains("id: users/get-42", "exitCode: 3", "- file:out/r.csv", "- stderr", "- stdout")
+        .doesNotContain("duration");
+    Observation read = store.read("users/get-42").orElseThrow();
+    assertThat(read.sameContentAs(observation)).isTrue();
+    try (Stream<Path> files = Files.walk(folder)) {
+      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).as("no temporary files left").isEmpty();
+    }
+  }
+
+  @Test
+  void leavesAChangedGoldenAloneUnlessUpdating() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "old\n", "", Map.of("x.txt", utf8("x"))), false);
+
+    assertThat(store.write("a", command(0, "old\n", "", Map.of("x.txt", utf8("x"))), false)).isEqualTo(GoldenStore.WriteResult.UNCHANGED);
+    assertThat(store.write("a", command(0, "new\n", ""), false)).isEqualTo(GoldenStore.WriteResult.KEPT);
+    assertThat(folder.resolve("a/stdout")).hasContent("old");
+    assertThat(folder.resolve("a/files/x.txt")).exists();
+
+    assertThat(store.write("a", command(0, "new\n", ""), true)).isEqualTo(GoldenStore.WriteResult.UPDATED);
+    assertThat(folder.resolve("a/stdout")).hasContent("new");
+    assertThat(folder.resolve("a/files/x.txt")).as("stale stream removed").doesNotExist();
+    assertThat(store.read("a").orElseThrow().streams()).containsOnlyKeys("stdout", "stderr");
+  }
+
+  @Test
+  void readsNothingForACaseNeverRecorded() {
+    assertThat(new GoldenStore(folder).read("never")).isEmpty();
+  }
+
+  @Test
+  void reportsDamagedGoldensWithTheFileAndTheFix() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "x", ""), false);
+    Files.delete(folder.resolve("a/stderr"));
+
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(folder.resolve("a/stderr") + ": golden stream [stderr] is missing; re-record it with `parity record --update`");
+
+    Files.writeString(folder.resolve("a/meta.yaml"), "streams: [unclosed\n");
+    assertThatThrownBy(() -> store.read("a")).isInstanceOf(GoldenException.class).hasMessageContaining("unreadable golden metadata");
+  }
+
+  @Test
+  void atomicWriteReplacesContentWhole() throws Exception {
+    Path target = folder.resolve("deep/file.txt");
+    AtomicFiles.write(target, utf8("first"));
+    AtomicFiles.write(target, utf8("second"));
+
+    assertThat(target).hasContent("second");
+    try (Stream<Path> files = Files.list(target.getParent())) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+}

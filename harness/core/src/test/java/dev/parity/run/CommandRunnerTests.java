@@ -1,0 +1,210 @@
+package dev.parity.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.testing.TempSuite;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandRunnerTests {
+  @TempDir Path root;
+
+  private Suite suite(String legacyCommand, String cases) {
+    TempSuite folder =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: " + legacyCommand + "\n  env: {FROM_IMPL: impl, SHARED: impl}\n"
+                    + "candidate:\n  command: [sh]\ndefaults:\n  timeout: 20s\n  env: {FROM_DEFAULTS: defaults, SHARED: defaults}\n"
+                    + "cases:\n" + cases)
+            .file("data/in.txt", "line one\nline two\n")
+            .bytes("data/blob.bin", new byte[] {0, 1, 2, (byte) 0xff});
+    return new SuiteLoader().load(folder.folder());
+  }
+
+  private static RunOutcome run(Suite suite, String caseId) {
+    return run(new CommandRunner(), suite, caseId);
+  }
+
+  private static RunOutcome run(CommandRunner runner, Suite suite, String caseId) {
+    Case testCase = suite.find(caseId).orElseThrow();
+    return runner.run(suite, suite.legacy(), testCase);
+  }
+
+  private static Observation completed(RunOutcome outcome) {
+    assertThat(outcome).isInstanceOf(RunOutcome.Completed.class);
+    return ((RunOutcome.Completed) outcome).observation();
+  }
+
+  private static String text(Observation observation, String stream) {
+    return new String(observation.stream(stream).orElseThrow(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void capturesExitCodeStdoutAndStderrSeparately() {
+    Suite suite = suite("[sh, -c]", "  - id: a\n    args: ['echo out; echo err >&2; exit 7']\n");
+
+    Observation observation = completed(run(suite, "a"));
+
+    assertThat(observation.value(Observation.EXIT_CODE)).contains("7");
+    assertThat(text(observation, "stdout")).isEqualTo("out\n");
+    assertThat(text(observation, "stderr")).isEqualTo("err\n");
+    assertThat(observation.duration()).isPositive();
+  }
+
+  @Test
+  void passesArgumentsVerbatimWithoutShellQuoting() {
+    Suite suite = suite("[sh, -c, 'printf \"[%s]\" \"$@\"', argv0]", "  - id: a\n    args: ['two words', '\"quoted\"', \"it's\", '']\n");
+
+    assertThat(text(completed(run(suite, "a")), "stdout")).isEqualTo("[two words][\"quoted\"][it's][]");
+  }
+
+  @Test
+  void feedsInlineAndFileStdinAndEndOfFileOtherwise() {
+    Suite suite =
+        suite(
+            "[cat]",
+            "  - id: inline\n    stdin: \"héllo\\n\"\n  - id: file\n    stdin: \"@data/blob.bin\"\n  - id: none\n");
+
+    assertThat(text(completed(run(suite, "inline")), "stdout")).isEqualTo("héllo\n");
+    assertThat(completed(run(suite, "file")).stream("stdout")).contains(new byte[] {0, 1, 2, (byte) 0xff});
+    assertThat(completed(run(suite, "none")).stream("stdout")).contains(new byte[0]);
+  }
+
+  @Test
+  void layersEnvironmentDefaultsThenImplementationThenCase() {
+    Suite suite =
+        suite(
+            "[sh, -c, 'echo $FROM_DEFAULTS $FROM_IMPL $SHARED $FROM_CASE; test -d \"$PARITY_WORKDIR\" && test -f \"$PARITY_SUITE/suite.yaml\" && echo ok']",
+            "  - id: a\n    env: {FROM_CASE: case}\n  - id: b\n    env: {SHARED: case}\n");
+
+    assertThat(text(completed(run(suite, "a")), "stdout")).isEqualTo("defaults impl impl case\nok\n");
+    assertThat(text(completed(run(suite, "b")), "stdout")).isEqualTo("defaults impl case\nok\n");
+  }
+
+  @Test
+  void copiesInputFilesIntoAFreshWorkdirAndCollectsOutputs() {
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    args: ['ls; mkdir -p out && tr a-z A-Z < data/in.txt > out/up.txt && touch stray']\n"
+                + "    files: [data/in.txt]\n    outputs: [out/up.txt, out/never.txt]\n"
+                + "  - id: b\n    args: ['ls']\n");
+
+    Observation a = completed(run(suite, "a"));
+    Observation b = completed(run(suite, "b"));
+
+    assertThat(text(a, "stdout")).isEqualTo("data\n");
+    assertThat(text(a, "file:out/up.txt")).isEqualTo("LINE ONE\nLINE TWO\n");
+    assertThat(a.streams()).doesNotContainKey("file:out/never.txt");
+    assertThat(text(b, "stdout")).as("every run starts from an empty directory").isEmpty();
+  }
+
+  @Test
+  void keepsBinaryAndNonUtf8OutputByteExact() {
+    Suite suite = suite("[sh, -c]", "  - id: a\n    args: [\"printf '\\\\000\\\\351t\\\\351\\\\377'\"]\n");
+
+    assertThat(completed(run(suite, "a")).stream("stdout")).contains(new byte[] {0, (byte) 0xe9, 't', (byte) 0xe9, (byte) 0xff});
+  }
+
+  @Test
+  void timeoutKillsTheWholeProcessTree() throws Exception {
+    assertTimeoutKillsTree(new CommandRunner());
+  }
+
+  @Test
+  void timeoutKillsTheWholeProcessTreeWithoutSetsid() throws Exception {
+    System.setProperty("parity.noSetsid", "true");
+    try {
+      assertTimeoutKillsTree(new CommandRunner());
+    } finally {
+      System.clearProperty("parity.noSetsid");
+    }
+  }
+
+  private void assertTimeoutKillsTree(CommandRunner runner) throws Exception {
+    Path pidFile = root.resolve("grandchild.pid");
+    // The child starts a grandchild that sleeps forever, then both wait.
+    TempSuite.in(root, "s").file("child.sh", "sleep 300 &\necho $! > \"$PID_FILE\"\nwait\n");
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: hang\n    timeout: 700ms\n    env: {PID_FILE: '" + pidFile + "'}\n"
+                + "    args: ['sh \"$PARITY_SUITE/child.sh\" & sleep 300']\n");
+
+    RunOutcome outcome = run(runner, suite, "hang");
+
+    assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
+    assertThat(((RunOutcome.Failed) outcome).reason()).startsWith("timed out after 700ms; the process and all its children were killed");
+    assertThat(outcome.duration()).isLessThan(Duration.ofSeconds(10));
+    long grandchild = Long.parseLong(Files.readString(pidFile).trim());
+    assertGone(grandchild);
+  }
+
+  @Test
+  void killsWhatTheProgramLeftRunningWhenItExits() throws Exception {
+    Path pidFile = root.resolve("orphan.pid");
+    Suite suite =
+        suite("[sh, -c]", "  - id: a\n    env: {PID_FILE: '" + pidFile + "'}\n    args: ['sleep 300 & echo $! > $PID_FILE; echo done']\n");
+
+    Observation observation = completed(run(suite, "a"));
+
+    assertThat(text(observation, "stdout")).isEqualTo("done\n");
+    assertGone(Long.parseLong(Files.readString(pidFile).trim()));
+  }
+
+  private static void assertGone(long pid) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(5);
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("process %d is still alive", pid).isFalse();
+  }
+
+  @Test
+  void missingOrNonExecutableProgramIsUnavailable() {
+    TempSuite folder = TempSuite.in(root, "s").file("not-exec.sh", "echo hi\n");
+    Suite missingOnPath = suite("[no-such-program-xyz]", "  - id: a\n");
+    Suite missingFile = suite("[./bin/nothing]", "  - id: a\n");
+    Suite notExecutable = suite("[./not-exec.sh]", "  - id: a\n");
+
+    assertThat(run(missingOnPath, "a"))
+        .isInstanceOfSatisfying(
+            RunOutcome.Unavailable.class, u -> assertThat(u.reason()).startsWith("program [no-such-program-xyz] not found on PATH"));
+    assertThat(run(missingFile, "a"))
+        .isInstanceOfSatisfying(RunOutcome.Unavailable.class, u -> assertThat(u.reason()).isEqualTo("program [./bin/nothing] does not exist"));
+    assertThat(folder.folder().resolve("not-exec.sh")).exists();
+    assertThat(run(notExecutable, "a"))
+        .isInstanceOfSatisfying(
+            RunOutcome.Unavailable.class, u -> assertThat(u.reason()).startsWith("program [./not-exec.sh] is not executable"));
+  }
+
+  @Test
+  void failsARunWhoseOutputExceedsTheLimit() {
+    Suite suite = suite("[sh, -c]", "  - id: a\n    args: ['head -c 5000 /dev/zero']\n");
+
+    RunOutcome outcome = run(new CommandRunner(1000), suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class, f -> assertThat(f.reason()).isEqualTo("stdout exceeded the output limit of 1000 bytes"));
+  }
+
+  @Test
+  void runsInTheConfiguredCwd() {
+    TempSuite.in(root, "s").file("tools/marker", "");
+    TempSuite folder =
+        TempSuite.in(root, "s")
+            .suiteYaml("name: s\nlegacy:\n  command: [ls]\n  cwd: tools\ncandidate:\n  command: [ls]\ncases:\n  - id: a\n");
+    Suite suite = new SuiteLoader().load(folder.folder());
+
+    assertThat(text(completed(run(suite, "a")), "stdout")).isEqualTo("marker\n");
+  }
+}
