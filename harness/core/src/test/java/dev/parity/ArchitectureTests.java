@@ -1,0 +1,45 @@
+package dev.parity;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTests {
+  private static final JavaClasses CORE =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.parity");
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("dev.parity.(*)..").should().beFreeOfCycles().check(CORE);
+  }
+
+  @Test
+  void onlyTheCommandLineWritesToTheConsole() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.parity.cli..")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .because("only dev.parity.cli talks to people; the core returns values")
+        .check(CORE);
+  }
+
+  @Test
+  void dataFlowsOneWay() {
+    noClasses().that().resideInAPackage("dev.parity.fixture..").should().dependOnClassesThat()
+        .resideInAnyPackage("dev.parity.run..", "dev.parity.golden..", "dev.parity.diff..", "dev.parity.verdict..", "dev.parity.engine..", "dev.parity.report..")
+        .check(CORE);
+    noClasses().that().resideInAPackage("dev.parity.verdict..").should().dependOnClassesThat()
+        .resideInAnyPackage("dev.parity.engine..", "dev.parity.report..")
+        .check(CORE);
+    noClasses().that().resideInAPackage("dev.parity.report..").should().dependOnClassesThat()
+        .resideInAnyPackage("dev.parity.engine..")
+        .check(CORE);
+  }
+}
