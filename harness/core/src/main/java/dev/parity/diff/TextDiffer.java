@@ -9,6 +9,7 @@ import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.DeleteDelta;
 import com.github.difflib.patch.InsertDelta;
 import com.github.difflib.patch.Patch;
+import dev.parity.run.Observation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class TextDiffer {
       added += target.size();
     }
     List<String> unified =
-        UnifiedDiffUtils.generateUnifiedDiff("legacy/" + stream, "candidate/" + stream, legacy, patch, context);
+        UnifiedDiffUtils.generateUnifiedDiff("legacy/" + path(stream), "candidate/" + path(stream), legacy, patch, context);
     unified = removalsFirst(unified);
     boolean truncated = unified.size() > maxUnifiedLines;
     StringBuilder text = new StringBuilder();
@@ -84,6 +85,11 @@ public final class TextDiffer {
       text.append("... ").append(unified.size() - maxUnifiedLines).append(" more diff lines not shown\n");
     }
     return new StreamDiff(stream, StreamDiff.Kind.TEXT, removed, added, approximate, truncated, text.toString());
+  }
+
+  /** The stream as a path in diff headers: output files by their own path, e.g. {@code legacy/out/a.csv}. */
+  private static String path(String stream) {
+    return stream.startsWith(Observation.FILE_PREFIX) ? stream.substring(Observation.FILE_PREFIX.length()) : stream;
   }
 
   /** Within each run of changed lines, shows removals before additions, as GNU diff and git do. */
