@@ -54,8 +54,11 @@ public final class ParityCommand implements Runnable {
         (e, cmd, parseResult) -> {
           if (e instanceof ConfigException) {
             cmd.getErr().println("parity: configuration error: " + e.getMessage());
+          } else if (e instanceof java.io.IOException) {
+            cmd.getErr().println("parity: cannot read or write a file: " + e.getMessage()
+                + " (check that the --out and --golden folders are writable folders)");
           } else {
-            cmd.getErr().println("parity: " + e);
+            cmd.getErr().println("parity: internal error (please report it with the trace below): " + e);
             e.printStackTrace(cmd.getErr());
           }
           cmd.getErr().flush();

@@ -188,6 +188,17 @@ class CliTests {
   }
 
   @Test
+  void anOutputFolderThatIsAFileIsAClearError() throws Exception {
+    TempSuite suite = suite(SCRIPT);
+    Path file = Files.writeString(root.resolve("not-a-folder"), "x");
+
+    Cli record = Cli.run("record", suite.folder().toString(), "--out", file.toString());
+
+    assertThat(record.exitCode()).isEqualTo(2);
+    assertThat(record.err()).startsWith("parity: cannot read or write a file: ").contains(file.toString()).doesNotContain("\tat ");
+  }
+
+  @Test
   void badFilterIsAUsageError() {
     TempSuite suite = suite(SCRIPT);
 
