@@ -146,14 +146,15 @@ public final class Engine {
       return failed.get();
     }
     Observation observation = ((RunOutcome.Completed) outcome).observation();
-    Optional<Observation> previous = goldens.read(testCase.id());
+    Optional<Observation> previous = update ? goldens.readIfIntact(testCase.id()) : goldens.read(testCase.id());
     GoldenStore.WriteResult written = goldens.write(testCase.id(), observation, update);
     Path where = goldens.caseFolder(testCase.id());
     return switch (written) {
       case CREATED -> pass(testCase, "golden created", List.of(new Fact("golden", "created in " + where)), durations);
       case UNCHANGED -> pass(testCase, "golden unchanged", List.of(), durations);
       case UPDATED -> {
-        Comparison change = comparator.compare(suite.compare(), previous.orElseThrow(), observation);
+        Comparison change =
+            previous.isPresent() ? comparator.compare(suite.compare(), previous.get(), observation) : Comparison.identical();
         yield new CaseResult(
             testCase.id(), testCase.tags(), Status.PASS, "golden updated",
             List.of(), concat(List.of(new Fact("golden", "updated in " + where)), change.facts()), change.diffs(), durations);

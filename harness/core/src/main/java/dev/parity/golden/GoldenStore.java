@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,9 @@ import java.util.TreeMap;
  * the list of streams) and one file per stream, byte for byte as the legacy side wrote it: {@code
  * stdout}, {@code stderr}, and {@code files/<path>} for output files.
  *
- * <p>Every file is written atomically and {@code meta.yaml} last, so an interrupted record leaves
- * either the old golden or the new one.
+ * <p>Every file is written atomically and {@code meta.yaml} last; {@code meta.yaml} holds a SHA-256
+ * of every stream, so a golden edited by hand or left inconsistent by an interrupted record is
+ * reported instead of being compared against.
  */
 public final class GoldenStore {
   public static final String META = "meta.yaml";
@@ -64,7 +68,7 @@ public final class GoldenStore {
     KEPT
   }
 
-  record Meta(String id, SortedMap<String, String> values, List<String> streams) {}
+  record Meta(String id, SortedMap<String, String> values, List<String> streams, SortedMap<String, String> sha256) {}
 
   /** The golden of a case, or empty when none was recorded. */
   public Optional<Observation> read(String caseId) {
@@ -86,7 +90,15 @@ public final class GoldenStore {
     for (String stream : meta.streams()) {
       Path file = dir.resolve(fileName(stream));
       try {
-        streams.put(stream, Files.readAllBytes(file));
+        byte[] content = Files.readAllBytes(file);
+        String expected = meta.sha256() == null ? null : meta.sha256().get(stream);
+        if (expected != null && !expected.equals(sha256(content))) {
+          throw new GoldenException(
+              file,
+              "golden stream [" + stream + "] does not match the checksum in " + META
+                  + " (edited by hand, or a record was interrupted)");
+        }
+        streams.put(stream, content);
       } catch (NoSuchFileException e) {
         throw new GoldenException(file, "golden stream [" + stream + "] is missing");
       } catch (IOException e) {
@@ -97,12 +109,22 @@ public final class GoldenStore {
         new Observation(meta.values() == null ? new TreeMap<>() : meta.values(), streams, Duration.ZERO));
   }
 
+  /** The golden of a case, or empty when none was recorded or it is damaged. */
+  public Optional<Observation> readIfIntact(String caseId) {
+    try {
+      return read(caseId);
+    } catch (GoldenException damaged) {
+      return Optional.empty();
+    }
+  }
+
   /**
    * Stores {@code observation} as the golden of {@code caseId}. An existing golden with other
    * content is replaced only when {@code update} is set.
    */
   public WriteResult write(String caseId, Observation observation, boolean update) throws IOException {
-    Optional<Observation> existing = read(caseId);
+    // A damaged golden blocks a plain record (the error says to use --update) but not an update.
+    Optional<Observation> existing = update ? readIfIntact(caseId) : read(caseId);
     if (existing.isPresent() && existing.get().sameContentAs(observation)) {
       return WriteResult.UNCHANGED;
     }
@@ -110,10 +132,13 @@ public final class GoldenStore {
       return WriteResult.KEPT;
     }
     Path dir = caseFolder(caseId);
+    boolean replacing = existing.isPresent() || Files.exists(dir.resolve(META));
     for (Map.Entry<String, byte[]> stream : observation.streams().entrySet()) {
       AtomicFiles.write(dir.resolve(fileName(stream.getKey())), stream.getValue());
     }
-    Meta meta = new Meta(caseId, observation.values(), new ArrayList<>(observation.streams().keySet()));
+    TreeMap<String, String> checksums = new TreeMap<>();
+    observation.streams().forEach((name, bytes) -> checksums.put(name, sha256(bytes)));
+    Meta meta = new Meta(caseId, observation.values(), new ArrayList<>(observation.streams().keySet()), checksums);
     AtomicFiles.write(dir.resolve(META), (HEADER + yaml.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
     if (existing.isPresent()) {
       for (String stale : existing.get().streams().keySet()) {
@@ -123,7 +148,15 @@ public final class GoldenStore {
       }
       return WriteResult.UPDATED;
     }
-    return WriteResult.CREATED;
+    return replacing ? WriteResult.UPDATED : WriteResult.CREATED;
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /** Where a stream is stored, relative to the case folder. */

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,6 +52,14 @@ public final class CommandRunner implements Runner {
             thread.setDaemon(true);
             return thread;
           });
+
+  /** Runs in flight; killed when the JVM exits (Ctrl-C), since setsid keeps them out of the terminal's signals. */
+  private static final Set<TreeKillingExecutor> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> RUNNING.forEach(TreeKillingExecutor::killTree), "parity-kill-running"));
+  }
 
   private final long maxOutputBytes;
   private final Optional<Path> setsid;
@@ -126,11 +136,13 @@ public final class CommandRunner implements Runner {
             timeout.toMillis(),
             TimeUnit.MILLISECONDS);
     int exitCode;
+    RUNNING.add(executor);
     try {
       exitCode = executor.execute(line, env);
     } finally {
       watchdog.cancel(false);
       executor.killTreeIfAlive();
+      RUNNING.remove(executor);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     if (timedOut.get()) {

@@ -32,7 +32,7 @@ class GoldenStoreTests {
     assertThat(dir.resolve("files/out/r.csv")).hasContent("a,b");
     assertThat(dir.resolve("meta.yaml"))
         .content()
-        .contains("id: users/get-42", "exitCode: 3", "- file:out/r.csv", "- stderr", "- stdout")
+        .contains("id: users/get-42", "exitCode: 3", "- file:out/r.csv", "- stderr", "- stdout", "sha256:")
         .doesNotContain("duration");
     Observation read = store.read("users/get-42").orElseThrow();
     assertThat(read.sameContentAs(observation)).isTrue();
@@ -71,6 +71,16 @@ class GoldenStoreTests {
     assertThatThrownBy(() -> store.read("a"))
         .isInstanceOf(GoldenException.class)
         .hasMessage(folder.resolve("a/stderr") + ": golden stream [stderr] is missing; re-record it with `parity record --update`");
+
+    assertThatThrownBy(() -> store.write("a", command(0, "x", ""), false)).isInstanceOf(GoldenException.class);
+    assertThat(store.write("a", command(0, "x", ""), true)).as("--update repairs a damaged golden").isEqualTo(GoldenStore.WriteResult.UPDATED);
+    assertThat(store.read("a")).isPresent();
+    Files.writeString(folder.resolve("a/stdout"), "edited");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            folder.resolve("a/stdout") + ": golden stream [stdout] does not match the checksum in meta.yaml"
+                + " (edited by hand, or a record was interrupted); re-record it with `parity record --update`");
 
     Files.writeString(folder.resolve("a/meta.yaml"), "streams: [unclosed\n");
     assertThatThrownBy(() -> store.read("a")).isInstanceOf(GoldenException.class).hasMessageContaining("unreadable golden metadata");
