@@ -3,8 +3,14 @@ package dev.parity.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Kills process trees and process groups. */
 final class ProcessTree {
@@ -31,21 +37,61 @@ final class ProcessTree {
     }
   }
 
-  /** Sends SIGKILL to every process of the group {@code pgid}; silently does nothing if it is empty. */
+  /** Sends SIGKILL to every process of the group {@code pgid} now; nothing happens if it is empty. */
   static void killGroup(long pgid) {
+    killGroups(List.of(pgid));
+  }
+
+  /**
+   * Kills, within {@link #REAP_INTERVAL_MS}, whatever is left in the group of a program that exited.
+   * Batching the groups of many runs into one {@code kill} keeps the cost of a run near that of a
+   * spawn; a leftover holding stdout open delays its run by at most the interval.
+   */
+  static void reapGroupLater(long pgid) {
+    PENDING.add(pgid);
+  }
+
+  static final long REAP_INTERVAL_MS = 50;
+  private static final Queue<Long> PENDING = new ConcurrentLinkedQueue<>();
+
+  static {
+    ScheduledExecutorService reaper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "parity-group-reaper");
+              thread.setDaemon(true);
+              return thread;
+            });
+    reaper.scheduleWithFixedDelay(ProcessTree::reapPending, REAP_INTERVAL_MS, REAP_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    Runtime.getRuntime().addShutdownHook(new Thread(ProcessTree::reapPending, "parity-group-reaper-exit"));
+  }
+
+  private static void reapPending() {
+    List<Long> groups = new ArrayList<>();
+    for (Long pgid = PENDING.poll(); pgid != null; pgid = PENDING.poll()) {
+      groups.add(pgid);
+    }
+    if (!groups.isEmpty()) {
+      killGroups(groups);
+    }
+  }
+
+  private static void killGroups(List<Long> groups) {
     Optional<Path> kill = KILL.stream().filter(Files::isExecutable).findFirst();
     if (kill.isEmpty()) {
       return;
     }
+    List<String> command = new ArrayList<>(List.of(kill.get().toString(), "-KILL", "--"));
+    groups.forEach(pgid -> command.add("-" + pgid));
     try {
       Process killer =
-          new ProcessBuilder(kill.get().toString(), "-KILL", "--", "-" + pgid)
+          new ProcessBuilder(command)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       killer.waitFor();
     } catch (IOException e) {
-      // Best effort: the group may already be gone.
+      // Best effort: the groups are usually empty already.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -29,7 +29,7 @@ final class TreeKillingExecutor extends DefaultExecutor {
     if (ownProcessGroup) {
       // Kill what the program left behind as soon as it exits, so leftovers cannot hold stdout open.
       long group = launched.pid();
-      launched.onExit().thenRun(() -> ProcessTree.killGroup(group));
+      launched.onExit().thenRun(() -> ProcessTree.reapGroupLater(group));
     }
     return launched;
   }
