@@ -12,11 +12,26 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Run legacy and candidate live on every case and compare them; no golden is read or written.",
+      "Legacy runs twice (--runs): differences between its runs are noise, discounted and listed.",
       "Exit 0 when every case passes, 1 otherwise."
     })
 final class CompareCommand extends SuiteCommand {
+  @picocli.CommandLine.Option(
+      names = "--runs",
+      paramLabel = "N",
+      description = "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise discounting off).")
+  int runs = RunOptions.DEFAULT_RUNS;
+
+  @Override
+  public Integer call() throws Exception {
+    if (runs < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
+    }
+    return super.call();
+  }
+
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
-    return engine.compare(suite, options);
+    return engine.compare(suite, options.withRuns(runs));
   }
 }

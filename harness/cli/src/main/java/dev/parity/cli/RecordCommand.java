@@ -14,14 +14,50 @@ import picocli.CommandLine.Option;
     description = {
       "Run the legacy implementation on every case and store its outputs as goldens.",
       "Goldens that would change are left alone and reported unless --update is given.",
+      "Legacy runs twice per case (--runs); cases whose runs differ where no rule covers it are",
+      "flagged noisy and a rule that would cover it is suggested (--suggest-rules prints them as YAML).",
       "Exit 0 when every golden is stored and current, 1 when some would change or a case errored."
     })
 final class RecordCommand extends SuiteCommand {
   @Option(names = "--update", description = "Replace goldens whose content changed.")
   boolean update;
 
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      description = "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise detection off).")
+  int runs = RunOptions.DEFAULT_RUNS;
+
+  @Option(names = "--suggest-rules", description = "Print the rules that would cover the noise found, as YAML to paste under normalize: in suite.yaml.")
+  boolean suggestRules;
+
+  @Override
+  public Integer call() throws Exception {
+    if (runs < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
+    }
+    return super.call();
+  }
+
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
-    return engine.record(suite, goldens, options.withUpdate(update));
+    return engine.record(suite, goldens, options.withUpdate(update).withRuns(runs));
+  }
+
+  @Override
+  void after(Verdict verdict, java.io.PrintWriter out) {
+    if (!suggestRules) {
+      return;
+    }
+    out.println();
+    if (verdict.suggestedRules().isEmpty()) {
+      out.println("# No noise found: no rule to suggest.");
+      return;
+    }
+    out.println("# Suggested rules: paste under normalize: in suite.yaml, check each one, then record again.");
+    out.println("normalize:");
+    for (String item : verdict.suggestedRules()) {
+      item.lines().forEach(line -> out.println("  " + line));
+    }
   }
 }

@@ -37,8 +37,13 @@ abstract class SuiteCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
     }
     Verdict verdict = runSuite(suite, common, out, this::run);
+    after(verdict, out);
+    out.flush();
     return ExitCodes.of(verdict);
   }
+
+  /** Prints what the command adds after the summary; nothing by default. */
+  void after(Verdict verdict, PrintWriter out) {}
 
   interface Mode {
     Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options);

@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import dev.parity.diff.Fact;
+import dev.parity.normalize.RuleUsage;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
@@ -57,6 +58,8 @@ final class Summary {
       out.println();
       out.println("... and " + (bad.size() - MAX_CASES) + " more cases that did not pass (see the report)");
     }
+    printNoise(verdict);
+    printRules(verdict);
     out.println();
     if (verdict.mode() == Mode.RECORD) {
       out.println("Goldens: " + (counts.failed() + counts.errors() == 0 ? "all stored and current" : "not all stored (see above)"));
@@ -68,5 +71,35 @@ final class Summary {
       out.println("Report: " + file);
     }
     out.flush();
+  }
+
+  private void printNoise(Verdict verdict) {
+    List<CaseResult> noisy = verdict.fixtures().stream().filter(CaseResult::noisy).toList();
+    for (CaseResult result : noisy.subList(0, Math.min(MAX_CASES, noisy.size()))) {
+      out.println();
+      out.println("NOISY " + result.id() + "  (" + (verdict.mode() == Mode.COMPARE ? "legacy noise discounted" : "legacy runs differ") + ")");
+      int width = result.noise().stream().mapToInt(f -> f.key().length()).max().orElse(0);
+      for (Fact fact : result.noise()) {
+        out.printf(Locale.ROOT, "  %-" + width + "s : %s%n", fact.key(), fact.message());
+      }
+    }
+    if (!verdict.suggestedRules().isEmpty() && verdict.mode() == Mode.RECORD) {
+      out.println();
+      out.println(verdict.suggestedRules().size() + " rule" + (verdict.suggestedRules().size() == 1 ? "" : "s")
+          + " suggested for the noise; run record with --suggest-rules to print them as YAML for suite.yaml");
+    }
+  }
+
+  private void printRules(Verdict verdict) {
+    if (verdict.rules().isEmpty()) {
+      return;
+    }
+    long stale = verdict.rules().stream().filter(RuleUsage::stale).count();
+    out.println();
+    out.println("Rules: " + verdict.rules().size() + " declared, " + stale + " stale");
+    for (RuleUsage usage : verdict.rules()) {
+      out.println("  " + (usage.stale() ? "STALE " : "") + usage.rule() + " (" + usage.location() + ") fired " + usage.fired()
+          + (usage.fired() == 1 ? " time" : " times") + usage.reason().map(r -> ": " + r).orElse(""));
+    }
   }
 }

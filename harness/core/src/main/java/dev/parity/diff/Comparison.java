@@ -8,13 +8,19 @@ import java.util.List;
  * @param facts the differences stated one by one (empty when identical)
  * @param diffs the streams that differ, with their diffs
  * @param notes observations that are not differences (e.g. a fallback diff was used)
+ * @param jsonChanges for JSON outputs, the paths that differ with both values
  */
-public record Comparison(List<Fact> facts, List<StreamDiff> diffs, List<Fact> notes) {
+public record Comparison(List<Fact> facts, List<StreamDiff> diffs, List<Fact> notes, List<JsonChange> jsonChanges) {
 
   public Comparison {
     facts = List.copyOf(facts);
     diffs = List.copyOf(diffs);
     notes = List.copyOf(notes);
+    jsonChanges = jsonChanges == null ? List.of() : List.copyOf(jsonChanges);
+  }
+
+  public Comparison(List<Fact> facts, List<StreamDiff> diffs, List<Fact> notes) {
+    this(facts, diffs, notes, List.of());
   }
 
   public static Comparison identical() {

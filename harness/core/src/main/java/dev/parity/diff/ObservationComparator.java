@@ -15,7 +15,10 @@ import java.util.TreeSet;
 public final class ObservationComparator {
   private static final int HEX_WINDOW = 64;
 
+  private static final int JSON_PATHS_SHOWN = 5;
+
   private final TextDiffer differ;
+  private final JsonDiffer jsonDiffer = new JsonDiffer();
 
   public ObservationComparator() {
     this(new TextDiffer());
@@ -29,6 +32,7 @@ public final class ObservationComparator {
     List<Fact> facts = new ArrayList<>();
     List<StreamDiff> diffs = new ArrayList<>();
     List<Fact> notes = new ArrayList<>();
+    List<JsonChange> jsonChanges = new ArrayList<>();
 
     Set<String> valueNames = new TreeSet<>(legacy.values().keySet());
     valueNames.addAll(candidate.values().keySet());
@@ -64,8 +68,31 @@ public final class ObservationComparator {
         continue;
       }
       diffs.add(diffStream(stream, left, right, facts, notes));
+      jsonChanges.addAll(jsonChanges(stream, left, right, facts));
     }
-    return new Comparison(facts, diffs, notes);
+    return new Comparison(facts, diffs, notes, jsonChanges);
+  }
+
+  private List<JsonChange> jsonChanges(String stream, byte[] left, byte[] right, List<Fact> facts) {
+    Optional<String> a = Texts.strictUtf8(left);
+    Optional<String> b = Texts.strictUtf8(right);
+    if (a.isEmpty() || b.isEmpty() || Texts.looksBinary(left) || Texts.looksBinary(right)) {
+      return List.of();
+    }
+    Optional<List<JsonChange>> changes = jsonDiffer.diff(stream, a.get(), b.get());
+    if (changes.isEmpty() || changes.get().isEmpty()) {
+      return List.of();
+    }
+    List<JsonChange> found = changes.get();
+    StringBuilder text = new StringBuilder("JSON differs at " + found.size() + " path" + (found.size() == 1 ? "" : "s") + ": ");
+    for (int i = 0; i < Math.min(JSON_PATHS_SHOWN, found.size()); i++) {
+      text.append(i == 0 ? "" : "; ").append(found.get(i).describe());
+    }
+    if (found.size() > JSON_PATHS_SHOWN) {
+      text.append("; ... ").append(found.size() - JSON_PATHS_SHOWN).append(" more");
+    }
+    facts.add(new Fact(label(stream), text.toString()));
+    return found;
   }
 
   private StreamDiff diffStream(String stream, byte[] left, byte[] right, List<Fact> facts, List<Fact> notes) {

@@ -4,11 +4,17 @@ import dev.parity.diff.Comparison;
 import dev.parity.diff.Fact;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.Case;
+import dev.parity.fixture.CompareTarget;
 import dev.parity.fixture.ConfigException;
+import dev.parity.fixture.Rule;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenException;
 import dev.parity.golden.GoldenStore;
+import dev.parity.noise.RuleSuggester;
+import dev.parity.noise.Suggestions;
+import dev.parity.normalize.Pipeline;
+import dev.parity.normalize.RuleStats;
 import dev.parity.run.Observation;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
@@ -39,6 +45,7 @@ public final class Engine {
   private final ObservationComparator comparator;
   private final Progress progress;
   private final ObservationSink sink;
+  private final RuleSuggester suggester = new RuleSuggester();
 
   public Engine(Runner runner, ObservationComparator comparator, Progress progress) {
     this(runner, comparator, progress, ObservationSink.NONE);
@@ -51,27 +58,37 @@ public final class Engine {
     this.sink = sink;
   }
 
-  /** Runs legacy and stores its observations as goldens. */
+  /** Runs legacy and stores its observations as goldens; extra legacy runs find noise. */
   public Verdict record(Suite suite, GoldenStore goldens, RunOptions options) {
-    return run(suite, Mode.RECORD, options, (c, unavailable) -> recordCase(suite, c, goldens, options.update(), unavailable));
+    Normalization state = new Normalization();
+    return run(suite, Mode.RECORD, options, state, (c, unavailable) -> recordCase(suite, c, goldens, options, unavailable, state));
   }
 
   /** Runs the candidate and compares it with the recorded goldens. */
   public Verdict verify(Suite suite, GoldenStore goldens, RunOptions options) {
-    return run(suite, Mode.VERIFY, options, (c, unavailable) -> verifyCase(suite, c, goldens, unavailable));
+    Normalization state = new Normalization();
+    return run(suite, Mode.VERIFY, options, state, (c, unavailable) -> verifyCase(suite, c, goldens, unavailable, state));
   }
 
-  /** Runs both sides live and compares them; no golden is read or written. */
+  /** Runs both sides live and compares them, discounting noise seen between legacy runs; no golden is read or written. */
   public Verdict compare(Suite suite, RunOptions options) {
-    return run(suite, Mode.COMPARE, options, (c, unavailable) -> compareCase(suite, c, unavailable));
+    Normalization state = new Normalization();
+    return run(suite, Mode.COMPARE, options, state, (c, unavailable) -> compareCase(suite, c, options, unavailable, state));
+  }
+
+  /** What a run gathers about rules: how often each fired, and suggested rules for noise. */
+  private static final class Normalization {
+    final RuleStats stats = new RuleStats();
+    final Suggestions suggestions = new Suggestions();
   }
 
   private interface CaseJob {
     CaseResult run(Case testCase, Set<String> unavailable) throws IOException;
   }
 
-  private Verdict run(Suite suite, Mode mode, RunOptions options, CaseJob job) {
+  private Verdict run(Suite suite, Mode mode, RunOptions options, Normalization state, CaseJob job) {
     List<Case> cases = select(suite, options.filter());
+    cases.forEach(c -> state.stats.declare(suite.rulesFor(c)));
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     Set<String> unavailable = new ConcurrentSkipListSet<>();
@@ -98,7 +115,8 @@ public final class Engine {
         results.add(await(future));
       }
       long durationMs = (System.nanoTime() - start) / 1_000_000;
-      return Verdict.of(suite.key(), mode, results, List.copyOf(unavailable), startedAt, durationMs);
+      return Verdict.of(suite.key(), mode, results, List.copyOf(unavailable), startedAt, durationMs)
+          .withNormalization(state.stats.usages(), state.suggestions.yaml());
     } finally {
       pool.shutdownNow();
     }
@@ -137,7 +155,8 @@ public final class Engine {
     return selected;
   }
 
-  private CaseResult recordCase(Suite suite, Case testCase, GoldenStore goldens, boolean update, Set<String> unavailable)
+  private CaseResult recordCase(
+      Suite suite, Case testCase, GoldenStore goldens, RunOptions options, Set<String> unavailable, Normalization state)
       throws IOException {
     RunOutcome outcome = runner.run(suite, suite.legacy(), testCase);
     Map<String, Long> durations = durations(Side.LEGACY, outcome);
@@ -146,10 +165,21 @@ public final class Engine {
       return failed.get();
     }
     Observation observation = ((RunOutcome.Completed) outcome).observation();
+    Pipeline pipeline = new Pipeline(suite.rulesFor(testCase));
+    Noise noise = noise(suite, testCase, observation, options.runs(), pipeline, state);
+    boolean update = options.update();
     Optional<Observation> previous = update ? goldens.readIfIntact(testCase.id()) : goldens.read(testCase.id());
-    GoldenStore.WriteResult written = goldens.write(testCase.id(), observation, update);
     Path where = goldens.caseFolder(testCase.id());
-    return switch (written) {
+    if (previous.isPresent() && !pipeline.isEmpty() && !previous.get().sameContentAs(observation)) {
+      Pipeline.Result normalized = pipeline.apply(previous.get(), observation);
+      if (comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate()).isIdentical()) {
+        // Only normalized parts changed (a timestamp): keep the golden, so re-recording causes no churn.
+        return pass(testCase, "golden unchanged (differs only where rules normalize)", List.of(), durations)
+            .withNoise(List.of(), noise.noisy(), noise.facts());
+      }
+    }
+    GoldenStore.WriteResult written = goldens.write(testCase.id(), observation, options.update());
+    CaseResult result = switch (written) {
       case CREATED -> pass(testCase, "golden created", List.of(new Fact("golden", "created in " + where)), durations);
       case UNCHANGED -> pass(testCase, "golden unchanged", List.of(), durations);
       case UPDATED -> {
@@ -160,17 +190,84 @@ public final class Engine {
             List.of(), concat(List.of(new Fact("golden", "updated in " + where)), change.facts()), change.diffs(), durations);
       }
       case KEPT -> {
-        Comparison change = comparator.compare(suite.compare(), previous.orElseThrow(), observation);
+        Pipeline.Result normalized = pipeline.apply(previous.orElseThrow(), observation);
+        Comparison change = comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
         List<Fact> facts = new ArrayList<>(change.facts());
         facts.add(new Fact("golden", "left unchanged in " + where + "; re-run with --update to replace it"));
         yield new CaseResult(
             testCase.id(), testCase.tags(), Status.FAIL, "legacy output changed since the golden was recorded",
-            facts, change.notes(), change.diffs(), durations);
+            facts, change.notes(), change.diffs(), durations, change.jsonChanges(), false, List.of());
       }
     };
+    return result.withNoise(result.jsonChanges(), noise.noisy(), noise.facts());
   }
 
-  private CaseResult verifyCase(Suite suite, Case testCase, GoldenStore goldens, Set<String> unavailable) {
+  /** What extra legacy runs showed: whether the case is noisy, the facts, and rules that cover it. */
+  private record Noise(boolean noisy, List<Fact> facts, List<Rule> rules) {
+    static final Noise NONE = new Noise(false, List.of(), List.of());
+  }
+
+  /**
+   * Runs legacy {@code runs - 1} more times and compares each run with {@code first} after
+   * normalization. Differences are noise; the suggested rules that would cover them are gathered.
+   */
+  private Noise noise(Suite suite, Case testCase, Observation first, int runs, Pipeline pipeline, Normalization state) {
+    List<Fact> facts = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
+    boolean noisy = false;
+    for (int run = 2; run <= runs; run++) {
+      RunOutcome again = runner.run(suite, suite.legacy(), testCase);
+      if (!(again instanceof RunOutcome.Completed)) {
+        String reason = again instanceof RunOutcome.Failed f ? f.reason() : ((RunOutcome.Unavailable) again).reason();
+        facts.add(new Fact("noise", "legacy run " + run + " did not complete: " + reason));
+        noisy = true;
+        continue;
+      }
+      Observation other = ((RunOutcome.Completed) again).observation();
+      Pipeline.Result normalized = pipeline.apply(first, other);
+      state.stats.add(pipeline.rules(), normalized.fired());
+      Comparison comparison = comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+      if (comparison.isIdentical()) {
+        continue;
+      }
+      for (Fact fact : comparison.facts()) {
+        facts.add(new Fact("noise " + fact.key(), "legacy runs 1 and " + run + " differ: " + fact.message()));
+      }
+      for (Rule rule : suggester.suggest(normalized.legacy(), normalized.candidate(), stream -> compared(suite, stream))) {
+        if (rules.stream().noneMatch(r -> r.label().equals(rule.label()) && r.streams().equals(rule.streams()))) {
+          rules.add(rule);
+        }
+      }
+      Pipeline.Result covered = pipeline.then(rules).apply(first, other);
+      if (!comparator.compare(suite.compare(), covered.legacy(), covered.candidate()).isIdentical()) {
+        facts.add(new Fact("noise", "no suggested rule covers every difference between legacy runs 1 and " + run));
+      }
+      noisy = true;
+    }
+    for (Rule rule : rules) {
+      facts.add(new Fact("suggested rule", rule.label() + " on " + String.join(", ", rule.streams())));
+    }
+    if (!rules.isEmpty()) {
+      state.suggestions.add(testCase.id(), rules);
+    }
+    return facts.isEmpty() ? Noise.NONE : new Noise(noisy, facts, rules);
+  }
+
+  private static boolean compared(Suite suite, String stream) {
+    if (stream.equals(Observation.STDOUT)) {
+      return suite.compare().contains(CompareTarget.STDOUT);
+    }
+    if (stream.equals(Observation.STDERR)) {
+      return suite.compare().contains(CompareTarget.STDERR);
+    }
+    if (stream.startsWith(Observation.FILE_PREFIX)) {
+      return suite.compare().contains(CompareTarget.FILES);
+    }
+    return true;
+  }
+
+  private CaseResult verifyCase(
+      Suite suite, Case testCase, GoldenStore goldens, Set<String> unavailable, Normalization state) {
     Optional<Observation> golden = goldens.read(testCase.id());
     if (golden.isEmpty()) {
       return error(
@@ -181,10 +278,15 @@ public final class Engine {
     RunOutcome outcome = runner.run(suite, suite.candidate(), testCase);
     Map<String, Long> durations = durations(Side.CANDIDATE, outcome);
     return failure(testCase, Side.CANDIDATE, outcome, durations, unavailable)
-        .orElseGet(() -> judge(suite, testCase, golden.get(), ((RunOutcome.Completed) outcome).observation(), durations));
+        .orElseGet(
+            () ->
+                judge(
+                    suite, testCase, new Pipeline(suite.rulesFor(testCase)), golden.get(),
+                    ((RunOutcome.Completed) outcome).observation(), durations, state, Noise.NONE));
   }
 
-  private CaseResult compareCase(Suite suite, Case testCase, Set<String> unavailable) {
+  private CaseResult compareCase(
+      Suite suite, Case testCase, RunOptions options, Set<String> unavailable, Normalization state) {
     RunOutcome legacy = runner.run(suite, suite.legacy(), testCase);
     RunOutcome candidate = runner.run(suite, suite.candidate(), testCase);
     Map<String, Long> durations = new LinkedHashMap<>(durations(Side.LEGACY, legacy));
@@ -193,26 +295,53 @@ public final class Engine {
     if (failed.isEmpty()) {
       failed = failure(testCase, Side.CANDIDATE, candidate, durations, unavailable);
     }
-    return failed.orElseGet(
-        () ->
-            judge(
-                suite,
-                testCase,
-                ((RunOutcome.Completed) legacy).observation(),
-                ((RunOutcome.Completed) candidate).observation(),
-                durations));
+    if (failed.isPresent()) {
+      return failed.get();
+    }
+    Observation first = ((RunOutcome.Completed) legacy).observation();
+    Pipeline pipeline = new Pipeline(suite.rulesFor(testCase));
+    Noise noise = noise(suite, testCase, first, options.runs(), pipeline, state);
+    return judge(suite, testCase, pipeline, first, ((RunOutcome.Completed) candidate).observation(), durations, state, noise);
   }
 
-  private CaseResult judge(Suite suite, Case testCase, Observation legacy, Observation candidate, Map<String, Long> durations) {
-    sink.accept(testCase, Side.LEGACY, legacy, legacy);
-    sink.accept(testCase, Side.CANDIDATE, candidate, candidate);
-    Comparison comparison = comparator.compare(suite.compare(), legacy, candidate);
-    if (comparison.isIdentical()) {
-      return new CaseResult(testCase.id(), testCase.tags(), Status.PASS, "identical", List.of(), comparison.notes(), List.of(), durations);
+  /**
+   * Normalizes both sides, compares them and states the outcome. Legacy noise is discounted by
+   * adding the rules suggested for it after the declared ones, and listed, never silently.
+   */
+  private CaseResult judge(
+      Suite suite,
+      Case testCase,
+      Pipeline declared,
+      Observation legacy,
+      Observation candidate,
+      Map<String, Long> durations,
+      Normalization state,
+      Noise noise) {
+    Pipeline.Result normalized = declared.apply(legacy, candidate);
+    state.stats.add(declared.rules(), normalized.fired());
+    if (!noise.rules().isEmpty()) {
+      normalized = declared.then(noise.rules()).apply(legacy, candidate);
     }
-    String summary = comparison.facts().stream().map(Fact::key).distinct().reduce((a, b) -> a + ", " + b).orElse("output") + " differ";
-    return new CaseResult(
-        testCase.id(), testCase.tags(), Status.FAIL, summary, comparison.facts(), comparison.notes(), comparison.diffs(), durations);
+    sink.accept(testCase, Side.LEGACY, legacy, normalized.legacy());
+    sink.accept(testCase, Side.CANDIDATE, candidate, normalized.candidate());
+    Comparison comparison = comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+    List<Fact> notes = new ArrayList<>(comparison.notes());
+    for (Pipeline.Note note : normalized.notes()) {
+      notes.add(new Fact(ObservationComparator.label(note.stream()), note.side() + ": " + note.message()));
+    }
+    List<Fact> noiseFacts = new ArrayList<>(noise.facts());
+    if (!noise.rules().isEmpty()) {
+      noiseFacts.add(new Fact("noise", "discounted: the suggested rules were applied to both sides after the declared rules"));
+    }
+    CaseResult result;
+    if (comparison.isIdentical()) {
+      result = new CaseResult(testCase.id(), testCase.tags(), Status.PASS, "identical", List.of(), notes, List.of(), durations);
+    } else {
+      String summary = comparison.facts().stream().map(Fact::key).distinct().reduce((a, b) -> a + ", " + b).orElse("output") + " differ";
+      result = new CaseResult(
+          testCase.id(), testCase.tags(), Status.FAIL, summary, comparison.facts(), notes, comparison.diffs(), durations);
+    }
+    return result.withNoise(comparison.jsonChanges(), noise.noisy(), noiseFacts);
   }
 
   private static Optional<CaseResult> failure(

@@ -8,13 +8,22 @@ import java.util.Optional;
  * @param filter glob over case ids ({@code search/*}, {@code **}); empty runs every case
  * @param jobs cases run at the same time
  * @param update when recording, replace goldens that changed
+ * @param runs how often legacy runs per case when recording or comparing, to find noise (1 turns it off)
  */
-public record RunOptions(Optional<String> filter, int jobs, boolean update) {
+public record RunOptions(Optional<String> filter, int jobs, boolean update, int runs) {
+  public static final int DEFAULT_RUNS = 2;
 
   public RunOptions {
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
     }
+    if (runs < 1) {
+      throw new IllegalArgumentException("runs must be at least 1, was " + runs);
+    }
+  }
+
+  public RunOptions(Optional<String> filter, int jobs, boolean update) {
+    this(filter, jobs, update, DEFAULT_RUNS);
   }
 
   public static RunOptions defaults() {
@@ -22,14 +31,18 @@ public record RunOptions(Optional<String> filter, int jobs, boolean update) {
   }
 
   public RunOptions withFilter(String glob) {
-    return new RunOptions(Optional.of(glob), jobs, update);
+    return new RunOptions(Optional.of(glob), jobs, update, runs);
   }
 
   public RunOptions withJobs(int count) {
-    return new RunOptions(filter, count, update);
+    return new RunOptions(filter, count, update, runs);
   }
 
   public RunOptions withUpdate(boolean replace) {
-    return new RunOptions(filter, jobs, replace);
+    return new RunOptions(filter, jobs, replace, runs);
+  }
+
+  public RunOptions withRuns(int count) {
+    return new RunOptions(filter, jobs, update, count);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.parity.diff.Fact;
+import dev.parity.diff.JsonChange;
 import dev.parity.diff.StreamDiff;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,12 @@ import java.util.Optional;
  * @param notes remarks that are not differences (fallback diffs, golden created, ...)
  * @param diffs per-stream diffs
  * @param durationsMs wall time of each side's run, by side ({@code legacy}, {@code candidate})
+ * @param jsonChanges for JSON outputs, the JSON Pointer paths that differ with both values
+ * @param noisy two legacy runs of the case differed in a way no rule covers
+ * @param noise the differences seen between legacy runs: flagged when recording, discounted when comparing
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"id", "status", "summary", "tags", "facts", "notes", "diff", "diffs", "durationsMs"})
+@JsonPropertyOrder({"id", "status", "summary", "tags", "facts", "notes", "diff", "diffs", "durationsMs", "jsonChanges", "noisy", "noise"})
 public record CaseResult(
     String id,
     List<String> tags,
@@ -31,7 +35,10 @@ public record CaseResult(
     List<Fact> facts,
     List<Fact> notes,
     List<StreamDiff> diffs,
-    Map<String, Long> durationsMs) {
+    Map<String, Long> durationsMs,
+    List<JsonChange> jsonChanges,
+    boolean noisy,
+    List<Fact> noise) {
 
   public CaseResult {
     tags = List.copyOf(tags);
@@ -39,6 +46,25 @@ public record CaseResult(
     notes = List.copyOf(notes);
     diffs = List.copyOf(diffs);
     durationsMs = Map.copyOf(durationsMs);
+    jsonChanges = jsonChanges == null ? List.of() : List.copyOf(jsonChanges);
+    noise = noise == null ? List.of() : List.copyOf(noise);
+  }
+
+  public CaseResult(
+      String id,
+      List<String> tags,
+      Status status,
+      String summary,
+      List<Fact> facts,
+      List<Fact> notes,
+      List<StreamDiff> diffs,
+      Map<String, Long> durationsMs) {
+    this(id, tags, status, summary, facts, notes, diffs, durationsMs, List.of(), false, List.of());
+  }
+
+  /** This result with JSON changes and legacy noise added. */
+  public CaseResult withNoise(List<JsonChange> changes, boolean isNoisy, List<Fact> found) {
+    return new CaseResult(id, tags, status, summary, facts, notes, diffs, durationsMs, changes, isNoisy, found);
   }
 
   /** All stream diffs as one unified text (empty when none). */

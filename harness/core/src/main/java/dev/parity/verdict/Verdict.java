@@ -2,6 +2,7 @@ package dev.parity.verdict;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.parity.normalize.RuleUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.List;
  * @param startedAt when the run began
  * @param durationMs wall time of the whole run
  * @param fixtures per-case results in case-id order
+ * @param rules how often each normalization rule fired; a rule that fired nowhere is stale
+ * @param suggestedRules rules that would cover the noise found between legacy runs, as suite.yaml text
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"suite", "mode", "decision", "reasons", "counts", "unavailable", "startedAt", "durationMs", "fixtures"})
+@JsonPropertyOrder({"suite", "mode", "decision", "reasons", "counts", "unavailable", "startedAt", "durationMs", "rules", "suggestedRules", "fixtures"})
 public record Verdict(
     String suite,
     Mode mode,
@@ -30,12 +33,54 @@ public record Verdict(
     List<String> unavailable,
     Instant startedAt,
     long durationMs,
-    List<CaseResult> fixtures) {
+    List<CaseResult> fixtures,
+    List<RuleUsage> rules,
+    List<String> suggestedRules) {
 
   public Verdict {
     reasons = List.copyOf(reasons);
     unavailable = List.copyOf(unavailable);
     fixtures = List.copyOf(fixtures);
+    rules = rules == null ? List.of() : List.copyOf(rules);
+    suggestedRules = suggestedRules == null ? List.of() : List.copyOf(suggestedRules);
+  }
+
+  public Verdict(
+      String suite,
+      Mode mode,
+      Decision decision,
+      List<String> reasons,
+      Counts counts,
+      List<String> unavailable,
+      Instant startedAt,
+      long durationMs,
+      List<CaseResult> fixtures) {
+    this(suite, mode, decision, reasons, counts, unavailable, startedAt, durationMs, fixtures, List.of(), List.of());
+  }
+
+  /**
+   * This verdict with rule statistics and suggested rules; stale rules, noisy cases and discounted
+   * noise are added to the reasons (they never change the decision).
+   */
+  public Verdict withNormalization(List<RuleUsage> usages, List<String> suggestions) {
+    List<String> more = new ArrayList<>(reasons);
+    List<String> noisy = fixtures.stream().filter(CaseResult::noisy).map(CaseResult::id).toList();
+    if (!noisy.isEmpty() && mode == Mode.COMPARE) {
+      more.add("legacy noise discounted in " + noisy.size() + (noisy.size() == 1 ? " case" : " cases")
+          + " (two legacy runs differ; see each case's noise): " + shorten(noisy));
+    } else if (!noisy.isEmpty()) {
+      more.add(noisy.size() + (noisy.size() == 1 ? " case is" : " cases are") + " noisy (legacy runs differ where no rule covers it): "
+          + shorten(noisy));
+    }
+    List<String> stale = usages.stream().filter(RuleUsage::stale).map(u -> u.rule() + " (" + u.location() + ")").toList();
+    if (!stale.isEmpty()) {
+      more.add(stale.size() + (stale.size() == 1 ? " rule" : " rules") + " fired nowhere (stale): " + String.join(", ", stale));
+    }
+    return new Verdict(suite, mode, decision, more, counts, unavailable, startedAt, durationMs, fixtures, usages, suggestions);
+  }
+
+  private static String shorten(List<String> ids) {
+    return String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
   }
 
   /** Builds a verdict whose counts, decision and reasons follow from the case results. */

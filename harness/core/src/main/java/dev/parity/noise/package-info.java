@@ -1,0 +1,2 @@
+/** Noise: differences between two legacy runs of a case, and the narrowest rules that would cover them. */
+package dev.parity.noise;
