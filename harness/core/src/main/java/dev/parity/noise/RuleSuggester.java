@@ -166,8 +166,15 @@ public final class RuleSuggester {
         int end = i;
         while (end < left.size() && !left.get(end).equals(right.get(end))) {
           end++;
+          // One punctuation mark between two differing tokens belongs to the value (QWERTY-12).
+          if (end + 1 < left.size()
+              && left.get(end).equals(right.get(end))
+              && isPunctuation(left.get(end))
+              && !left.get(end + 1).equals(right.get(end + 1))) {
+            end++;
+          }
         }
-        rules.add(rule(stream, left, i, String.join("", left.subList(i, end)), String.join("", right.subList(i, end))));
+        rules.add(rule(stream, left, right, i, String.join("", left.subList(i, end)), String.join("", right.subList(i, end))));
         i = end;
       }
       return rules;
@@ -183,20 +190,25 @@ public final class RuleSuggester {
     }
     String l = String.join("", left.subList(prefix, left.size() - suffix));
     String r = String.join("", right.subList(prefix, right.size() - suffix));
-    rules.add(rule(stream, left, prefix, l, r));
+    rules.add(rule(stream, left, right, prefix, l, r));
     return rules;
   }
 
-  private static Rule rule(String stream, List<String> tokens, int start, String l, String r) {
+  private static boolean isPunctuation(String token) {
+    return token.length() == 1 && !Character.isLetterOrDigit(token.charAt(0)) && !Character.isWhitespace(token.charAt(0));
+  }
+
+  /** The literal context is up to three tokens before the value that both sides share. */
+  private static Rule rule(String stream, List<String> tokens, List<String> other, int start, String l, String r) {
     StringBuilder context = new StringBuilder();
     int taken = 0;
     for (int i = start - 1; i >= 0 && taken < MAX_PREFIX_TOKENS; i--, taken++) {
-      if (tokens.get(i).isBlank()) {
+      if (i >= other.size() || !tokens.get(i).equals(other.get(i))) {
         break;
       }
       context.insert(0, tokens.get(i));
     }
-    String literal = context.toString();
+    String literal = context.toString().stripLeading();
     String value = valuePattern(l, r);
     String boundary = literal.isEmpty() || Character.isLetterOrDigit(literal.charAt(literal.length() - 1)) ? "\\b" : "";
     String name = name(literal);

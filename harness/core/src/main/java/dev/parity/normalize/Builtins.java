@@ -13,7 +13,7 @@ final class Builtins {
   /** ISO-8601 date-times (a date alone is content, not noise), RFC 1123 and ctime/date(1) output. */
   static final Pattern TIMESTAMPS =
       Pattern.compile(
-          "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?(?![\\w.:])"
+          "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?(?![\\w:]|\\.\\d)"
               + "|\\b" + DAY + ", \\d{1,2} " + MONTH + " \\d{4} \\d{2}:\\d{2}:\\d{2} (?:GMT|UTC|[+-]\\d{4})\\b"
               + "|\\b" + DAY + " " + MONTH + " [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})? \\d{4}\\b");
 
