@@ -174,7 +174,7 @@ public final class Engine {
       Pipeline.Result normalized = pipeline.apply(previous.get(), observation);
       if (comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate()).isIdentical()) {
         // Only normalized parts changed (a timestamp): keep the golden, so re-recording causes no churn.
-        return pass(testCase, "golden unchanged (differs only where rules normalize)", List.of(), durations)
+        return pass(testCase, "golden unchanged", List.of(new Fact("golden", "kept: this run differs from it only where rules normalize")), durations)
             .withNoise(List.of(), noise.noisy(), noise.facts());
       }
     }
