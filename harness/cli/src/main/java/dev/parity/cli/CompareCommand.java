@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Run legacy and candidate live on every case and compare them; no golden is read or written.",
-      "Legacy runs twice (--runs): differences between its runs are noise, discounted and listed.",
+      "Legacy runs twice (--runs); differences between its runs are noise:",
+      "discounted and listed.",
       "Exit 0 when every case passes, 1 otherwise."
     })
 final class CompareCommand extends SuiteCommand {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run the legacy implementation on every case and store its outputs as goldens.",
       "Goldens that would change are left alone and reported unless --update is given.",
-      "Legacy runs twice per case (--runs); cases whose runs differ where no rule covers it are",
-      "flagged noisy and a rule that would cover it is suggested (--suggest-rules prints them as YAML).",
+      "Legacy runs twice per case (--runs). A case whose runs differ where no rule",
+      "covers it is flagged noisy, with a rule that would cover it (--suggest-rules).",
       "Exit 0 when every golden is stored and current, 1 when some would change or a case errored."
     })
 final class RecordCommand extends SuiteCommand {
