@@ -42,4 +42,14 @@ class ArchitectureTests {
         .resideInAnyPackage("dev.parity.engine..")
         .check(CORE);
   }
+
+  @Test
+  void normalizationComesBeforeDiffsAndVerdicts() {
+    noClasses().that().resideInAPackage("dev.parity.normalize..").should().dependOnClassesThat()
+        .resideInAnyPackage("dev.parity.golden..", "dev.parity.diff..", "dev.parity.noise..", "dev.parity.verdict..", "dev.parity.engine..", "dev.parity.report..")
+        .check(CORE);
+    noClasses().that().resideInAPackage("dev.parity.noise..").should().dependOnClassesThat()
+        .resideInAnyPackage("dev.parity.golden..", "dev.parity.verdict..", "dev.parity.engine..", "dev.parity.report..")
+        .check(CORE);
+  }
 }
