@@ -42,6 +42,8 @@ public final class RuleSuggester {
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]+|\\s+|[^A-Za-z0-9_\\s]");
   private static final int MAX_PREFIX_TOKENS = 3;
+  private static final int MAX_DIFF_LINES = 20_000;
+  private static final int MAX_REGEX_RULES = 10;
 
   private final JsonDiffer jsonDiffer = new JsonDiffer(2_000);
 
@@ -92,11 +94,7 @@ public final class RuleSuggester {
       }
     }
     if (!left.equals(right)) {
-      Map<String, Rule> regexes = new LinkedHashMap<>();
-      for (Rule rule : tokenRules(stream, left, right)) {
-        regexes.putIfAbsent(((RuleAction.Regex) rule.action()).pattern().pattern(), rule);
-      }
-      rules.addAll(regexes.values());
+      rules.addAll(tokenRules(stream, left, right));
     }
     return rules;
   }
@@ -131,25 +129,59 @@ public final class RuleSuggester {
     if (a.equals(b)) {
       return 0;
     }
-    Patch<String> patch = DiffUtils.diff(List.of(a.split("\n", -1)), List.of(b.split("\n", -1)));
     int count = 0;
-    for (AbstractDelta<String> delta : patch.getDeltas()) {
-      count += Math.max(delta.getSource().size(), delta.getTarget().size());
+    for (LinePair pair : pairs(a, b)) {
+      count += pair.left() == null || pair.right() == null || !pair.left().equals(pair.right()) ? 1 : 0;
     }
     return count;
   }
 
-  private static List<Rule> tokenRules(String stream, String a, String b) {
-    List<Rule> rules = new ArrayList<>();
-    Patch<String> patch = DiffUtils.diff(List.of(a.split("\n", -1)), List.of(b.split("\n", -1)));
+  private record LinePair(String left, String right) {}
+
+  /**
+   * Lines of both texts paired for token analysis: by position when the line counts are equal
+   * (noise rarely adds lines) or the texts are large, otherwise by a minimal diff. Unpaired lines
+   * have a null partner. Bounded: Myers is never run on more than {@link #MAX_DIFF_LINES} lines.
+   */
+  private static List<LinePair> pairs(String a, String b) {
+    List<String> left = List.of(a.split("\n", -1));
+    List<String> right = List.of(b.split("\n", -1));
+    List<LinePair> pairs = new ArrayList<>();
+    if (left.size() == right.size() || left.size() + right.size() > MAX_DIFF_LINES) {
+      for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+        String l = i < left.size() ? left.get(i) : null;
+        String r = i < right.size() ? right.get(i) : null;
+        if (l == null || !l.equals(r)) {
+          pairs.add(new LinePair(l, r));
+        }
+      }
+      return pairs;
+    }
+    Patch<String> patch = DiffUtils.diff(left, right);
     for (AbstractDelta<String> delta : patch.getDeltas()) {
       List<String> source = delta.getSource().getLines();
       List<String> target = delta.getTarget().getLines();
-      for (int i = 0; i < Math.min(source.size(), target.size()); i++) {
-        rules.addAll(lineRules(stream, source.get(i), target.get(i)));
+      for (int i = 0; i < Math.max(source.size(), target.size()); i++) {
+        pairs.add(new LinePair(i < source.size() ? source.get(i) : null, i < target.size() ? target.get(i) : null));
       }
     }
-    return rules;
+    return pairs;
+  }
+
+  private static List<Rule> tokenRules(String stream, String a, String b) {
+    Map<String, Rule> rules = new LinkedHashMap<>();
+    for (LinePair pair : pairs(a, b)) {
+      if (pair.left() == null || pair.right() == null) {
+        continue;
+      }
+      for (Rule rule : lineRules(stream, pair.left(), pair.right())) {
+        rules.putIfAbsent(((RuleAction.Regex) rule.action()).pattern().pattern(), rule);
+        if (rules.size() >= MAX_REGEX_RULES) {
+          return List.copyOf(rules.values());
+        }
+      }
+    }
+    return List.copyOf(rules.values());
   }
 
   private static List<Rule> lineRules(String stream, String x, String y) {

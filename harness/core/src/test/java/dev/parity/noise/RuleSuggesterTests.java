@@ -56,4 +56,22 @@ class RuleSuggesterTests {
             "started 2026-11-22T04:31:08.991Z\nsession: ZXCVBN-98\nresult 42\n");
     assertThat(rules).extracting(Rule::label).containsExactly("builtin: timestamps", "regex: 'session: [0-9A-Z\\-]{9}'");
   }
+
+  @Test
+  void staysBoundedOnLargeOutputsWhereEveryLineDiffers() {
+    StringBuilder a = new StringBuilder();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 30_000; i++) {
+      a.append("row ").append(i).append(" seq=").append(Integer.toString(i * 7919 % 100_000 + 100_000, 36)).append('\n');
+      b.append("row ").append(i).append(" seq=").append(Integer.toString(i * 104_729 % 100_000 + 100_000, 36)).append('\n');
+    }
+    b.append("extra line\n");
+    List<Rule> rules = suggester.suggest(stdout(a.toString()), stdout(b.toString()), s -> true);
+    assertThat(rules).hasSizeLessThanOrEqualTo(10).isNotEmpty();
+  }
+
+  @Test
+  void suggestsNothingForStreamsThatAreNotCompared() {
+    assertThat(suggester.suggest(stdout("a=1\n"), stdout("a=2\n"), s -> !s.equals("stdout"))).isEmpty();
+  }
 }
