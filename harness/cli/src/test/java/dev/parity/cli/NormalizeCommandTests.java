@@ -164,4 +164,18 @@ class NormalizeCommandTests {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--runs must be at least 1, was [0]");
   }
+
+  @Test
+  void invalidJsonFallsBackToTextWithAFactSayingSo() throws IOException {
+    Path folder = root.resolve("fixtures/noisy");
+    Files.createDirectories(folder);
+    Files.writeString(
+        folder.resolve("suite.yaml"),
+        "name: noisy\nlegacy: {command: [sh, -c, 'echo \\{\\\"a\\\":1\\}']}\ncandidate: {command: [sh, -c, 'echo oops']}\n"
+            + "cases:\n  - id: one\nnormalize:\n  - json: {sortKeys: true}\n    reason: key order is unspecified\n");
+    Run run = parity("compare", folder.toString());
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("stdout : candidate: not valid JSON (", "the json rule was skipped and the text compared as is");
+    assertThat(run.out()).contains("-{\n", "+oops");
+  }
 }

@@ -326,8 +326,9 @@ public final class Engine {
     sink.accept(testCase, Side.CANDIDATE, candidate, normalized.candidate());
     Comparison comparison = comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
     List<Fact> notes = new ArrayList<>(comparison.notes());
+    List<Fact> ruleNotes = new ArrayList<>();
     for (Pipeline.Note note : normalized.notes()) {
-      notes.add(new Fact(ObservationComparator.label(note.stream()), note.side() + ": " + note.message()));
+      ruleNotes.add(new Fact(ObservationComparator.label(note.stream()), note.side() + ": " + note.message()));
     }
     List<Fact> noiseFacts = new ArrayList<>(noise.facts());
     if (!noise.rules().isEmpty()) {
@@ -335,11 +336,13 @@ public final class Engine {
     }
     CaseResult result;
     if (comparison.isIdentical()) {
+      notes.addAll(ruleNotes);
       result = new CaseResult(testCase.id(), testCase.tags(), Status.PASS, "identical", List.of(), notes, List.of(), durations);
     } else {
       String summary = comparison.facts().stream().map(Fact::key).distinct().reduce((a, b) -> a + ", " + b).orElse("output") + " differ";
+      // A rule that could not apply (not valid JSON) explains the mismatch, so it is stated with it.
       result = new CaseResult(
-          testCase.id(), testCase.tags(), Status.FAIL, summary, comparison.facts(), notes, comparison.diffs(), durations);
+          testCase.id(), testCase.tags(), Status.FAIL, summary, concat(comparison.facts(), ruleNotes), notes, comparison.diffs(), durations);
     }
     return result.withNoise(comparison.jsonChanges(), noise.noisy(), noiseFacts);
   }
