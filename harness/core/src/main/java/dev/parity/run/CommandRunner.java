@@ -56,9 +56,18 @@ public final class CommandRunner implements Runner {
   /** Runs in flight; killed when the JVM exits (Ctrl-C), since setsid keeps them out of the terminal's signals. */
   private static final Set<TreeKillingExecutor> RUNNING = ConcurrentHashMap.newKeySet();
 
+  /** Set when the JVM is exiting: no run may start any more, and runs cut short are not observations. */
+  private static final AtomicBoolean TERMINATING = new AtomicBoolean();
+
   static {
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> RUNNING.forEach(TreeKillingExecutor::killTree), "parity-kill-running"));
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  TERMINATING.set(true);
+                  RUNNING.forEach(TreeKillingExecutor::killTree);
+                },
+                "parity-kill-running"));
   }
 
   private final long maxOutputBytes;
@@ -137,6 +146,11 @@ public final class CommandRunner implements Runner {
             TimeUnit.MILLISECONDS);
     int exitCode;
     RUNNING.add(executor);
+    if (TERMINATING.get()) {
+      RUNNING.remove(executor);
+      watchdog.cancel(false);
+      return new RunOutcome.Failed("not started: parity is terminating", Duration.ZERO);
+    }
     try {
       exitCode = executor.execute(line, env);
     } finally {
@@ -145,6 +159,10 @@ public final class CommandRunner implements Runner {
       RUNNING.remove(executor);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    if (TERMINATING.get()) {
+      // Killed by the exit hook: its exit code and output are not what the program does.
+      return new RunOutcome.Failed("killed: parity is terminating", duration);
+    }
     if (timedOut.get()) {
       return new RunOutcome.Failed(
           "timed out after " + Durations.format(timeout) + "; the process and all its children were killed"
