@@ -65,7 +65,7 @@ public final class CommandRunner implements Runner {
             new Thread(
                 () -> {
                   TERMINATING.set(true);
-                  RUNNING.forEach(TreeKillingExecutor::killTree);
+                  RUNNING.forEach(executor -> executor.killTreeWhenLaunched(Duration.ofSeconds(2)));
                 },
                 "parity-kill-running"));
   }

@@ -15,6 +15,7 @@ import org.apache.commons.exec.DefaultExecutor;
 final class TreeKillingExecutor extends DefaultExecutor {
   private final boolean ownProcessGroup;
   private volatile Process process;
+  private volatile boolean launching;
 
   @SuppressWarnings("deprecation") // the builder cannot be subclassed; launch() must be overridden
   TreeKillingExecutor(boolean ownProcessGroup) {
@@ -24,6 +25,7 @@ final class TreeKillingExecutor extends DefaultExecutor {
 
   @Override
   protected Process launch(CommandLine command, Map<String, String> env, Path workingDirectory) throws IOException {
+    launching = true;
     Process launched = super.launch(command, env, workingDirectory);
     this.process = launched;
     if (ownProcessGroup) {
@@ -45,6 +47,23 @@ final class TreeKillingExecutor extends DefaultExecutor {
     if (launched != null && launched.isAlive()) {
       killTree();
     }
+  }
+
+  /**
+   * Kills the tree; when the program is being launched right now (it may already run while the
+   * launch call has not returned), first waits up to {@code grace} for its process to be known.
+   */
+  void killTreeWhenLaunched(java.time.Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (process == null && launching && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    killTree();
   }
 
   /** Kills the process, every descendant, and (on Linux) its whole process group. */
