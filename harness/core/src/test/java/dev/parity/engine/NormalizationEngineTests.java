@@ -114,4 +114,25 @@ class NormalizationEngineTests {
     assertThat(List.of(result.noise().get(result.noise().size() - 1).message()))
         .containsExactly("discounted: the suggested rules were applied to both sides after the declared rules");
   }
+
+  @Test
+  void reRecordingKeepsAGoldenThatDiffersOnlyWhereRulesNormalize() throws Exception {
+    Suite suite =
+        suite(
+            "name: s\nlegacy:\n  command: [sh, -c]\ncandidate:\n  command: [sh, -c]\n"
+                + "normalize:\n  - regex: 'at \\d+'\n    replace: 'at <t>'\n"
+                + "cases:\n  - id: a\n    args: ['echo at $(date +%s%N) done']\n");
+    GoldenStore goldens = new GoldenStore(root.resolve("golden/s"));
+    engine.record(suite, goldens, RunOptions.defaults());
+    String before = Files.readString(goldens.caseFolder("a").resolve("stdout"));
+
+    Verdict again = engine.record(suite, goldens, RunOptions.defaults());
+
+    CaseResult result = again.fixtures().get(0);
+    assertThat(result.status()).isEqualTo(Status.PASS);
+    assertThat(result.summary()).isEqualTo("golden unchanged");
+    assertThat(result.notes()).extracting(Fact::message).containsExactly("kept: this run differs from it only where rules normalize");
+    assertThat(result.noisy()).isFalse();
+    assertThat(Files.readString(goldens.caseFolder("a").resolve("stdout"))).isEqualTo(before);
+  }
 }
