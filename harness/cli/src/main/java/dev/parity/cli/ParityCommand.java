@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       RecordCommand.class,
       VerifyCommand.class,
       CompareCommand.class,
+      BenchCommand.class,
+      GateCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -30,14 +32,14 @@ import picocli.CommandLine.Command;
       "  2  usage or configuration error (nothing was compared)",
       "  3  an implementation could not be run at all (missing binary, not executable)",
       "",
-      "Docs: docs/suite-format.md (suite.yaml reference), README.md (walk-through)."
+      "Docs: docs/suite-format.md (suite.yaml reference), docs/benchmarks.md (bench, gate), README.md (walk-through)."
     })
 public final class ParityCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: give one of record, verify, compare, demo");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: give one of record, verify, compare, bench, gate, demo");
   }
 
   public static void main(String[] args) {

@@ -1,11 +1,17 @@
 package dev.parity.verdict;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.parity.normalize.RuleUsage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The outcome of one run over a suite, as written to {@code verdict.json}.
@@ -21,9 +27,14 @@ import java.util.List;
  * @param fixtures per-case results in case-id order
  * @param rules how often each normalization rule fired; a rule that fired nowhere is stale
  * @param suggestedRules rules that would cover the noise found between legacy runs, as suite.yaml text
+ * @param performance the benchmark's outcome, present when {@code parity gate} ran it
+ * @param groups every case tag with its own decision (written by {@code parity gate}), by tag
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"suite", "mode", "decision", "reasons", "counts", "unavailable", "startedAt", "durationMs", "rules", "suggestedRules", "fixtures"})
+@JsonPropertyOrder({
+  "suite", "mode", "decision", "reasons", "counts", "unavailable", "startedAt", "durationMs", "performance", "groups",
+  "rules", "suggestedRules", "fixtures"
+})
 public record Verdict(
     String suite,
     Mode mode,
@@ -35,7 +46,9 @@ public record Verdict(
     long durationMs,
     List<CaseResult> fixtures,
     List<RuleUsage> rules,
-    List<String> suggestedRules) {
+    List<String> suggestedRules,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Performance> performance,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Group> groups) {
 
   public Verdict {
     reasons = List.copyOf(reasons);
@@ -43,8 +56,29 @@ public record Verdict(
     fixtures = List.copyOf(fixtures);
     rules = rules == null ? List.of() : List.copyOf(rules);
     suggestedRules = suggestedRules == null ? List.of() : List.copyOf(suggestedRules);
+    performance = performance == null ? Optional.empty() : performance;
+    groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups == null ? Map.of() : groups));
   }
 
+  /** A verdict with normalization statistics, without performance and groups. */
+  public Verdict(
+      String suite,
+      Mode mode,
+      Decision decision,
+      List<String> reasons,
+      Counts counts,
+      List<String> unavailable,
+      Instant startedAt,
+      long durationMs,
+      List<CaseResult> fixtures,
+      List<RuleUsage> rules,
+      List<String> suggestedRules) {
+    this(
+        suite, mode, decision, reasons, counts, unavailable, startedAt, durationMs, fixtures, rules, suggestedRules,
+        Optional.empty(), new TreeMap<>());
+  }
+
+  /** A verdict without normalization statistics, performance and groups. */
   public Verdict(
       String suite,
       Mode mode,
@@ -76,11 +110,67 @@ public record Verdict(
     if (!stale.isEmpty()) {
       more.add(stale.size() + (stale.size() == 1 ? " rule" : " rules") + " fired nowhere (stale): " + String.join(", ", stale));
     }
-    return new Verdict(suite, mode, decision, more, counts, unavailable, startedAt, durationMs, fixtures, usages, suggestions);
+    return new Verdict(
+        suite, mode, decision, more, counts, unavailable, startedAt, durationMs, fixtures, usages, suggestions, performance,
+        groups);
   }
 
   private static String shorten(List<String> ids) {
     return String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
+  }
+
+  /**
+   * The ship decision of {@code parity gate}: the behaviour verdict (verify or compare) combined with
+   * the benchmark. The candidate ships only when every case passes and performance passes; anything
+   * failing, erroring or inconclusive decides legacy. Every case tag becomes a group with its own
+   * decision, judged on its cases and on {@code groupPerformance} for that tag (the suite's
+   * performance where the group had no benchmarked case).
+   */
+  public static Verdict gate(
+      Verdict behaviour, Performance performance, Map<String, Performance> groupPerformance, long durationMs) {
+    List<String> reasons = new ArrayList<>(behaviour.reasons());
+    reasons.add(performance.sentence());
+    performance.alertSentence().ifPresent(reasons::add);
+    Decision decision =
+        behaviour.decision() == Decision.CANDIDATE && performance.status() == PerformanceStatus.PASS
+            ? Decision.CANDIDATE
+            : Decision.LEGACY;
+    SortedMap<String, List<CaseResult>> byTag = new TreeMap<>();
+    for (CaseResult result : behaviour.fixtures()) {
+      result.tags().forEach(tag -> byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(result));
+    }
+    SortedMap<String, Group> groups = new TreeMap<>();
+    byTag.forEach(
+        (tag, results) -> {
+          Performance groupPerf = groupPerformance.getOrDefault(tag, performance).withoutCases();
+          List<String> groupReasons = new ArrayList<>();
+          addReason(groupReasons, results, Status.FAIL, "differs", "differ");
+          addReason(groupReasons, results, Status.ERROR, "could not be compared", "could not be compared");
+          boolean behaves = groupReasons.isEmpty();
+          if (behaves) {
+            groupReasons.add("all " + results.size() + (results.size() == 1 ? " case passes" : " cases pass"));
+          }
+          groupReasons.add(groupPerf.sentence());
+          Decision groupDecision =
+              behaves && behaviour.unavailable().isEmpty() && groupPerf.status() == PerformanceStatus.PASS
+                  ? Decision.CANDIDATE
+                  : Decision.LEGACY;
+          groups.put(tag, new Group(groupDecision, groupReasons, Counts.of(results), Optional.of(groupPerf)));
+        });
+    return new Verdict(
+        behaviour.suite(),
+        behaviour.mode(),
+        decision,
+        reasons,
+        behaviour.counts(),
+        behaviour.unavailable(),
+        behaviour.startedAt(),
+        durationMs,
+        behaviour.fixtures(),
+        behaviour.rules(),
+        behaviour.suggestedRules(),
+        Optional.of(performance),
+        groups);
   }
 
   /** Builds a verdict whose counts, decision and reasons follow from the case results. */

@@ -1,0 +1,83 @@
+package dev.parity.cli;
+
+import dev.parity.bench.Bench;
+import dev.parity.bench.BenchProgress;
+import dev.parity.bench.BenchReport;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.golden.AtomicFiles;
+import dev.parity.run.CommandRunner;
+import dev.parity.verdict.ExitCodes;
+import dev.parity.verdict.PerformanceStatus;
+import dev.parity.verdict.VerdictJson;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark legacy against candidate on the suite's cases (those matching --filter, else those tagged",
+      "'bench', else all) with JMH, in alternating paired rounds, and judge the candidate/legacy time ratio's",
+      "95% bootstrap interval against the suite's performance gate (default maxRatio 1.10).",
+      "Writes bench.json. Exit 0 when performance passes, 1 when it fails, is inconclusive or errored."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "<suite>", description = "Path to the suite folder (the one holding suite.yaml).")
+  Path suite;
+
+  @Option(names = "--filter", paramLabel = "GLOB", description = "Benchmark only cases whose id matches this glob.")
+  String filter;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where bench.json goes (default: reports/<suite> beside the fixtures/ folder).")
+  Path out;
+
+  @Mixin BenchOptionsMixin bench;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Suite loaded = new SuiteLoader().load(suite);
+    var options = bench.options(spec.commandLine(), Optional.ofNullable(filter));
+    Bench.select(loaded, options.filter());
+    BenchReport report = new Bench(new CommandRunner(), progress(out)).run(loaded, options);
+    Path folder = this.out != null ? this.out : Layout.reportsOf(loaded.folder());
+    Path file = write(report, folder);
+    new BenchSummary(out).print(report);
+    out.println("Report: " + file);
+    out.flush();
+    return report.performance().status() == PerformanceStatus.PASS ? ExitCodes.PASS : ExitCodes.MISMATCH;
+  }
+
+  static BenchProgress progress(PrintWriter out) {
+    return new BenchProgress() {
+      @Override
+      public void caseStarted(dev.parity.fixture.Case testCase, int index, int total) {
+        out.println("bench " + (index + 1) + "/" + total + ": " + testCase.id());
+        out.flush();
+      }
+    };
+  }
+
+  static Path write(BenchReport report, Path folder) throws java.io.IOException {
+    Files.createDirectories(folder);
+    Path file = folder.resolve(BenchReport.FILE);
+    String json = VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n";
+    AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
+    return file;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.parity.cli;
+
+import dev.parity.bench.BenchOptions;
+import dev.parity.fixture.Durations;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The benchmark options shared by bench and gate. */
+final class BenchOptionsMixin {
+  @Option(
+      names = "--time-budget",
+      paramLabel = "DURATION",
+      description = {
+        "Wall time for the whole benchmark, e.g. 30s or 2m (default: 30s per benchmarked case, at most 3m).",
+        "When the 95% interval is still too wide to decide at its end, performance is inconclusive."
+      })
+  String timeBudget;
+
+  BenchOptions options(CommandLine commandLine, Optional<String> filter) {
+    BenchOptions options = BenchOptions.defaults().withFilter(filter);
+    if (timeBudget == null) {
+      return options;
+    }
+    Duration budget =
+        Durations.parse(timeBudget)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        commandLine, "--time-budget [" + timeBudget + "] is not a positive duration; write e.g. 500ms, 30s or 2m"));
+    return options.withTimeBudget(budget);
+  }
+}
