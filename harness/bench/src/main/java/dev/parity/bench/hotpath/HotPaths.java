@@ -25,11 +25,13 @@ public final class HotPaths {
     }
     Options options =
         builder
-            .forks(1)
-            .warmupIterations(3)
-            .warmupTime(TimeValue.seconds(1))
-            .measurementIterations(5)
-            .measurementTime(TimeValue.seconds(1))
+            // Options given on the command line win over these defaults (OptionsBuilder's own values
+            // would otherwise shadow its parent's).
+            .forks(given.getForkCount().orElse(1))
+            .warmupIterations(given.getWarmupIterations().orElse(3))
+            .warmupTime(given.getWarmupTime().orElse(TimeValue.seconds(1)))
+            .measurementIterations(given.getMeasurementIterations().orElse(5))
+            .measurementTime(given.getMeasurementTime().orElse(TimeValue.seconds(1)))
             .parent(given)
             .build();
     new Runner(options).run();
