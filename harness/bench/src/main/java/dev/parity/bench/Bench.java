@@ -121,7 +121,7 @@ public final class Bench {
         rounds.add(l, c, e);
         long now = System.nanoTime();
         if (rounds.size() >= options.minRounds()
-            && PairedBootstrap.of(List.of(rounds.logRatios())).relativeHalfWidth() <= options.precision()) {
+            && PairedBootstrap.of(List.of(rounds.logRatios()), PairedBootstrap.QUICK_RESAMPLES).relativeHalfWidth() <= options.precision()) {
           break;
         }
         if (now + (now - roundStart) - start > budgetNanos) {
