@@ -167,7 +167,7 @@ class GateCommandTests {
         .contains("parity bench demo: 1 cases")
         .contains("legacy median (IQR)")
         .containsPattern("search/one +[0-9.]+ +[0-9.]+-[0-9.]+ +[0-9]+ +[0-9.]+ ms")
-        .contains("Method: geometric mean of paired-round ratios");
+        .contains("Method: 20% trimmed geometric mean of paired-round ratios");
     assertThat(dir.resolve("reports/demo/bench.json")).exists();
   }
 
