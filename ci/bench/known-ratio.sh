@@ -14,7 +14,7 @@ echo "Known ratio: legacy = 1x, candidate = 2x the same awk work; budget $budget
 printf '%3s  %-12s  %7s  %-13s  %9s  %7s  %6s  %8s  %9s  %9s\n' \
   run performance ratio "95% CI" half-width seconds rounds truth vs-truth hyperfine
 for i in $(seq 1 "$repeats"); do
-  hyperfine --warmup 3 --runs 15 --export-json "$scratch/hf.json" "awk 'BEGIN{}'" "$legacy" "$candidate" >/dev/null
+  hyperfine --warmup 3 --runs 40 --export-json "$scratch/hf.json" "awk 'BEGIN{}'" "$legacy" "$candidate" >/dev/null
   start=$(date +%s.%N)
   "$parity" bench "$scratch/known" --time-budget "$budget" --out "$scratch/out" >"$scratch/log" 2>&1 || true
   end=$(date +%s.%N)
