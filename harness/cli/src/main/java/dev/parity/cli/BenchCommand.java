@@ -26,10 +26,12 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmark legacy against candidate on the suite's cases (those matching --filter, else those tagged",
-      "'bench', else all) with JMH, in alternating paired rounds, and judge the candidate/legacy time ratio's",
-      "95% bootstrap interval against the suite's performance gate (default maxRatio 1.10).",
-      "Writes bench.json. Exit 0 when performance passes, 1 when it fails, is inconclusive or errored."
+      "Benchmark legacy against candidate on the suite's cases (those matching",
+      "--filter, else those tagged 'bench', else all) with JMH, in alternating paired",
+      "rounds, and judge the 95%% bootstrap interval of the candidate/legacy time",
+      "ratio against the suite's performance gate (default maxRatio 1.10).",
+      "Writes bench.json. Exit 0 when performance passes, 1 when it fails, is",
+      "inconclusive or errored. Method: docs/benchmarks.md."
     })
 final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<suite>", description = "Path to the suite folder (the one holding suite.yaml).")

@@ -12,10 +12,10 @@ final class BenchOptionsMixin {
   @Option(
       names = "--time-budget",
       paramLabel = "DURATION",
-      description = {
-        "Wall time for the whole benchmark, e.g. 30s or 2m (default: 30s per benchmarked case, at most 3m).",
-        "When the 95% interval is still too wide to decide at its end, performance is inconclusive."
-      })
+      description =
+          "Wall time for the whole benchmark, e.g. 30s or 2m (default: 30s per benchmarked case, at most"
+              + " 3m). When the 95%% interval is still too wide to decide at its end, performance is"
+              + " inconclusive.")
   String timeBudget;
 
   BenchOptions options(CommandLine commandLine, Optional<String> filter) {

@@ -38,11 +38,12 @@ import picocli.CommandLine.Parameters;
     name = "gate",
     mixinStandardHelpOptions = true,
     description = {
-      "Decide which implementation ships: verify the candidate against the goldens (or, with --live, compare",
-      "both sides live), then benchmark both (see 'parity bench'). Writes verdict.json with the decision, its",
-      "reasons, the performance and one decision per group (case tag). The candidate ships only when every case",
-      "passes and performance passes; anything failing, erroring or inconclusive decides legacy.",
-      "Exit 0 when the candidate ships, 1 when legacy stays."
+      "Decide which implementation ships: verify the candidate against the goldens",
+      "(or, with --live, compare both sides live), then benchmark both (see",
+      "'parity bench'). Writes verdict.json with the decision, its reasons, the",
+      "performance and one decision per group (case tag). The candidate ships only",
+      "when every case passes and performance passes; anything failing, erroring or",
+      "inconclusive decides legacy. Exit 0 when the candidate ships, 1 when legacy stays."
     })
 final class GateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<suite>", description = "Path to the suite folder (the one holding suite.yaml).")
@@ -58,10 +59,10 @@ final class GateCommand implements Callable<Integer> {
   @Option(
       names = "--github-output",
       paramLabel = "FILE",
-      description = {
-        "Append the decision for GitHub Actions to FILE (use \"$GITHUB_OUTPUT\"): decision=..., performance=...,",
-        "ratio=..., one group-<tag>=... line per group, and groups=<JSON object of tag to decision>."
-      })
+      description =
+          "Append the decision for GitHub Actions to FILE (use \"$GITHUB_OUTPUT\"): decision=...,"
+              + " performance=..., ratio=..., one group-<tag>=... line per group, and groups=<JSON object"
+              + " of tag to decision>.")
   Path githubOutput;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
