@@ -19,6 +19,16 @@ class HotPathBenchmarksTests {
   }
 
   @Test
+  void normalizeBenchmarksReplaceWhatTheirRulesCover() {
+    NormalizeBenchmarks benchmarks = new NormalizeBenchmarks();
+    benchmarks.builtin = "uuids";
+    benchmarks.prepare();
+
+    assertThat(benchmarks.builtinRule()).contains("<uuid-1>").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+    assertThat(benchmarks.numberedRegexRule()).contains("session=<session-1>").contains("session=<session-2>");
+  }
+
+  @Test
   void reportBenchmarksWriteReportsAndGoldens() throws IOException {
     ReportBenchmarks benchmarks = new ReportBenchmarks();
     benchmarks.cases = 50;
