@@ -2,6 +2,7 @@ package dev.parity.verdict;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.parity.normalize.RuleUsage;
 import java.time.Instant;
@@ -33,7 +34,7 @@ import java.util.TreeMap;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "suite", "mode", "decision", "reasons", "counts", "unavailable", "startedAt", "durationMs", "performance", "groups",
-  "rules", "suggestedRules", "fixtures"
+  "clusters", "rules", "suggestedRules", "fixtures"
 })
 public record Verdict(
     String suite,
@@ -171,6 +172,12 @@ public record Verdict(
         behaviour.suggestedRules(),
         Optional.of(performance),
         groups);
+  }
+
+  /** The non-passing cases grouped by signature, largest group first; derived from {@link #fixtures()}. */
+  @JsonProperty("clusters")
+  public List<Cluster> clusters() {
+    return Clusters.of(fixtures);
   }
 
   /** Builds a verdict whose counts, decision and reasons follow from the case results. */
