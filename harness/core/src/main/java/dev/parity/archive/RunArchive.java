@@ -1,0 +1,179 @@
+package dev.parity.archive;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.parity.engine.ObservationSink;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Side;
+import dev.parity.fixture.Suite;
+import dev.parity.golden.GoldenStore;
+import dev.parity.run.Observation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The observations a run stored in its output folder, so that reports can show outputs and be
+ * rebuilt by {@code parity report} without running anything again.
+ *
+ * <p>Layout, per case and side, in the golden store's format: {@code
+ * observations/<case-id>/<side>/raw/} ({@code meta.yaml}, {@code stdout}, {@code stderr}, {@code
+ * files/<path>}), {@code .../normalized/} only when normalization changed something, and {@code
+ * .../repro.sh}, the command line that reproduces that side. Streams longer than {@link
+ * #maxStreamBytes()} are cut, and {@code meta.yaml} lists them under {@code parity.truncated}.
+ */
+public final class RunArchive {
+  /** The folder inside the output folder. */
+  public static final String FOLDER = "observations";
+  /** The value naming the streams that were cut to the size bound. */
+  public static final String TRUNCATED = "parity.truncated";
+  public static final long DEFAULT_MAX_STREAM_BYTES = 1L << 20;
+  static final String REPRO = "repro.sh";
+
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private final Path folder;
+  private final long maxStreamBytes;
+
+  private RunArchive(Path folder, long maxStreamBytes) {
+    this.folder = folder;
+    this.maxStreamBytes = maxStreamBytes;
+  }
+
+  /** The archive of the run whose reports are in {@code outputFolder}. */
+  public static RunArchive in(Path outputFolder) {
+    return new RunArchive(outputFolder.toAbsolutePath().normalize().resolve(FOLDER), DEFAULT_MAX_STREAM_BYTES);
+  }
+
+  public RunArchive withMaxStreamBytes(long bytes) {
+    return new RunArchive(folder, bytes);
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  public long maxStreamBytes() {
+    return maxStreamBytes;
+  }
+
+  /** Which form of an observation. */
+  public enum View {
+    /** As the side produced it (in verify mode the legacy side is the golden). */
+    RAW,
+    /** As compared, after normalization. */
+    NORMALIZED;
+
+    String folderName() {
+      return this == RAW ? "raw" : "normalized";
+    }
+  }
+
+  /** Deletes what an earlier run stored, so that no stale case shows up in the next report. */
+  public void clear() throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /** A sink that stores every observation the engine compares; reproduction commands come from {@code suite}. */
+  public ObservationSink sink(Suite suite) {
+    return (testCase, side, raw, compared) -> {
+      try {
+        store(testCase.id(), side, raw, compared, Repro.of(suite, side, testCase));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot store the " + side.label() + " observation of " + testCase.id(), e);
+      }
+    };
+  }
+
+  /** Stores one side's observation of a case. */
+  public void store(String caseId, Side side, Observation raw, Observation compared, String repro) throws IOException {
+    Path sideFolder = sideFolder(caseId, side);
+    write(sideFolder.resolve(View.RAW.folderName()), caseId, raw);
+    if (!compared.sameContentAs(raw)) {
+      write(sideFolder.resolve(View.NORMALIZED.folderName()), caseId, compared);
+    }
+    Files.writeString(sideFolder.resolve(REPRO), repro, StandardCharsets.UTF_8);
+  }
+
+  /** One side's stored observation of a case; the normalized view falls back to raw when normalization changed nothing. */
+  public Optional<Observation> read(String caseId, Side side, View view) {
+    Path sideFolder = sideFolder(caseId, side);
+    if (view == View.NORMALIZED && Files.isDirectory(sideFolder.resolve(View.NORMALIZED.folderName()))) {
+      return new GoldenStore(sideFolder).read(View.NORMALIZED.folderName());
+    }
+    return new GoldenStore(sideFolder).read(View.RAW.folderName());
+  }
+
+  /** Whether a normalized view different from the raw one was stored. */
+  public boolean hasNormalized(String caseId, Side side) {
+    return Files.isDirectory(sideFolder(caseId, side).resolve(View.NORMALIZED.folderName()));
+  }
+
+  /** The command that reproduces one side of a case, if stored. */
+  public Optional<String> repro(String caseId, Side side) {
+    Path file = sideFolder(caseId, side).resolve(REPRO);
+    try {
+      return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Path sideFolder(String caseId, Side side) {
+    Path resolved = folder.resolve(caseId).normalize();
+    if (!resolved.startsWith(folder)) {
+      throw new IllegalArgumentException("case id [" + caseId + "] escapes the observations folder");
+    }
+    return resolved.resolve(side.label());
+  }
+
+  private void write(Path dir, String caseId, Observation observation) throws IOException {
+    Files.createDirectories(dir);
+    List<String> truncated = new ArrayList<>();
+    for (Map.Entry<String, byte[]> stream : observation.streams().entrySet()) {
+      byte[] bytes = stream.getValue();
+      if (bytes.length > maxStreamBytes) {
+        bytes = Arrays.copyOf(bytes, (int) maxStreamBytes);
+        truncated.add(stream.getKey());
+      }
+      Path file = dir.resolve(GoldenStore.fileName(stream.getKey()));
+      Files.createDirectories(file.getParent());
+      Files.write(file, bytes);
+    }
+    TreeMap<String, String> values = new TreeMap<>(observation.values());
+    if (!truncated.isEmpty()) {
+      values.put(TRUNCATED, String.join(",", truncated));
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("id", caseId);
+    meta.put("values", values);
+    meta.put("streams", new ArrayList<>(observation.streams().keySet()));
+    Files.writeString(dir.resolve(GoldenStore.META), YAML.writeValueAsString(meta), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.parity.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Side;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.run.CommandRunner;
+import dev.parity.run.Observation;
+import dev.parity.run.RunOutcome;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunArchiveTests {
+  @TempDir Path temp;
+
+  @Test
+  void storesRawObservationsAndReadsThemBack() throws Exception {
+    RunArchive archive = RunArchive.in(temp);
+    Observation raw = observation(3, "out <é>\n", Map.of("out/a.csv", "x,y\n"));
+
+    archive.store("group/case-1", Side.CANDIDATE, raw, raw, "echo hi\n");
+
+    assertThat(archive.read("group/case-1", Side.CANDIDATE, RunArchive.View.RAW)).contains(raw);
+    assertThat(archive.read("group/case-1", Side.CANDIDATE, RunArchive.View.NORMALIZED)).contains(raw);
+    assertThat(archive.hasNormalized("group/case-1", Side.CANDIDATE)).isFalse();
+    assertThat(archive.repro("group/case-1", Side.CANDIDATE)).contains("echo hi\n");
+    assertThat(temp.resolve("observations/group/case-1/candidate/raw/files/out/a.csv")).hasContent("x,y");
+    assertThat(archive.read("group/case-1", Side.LEGACY, RunArchive.View.RAW)).isEmpty();
+  }
+
+  @Test
+  void keepsTheNormalizedViewOnlyWhenItDiffers() throws Exception {
+    RunArchive archive = RunArchive.in(temp);
+    Observation raw = observation(0, "at 12:00:01\n", Map.of());
+    Observation normalized = observation(0, "at <time-1>\n", Map.of());
+
+    archive.store("c", Side.LEGACY, raw, normalized, "");
+
+    assertThat(archive.hasNormalized("c", Side.LEGACY)).isTrue();
+    assertThat(archive.read("c", Side.LEGACY, RunArchive.View.NORMALIZED)).contains(normalized);
+    assertThat(archive.read("c", Side.LEGACY, RunArchive.View.RAW)).contains(raw);
+  }
+
+  @Test
+  void cutsStreamsBeyondTheBoundAndSaysSo() throws Exception {
+    RunArchive archive = RunArchive.in(temp).withMaxStreamBytes(4);
+    Observation raw = observation(0, "0123456789", Map.of());
+
+    archive.store("c", Side.LEGACY, raw, raw, "");
+
+    Observation back = archive.read("c", Side.LEGACY, RunArchive.View.RAW).orElseThrow();
+    assertThat(new String(back.stream("stdout").orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("0123");
+    assertThat(back.value(RunArchive.TRUNCATED)).contains("stdout");
+  }
+
+  @Test
+  void clearRemovesAnEarlierRun() throws Exception {
+    RunArchive archive = RunArchive.in(temp);
+    Observation raw = observation(0, "x", Map.of());
+    archive.store("old", Side.LEGACY, raw, raw, "");
+
+    archive.clear();
+
+    assertThat(archive.read("old", Side.LEGACY, RunArchive.View.RAW)).isEmpty();
+  }
+
+  @Test
+  void rejectsCaseIdsThatEscapeTheFolder() {
+    RunArchive archive = RunArchive.in(temp);
+    Observation raw = observation(0, "x", Map.of());
+
+    assertThatThrownBy(() -> archive.store("../../etc", Side.LEGACY, raw, raw, ""))
+        .hasMessageContaining("case id [../../etc] escapes the observations folder");
+  }
+
+  @Test
+  void reproCommandReproducesTheRunnersOutput() throws Exception {
+    Path suiteFolder = Files.createDirectories(temp.resolve("suite"));
+    Files.createDirectories(suiteFolder.resolve("in"));
+    Files.writeString(suiteFolder.resolve("in/data.txt"), "from file 'quoted' $HOME\n");
+    Files.writeString(
+        suiteFolder.resolve("suite.yaml"),
+        String.join(
+            "\n",
+            "name: repro",
+            "legacy:",
+            "  command: [sh, -c, 'printf \"%s|%s|%s|\" \"$1\" \"$GREETING\" \"$(cat in/data.txt)\"; cat', sh]",
+            "  env: {GREETING: \"it's me & you\"}",
+            "candidate:",
+            "  command: [cat]",
+            "cases:",
+            "  - id: one",
+            "    args: [\"two words; $x\"]",
+            "    files: [in/data.txt]",
+            "    stdin: \"line 1\\nline 'two'\\n\"",
+            ""));
+    Suite suite = new SuiteLoader().load(suiteFolder);
+    Case testCase = suite.cases().get(0);
+    RunOutcome outcome = new CommandRunner().run(suite, suite.legacy(), testCase);
+    byte[] expected = ((RunOutcome.Completed) outcome).observation().stream("stdout").orElseThrow();
+
+    String script = Repro.of(suite, Side.LEGACY, testCase);
+    Process process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+    byte[] actual = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
+    assertThat(new String(expected, StandardCharsets.UTF_8)).startsWith("two words; $x|it's me & you|from file");
+  }
+
+  @Test
+  void quotesOnlyWhatNeedsIt() {
+    assertThat(List.of("plain-word_1.txt", "", "a b", "it's")).map(Repro::quote)
+        .containsExactly("plain-word_1.txt", "''", "'a b'", "'it'\\''s'");
+  }
+
+  private static Observation observation(int exit, String stdout, Map<String, String> files) {
+    Map<String, byte[]> bytes = new java.util.TreeMap<>();
+    files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
+    return Observation.ofCommand(exit, stdout.getBytes(StandardCharsets.UTF_8), new byte[0], bytes, Duration.ZERO);
+  }
+}
