@@ -20,6 +20,16 @@ public final class Reports {
     return new Reports(List.of(new VerdictReporter(), new JUnitXmlReporter()));
   }
 
+  /**
+   * Every report: verdict.json, junit.xml, index.html, summary.md, then {@code extra} (e.g. Allure
+   * results, from a module of its own).
+   */
+  public static Reports full(Reporter... extra) {
+    List<Reporter> all = new ArrayList<>(List.of(new VerdictReporter(), new JUnitXmlReporter(), new HtmlReporter(), new MarkdownReporter()));
+    all.addAll(List.of(extra));
+    return new Reports(all);
+  }
+
   /** Writes every report into {@code outputFolder} and returns the files written. */
   public List<Path> writeAll(Verdict verdict, Path outputFolder) throws IOException {
     Files.createDirectories(outputFolder);

@@ -1,2 +1,2 @@
-/** Reports written from a verdict: verdict.json, Surefire-compatible JUnit XML. */
+/** Reports written from a verdict and the run archive: verdict.json, JUnit XML, the HTML diff report (index.html), summary.md. */
 package dev.parity.report;

@@ -1,0 +1,310 @@
+package dev.parity.report;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parity.archive.RunArchive;
+import dev.parity.diff.Fact;
+import dev.parity.diff.StreamDiff;
+import dev.parity.fixture.Side;
+import dev.parity.run.Observation;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Cluster;
+import dev.parity.verdict.Clusters;
+import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.text.StringEscapeUtils;
+
+/**
+ * Writes {@code index.html}: one self-contained page (styles and script inline, no network) with the
+ * decision, counts, groups, clusters and the filterable case list; each case that did not pass opens
+ * to its facts, side-by-side diffs (normalized or raw), JSON pointers and repro commands.
+ *
+ * <p>Safe by construction: the page's markup is a fixed template; every value from the run reaches
+ * it only as JSON inside {@code <script type="application/json">} blocks, written by Jackson with
+ * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code \\uXXXX} (so no {@code </script>}
+ * can close a block), and the page's script puts it into the DOM with {@code textContent} only. The
+ * one value placed in markup, the title, is escaped by commons-text. Case details are separate
+ * blocks parsed only when a case is opened, so large suites open fast.
+ */
+final class HtmlReporter implements Reporter {
+  static final String FILE = "index.html";
+  static final int SEARCH_CHARS = 4_000;
+  private static final String TEMPLATE = "index-template.html";
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  static {
+    JSON.getFactory().setCharacterEscapes(new ScriptSafeEscapes());
+  }
+
+  @Override
+  public Path write(Verdict verdict, Path outputFolder) throws IOException {
+    RunArchive archive = RunArchive.in(outputFolder);
+    List<Cluster> clusters = verdict.clusters();
+    Map<List<String>, String> clusterIds = new HashMap<>();
+    clusters.forEach(c -> clusterIds.put(c.signature(), c.id()));
+    Path file = outputFolder.resolve(FILE);
+    String template = withScriptHash(template());
+    int data = template.indexOf("{{data}}");
+    int details = template.indexOf("{{details}}");
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      String head = template.substring(0, data);
+      head = head.replace("{{title}}", StringEscapeUtils.escapeHtml4("Parity " + verdict.mode().label() + " " + verdict.suite()));
+      out.write(head);
+      List<JsonNode> detailBlocks = new ArrayList<>();
+      out.write(JSON.writeValueAsString(summary(verdict, clusters, clusterIds, archive, detailBlocks)));
+      out.write(template, data + "{{data}}".length(), details - data - "{{data}}".length());
+      for (int i = 0; i < detailBlocks.size(); i++) {
+        out.write("<script type=\"application/json\" id=\"case-" + i + "\">");
+        out.write(JSON.writeValueAsString(detailBlocks.get(i)));
+        out.write("</script>\n");
+      }
+      out.write(template.substring(details + "{{details}}".length()));
+    }
+    return file;
+  }
+
+  private static ObjectNode summary(
+      Verdict verdict, List<Cluster> clusters, Map<List<String>, String> clusterIds, RunArchive archive, List<JsonNode> details) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("suite", verdict.suite());
+    root.put("mode", verdict.mode().label());
+    root.put("decision", verdict.decision().label());
+    root.set("reasons", JSON.valueToTree(verdict.reasons()));
+    root.set("counts", JSON.valueToTree(verdict.counts()));
+    root.put("durationMs", verdict.durationMs());
+    root.put("startedAt", verdict.startedAt().toString());
+    root.set("groups", groups(verdict));
+    root.set("clusters", JSON.valueToTree(clusters));
+    ArrayNode cases = root.putArray("cases");
+    for (CaseResult result : verdict.fixtures()) {
+      ObjectNode c = cases.addObject();
+      c.put("id", result.id());
+      c.put("status", result.status().label());
+      c.put("summary", result.summary());
+      c.set("tags", JSON.valueToTree(result.tags()));
+      if (result.status() != Status.PASS) {
+        c.put("cluster", clusterIds.get(Clusters.signature(result)));
+        StringBuilder search = new StringBuilder(result.summary());
+        result.facts().forEach(f -> search.append('\n').append(f));
+        search.append('\n').append(result.diff());
+        c.put("search", search.length() > SEARCH_CHARS ? search.substring(0, SEARCH_CHARS) : search.toString());
+      }
+      c.put("detail", details.size());
+      details.add(detail(result, archive, verdict.mode().label()));
+    }
+    return root;
+  }
+
+  private static ArrayNode groups(Verdict verdict) {
+    Map<String, int[]> byTag = new TreeMap<>();
+    for (CaseResult result : verdict.fixtures()) {
+      List<String> tags = result.tags().isEmpty() ? List.of("(untagged)") : result.tags();
+      for (String tag : tags) {
+        int[] counts = byTag.computeIfAbsent(tag, t -> new int[4]);
+        counts[0]++;
+        counts[1 + result.status().ordinal()]++;
+      }
+    }
+    ArrayNode out = JSON.createArrayNode();
+    byTag.forEach(
+        (tag, n) -> out.addObject().put("tag", tag).put("total", n[0]).put("passed", n[1]).put("failed", n[2]).put("errors", n[3]));
+    return out;
+  }
+
+  private static ObjectNode detail(CaseResult result, RunArchive archive, String mode) {
+    ObjectNode d = JSON.createObjectNode();
+    d.set("facts", facts(result.facts()));
+    d.set("notes", facts(result.notes()));
+    ObjectNode repro = d.putObject("repro");
+    for (Side side : Side.values()) {
+      archive.repro(result.id(), side).ifPresent(r -> repro.put(side.label(), r));
+    }
+    if (mode.equals("verify")) {
+      d.put("legacyIs", "golden");
+    }
+    d.set("durationsMs", JSON.valueToTree(new TreeMap<>(result.durationsMs())));
+    if (result.status() == Status.PASS) {
+      return d;
+    }
+    ArrayNode streams = d.putArray("streams");
+    Optional<Observation> legacyNormalized = archive.read(result.id(), Side.LEGACY, RunArchive.View.NORMALIZED);
+    Optional<Observation> candidateNormalized = archive.read(result.id(), Side.CANDIDATE, RunArchive.View.NORMALIZED);
+    if (legacyNormalized.isEmpty() || candidateNormalized.isEmpty()) {
+      d.put("unified", result.diff());
+      return d;
+    }
+    Observation legacyRaw = archive.read(result.id(), Side.LEGACY, RunArchive.View.RAW).orElseThrow();
+    Observation candidateRaw = archive.read(result.id(), Side.CANDIDATE, RunArchive.View.RAW).orElseThrow();
+    Map<String, StreamDiff> diffs = new HashMap<>();
+    result.diffs().forEach(s -> diffs.put(s.stream(), s));
+    TreeSet<String> names = new TreeSet<>(legacyRaw.streams().keySet());
+    names.addAll(candidateRaw.streams().keySet());
+    for (String name : names) {
+      byte[] ln = legacyNormalized.get().streams().get(name);
+      byte[] cn = candidateNormalized.get().streams().get(name);
+      byte[] lr = legacyRaw.streams().get(name);
+      byte[] cr = candidateRaw.streams().get(name);
+      boolean normalizedDiffers = !Arrays.equals(ln, cn);
+      boolean rawDiffers = !Arrays.equals(lr, cr);
+      if (!normalizedDiffers && !rawDiffers) {
+        continue;
+      }
+      ObjectNode s = streams.addObject();
+      s.put("name", name);
+      StreamDiff known = diffs.get(name);
+      if ((known != null && known.kind() == StreamDiff.Kind.BINARY) || looksBinary(ln, cn, lr, cr)) {
+        s.put("binary", known == null ? "binary content differs" : known.unified());
+        continue;
+      }
+      s.put("comparedEqual", !normalizedDiffers);
+      s.set("normalized", view(ln, cn));
+      boolean sameAsRaw = Arrays.equals(ln, lr) && Arrays.equals(cn, cr);
+      if (!sameAsRaw) {
+        s.set("raw", view(lr, cr));
+      }
+      JsonPointers.between(text(ln), text(cn)).ifPresent(p -> s.set("pointers", JSON.valueToTree(p)));
+    }
+    return d;
+  }
+
+  private static ObjectNode view(byte[] legacy, byte[] candidate) {
+    SideBySide.Rows rows = SideBySide.of(lines(text(legacy)), lines(text(candidate)));
+    ObjectNode v = JSON.createObjectNode();
+    v.set("rows", rows.rows());
+    v.put("changed", rows.changed());
+    v.put("cut", rows.cut());
+    v.put("legacyMissing", legacy == null);
+    v.put("candidateMissing", candidate == null);
+    return v;
+  }
+
+  private static ArrayNode facts(List<Fact> facts) {
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    facts.forEach(f -> out.addArray().add(f.key()).add(f.message()));
+    return out;
+  }
+
+  private static boolean looksBinary(byte[]... streams) {
+    for (byte[] bytes : streams) {
+      if (bytes != null) {
+        int n = Math.min(bytes.length, 8192);
+        for (int i = 0; i < n; i++) {
+          if (bytes[i] == 0) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** UTF-8 with invalid sequences shown as U+FFFD. */
+  static String text(byte[] bytes) {
+    if (bytes == null) {
+      return "";
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalStateException("replacing decoder cannot fail", e);
+    }
+  }
+
+  static List<String> lines(String text) {
+    if (text.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+    if (text.endsWith("\n")) {
+      lines.remove(lines.size() - 1);
+    } else {
+      lines.set(lines.size() - 1, lines.get(lines.size() - 1) + "\u23CE(no newline at end)");
+    }
+    return lines;
+  }
+
+  /**
+   * Puts the SHA-256 of the page's one script into its Content-Security-Policy, so that the browser
+   * runs that script and nothing else, as a second line of defence behind the escaping.
+   */
+  static String withScriptHash(String template) {
+    int start = template.lastIndexOf("<script>") + "<script>".length();
+    int end = template.indexOf("</script>", start);
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(template.substring(start, end).getBytes(StandardCharsets.UTF_8));
+      return template.replace("script-src 'unsafe-inline'", "script-src 'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static String template() {
+    try (InputStream in = HtmlReporter.class.getResourceAsStream(TEMPLATE)) {
+      if (in == null) {
+        throw new IllegalStateException("report template " + TEMPLATE + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Escapes what could end a script block or break a JavaScript string: {@code < > &}, U+2028, U+2029. */
+  static final class ScriptSafeEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii;
+
+    ScriptSafeEscapes() {
+      ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+      ascii['<'] = CharacterEscapes.ESCAPE_STANDARD;
+      ascii['>'] = CharacterEscapes.ESCAPE_STANDARD;
+      ascii['&'] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      if (ch == 0x2028) {
+        return new SerializedString("\\u2028");
+      }
+      if (ch == 0x2029) {
+        return new SerializedString("\\u2029");
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.parity.report;
+
+import dev.parity.golden.AtomicFiles;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Cluster;
+import dev.parity.verdict.Counts;
+import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.StringEscapeUtils;
+
+/**
+ * Writes {@code summary.md} for {@code $GITHUB_STEP_SUMMARY} or a pull-request comment: the
+ * decision and why, counts, and the largest failure clusters with a short diff each.
+ */
+final class MarkdownReporter implements Reporter {
+  static final String FILE = "summary.md";
+  static final int TOP_CLUSTERS = 5;
+  private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]#|~])");
+  private static final Pattern BACKTICKS = Pattern.compile("`+");
+
+  @Override
+  public Path write(Verdict verdict, Path outputFolder) throws IOException {
+    Path file = outputFolder.resolve(FILE);
+    AtomicFiles.write(file, render(verdict).getBytes(StandardCharsets.UTF_8));
+    return file;
+  }
+
+  static String render(Verdict verdict) {
+    StringBuilder md = new StringBuilder();
+    Counts counts = verdict.counts();
+    String icon = verdict.decision().label().equals("candidate") ? "\u2705" : "\u274C";
+    md.append("## ").append(icon).append(" Parity ").append(verdict.mode().label()).append(' ').append(text(verdict.suite()))
+        .append(": ").append(verdict.decision().label()).append(" ships\n\n");
+    verdict.reasons().forEach(r -> md.append("- ").append(text(r)).append('\n'));
+    md.append("\n| cases | passed | failed | errors | duration |\n|---:|---:|---:|---:|---:|\n");
+    md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f s |%n", counts.total(), counts.passed(), counts.failed(),
+        counts.errors(), verdict.durationMs() / 1000.0));
+    List<Cluster> clusters = verdict.clusters();
+    if (!clusters.isEmpty()) {
+      md.append("\n### Top failure groups\n");
+      for (Cluster cluster : clusters.subList(0, Math.min(TOP_CLUSTERS, clusters.size()))) {
+        md.append("\n**").append(cluster.id()).append("**: ").append(cluster.count()).append(cluster.count() == 1 ? " case" : " cases")
+            .append(" (").append(cluster.status().label()).append("), e.g. ");
+        md.append(String.join(", ", cluster.examples().stream().map(MarkdownReporter::code).toList())).append("\n\n");
+        md.append(fenced("diff", String.join("\n", cluster.excerpt())));
+      }
+      if (clusters.size() > TOP_CLUSTERS) {
+        md.append("\n... and ").append(clusters.size() - TOP_CLUSTERS).append(" more groups; see index.html.\n");
+      }
+    }
+    long notPassing = verdict.fixtures().stream().map(CaseResult::status).filter(s -> s != Status.PASS).count();
+    if (notPassing > 0) {
+      md.append("\nFull report: `index.html` in the output folder (`parity report <out-dir>` rebuilds it).\n");
+    }
+    return md.toString();
+  }
+
+  /** Text in Markdown: markup escaped (GitHub renders inline HTML), Markdown punctuation backslash-escaped. */
+  static String text(String value) {
+    String escaped = StringEscapeUtils.escapeXml10(value.replace('\n', ' '));
+    return MARKDOWN_SPECIAL.matcher(escaped).replaceAll("\\\\$1");
+  }
+
+  /** An inline code span whose fence is longer than any backtick run inside. */
+  static String code(String value) {
+    String fence = "`".repeat(longestBacktickRun(value) + 1);
+    String pad = value.startsWith("`") || value.endsWith("`") ? " " : "";
+    return fence + pad + value.replace('\n', ' ') + pad + fence;
+  }
+
+  /** A fenced code block whose fence is longer than any backtick run inside. */
+  static String fenced(String language, String body) {
+    String fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
+    return fence + language + "\n" + body + "\n" + fence + "\n";
+  }
+
+  private static int longestBacktickRun(String value) {
+    int longest = 0;
+    Matcher m = BACKTICKS.matcher(value);
+    while (m.find()) {
+      longest = Math.max(longest, m.group().length());
+    }
+    return longest;
+  }
+}
