@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       GateCommand.class,
       DemoCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
@@ -32,14 +33,16 @@ import picocli.CommandLine.Command;
       "  2  usage or configuration error (nothing was compared)",
       "  3  an implementation could not be run at all (missing binary, not executable)",
       "",
-      "Docs: docs/suite-format.md (suite.yaml reference), docs/benchmarks.md (bench, gate), README.md (walk-through)."
+      "Docs: docs/suite-format.md (suite.yaml reference), docs/benchmarks.md (bench, gate),",
+      "      docs/reports.md (reports), README.md (walk-through)."
     })
 public final class ParityCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: give one of record, verify, compare, bench, gate, demo");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command: give one of record, verify, compare, bench, gate, demo, report");
   }
 
   public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package dev.parity.cli;
 
+import dev.parity.allure.AllureReporter;
+import dev.parity.archive.RunArchive;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
@@ -56,13 +58,20 @@ abstract class SuiteCommand implements Callable<Integer> {
     Path outFolder = common.out != null ? common.out : Layout.reportsOf(loaded.folder());
     RunOptions options = new RunOptions(common.filter(), common.jobs, false);
     Engine.select(loaded, options.filter());
+    RunArchive archive = RunArchive.in(outFolder);
+    archive.clear();
     try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
-      Engine engine = new Engine(new CommandRunner(), new ObservationComparator(), progress);
+      Engine engine = new Engine(new CommandRunner(), new ObservationComparator(), progress, archive.sink(loaded));
       Verdict verdict = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
       progress.close();
-      List<Path> written = Reports.standard().writeAll(verdict, outFolder);
+      List<Path> written = reports().writeAll(verdict, outFolder);
       new Summary(out).print(verdict, written);
       return verdict;
     }
+  }
+
+  /** Every report a run (or {@code parity report}) writes. */
+  static Reports reports() {
+    return Reports.full(new AllureReporter());
   }
 }

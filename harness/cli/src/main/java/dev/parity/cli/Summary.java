@@ -3,6 +3,7 @@ package dev.parity.cli;
 import dev.parity.diff.Fact;
 import dev.parity.normalize.RuleUsage;
 import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -15,6 +16,8 @@ import java.util.Locale;
 final class Summary {
   static final int DIFF_LINES = 12;
   static final int MAX_CASES = 20;
+  static final int MAX_CLUSTERS = 10;
+  static final int CLUSTER_WIDTH = 100;
 
   private final PrintWriter out;
 
@@ -60,6 +63,7 @@ final class Summary {
     }
     printNoise(verdict);
     printRules(verdict);
+    printClusters(verdict);
     out.println();
     if (verdict.mode() == Mode.RECORD) {
       out.println("Goldens: " + (counts.failed() + counts.errors() == 0 ? "all stored and current" : "not all stored (see above)"));
@@ -101,5 +105,27 @@ final class Summary {
       out.println("  " + (usage.stale() ? "STALE " : "") + usage.rule() + " (" + usage.location() + ") fired " + usage.fired()
           + (usage.fired() == 1 ? " time" : " times") + usage.reason().map(r -> ": " + r).orElse(""));
     }
+  }
+
+  /** The mismatch clusters, largest first, when there is more than one case that did not pass. */
+  private void printClusters(Verdict verdict) {
+    List<Cluster> clusters = verdict.clusters();
+    int notPassing = verdict.counts().failed() + verdict.counts().errors();
+    if (notPassing < 2) {
+      return;
+    }
+    out.println();
+    out.println("Mismatch clusters (" + clusters.size() + " for " + notPassing + " cases):");
+    for (Cluster cluster : clusters.subList(0, Math.min(MAX_CLUSTERS, clusters.size()))) {
+      out.printf(Locale.ROOT, "  %-4s %5d %-5s %s%n", cluster.id(), cluster.count(), cluster.status().label(), shorten(cluster.headline()));
+      out.println("              e.g. " + String.join(", ", cluster.examples()));
+    }
+    if (clusters.size() > MAX_CLUSTERS) {
+      out.println("  ... and " + (clusters.size() - MAX_CLUSTERS) + " more clusters (see the report)");
+    }
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= CLUSTER_WIDTH ? text : text.substring(0, CLUSTER_WIDTH - 3) + "...";
   }
 }

@@ -1,0 +1,114 @@
+package dev.parity.allure;
+
+import dev.parity.diff.Fact;
+import dev.parity.report.Reporter;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Cluster;
+import dev.parity.verdict.Clusters;
+import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.TestResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code allure-results/} in the output folder: one Allure test per case, named by its id,
+ * with its status (pass: passed, fail: failed, error: broken), the suite, mode, tags and mismatch
+ * cluster as labels, and the facts and diff attached. {@code allure generate} turns it into the
+ * Allure HTML report (see docs/reports.md).
+ */
+public final class AllureReporter implements Reporter {
+  public static final String FOLDER = "allure-results";
+
+  @Override
+  public Path write(Verdict verdict, Path outputFolder) throws IOException {
+    Path results = outputFolder.resolve(FOLDER);
+    deleteTree(results);
+    Files.createDirectories(results);
+    AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
+    Map<List<String>, String> clusterIds = new HashMap<>();
+    for (Cluster cluster : verdict.clusters()) {
+      clusterIds.put(cluster.signature(), cluster.id());
+    }
+    long start = verdict.startedAt().toEpochMilli();
+    for (CaseResult result : verdict.fixtures()) {
+      String uuid = UUID.randomUUID().toString();
+      String fullName = "parity." + verdict.suite() + "." + result.id();
+      List<Label> labels = new ArrayList<>();
+      labels.add(label("suite", verdict.suite()));
+      labels.add(label("parentSuite", "parity " + verdict.mode().label()));
+      labels.add(label("framework", "parity"));
+      result.tags().forEach(tag -> labels.add(label("tag", tag)));
+      if (result.status() != Status.PASS) {
+        labels.add(label("cluster", clusterIds.getOrDefault(Clusters.signature(result), "")));
+      }
+      long duration = result.durationsMs().values().stream().mapToLong(Long::longValue).sum();
+      TestResult test =
+          new TestResult()
+              .setUuid(uuid)
+              .setName(result.id())
+              .setFullName(fullName)
+              .setHistoryId(UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
+              .setTestCaseId(UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
+              .setDescription(result.summary())
+              .setStatus(status(result.status()))
+              .setLabels(labels)
+              .setStart(start)
+              .setStop(start + duration);
+      if (result.status() != Status.PASS) {
+        test.setStatusDetails(new StatusDetails().setMessage(result.summary()).setTrace(facts(result)));
+      }
+      lifecycle.scheduleTestCase(test);
+      lifecycle.startTestCase(uuid);
+      if (!result.facts().isEmpty() || !result.notes().isEmpty()) {
+        lifecycle.addAttachment("facts", "text/plain", "txt", facts(result).getBytes(StandardCharsets.UTF_8));
+      }
+      if (!result.diff().isEmpty()) {
+        lifecycle.addAttachment("diff", "text/plain", "diff", result.diff().getBytes(StandardCharsets.UTF_8));
+      }
+      lifecycle.stopTestCase(uuid);
+      lifecycle.writeTestCase(uuid);
+    }
+    return results;
+  }
+
+  private static io.qameta.allure.model.Status status(Status status) {
+    if (status == Status.PASS) {
+      return io.qameta.allure.model.Status.PASSED;
+    }
+    return status == Status.FAIL ? io.qameta.allure.model.Status.FAILED : io.qameta.allure.model.Status.BROKEN;
+  }
+
+  private static String facts(CaseResult result) {
+    return Stream.concat(result.facts().stream(), result.notes().stream()).map(Fact::toString).collect(Collectors.joining("\n"));
+  }
+
+  private static Label label(String name, String value) {
+    return new Label().setName(name).setValue(value);
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

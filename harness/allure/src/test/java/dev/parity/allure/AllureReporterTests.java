@@ -1,0 +1,65 @@
+package dev.parity.allure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parity.diff.Fact;
+import dev.parity.diff.StreamDiff;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Mode;
+import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AllureReporterTests {
+  @TempDir Path out;
+
+  @Test
+  void writesOneAllureTestPerCaseWithStatusLabelsAndAttachments() throws Exception {
+    StreamDiff diff = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, "--- legacy\n+++ candidate\n-a\n+b\n");
+    List<CaseResult> results =
+        List.of(
+            new CaseResult("ok/one", List.of("fast"), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of("candidate", 3L)),
+            new CaseResult("bad/two", List.of("slow", "io"), Status.FAIL, "stdout differ", List.of(new Fact("stdout", "1 line removed")),
+                List.of(), List.of(diff), Map.of("candidate", 4L)),
+            new CaseResult("err/three", List.of(), Status.ERROR, "candidate timed out", List.of(new Fact("error", "timed out")),
+                List.of(), List.of(), Map.of()));
+    Verdict verdict = Verdict.of("demo", Mode.VERIFY, results, List.of(), Instant.parse("2026-01-01T00:00:00Z"), 10);
+    Files.createDirectories(out.resolve(AllureReporter.FOLDER));
+    Files.writeString(out.resolve(AllureReporter.FOLDER).resolve("stale-result.json"), "{}");
+
+    Path folder = new AllureReporter().write(verdict, out);
+
+    List<JsonNode> tests = new ArrayList<>();
+    List<Path> attachments = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().endsWith("-result.json")) {
+          tests.add(new ObjectMapper().readTree(file.toFile()));
+        } else {
+          attachments.add(file);
+        }
+      }
+    }
+    assertThat(tests).extracting(t -> t.get("name").asText() + " " + t.get("status").asText())
+        .containsExactlyInAnyOrder("ok/one passed", "bad/two failed", "err/three broken");
+    JsonNode bad = tests.stream().filter(t -> t.get("name").asText().equals("bad/two")).findFirst().orElseThrow();
+    assertThat(bad.get("labels").toString())
+        .contains("{\"name\":\"tag\",\"value\":\"slow\"}", "{\"name\":\"tag\",\"value\":\"io\"}",
+            "{\"name\":\"suite\",\"value\":\"demo\"}", "{\"name\":\"cluster\",\"value\":\"c");
+    assertThat(bad.at("/statusDetails/message").asText()).isEqualTo("stdout differ");
+    assertThat(bad.get("attachments")).extracting(a -> a.get("name").asText()).containsExactly("facts", "diff");
+    Path diffFile = folder.resolve(bad.get("attachments").get(1).get("source").asText());
+    assertThat(diffFile).hasContent("--- legacy\n+++ candidate\n-a\n+b");
+    assertThat(attachments).hasSize(3); // facts + diff of bad/two, facts of err/three
+  }
+}

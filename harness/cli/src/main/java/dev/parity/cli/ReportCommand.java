@@ -1,0 +1,63 @@
+package dev.parity.cli;
+
+import dev.parity.archive.RunArchive;
+import dev.parity.fixture.ConfigException;
+import dev.parity.verdict.ExitCodes;
+import dev.parity.verdict.Verdict;
+import dev.parity.verdict.VerdictJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rebuild every report (verdict.json, junit.xml, index.html, summary.md, allure-results/) in an output folder",
+      "from what a run stored there (verdict.json and observations/), without running anything again.",
+      "Exits with the stored verdict's exit code (0, 1 or 3), or 2 when the folder holds no readable verdict."
+    })
+final class ReportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "<out-dir>", description = "The output folder of an earlier run (the one holding verdict.json).")
+  Path outDir;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Path verdictFile = outDir.resolve(VerdictJson.FILE);
+    if (!Files.isDirectory(outDir)) {
+      throw new ConfigException(outDir, "output folder [" + outDir + "] does not exist; give the --out folder of a run (default reports/<suite>)");
+    }
+    if (!Files.isRegularFile(verdictFile)) {
+      throw new ConfigException(
+          verdictFile, "no " + VerdictJson.FILE + " in [" + outDir + "]; run `parity verify` or `parity compare` first, or give its --out folder");
+    }
+    Verdict verdict;
+    try {
+      verdict = VerdictJson.read(verdictFile);
+    } catch (IOException e) {
+      throw new ConfigException(verdictFile, "unreadable verdict [" + firstLine(e.getMessage()) + "]; re-run the suite to write it again");
+    }
+    if (verdict == null || verdict.fixtures() == null || verdict.mode() == null) {
+      throw new ConfigException(verdictFile, "not a Parity verdict (no mode or fixtures); re-run the suite to write it again");
+    }
+    if (!Files.isDirectory(RunArchive.in(outDir).folder())) {
+      out.println("Note: no " + RunArchive.FOLDER + "/ in " + outDir + "; index.html shows the stored diffs only.");
+    }
+    List<Path> written = SuiteCommand.reports().writeAll(verdict, outDir);
+    new Summary(out).print(verdict, written);
+    return ExitCodes.of(verdict);
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
+  }
+}
