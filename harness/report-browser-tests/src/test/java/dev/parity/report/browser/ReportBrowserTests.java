@@ -1,0 +1,164 @@
+package dev.parity.report.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.archive.RunArchive;
+import dev.parity.cli.ParityCommand;
+import dev.parity.diff.Comparison;
+import dev.parity.diff.ObservationComparator;
+import dev.parity.fixture.CompareTarget;
+import dev.parity.fixture.Side;
+import dev.parity.report.Reports;
+import dev.parity.run.Observation;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Mode;
+import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** Clicks through the HTML report in real headless Chromium and takes screenshots. */
+class ReportBrowserTests {
+  @TempDir Path temp;
+
+  @Test
+  void demoReportShowsItsFailingCaseSideBySide() throws Exception {
+    StringWriter console = new StringWriter();
+    int exit = ParityCommand.execute(new PrintWriter(console), new PrintWriter(console), "demo", "--out", temp.toString());
+    assertThat(exit).as(console.toString()).isZero();
+
+    try (Browser browser = Browser.start()) {
+      browser.open(temp.resolve("genealogy-cli/index.html"));
+      assertThat(browser.web().findElement(By.id("decision")).getText()).isEqualTo("legacy");
+      new Select(browser.web().findElement(By.id("status-filter"))).selectByValue("fail");
+      assertThat(ids(browser)).containsExactly("cases/search-upper", "search/lowercase");
+
+      browser.web().findElement(By.cssSelector(".case[data-id='search/lowercase']")).click();
+      WebElement detail = browser.waiting().until(d -> d.findElement(By.cssSelector(".detail[data-detail-for='search/lowercase']")));
+      List<WebElement> legacyCells = detail.findElements(By.cssSelector("table.sbs td.l"));
+      List<WebElement> candidateCells = detail.findElements(By.cssSelector("table.sbs td.r"));
+      assertThat(legacyCells).extracting(WebElement::getText).anyMatch(t -> t.contains("MARTIN, Jean-Baptiste"));
+      assertThat(candidateCells).extracting(WebElement::getText).anyMatch(t -> t.contains("match"));
+      assertThat(detail.findElement(By.cssSelector("pre.repro-candidate")).getText()).contains("gwstat.py", "search", "martin");
+      assertThat(detail.findElement(By.tagName("h4")).getText()).isEqualTo("stdout");
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", detail);
+      Path shot = browser.screenshot("demo-failing-case");
+      assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+  }
+
+  @Test
+  void filtersSearchesAndSwitchesBetweenNormalizedAndRawOutput() throws Exception {
+    Path out = syntheticRun();
+
+    try (Browser browser = Browser.start()) {
+      browser.open(out.resolve("index.html"));
+      browser.screenshot("clicks-1-opened");
+      assertThat(ids(browser)).hasSize(5);
+      assertThat(browser.web().findElement(By.id("shown-count")).getText()).isEqualTo("5 of 5 cases");
+
+      // status filter
+      Select status = new Select(browser.web().findElement(By.id("status-filter")));
+      status.selectByValue("fail");
+      assertThat(ids(browser)).containsExactly("json/user", "time/stamp");
+      browser.screenshot("clicks-2-failing");
+
+      // tag filter
+      Select tag = new Select(browser.web().findElement(By.id("tag-filter")));
+      tag.selectByValue("api");
+      assertThat(ids(browser)).containsExactly("json/user");
+      tag.selectByValue("all");
+      status.selectByValue("all");
+
+      // cluster filter, from the cluster table
+      browser.web().findElement(By.cssSelector("#clusters tr[data-cluster='c1']")).click();
+      assertThat(ids(browser)).hasSize(1);
+      new Select(browser.web().findElement(By.id("cluster-filter"))).selectByValue("all");
+
+      // free-text search over diffs
+      browser.web().findElement(By.id("search")).sendKeys("RESULT: OK");
+      browser.waiting().until(d -> ids(browser).size() == 1);
+      assertThat(ids(browser)).containsExactly("time/stamp");
+      browser.screenshot("clicks-3-search");
+
+      // normalized view first, then raw
+      browser.web().findElement(By.cssSelector(".case[data-id='time/stamp']")).click();
+      assertThat(cells(browser, "time/stamp", "td.l")).contains("started <time-1>").doesNotContain("started 12:00:01");
+      assertThat(browser.web().findElement(By.cssSelector(".view-note")).getText()).startsWith("normalized output");
+      browser.web().findElement(By.id("view-raw")).click();
+      assertThat(cells(browser, "time/stamp", "td.l")).contains("started 12:00:01");
+      assertThat(cells(browser, "time/stamp", "td.r")).contains("started 12:00:02");
+      assertThat(browser.web().findElement(By.cssSelector(".view-note")).getText()).startsWith("raw output");
+      browser.screenshot("clicks-4-raw");
+      browser.web().findElement(By.id("view-normalized")).click();
+      assertThat(cells(browser, "time/stamp", "td.l")).contains("started <time-1>");
+
+      // JSON pointers
+      browser.web().findElement(By.id("search")).clear();
+      browser.web().findElement(By.id("search")).sendKeys("json/");
+      browser.waiting().until(d -> ids(browser).equals(List.of("json/user")));
+      browser.web().findElement(By.cssSelector(".case[data-id='json/user']")).click();
+      List<String> pointers =
+          browser.web().findElements(By.cssSelector(".detail[data-detail-for='json/user'] ul.pointers li")).stream().map(WebElement::getText).toList();
+      assertThat(pointers).containsExactly("changed /user/name", "added /user/roles/1");
+      browser.screenshot("clicks-5-json");
+    }
+  }
+
+  private Path syntheticRun() throws Exception {
+    Path out = temp.resolve("synthetic");
+    RunArchive archive = RunArchive.in(out);
+    List<CaseResult> results = new ArrayList<>();
+    results.add(
+        failing(archive, "time/stamp", List.of("clock"),
+            stdout("started 12:00:01\nresult: ok\n"), stdout("started <time-1>\nresult: ok\n"),
+            stdout("started 12:00:02\nresult: OK\n"), stdout("started <time-1>\nresult: OK\n")));
+    Observation legacyJson = stdout("{\"user\":{\"name\":\"Ann\",\"roles\":[\"admin\"]}}\n");
+    Observation candidateJson = stdout("{\"user\":{\"name\":\"ann\",\"roles\":[\"admin\",\"dev\"]}}\n");
+    results.add(failing(archive, "json/user", List.of("api"), legacyJson, legacyJson, candidateJson, candidateJson));
+    for (int i = 1; i <= 3; i++) {
+      results.add(new CaseResult("ok/" + i, List.of("fast"), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of("candidate", 2L)));
+    }
+    results.sort(java.util.Comparator.comparing(CaseResult::id));
+    Verdict verdict = Verdict.of("synthetic", Mode.COMPARE, results, List.of(), Instant.now(), 1200);
+    Reports.full().writeAll(verdict, out);
+    return out;
+  }
+
+  private static CaseResult failing(
+      RunArchive archive, String id, List<String> tags, Observation legacyRaw, Observation legacyNormalized,
+      Observation candidateRaw, Observation candidateNormalized) throws Exception {
+    archive.store(id, Side.LEGACY, legacyRaw, legacyNormalized, "sh legacy.sh\n");
+    archive.store(id, Side.CANDIDATE, candidateRaw, candidateNormalized, "python3 candidate.py\n");
+    Comparison c = new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), legacyNormalized, candidateNormalized);
+    return new CaseResult(id, tags, Status.FAIL, "stdout differ", c.facts(), c.notes(), c.diffs(), Map.of("legacy", 3L, "candidate", 4L));
+  }
+
+  private static Observation stdout(String text) {
+    return Observation.ofCommand(0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
+  }
+
+  private static List<String> ids(Browser browser) {
+    return browser.web().findElements(By.cssSelector("#cases .case")).stream().map(e -> e.getDomAttribute("data-id")).toList();
+  }
+
+  private static List<String> cells(Browser browser, String id, String selector) {
+    return browser.web().findElements(By.cssSelector(".detail[data-detail-for='" + id + "'] table.sbs " + selector)).stream()
+        .map(e -> e.getAttribute("textContent"))
+        .toList();
+  }
+}
