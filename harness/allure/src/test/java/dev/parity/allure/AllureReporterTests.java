@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +25,30 @@ class AllureReporterTests {
   @TempDir Path out;
 
   @Test
+  void allureCommandLineTurnsTheResultsIntoTheHtmlReportOffline() throws Exception {
+    // Maven unpacks the Allure command line before the tests and passes its path; elsewhere (an IDE) this skips.
+    String configured = System.getProperty("allure.commandline");
+    Assumptions.assumeTrue(configured != null, "run through Maven, which unpacks the Allure command line (dependency:unpack)");
+    Path allure = Path.of(configured);
+    assertThat(allure).as("Allure command line unpacked by dependency:unpack@allure-commandline").isExecutable();
+    Path folder = new AllureReporter().write(verdict(), out);
+
+    Process process =
+        new ProcessBuilder(allure.toString(), "generate", folder.toString(), "-o", out.resolve("allure-report").toString(), "--clean")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(out.resolve("allure-report/index.html")).exists();
+    try (Stream<Path> cases = Files.list(out.resolve("allure-report/data/test-cases"))) {
+      assertThat(cases.count()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void writesOneAllureTestPerCaseWithStatusLabelsAndAttachments() throws Exception {
-    StreamDiff diff = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, "--- legacy\n+++ candidate\n-a\n+b\n");
-    List<CaseResult> results =
-        List.of(
-            new CaseResult("ok/one", List.of("fast"), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of("candidate", 3L)),
-            new CaseResult("bad/two", List.of("slow", "io"), Status.FAIL, "stdout differ", List.of(new Fact("stdout", "1 line removed")),
-                List.of(), List.of(diff), Map.of("candidate", 4L)),
-            new CaseResult("err/three", List.of(), Status.ERROR, "candidate timed out", List.of(new Fact("error", "timed out")),
-                List.of(), List.of(), Map.of()));
-    Verdict verdict = Verdict.of("demo", Mode.VERIFY, results, List.of(), Instant.parse("2026-01-01T00:00:00Z"), 10);
+    Verdict verdict = verdict();
     Files.createDirectories(out.resolve(AllureReporter.FOLDER));
     Files.writeString(out.resolve(AllureReporter.FOLDER).resolve("stale-result.json"), "{}");
 
@@ -61,5 +76,17 @@ class AllureReporterTests {
     Path diffFile = folder.resolve(bad.get("attachments").get(1).get("source").asText());
     assertThat(diffFile).hasContent("--- legacy\n+++ candidate\n-a\n+b");
     assertThat(attachments).hasSize(3); // facts + diff of bad/two, facts of err/three
+  }
+
+  private static Verdict verdict() {
+    StreamDiff diff = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, "--- legacy\n+++ candidate\n-a\n+b\n");
+    List<CaseResult> results =
+        List.of(
+            new CaseResult("ok/one", List.of("fast"), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of("candidate", 3L)),
+            new CaseResult("bad/two", List.of("slow", "io"), Status.FAIL, "stdout differ", List.of(new Fact("stdout", "1 line removed")),
+                List.of(), List.of(diff), Map.of("candidate", 4L)),
+            new CaseResult("err/three", List.of(), Status.ERROR, "candidate timed out", List.of(new Fact("error", "timed out")),
+                List.of(), List.of(), Map.of()));
+    return Verdict.of("demo", Mode.VERIFY, results, List.of(), Instant.parse("2026-01-01T00:00:00Z"), 10);
   }
 }
