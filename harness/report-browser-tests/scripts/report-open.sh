@@ -11,7 +11,7 @@ cases=${1:-5000}
 big=${2:-20}
 lines=${3:-10000}
 work=$(mktemp -d /tmp/parity-report-open.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 [ -f "$root/harness/cli/target/parity.jar" ] || (cd "$root" && mvn -q -B package -DskipTests)
 
 python3 - "$work/out" "$cases" "$big" "$lines" <<'PY'

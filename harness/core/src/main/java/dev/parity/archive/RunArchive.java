@@ -125,10 +125,33 @@ public final class RunArchive {
   public Optional<Observation> read(String caseId, Side side, View view) {
     Path sideFolder = sideFolder(caseId, side);
     if (view == View.NORMALIZED && Files.isDirectory(sideFolder.resolve(View.NORMALIZED.folderName()))) {
-      return new GoldenStore(sideFolder).read(View.NORMALIZED.folderName());
+      return readFolder(sideFolder.resolve(View.NORMALIZED.folderName()));
     }
-    return new GoldenStore(sideFolder).read(View.RAW.folderName());
+    return readFolder(sideFolder.resolve(View.RAW.folderName()));
   }
+
+  /** Reads the golden store's format with one shared mapper (a GoldenStore per read would rebuild its own). */
+  private static Optional<Observation> readFolder(Path dir) {
+    Path metaFile = dir.resolve(GoldenStore.META);
+    if (!Files.isRegularFile(metaFile)) {
+      return Optional.empty();
+    }
+    try {
+      Meta meta = YAML.readValue(metaFile.toFile(), Meta.class);
+      TreeMap<String, byte[]> streams = new TreeMap<>();
+      for (String stream : meta.streams() == null ? List.<String>of() : meta.streams()) {
+        Path file = dir.resolve(GoldenStore.fileName(stream));
+        if (Files.isRegularFile(file)) {
+          streams.put(stream, Files.readAllBytes(file));
+        }
+      }
+      return Optional.of(new Observation(meta.values() == null ? new TreeMap<>() : meta.values(), streams, java.time.Duration.ZERO));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the stored observation in " + dir, e);
+    }
+  }
+
+  record Meta(String id, java.util.SortedMap<String, String> values, List<String> streams) {}
 
   /** Whether a normalized view different from the raw one was stored. */
   public boolean hasNormalized(String caseId, Side side) {
