@@ -3,7 +3,6 @@ package dev.parity.report;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +14,6 @@ import dev.parity.diff.StreamDiff;
 import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
 import dev.parity.verdict.CaseResult;
-import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -63,9 +61,8 @@ final class HtmlReporter implements Reporter {
   @Override
   public Path write(Verdict verdict, Path outputFolder) throws IOException {
     RunArchive archive = RunArchive.in(outputFolder);
-    List<Cluster> clusters = verdict.clusters();
     Map<List<String>, String> clusterIds = new HashMap<>();
-    clusters.forEach(c -> clusterIds.put(c.signature(), c.id()));
+    verdict.clusters().forEach(c -> clusterIds.put(c.signature(), c.id()));
     Path file = outputFolder.resolve(FILE);
     String template = withScriptHash(template());
     int data = template.indexOf("{{data}}");
@@ -74,12 +71,13 @@ final class HtmlReporter implements Reporter {
       String head = template.substring(0, data);
       head = head.replace("{{title}}", StringEscapeUtils.escapeHtml4("Parity " + verdict.mode().label() + " " + verdict.suite()));
       out.write(head);
-      List<JsonNode> detailBlocks = new ArrayList<>();
-      out.write(JSON.writeValueAsString(summary(verdict, clusters, clusterIds, archive, detailBlocks)));
+      out.write(JSON.writeValueAsString(summary(verdict, clusterIds)));
       out.write(template, data + "{{data}}".length(), details - data - "{{data}}".length());
-      for (int i = 0; i < detailBlocks.size(); i++) {
+      // One block per case, built and written one at a time so memory stays bounded by the largest case.
+      List<CaseResult> fixtures = verdict.fixtures();
+      for (int i = 0; i < fixtures.size(); i++) {
         out.write("<script type=\"application/json\" id=\"case-" + i + "\">");
-        out.write(JSON.writeValueAsString(detailBlocks.get(i)));
+        out.write(JSON.writeValueAsString(detail(fixtures.get(i), archive, verdict.mode().label())));
         out.write("</script>\n");
       }
       out.write(template.substring(details + "{{details}}".length()));
@@ -87,8 +85,7 @@ final class HtmlReporter implements Reporter {
     return file;
   }
 
-  private static ObjectNode summary(
-      Verdict verdict, List<Cluster> clusters, Map<List<String>, String> clusterIds, RunArchive archive, List<JsonNode> details) {
+  private static ObjectNode summary(Verdict verdict, Map<List<String>, String> clusterIds) {
     ObjectNode root = JSON.createObjectNode();
     root.put("suite", verdict.suite());
     root.put("mode", verdict.mode().label());
@@ -98,7 +95,7 @@ final class HtmlReporter implements Reporter {
     root.put("durationMs", verdict.durationMs());
     root.put("startedAt", verdict.startedAt().toString());
     root.set("groups", groups(verdict));
-    root.set("clusters", JSON.valueToTree(clusters));
+    root.set("clusters", JSON.valueToTree(verdict.clusters()));
     ArrayNode cases = root.putArray("cases");
     for (CaseResult result : verdict.fixtures()) {
       ObjectNode c = cases.addObject();
@@ -113,8 +110,7 @@ final class HtmlReporter implements Reporter {
         search.append('\n').append(result.diff());
         c.put("search", search.length() > SEARCH_CHARS ? search.substring(0, SEARCH_CHARS) : search.toString());
       }
-      c.put("detail", details.size());
-      details.add(detail(result, archive, verdict.mode().label()));
+      c.put("detail", cases.size() - 1);
     }
     return root;
   }
