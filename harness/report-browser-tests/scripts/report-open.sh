@@ -76,6 +76,12 @@ grep -A4 "Mismatch clusters" "$work/report.log" | head -4
 
 flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking
        --disable-component-update --disable-sync)
+printf '<!DOCTYPE html><html><body>blank</body></html>' > "$work/blank.html"
+profile=$(mktemp -d "$work/profile.XXXXXX")
+start=$(date +%s%N)
+chromium "${flags[@]}" --user-data-dir="$profile" --dump-dom "file://$work/blank.html" >/dev/null 2>&1
+end=$(date +%s%N)
+echo "baseline: wall $(( (end - start) / 1000000 )) ms for a blank page (chromium start, load, dump, exit)"
 for run in 1 2 3; do
   profile=$(mktemp -d "$work/profile.XXXXXX")
   start=$(date +%s%N)

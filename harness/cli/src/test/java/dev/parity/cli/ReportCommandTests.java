@@ -57,7 +57,17 @@ class ReportCommandTests {
     assertThat(out.resolve("observations/a/total/legacy/raw/stdout")).hasContent("total: 10");
     assertThat(out.resolve("observations/a/total/candidate/repro.sh")).content().contains("candidate.sh", "total");
     assertThat(countResults(out.resolve("allure-results"))).isEqualTo(3);
-    assertThat(run.output).contains("Mismatch clusters (2 for 2 cases):", "Report: " + out.resolve("index.html"));
+    assertThat(run.output)
+        .contains(
+            String.join(
+                "\n",
+                "Mismatch clusters (2 for 2 cases):",
+                "  c1       1 fail  stdout -total: <n> | stdout +total: <n>",
+                "              e.g. a/total",
+                "  c2       1 error error: candidate timed out after <n>ms; the process and all its children were killed (raise [time...",
+                "              e.g. b/boom",
+                ""))
+        .contains("Report: " + out.resolve("index.html"), "Report: " + out.resolve("summary.md"), "Report: " + out.resolve("allure-results"));
   }
 
   @Test
