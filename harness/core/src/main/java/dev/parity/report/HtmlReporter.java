@@ -1,5 +1,6 @@
 package dev.parity.report;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -52,11 +53,8 @@ final class HtmlReporter implements Reporter {
   static final int SEARCH_CHARS = 4_000;
   private static final String TEMPLATE = "index-template.html";
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-  static {
-    JSON.getFactory().setCharacterEscapes(new ScriptSafeEscapes());
-  }
+  private static final ObjectMapper JSON =
+      JsonMapper.builder(new JsonFactoryBuilder().characterEscapes(new ScriptSafeEscapes()).build()).build();
 
   @Override
   public Path write(Verdict verdict, Path outputFolder) throws IOException {
