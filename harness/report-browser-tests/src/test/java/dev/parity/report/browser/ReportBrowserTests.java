@@ -68,13 +68,13 @@ class ReportBrowserTests {
     try (Browser browser = Browser.start()) {
       browser.open(out.resolve("index.html"));
       browser.screenshot("clicks-1-opened");
-      assertThat(ids(browser)).hasSize(5);
-      assertThat(browser.web().findElement(By.id("shown-count")).getText()).isEqualTo("5 of 5 cases");
+      assertThat(ids(browser)).hasSize(6);
+      assertThat(browser.web().findElement(By.id("shown-count")).getText()).isEqualTo("6 of 6 cases");
 
       // status filter
       Select status = new Select(browser.web().findElement(By.id("status-filter")));
       status.selectByValue("fail");
-      assertThat(ids(browser)).containsExactly("json/user", "time/stamp");
+      assertThat(ids(browser)).containsExactly("big/lines", "json/user", "time/stamp");
       browser.screenshot("clicks-2-failing");
 
       // tag filter
@@ -116,6 +116,18 @@ class ReportBrowserTests {
           browser.web().findElements(By.cssSelector(".detail[data-detail-for='json/user'] ul.pointers li")).stream().map(WebElement::getText).toList();
       assertThat(pointers).containsExactly("changed /user/name", "added /user/roles/1");
       browser.screenshot("clicks-5-json");
+
+      // a long diff renders 500 rows at a time
+      browser.web().findElement(By.id("search")).clear();
+      browser.web().findElement(By.id("search")).sendKeys("big/");
+      browser.waiting().until(d -> ids(browser).equals(List.of("big/lines")));
+      browser.web().findElement(By.cssSelector(".case[data-id='big/lines']")).click();
+      assertThat(cells(browser, "big/lines", "td.l")).hasSize(500).first().isEqualTo("line 0 old");
+      WebElement more = browser.web().findElement(By.cssSelector(".detail[data-detail-for='big/lines'] button.more"));
+      assertThat(more.getText()).isEqualTo("Show 500 more rows (700 left)");
+      more.click();
+      assertThat(cells(browser, "big/lines", "td.l")).hasSize(1000);
+      assertThat(browser.web().findElements(By.cssSelector(".detail[data-detail-for='big/lines'] .hl")).get(1).getText()).isEqualTo("new");
     }
   }
 
@@ -130,6 +142,14 @@ class ReportBrowserTests {
     Observation legacyJson = stdout("{\"user\":{\"name\":\"Ann\",\"roles\":[\"admin\"]}}\n");
     Observation candidateJson = stdout("{\"user\":{\"name\":\"ann\",\"roles\":[\"admin\",\"dev\"]}}\n");
     results.add(failing(archive, "json/user", List.of("api"), legacyJson, legacyJson, candidateJson, candidateJson));
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = new StringBuilder();
+    for (int i = 0; i < 1200; i++) {
+      before.append("line ").append(i).append(" old\n");
+      after.append("line ").append(i).append(" new\n");
+    }
+    results.add(failing(archive, "big/lines", List.of("big"), stdout(before.toString()), stdout(before.toString()),
+        stdout(after.toString()), stdout(after.toString())));
     for (int i = 1; i <= 3; i++) {
       results.add(new CaseResult("ok/" + i, List.of("fast"), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of("candidate", 2L)));
     }
@@ -152,13 +172,19 @@ class ReportBrowserTests {
     return Observation.ofCommand(0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
   }
 
+  /** Read in one script call, so a list re-rendered by the debounced search cannot go stale mid-read. */
+  @SuppressWarnings("unchecked")
   private static List<String> ids(Browser browser) {
-    return browser.web().findElements(By.cssSelector("#cases .case")).stream().map(e -> e.getDomAttribute("data-id")).toList();
+    return (List<String>)
+        browser.driver.executeScript(
+            "return Array.prototype.map.call(document.querySelectorAll('#cases .case'), function (e) { return e.getAttribute('data-id'); });");
   }
 
+  @SuppressWarnings("unchecked")
   private static List<String> cells(Browser browser, String id, String selector) {
-    return browser.web().findElements(By.cssSelector(".detail[data-detail-for='" + id + "'] table.sbs " + selector)).stream()
-        .map(e -> e.getAttribute("textContent"))
-        .toList();
+    return (List<String>)
+        browser.driver.executeScript(
+            "return Array.prototype.map.call(document.querySelectorAll(arguments[0]), function (e) { return e.textContent; });",
+            ".detail[data-detail-for='" + id + "'] table.sbs " + selector);
   }
 }
