@@ -4,6 +4,8 @@ import dev.parity.golden.AtomicFiles;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Counts;
+import dev.parity.verdict.Decision;
+import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
@@ -35,9 +37,18 @@ final class MarkdownReporter implements Reporter {
   static String render(Verdict verdict) {
     StringBuilder md = new StringBuilder();
     Counts counts = verdict.counts();
-    String icon = verdict.decision().label().equals("candidate") ? "\u2705" : "\u274C";
-    md.append("## ").append(icon).append(" Parity ").append(verdict.mode().label()).append(' ').append(text(verdict.suite()))
-        .append(": ").append(verdict.decision().label()).append(" ships\n\n");
+    boolean good;
+    String outcome;
+    if (verdict.mode() == Mode.RECORD) {
+      // Recording never decides for the candidate; what matters is whether every golden is stored.
+      good = counts.failed() + counts.errors() == 0;
+      outcome = good ? "all goldens stored and current" : "not all goldens stored";
+    } else {
+      good = verdict.decision() == Decision.CANDIDATE;
+      outcome = verdict.decision().label() + " ships";
+    }
+    md.append("## ").append(good ? "\u2705" : "\u274C").append(" Parity ").append(verdict.mode().label()).append(' ')
+        .append(text(verdict.suite())).append(": ").append(outcome).append("\n\n");
     verdict.reasons().forEach(r -> md.append("- ").append(text(r)).append('\n'));
     md.append("\n| cases | passed | failed | errors | duration |\n|---:|---:|---:|---:|---:|\n");
     md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f s |%n", counts.total(), counts.passed(), counts.failed(),

@@ -72,6 +72,16 @@ class MarkdownReporterTests {
   }
 
   @Test
+  void headlinesSayWhatTheModeDecided() {
+    CaseResult pass = new CaseResult("ok", List.of(), Status.PASS, "golden created", List.of(), List.of(), List.of(), Map.of());
+
+    assertThat(MarkdownReporter.render(Verdict.of("s", Mode.RECORD, List.of(pass), List.of(), Instant.EPOCH, 0)))
+        .startsWith("## \u2705 Parity record s: all goldens stored and current\n");
+    assertThat(MarkdownReporter.render(Verdict.of("s", Mode.COMPARE, List.of(pass), List.of(), Instant.EPOCH, 0)))
+        .startsWith("## \u2705 Parity compare s: candidate ships\n\n- all 1 cases pass\n");
+  }
+
+  @Test
   void escapesMarkupAndMarkdownInPlainText() {
     assertThat(MarkdownReporter.text("<img src=x> *bold* [link](javascript:x)")).isEqualTo("&lt;img src=x&gt; \\*bold\\* \\[link\\](javascript:x)");
     assertThat(MarkdownReporter.fenced("", "a ``` b")).isEqualTo("````\na ``` b\n````\n");
