@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild every report (verdict.json, junit.xml, index.html, summary.md, allure-results/) in an output folder",
-      "from what a run stored there (verdict.json and observations/), without running anything again.",
-      "Exits with the stored verdict's exit code (0, 1 or 3), or 2 when the folder holds no readable verdict."
+      "Rebuild the reports of an earlier run from its output folder, without running anything.",
+      "Reads verdict.json and observations/ and writes verdict.json, junit.xml, index.html, summary.md and",
+      "allure-results/ again. Exits with the stored verdict's exit code (0, 1 or 3), or 2 when the folder",
+      "holds no readable verdict. See docs/reports.md."
     })
 final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<out-dir>", description = "The output folder of an earlier run (the one holding verdict.json).")
