@@ -33,6 +33,7 @@ public final class Clusters {
       Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
   private static final Pattern HEX = Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}\\b");
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+  private static final Pattern ARRAY_INDEX = Pattern.compile("/\\d+(?=/|$)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private Clusters() {}
@@ -96,6 +97,11 @@ public final class Clusters {
       lines.add("differs: " + normalize(result.summary()));
     }
     return List.copyOf(lines);
+  }
+
+  /** A JSON Pointer with its array indexes (all-digit segments) replaced by {@code *}, e.g. for {@code /items/3/price}. */
+  static String pointerPattern(String pointer) {
+    return ARRAY_INDEX.matcher(pointer).replaceAll("/*");
   }
 
   /** Replaces volatile tokens (UUIDs, long hex ids, numbers) by placeholders and collapses spaces. */

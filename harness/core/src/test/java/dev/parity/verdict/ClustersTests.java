@@ -79,6 +79,14 @@ class ClustersTests {
   }
 
   @Test
+  void jsonPointersGetWildcardsForArrayIndexes() {
+    assertThat(Clusters.pointerPattern("/items/3/price")).isEqualTo("/items/*/price");
+    assertThat(Clusters.pointerPattern("/0/tags/12")).isEqualTo("/*/tags/*");
+    assertThat(Clusters.pointerPattern("/v2/x1")).isEqualTo("/v2/x1");
+    assertThat(Clusters.pointerPattern("")).isEmpty();
+  }
+
+  @Test
   void clustersAreWrittenToVerdictJsonAndReadBack() throws Exception {
     CaseResult failing =
         result("x", comparator.compare(EnumSet.allOf(CompareTarget.class), observation(0, "a 1\n"), observation(0, "a 2\n")));
