@@ -107,6 +107,21 @@ class ReportCommandTests {
   }
 
   @Test
+  void reportWithoutObservationsShowsTheStoredDiffs() throws Exception {
+    parity("compare", suite.toString(), "--out", out.toString());
+    try (Stream<Path> walk = Files.walk(out.resolve("observations"))) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+
+    Run run = parity("report", out.toString());
+
+    assertThat(run.exit).isEqualTo(1);
+    assertThat(run.output).contains("Note: no observations/ in " + out + "; index.html shows the stored diffs only.");
+    assertThat(Files.readString(out.resolve("index.html")))
+        .contains("\"unified\":\"--- legacy/stdout\\n+++ candidate/stdout\\n@@ -1,1 +1,1 @@\\n-total: 10\\n+total: 11\\n\"");
+  }
+
+  @Test
   void reportRejectsAFolderWithoutVerdict() throws Exception {
     Files.createDirectories(out);
 
