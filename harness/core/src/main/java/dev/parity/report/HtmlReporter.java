@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parity.archive.RunArchive;
 import dev.parity.diff.Fact;
+import dev.parity.diff.ObservationComparator;
 import dev.parity.diff.StreamDiff;
 import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
@@ -153,6 +154,16 @@ final class HtmlReporter implements Reporter {
     }
     Observation legacyRaw = archive.read(result.id(), Side.LEGACY, RunArchive.View.RAW).orElseThrow();
     Observation candidateRaw = archive.read(result.id(), Side.CANDIDATE, RunArchive.View.RAW).orElseThrow();
+    ArrayNode values = d.putArray("values");
+    TreeSet<String> valueNames = new TreeSet<>(legacyRaw.values().keySet());
+    valueNames.addAll(candidateRaw.values().keySet());
+    valueNames.remove(RunArchive.TRUNCATED);
+    for (String name : valueNames) {
+      values.addArray()
+          .add(ObservationComparator.label(name))
+          .add(legacyRaw.values().getOrDefault(name, "(none)"))
+          .add(candidateRaw.values().getOrDefault(name, "(none)"));
+    }
     Map<String, StreamDiff> diffs = new HashMap<>();
     result.diffs().forEach(s -> diffs.put(s.stream(), s));
     TreeSet<String> names = new TreeSet<>(legacyRaw.streams().keySet());

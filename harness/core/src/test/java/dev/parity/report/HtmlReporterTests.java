@@ -51,6 +51,7 @@ class HtmlReporterTests {
     // Parsed back, the JSON gives the output text exactly.
     assertThat(detail.at("/streams/0/normalized/rows/0/1").asText()).isEqualTo("<script>window.pwned=1</script>");
     assertThat(detail.at("/repro/legacy").asText()).isEqualTo("sh legacy.sh '<script>'\n");
+    assertThat(detail.get("values").toString()).isEqualTo("[[\"exit code\",\"0\",\"0\"]]");
   }
 
   @Test

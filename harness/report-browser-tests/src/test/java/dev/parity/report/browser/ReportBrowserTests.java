@@ -55,6 +55,7 @@ class ReportBrowserTests {
       assertThat(candidateCells).extracting(WebElement::getText).anyMatch(t -> t.contains("match"));
       assertThat(detail.findElement(By.cssSelector("pre.repro-candidate")).getText()).contains("gwstat.py", "search", "martin");
       assertThat(detail.findElement(By.tagName("h4")).getText()).isEqualTo("stdout");
+      assertThat(detail.findElement(By.cssSelector("tr.value")).getText()).isEqualTo("exit code legacy 0, candidate 0");
       ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", detail);
       Path shot = browser.screenshot("demo-failing-case");
       assertThat(Files.size(shot)).isGreaterThan(10_000);
