@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.parity.engine.ObservationSink;
-import dev.parity.fixture.Case;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
