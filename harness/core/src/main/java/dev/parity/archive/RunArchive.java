@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * The observations a run stored in its output folder, so that reports can show outputs and be
  * rebuilt by {@code parity report} without running anything again.
  *
- * <p>Layout, per case and side, in the golden store's format: {@code
+ * <p>Layout, per case and side, in the golden store's format (outputs only for cases whose sides
+ * differ): {@code
  * observations/<case-id>/<side>/raw/} ({@code meta.yaml}, {@code stdout}, {@code stderr}, {@code
  * files/<path>}), {@code .../normalized/} only when normalization changed something, and {@code
  * .../repro.sh}, the command line that reproduces that side. Streams longer than {@link
@@ -99,15 +101,48 @@ public final class RunArchive {
     }
   }
 
-  /** A sink that stores every observation the engine compares; reproduction commands come from {@code suite}. */
+  /**
+   * A sink that stores what reports need; reproduction commands come from {@code suite}. The first
+   * side of a case is held until the second arrives: when both compared observations are the same
+   * (the case passes) only the repro commands are written, otherwise both sides' outputs too, so a
+   * large suite that mostly passes costs few writes.
+   */
   public ObservationSink sink(Suite suite) {
+    Map<String, Pending> waiting = new HashMap<>();
     return (testCase, side, raw, compared) -> {
+      Pending mine = new Pending(side, raw, compared, Repro.of(suite, side, testCase));
+      Pending first;
+      synchronized (waiting) {
+        first = waiting.remove(testCase.id());
+        if (first == null) {
+          waiting.put(testCase.id(), mine);
+        }
+      }
+      if (first == null) {
+        return;
+      }
+      boolean same = first.compared().sameContentAs(compared);
       try {
-        store(testCase.id(), side, raw, compared, Repro.of(suite, side, testCase));
+        for (Pending pending : List.of(first, mine)) {
+          if (same) {
+            storeRepro(testCase.id(), pending.side(), pending.repro());
+          } else {
+            store(testCase.id(), pending.side(), pending.raw(), pending.compared(), pending.repro());
+          }
+        }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot store the " + side.label() + " observation of " + testCase.id(), e);
+        throw new UncheckedIOException("cannot store the observations of " + testCase.id(), e);
       }
     };
+  }
+
+  private record Pending(Side side, Observation raw, Observation compared, String repro) {}
+
+  /** Stores only the command that reproduces one side of a case. */
+  public void storeRepro(String caseId, Side side, String repro) throws IOException {
+    Path sideFolder = sideFolder(caseId, side);
+    Files.createDirectories(sideFolder);
+    Files.writeString(sideFolder.resolve(REPRO), repro, StandardCharsets.UTF_8);
   }
 
   /** Stores one side's observation of a case. */
@@ -117,7 +152,7 @@ public final class RunArchive {
     if (!compared.sameContentAs(raw)) {
       write(sideFolder.resolve(View.NORMALIZED.folderName()), caseId, compared);
     }
-    Files.writeString(sideFolder.resolve(REPRO), repro, StandardCharsets.UTF_8);
+    storeRepro(caseId, side, repro);
   }
 
   /** One side's stored observation of a case; the normalized view falls back to raw when normalization changed nothing. */

@@ -119,6 +119,34 @@ class RunArchiveTests {
   }
 
   @Test
+  void sinkStoresOutputsOnlyForCasesWhoseSidesDiffer() throws Exception {
+    Path suiteFolder = Files.createDirectories(temp.resolve("suite"));
+    Files.writeString(
+        suiteFolder.resolve("suite.yaml"),
+        String.join(
+            "\n", "name: s", "legacy:", "  command: [echo]", "candidate:", "  command: [echo]", "cases:",
+            "  - id: same", "    args: [a]", "  - id: differs", "    args: [b]", ""));
+    Suite suite = new SuiteLoader().load(suiteFolder);
+    RunArchive archive = RunArchive.in(temp.resolve("out"));
+    var sink = archive.sink(suite);
+    Observation a = observation(0, "a\n", Map.of());
+    Observation b = observation(0, "b\n", Map.of());
+
+    sink.accept(suite.cases().get(1), Side.LEGACY, a, a); // "same" (cases are sorted by id)
+    sink.accept(suite.cases().get(0), Side.CANDIDATE, b, b); // "differs", candidate first
+    sink.accept(suite.cases().get(1), Side.CANDIDATE, a, a);
+    sink.accept(suite.cases().get(0), Side.LEGACY, a, a);
+
+    assertThat(suite.cases()).extracting(Case::id).containsExactly("differs", "same");
+    assertThat(archive.read("same", Side.LEGACY, RunArchive.View.RAW)).isEmpty();
+    assertThat(archive.repro("same", Side.LEGACY)).hasValueSatisfying(r -> r.contains("echo a"));
+    assertThat(archive.repro("same", Side.CANDIDATE)).isPresent();
+    assertThat(archive.read("differs", Side.LEGACY, RunArchive.View.RAW)).contains(a);
+    assertThat(archive.read("differs", Side.CANDIDATE, RunArchive.View.RAW)).contains(b);
+    assertThat(archive.repro("differs", Side.CANDIDATE)).hasValueSatisfying(r -> r.contains("echo b"));
+  }
+
+  @Test
   void quotesOnlyWhatNeedsIt() {
     assertThat(List.of("plain-word_1.txt", "", "a b", "it's")).map(Repro::quote)
         .containsExactly("plain-word_1.txt", "''", "'a b'", "'it'\\''s'");
