@@ -1,6 +1,7 @@
 package dev.parity.verdict;
 
 import dev.parity.diff.Fact;
+import dev.parity.diff.JsonChange;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.diff.StreamDiff;
 import java.util.ArrayList;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
  * <p>A signature is a list of lines: the differing values ({@code exit code: legacy <n>, candidate
  * <n>}), then per differing stream its changed lines ({@code stdout -total: <n>}, {@code stdout
  * +total: <n>}) with volatile tokens normalized, distinct and in order of first appearance. Errors
- * are signed by their message. Structural JSON diffs, once the comparison carries them, belong here
- * as one line per differing pointer with array indexes as {@code *} and the kind of change.
+ * are signed by their message. A stream with structural JSON changes is signed by one line per
+ * differing JSON Pointer, array indexes as {@code *}, with the kind of change ({@code stdout changed
+ * /items/STAR/price}, STAR being an asterisk) instead of its changed lines.
  */
 public final class Clusters {
   /** Example case ids kept per cluster. */
@@ -78,7 +80,16 @@ public final class Clusters {
         lines.add(fact.key() + ": " + normalize(fact.message()));
       }
     }
+    // JSON streams are signed by their differing pointers (array indexes as *) and the kind of change.
+    Set<String> jsonStreams = new LinkedHashSet<>();
+    for (JsonChange change : result.jsonChanges()) {
+      jsonStreams.add(change.stream());
+      lines.add(change.stream() + " " + change.kind().label() + " " + pointerPattern(change.path().isEmpty() ? "/" : change.path()));
+    }
     for (StreamDiff diff : result.diffs()) {
+      if (jsonStreams.contains(diff.stream())) {
+        continue;
+      }
       if (diff.kind() == StreamDiff.Kind.BINARY) {
         lines.add(diff.stream() + ": binary content differs");
         continue;

@@ -79,6 +79,26 @@ class ClustersTests {
   }
 
   @Test
+  void jsonMismatchesClusterByPointerPatternAndKindOfChange() {
+    // Given JSON outputs whose prices differ at varying array positions, and others missing a field
+    List<CaseResult> results = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String items = "{\"id\":" + i + ",\"price\":" + (i + 1) + ".5,\"note\":\"x\"}";
+      String legacy = "{\"user\":\"u" + i + "\",\"items\":[" + (i % 2 == 0 ? "" : items.replace("5,", "0,") + ",") + items + "]}\n";
+      String candidate = i < 20
+          ? legacy.replace(".5,", ".50001,")
+          : legacy.replace(",\"note\":\"x\"", "");
+      results.add(result("json/" + i, comparator.compare(EnumSet.allOf(CompareTarget.class), observation(0, legacy), observation(0, candidate))));
+    }
+
+    List<Cluster> clusters = Clusters.of(results);
+
+    assertThat(clusters).as(clusters.toString()).extracting(Cluster::count).containsExactly(20, 10);
+    assertThat(clusters.get(0).signature()).containsExactly("stdout changed /items/*/price");
+    assertThat(clusters.get(1).signature()).containsExactly("stdout removed /items/*/note");
+  }
+
+  @Test
   void jsonPointersGetWildcardsForArrayIndexes() {
     assertThat(Clusters.pointerPattern("/items/3/price")).isEqualTo("/items/*/price");
     assertThat(Clusters.pointerPattern("/0/tags/12")).isEqualTo("/*/tags/*");
@@ -101,7 +121,9 @@ class ClustersTests {
   }
 
   private static CaseResult result(String id, Comparison comparison) {
-    return new CaseResult(id, List.of("t"), Status.FAIL, "differs", comparison.facts(), comparison.notes(), comparison.diffs(), Map.of());
+    return new CaseResult(
+        id, List.of("t"), Status.FAIL, "differs", comparison.facts(), comparison.notes(), comparison.diffs(), Map.of(),
+        comparison.jsonChanges(), false, List.of());
   }
 
   private static CaseResult error(String id, String message) {
