@@ -31,10 +31,12 @@ import picocli.CommandLine.Command;
       "  0  the candidate passed every case (it ships); for record: every golden is stored",
       "  1  at least one case differs or errored (keep legacy)",
       "  2  usage or configuration error (nothing was compared)",
-      "  3  an implementation could not be run at all (missing binary, not executable)",
+      "  3  an implementation could not be run at all (missing binary, not executable, service unreachable,",
+      "     server or container that did not start)",
       "",
       "Docs: docs/suite-format.md (suite.yaml reference), docs/benchmarks.md (bench, gate),",
-      "      docs/reports.md (reports), README.md (walk-through)."
+      "      docs/reports.md (reports), docs/http.md (HTTP services and containers),",
+      "      README.md (walk-through)."
     })
 public final class ParityCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

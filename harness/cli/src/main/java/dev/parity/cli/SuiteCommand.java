@@ -9,7 +9,8 @@ import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenStore;
 import dev.parity.report.Reports;
-import dev.parity.run.CommandRunner;
+import dev.parity.run.Runner;
+import dev.parity.run.Runners;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Verdict;
 import java.io.PrintWriter;
@@ -60,9 +61,12 @@ abstract class SuiteCommand implements Callable<Integer> {
     Engine.select(loaded, options.filter());
     RunArchive archive = RunArchive.in(outFolder);
     archive.clear();
-    try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
-      Engine engine = new Engine(new CommandRunner(), new ObservationComparator(), progress, archive.sink(loaded));
+    // The runner starts servers and containers on first use; closing it stops them, even on failure.
+    try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key());
+        Runner runner = Runners.standard()) {
+      Engine engine = new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
       Verdict verdict = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
+      runner.close();
       progress.close();
       List<Path> written = reports().writeAll(verdict, outFolder);
       new Summary(out).print(verdict, written);

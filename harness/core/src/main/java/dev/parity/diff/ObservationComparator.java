@@ -40,6 +40,9 @@ public final class ObservationComparator {
       if (name.equals(Observation.EXIT_CODE) && !targets.contains(CompareTarget.EXIT_CODE)) {
         continue;
       }
+      if (name.equals(Observation.STATUS) && !targets.contains(CompareTarget.STATUS)) {
+        continue;
+      }
       String left = legacy.values().getOrDefault(name, "(none)");
       String right = candidate.values().getOrDefault(name, "(none)");
       if (!left.equals(right)) {
@@ -172,6 +175,12 @@ public final class ObservationComparator {
     }
     if (stream.startsWith(Observation.FILE_PREFIX)) {
       return targets.contains(CompareTarget.FILES);
+    }
+    if (stream.equals(Observation.HEADERS)) {
+      return targets.contains(CompareTarget.HEADERS);
+    }
+    if (stream.equals(Observation.BODY)) {
+      return targets.contains(CompareTarget.BODY);
     }
     return true;
   }

@@ -32,6 +32,8 @@ import java.util.TreeMap;
  */
 public final class GoldenStore {
   public static final String META = "meta.yaml";
+  /** A readable view written beside a JSON {@code body}; never read back, the raw body is what is compared. */
+  public static final String JSON_BODY_VIEW = "body.pretty.json";
   private static final String FILES_DIR = "files/";
   private static final String HEADER =
       "# Golden recorded by `parity record` from the legacy implementation.\n"
@@ -140,6 +142,7 @@ public final class GoldenStore {
     observation.streams().forEach((name, bytes) -> checksums.put(name, sha256(bytes)));
     Meta meta = new Meta(caseId, observation.values(), new ArrayList<>(observation.streams().keySet()), checksums);
     AtomicFiles.write(dir.resolve(META), (HEADER + yaml.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
+    writeViews(dir, observation);
     if (existing.isPresent()) {
       for (String stale : existing.get().streams().keySet()) {
         if (!observation.streams().containsKey(stale)) {
@@ -159,12 +162,22 @@ public final class GoldenStore {
     }
   }
 
+  private static void writeViews(Path dir, Observation observation) throws IOException {
+    Optional<byte[]> pretty = observation.stream(Observation.BODY).flatMap(JsonView::pretty);
+    Path view = dir.resolve(JSON_BODY_VIEW);
+    if (pretty.isPresent()) {
+      AtomicFiles.write(view, pretty.get());
+    } else {
+      Files.deleteIfExists(view);
+    }
+  }
+
   /** Where a stream is stored, relative to the case folder. */
   public static String fileName(String stream) {
     if (stream.startsWith(Observation.FILE_PREFIX)) {
       return FILES_DIR + stream.substring(Observation.FILE_PREFIX.length());
     }
-    if (stream.equals(META) || stream.contains("/") || stream.startsWith(".")) {
+    if (stream.equals(META) || stream.equals(JSON_BODY_VIEW) || stream.contains("/") || stream.startsWith(".")) {
       throw new IllegalArgumentException("stream name [" + stream + "] cannot be stored as a golden file");
     }
     return stream;

@@ -21,6 +21,9 @@ public record Observation(SortedMap<String, String> values, SortedMap<String, by
   public static final String STDOUT = "stdout";
   public static final String STDERR = "stderr";
   public static final String FILE_PREFIX = "file:";
+  public static final String STATUS = "status";
+  public static final String HEADERS = "headers";
+  public static final String BODY = "body";
 
   public Observation {
     values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
@@ -38,6 +41,20 @@ public record Observation(SortedMap<String, String> values, SortedMap<String, by
     files.forEach((path, bytes) -> streams.put(FILE_PREFIX + path, bytes));
     TreeMap<String, String> values = new TreeMap<>();
     values.put(EXIT_CODE, Integer.toString(exitCode));
+    return new Observation(values, streams, duration);
+  }
+
+  /**
+   * An HTTP response's observation.
+   *
+   * @param headers the compared response headers in their canonical text form (one {@code name: value} line each)
+   */
+  public static Observation ofHttp(int status, String headers, byte[] body, Duration duration) {
+    TreeMap<String, byte[]> streams = new TreeMap<>();
+    streams.put(HEADERS, headers.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    streams.put(BODY, body);
+    TreeMap<String, String> values = new TreeMap<>();
+    values.put(STATUS, Integer.toString(status));
     return new Observation(values, streams, duration);
   }
 

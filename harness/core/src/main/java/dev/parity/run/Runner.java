@@ -4,8 +4,17 @@ import dev.parity.fixture.Case;
 import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
 
-/** Runs one implementation on one case. Implementations are thread-safe: cases run in parallel. */
-public interface Runner {
+/**
+ * Runs one implementation on one case. Implementations are thread-safe: cases run in parallel.
+ *
+ * <p>A runner may start servers or containers on first use; {@link #close()} stops them, so the
+ * owner of a runner closes it after the run.
+ */
+public interface Runner extends AutoCloseable {
 
   RunOutcome run(Suite suite, Implementation implementation, Case testCase);
+
+  /** Stops whatever the runner started (servers, containers); the default has nothing to stop. */
+  @Override
+  default void close() {}
 }
