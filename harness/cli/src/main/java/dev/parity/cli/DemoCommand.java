@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,13 +17,19 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Verify the embedded demo suites (fixtures/" + DemoCommand.CLI_DEMO + ") against their committed goldens",
-      "and print where the reports are. The demo's candidate has a deliberate porting bug that Parity catches;",
+      "Verify the embedded demo suites (fixtures/" + DemoCommand.CLI_DEMO + ", fixtures/" + DemoCommand.HTTP_DEMO + ")",
+      "against their committed goldens and print where the reports are. The HTTP demo starts both web servers",
+      "itself (python3 and java). Each demo's candidate has a deliberate porting bug that Parity catches;",
       "the command exits 0 when the demo ran to completion, whatever the demo's own verdict."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String CLI_DEMO = "genealogy-cli";
-  static final List<String> DEMOS = List.of(CLI_DEMO);
+  static final String HTTP_DEMO = "webapp-http";
+  static final List<String> DEMOS = List.of(CLI_DEMO, HTTP_DEMO);
+  private static final Map<String, String> TITLES =
+      Map.of(
+          CLI_DEMO, "verify the Python port against the goldens of the sh/awk original",
+          HTTP_DEMO, "verify the Java web app (a Go-style port) against the goldens of the Python original, over HTTP");
 
   @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the demo reports (default: reports/ of the checkout).")
   Path out;
@@ -46,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
       CommonOptions options = new CommonOptions();
       options.jobs = jobs;
       options.out = this.out == null ? null : this.out.resolve(demo);
-      out.println("== Demo " + demo + ": verify the Python port against the goldens of the sh/awk original ==");
+      out.println("== Demo " + demo + ": " + TITLES.get(demo) + " ==");
       Verdict verdict = SuiteCommand.runSuite(suite, options, out, (engine, s, goldens, o) -> engine.verify(s, goldens, o));
       int code = ExitCodes.of(verdict);
       if (code == ExitCodes.UNAVAILABLE || verdict.counts().errors() > 0) {
