@@ -1,0 +1,169 @@
+package dev.parity.containers;
+
+import dev.parity.fixture.HttpImplementation;
+import dev.parity.fixture.Suite;
+import dev.parity.run.ContainerLauncher;
+import dev.parity.run.LogTail;
+import dev.parity.run.RunningService;
+import dev.parity.run.ServiceStartException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.output.OutputFrame;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+import org.testcontainers.images.PullPolicy;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * Starts containers with Testcontainers: a locally available {@code image:} (pulled only when
+ * missing, which fails without a registry), or an image built from the suite's {@code build:}
+ * folder. The container's port is published on a free host port; its log is kept for error reports.
+ */
+public final class TestcontainersLauncher implements ContainerLauncher {
+
+  @Override
+  public RunningService start(Suite suite, HttpImplementation.Container spec) throws ServiceStartException {
+    String what = "cannot start " + spec.describe();
+    if (!dockerAvailable()) {
+      throw new ServiceStartException(
+          what + ": no Docker engine is reachable (start one, e.g. dockerd, or point DOCKER_HOST at it;"
+              + " inside a container also set TESTCONTAINERS_HOST_OVERRIDE=localhost)",
+          "");
+    }
+    LogBuffer log = new LogBuffer();
+    GenericContainer<?> container = container(suite, spec);
+    container
+        .withExposedPorts(spec.port())
+        .withEnv(spec.env())
+        .withLogConsumer(log)
+        // Readiness is polled by the harness (the ready: path), the same way for every service.
+        .waitingFor(new NoWait());
+    try {
+      container.start();
+    } catch (RuntimeException e) {
+      container.stop();
+      throw new ServiceStartException(what + ": " + rootMessage(e), log.tail(), e);
+    }
+    return new Started(container, log);
+  }
+
+  private static GenericContainer<?> container(Suite suite, HttpImplementation.Container spec) {
+    if (spec.image().isPresent()) {
+      return new GenericContainer<>(spec.image().get()).withImagePullPolicy(PullPolicy.defaultPolicy());
+    }
+    Path build = spec.build().orElseThrow();
+    // A stable name per build folder lets Docker's layer cache make rebuilds cheap.
+    String name =
+        ("parity-build/" + suite.key() + "-" + build.getFileName() + ":" + Integer.toHexString(build.toString().hashCode()))
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9/:._-]", "-");
+    Future<String> image = new ImageFromDockerfile(name, false).withFileFromPath(".", build);
+    return new GenericContainer<>(image);
+  }
+
+  private static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The innermost message, which is Docker's own (e.g. the failing build step). */
+  static String rootMessage(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    String last = "";
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+      if (!message.isEmpty() && !last.contains(message)) {
+        if (text.length() > 0) {
+          text.append(": ");
+        }
+        text.append(message);
+        last = message;
+      }
+    }
+    return text.toString();
+  }
+
+  /** Keeps the last lines a container printed. */
+  static final class LogBuffer implements java.util.function.Consumer<OutputFrame> {
+    private final Deque<String> lines = new ArrayDeque<>();
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public synchronized void accept(OutputFrame frame) {
+      if (frame == null || frame.getBytes() == null) {
+        return;
+      }
+      partial.append(frame.getUtf8String());
+      int newline;
+      while ((newline = partial.indexOf("\n")) >= 0) {
+        lines.addLast(partial.substring(0, newline));
+        partial.delete(0, newline + 1);
+        if (lines.size() > LogTail.LINES) {
+          lines.removeFirst();
+        }
+      }
+    }
+
+    synchronized String tail() {
+      return LogTail.of(String.join("\n", lines) + (partial.length() > 0 ? "\n" + partial : ""));
+    }
+  }
+
+  private static final class NoWait extends AbstractWaitStrategy {
+    @Override
+    protected void waitUntilReady() {}
+  }
+
+  private static final class Started implements RunningService {
+    private final GenericContainer<?> container;
+    private final LogBuffer log;
+    private final URI base;
+
+    Started(GenericContainer<?> container, LogBuffer log) {
+      this.container = container;
+      this.log = log;
+      this.base = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(container.getExposedPorts().get(0)));
+    }
+
+    @Override
+    public URI baseUri() {
+      return base;
+    }
+
+    @Override
+    public Optional<String> ended() {
+      try {
+        if (container.isRunning()) {
+          return Optional.empty();
+        }
+        Long code = container.getCurrentContainerInfo().getState().getExitCodeLong();
+        return Optional.of("container exited" + (code == null ? "" : " with code " + code));
+      } catch (RuntimeException e) {
+        return Optional.of("container is gone (" + rootMessage(e) + ")");
+      }
+    }
+
+    @Override
+    public String logTail() {
+      return log.tail();
+    }
+
+    @Override
+    public void close() {
+      try {
+        container.stop();
+      } catch (RuntimeException e) {
+        // Best effort: the engine may be gone; nothing else to do.
+      }
+    }
+  }
+}
