@@ -161,8 +161,11 @@ final class HttpRunner implements Runner {
     }
     AtomicReference<LimitedBodySubscriber> subscriber = new AtomicReference<>();
     long start = System.nanoTime();
+    // java.net.http retries idempotent requests that meet a pooled connection the server already
+    // closed, but never writes; a write gets a fresh connection so it is sent exactly once.
+    HttpClient client = request.hasSideEffects() ? newClient(suite.http().connectTimeout()) : client(suite.http());
     CompletableFuture<HttpResponse<byte[]>> future =
-        client(suite.http())
+        client
             .sendAsync(
                 builder.build(),
                 info -> {
@@ -258,14 +261,15 @@ final class HttpRunner implements Runner {
   }
 
   private HttpClient client(HttpSettings settings) {
-    return clients.computeIfAbsent(
-        settings.connectTimeout(),
-        connect ->
-            HttpClient.newBuilder()
-                .connectTimeout(connect)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build());
+    return clients.computeIfAbsent(settings.connectTimeout(), HttpRunner::newClient);
+  }
+
+  private static HttpClient newClient(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
   }
 
   private static Duration elapsed(long start) {
