@@ -6,6 +6,7 @@ import dev.parity.run.ContainerLauncher;
 import dev.parity.run.LogTail;
 import dev.parity.run.RunningService;
 import dev.parity.run.ServiceStartException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -17,7 +18,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
-import org.testcontainers.images.PullPolicy;
+import org.testcontainers.images.ImagePullPolicy;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
@@ -36,18 +37,27 @@ public final class TestcontainersLauncher implements ContainerLauncher {
               + " inside a container also set TESTCONTAINERS_HOST_OVERRIDE=localhost)",
           "");
     }
+    if (spec.image().isPresent() && !locallyAvailable(spec.image().get())) {
+      throw new ServiceStartException(
+          what + ": image [" + spec.image().get() + "] is not available locally, and Parity does not pull images;"
+              + " build or load it first (docker build -t " + spec.image().get() + " FOLDER), or use [build] with the folder of its Dockerfile",
+          "");
+    }
     LogBuffer log = new LogBuffer();
-    GenericContainer<?> container = container(suite, spec);
-    container
-        .withExposedPorts(spec.port())
-        .withEnv(spec.env())
-        .withLogConsumer(log)
-        // Readiness is polled by the harness (the ready: path), the same way for every service.
-        .waitingFor(new NoWait());
+    GenericContainer<?> container = null;
     try {
+      container = container(suite, spec);
+      container
+          .withExposedPorts(spec.port())
+          .withEnv(spec.env())
+          .withLogConsumer(log)
+          // Readiness is polled by the harness (the ready: path), the same way for every service.
+          .waitingFor(new NoWait());
       container.start();
     } catch (RuntimeException e) {
-      container.stop();
+      if (container != null) {
+        container.stop();
+      }
       throw new ServiceStartException(what + ": " + rootMessage(e), log.tail(), e);
     }
     return new Started(container, log);
@@ -55,7 +65,7 @@ public final class TestcontainersLauncher implements ContainerLauncher {
 
   private static GenericContainer<?> container(Suite suite, HttpImplementation.Container spec) {
     if (spec.image().isPresent()) {
-      return new GenericContainer<>(spec.image().get()).withImagePullPolicy(PullPolicy.defaultPolicy());
+      return new GenericContainer<>(spec.image().get()).withImagePullPolicy(NEVER_PULL);
     }
     Path build = spec.build().orElseThrow();
     // A stable name per build folder lets Docker's layer cache make rebuilds cheap.
@@ -65,6 +75,18 @@ public final class TestcontainersLauncher implements ContainerLauncher {
             .replaceAll("[^a-z0-9/:._-]", "-");
     Future<String> image = new ImageFromDockerfile(name, false).withFileFromPath(".", build);
     return new GenericContainer<>(image);
+  }
+
+  /** Images come from this machine only: a pull would fail without a registry, or fetch something unreviewed. */
+  private static final ImagePullPolicy NEVER_PULL = image -> false;
+
+  private static boolean locallyAvailable(String image) {
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   private static boolean dockerAvailable() {

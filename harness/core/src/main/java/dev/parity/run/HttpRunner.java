@@ -97,6 +97,9 @@ final class HttpRunner implements Runner {
           entry.service = start(suite, http);
         } catch (ServiceStartException e) {
           entry.failure = e.getMessage() + LogTail.describe(e.logTail());
+        } catch (RuntimeException e) {
+          // A launcher's unexpected failure is still this side's failure to start, not a harness crash.
+          entry.failure = "cannot start " + http.describe() + ": " + e;
         }
       }
       return entry;
