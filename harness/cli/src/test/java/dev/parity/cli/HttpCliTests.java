@@ -235,6 +235,35 @@ class HttpCliTests {
   }
 
   @Test
+  void committedHttpDemoGoldensMatchWhatLegacyServesToday() throws IOException {
+    Path home = Path.of("").toAbsolutePath().getParent().getParent();
+
+    Result record =
+        parity(
+            "record", home.resolve("fixtures/webapp-http").toString(),
+            "--golden", copyOf(home.resolve("golden/webapp-http")).toString(),
+            "--out", project.resolve("r").toString());
+
+    assertThat(record.exit()).as(record.out() + record.err()).isZero();
+    assertThat(record.out()).contains("15 cases, 15 passed").doesNotContain("golden updated", "golden created");
+  }
+
+  private Path copyOf(Path goldens) throws IOException {
+    Path copy = project.resolve("golden-copy");
+    try (java.util.stream.Stream<Path> files = Files.walk(goldens)) {
+      for (Path file : files.toList()) {
+        Path target = copy.resolve(goldens.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+    return copy;
+  }
+
+  @Test
   void theDemoRunsBothDemoSuites() {
     Result demo = parity("demo", "--out", project.resolve("reports").toString());
 
