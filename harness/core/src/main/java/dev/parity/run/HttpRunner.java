@@ -145,9 +145,15 @@ final class HttpRunner implements Runner {
 
   private RunOutcome exchange(Suite suite, Case testCase, HttpRequest request, URI base) {
     Duration timeout = suite.timeoutOf(testCase);
-    URI uri = URI.create(base + request.path() + query(request));
+    URI uri;
+    java.net.http.HttpRequest.Builder builder;
+    try {
+      uri = URI.create(base + request.path() + query(request));
+      builder = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout);
+    } catch (IllegalArgumentException e) {
+      return new RunOutcome.Failed("cannot build the request for " + base + request.path() + ": " + e.getMessage(), Duration.ZERO);
+    }
     java.net.http.HttpRequest.BodyPublisher body;
-    java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout);
     try {
       body =
           request.body().isPresent()
@@ -156,8 +162,12 @@ final class HttpRunner implements Runner {
     } catch (IOException e) {
       return new RunOutcome.Failed("cannot read the request body: " + e.getMessage(), Duration.ZERO);
     }
-    builder.method(request.method(), body);
-    request.headers().forEach(builder::header);
+    try {
+      builder.method(request.method(), body);
+      request.headers().forEach(builder::header);
+    } catch (IllegalArgumentException e) {
+      return new RunOutcome.Failed("cannot build the request for " + uri + ": " + e.getMessage(), Duration.ZERO);
+    }
     boolean hasContentType = request.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-type"));
     if (request.body().isPresent() && !hasContentType) {
       builder.header("Content-Type", request.body().get().contentType());
