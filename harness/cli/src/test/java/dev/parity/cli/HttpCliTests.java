@@ -235,6 +235,55 @@ class HttpCliTests {
   }
 
   @Test
+  void terminatingParityStopsTheServersItStartedAndTheirChildren() throws Exception {
+    Path pidFile = project.resolve("child.pid");
+    Path suite =
+        suite(
+            """
+            name: web
+            legacy:
+              start: [sh, -c, 'sleep 300 & echo $! > "$PID_FILE"; exec python3 "$PARITY_SUITE/app.py" "$0"', "{port}"]
+              env: {VARIANT: candidate, PID_FILE: "%s"}
+              ready: /health
+            candidate:
+              start: [python3, "{suite}/app.py", "{port}"]
+            defaults: {timeout: 5m}
+            cases:
+              - id: hang
+                request: {path: /hang}
+            """
+                .formatted(pidFile));
+    Process parity =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                ParityCommand.class.getName(), "record", suite.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(project.resolve("parity.log").toFile())
+            .start();
+    try {
+      java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+      while (serversOf(suite) == 0 || !(Files.exists(pidFile) && Files.size(pidFile) > 0)) {
+        assertThat(java.time.Instant.now()).as(Files.readString(project.resolve("parity.log"))).isBefore(deadline);
+        Thread.sleep(50);
+      }
+      long child = Long.parseLong(Files.readString(pidFile).trim());
+
+      parity.destroy(); // SIGTERM, as CI or a Ctrl-C would
+      parity.waitFor();
+
+      java.time.Instant gone = java.time.Instant.now().plusSeconds(20);
+      while ((serversOf(suite) > 0 || ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)) && java.time.Instant.now().isBefore(gone)) {
+        Thread.sleep(50);
+      }
+      assertThat(serversOf(suite)).as("the server is stopped").isZero();
+      assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).as("the server's child %d is stopped", child).isFalse();
+    } finally {
+      parity.destroyForcibly();
+    }
+  }
+
+  @Test
   void committedHttpDemoGoldensMatchWhatLegacyServesToday() throws IOException {
     Path home = Path.of("").toAbsolutePath().getParent().getParent();
 
