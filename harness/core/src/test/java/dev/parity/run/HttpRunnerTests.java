@@ -87,7 +87,8 @@ class HttpRunnerTests {
 
   private Suite suite(Implementation implementation, Duration timeout) {
     return new Suite(
-        "web", dir, implementation, implementation, timeout, Map.of(), EnumSet.allOf(CompareTarget.class), List.of(), HttpSettings.defaults());
+        "web", dir, implementation, implementation, timeout, Map.of(), EnumSet.allOf(CompareTarget.class), List.of(), List.of(),
+        Optional.empty(), HttpSettings.defaults());
   }
 
   private static Case get(String path) {
@@ -95,7 +96,7 @@ class HttpRunnerTests {
   }
 
   private static Case http(HttpRequest request) {
-    return new Case("c", Path.of("suite.yaml"), List.of(), Optional.empty(), Map.of(), List.of(), List.of(), Optional.empty(), List.of(), Optional.of(request));
+    return new Case("c", Path.of("suite.yaml"), List.of(), Optional.empty(), Map.of(), List.of(), List.of(), Optional.empty(), List.of(), List.of(), Optional.of(request));
   }
 
   private RunOutcome run(Implementation implementation, Case testCase) {
