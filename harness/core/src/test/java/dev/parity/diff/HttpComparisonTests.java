@@ -29,6 +29,7 @@ class HttpComparisonTests {
         .containsExactly(
             new Fact("status", "legacy 200, candidate 500"),
             new Fact("body", "1 line removed, 1 line added (diff below)"),
+            new Fact("body", "JSON differs at 1 path: /a changed: [] -> null"),
             new Fact("headers", "1 line removed, 1 line added (diff below)"));
     assertThat(comparison.unifiedDiff()).contains("-content-type: application/json", "+content-type: text/plain", "-{\"a\":[]}", "+{\"a\":null}");
   }
