@@ -6,7 +6,8 @@ import dev.parity.bench.BenchReport;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.AtomicFiles;
-import dev.parity.run.CommandRunner;
+import dev.parity.run.Runner;
+import dev.parity.run.Runners;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.PerformanceStatus;
 import dev.parity.verdict.VerdictJson;
@@ -56,7 +57,10 @@ final class BenchCommand implements Callable<Integer> {
     Suite loaded = new SuiteLoader().load(suite);
     var options = bench.options(spec.commandLine(), Optional.ofNullable(filter));
     Bench.select(loaded, options.filter());
-    BenchReport report = new Bench(new CommandRunner(), progress(out)).run(loaded, options);
+    BenchReport report;
+    try (Runner runner = Runners.standard()) {
+      report = new Bench(runner, progress(out)).run(loaded, options);
+    }
     Path folder = this.out != null ? this.out : Layout.reportsOf(loaded.folder());
     Path file = write(report, folder);
     new BenchSummary(out).print(report);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Options shared by record, verify and compare. */
+/** Options shared by record, verify, compare and gate. */
 final class CommonOptions {
   @Option(
       names = "--out",

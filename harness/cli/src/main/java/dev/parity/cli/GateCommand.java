@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.parity.archive.RunArchive;
 import dev.parity.bench.Bench;
 import dev.parity.bench.BenchOptions;
 import dev.parity.bench.BenchReport;
@@ -10,8 +11,8 @@ import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenStore;
-import dev.parity.report.Reports;
-import dev.parity.run.CommandRunner;
+import dev.parity.run.Runner;
+import dev.parity.run.Runners;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Group;
 import dev.parity.verdict.Verdict;
@@ -83,16 +84,22 @@ final class GateCommand implements Callable<Integer> {
     long start = System.nanoTime();
 
     Verdict behaviour;
-    try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
-      Engine engine = new Engine(new CommandRunner(), new ObservationComparator(), progress);
-      behaviour =
-          live ? engine.compare(loaded, options) : engine.verify(loaded, new GoldenStore(goldenFolder), options);
+    BenchReport report;
+    RunArchive archive = RunArchive.in(outFolder);
+    archive.clear();
+    // One runner for both steps: servers and containers start once and stop when it closes.
+    try (Runner runner = Runners.standard()) {
+      try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
+        Engine engine = new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
+        behaviour =
+            live ? engine.compare(loaded, options) : engine.verify(loaded, new GoldenStore(goldenFolder), options);
+      }
+      report = new Bench(runner, BenchCommand.progress(out)).run(loaded, benchOptions);
     }
-    BenchReport report = new Bench(new CommandRunner(), BenchCommand.progress(out)).run(loaded, benchOptions);
     Verdict verdict =
         Verdict.gate(behaviour, report.performance(), report.groups(), (System.nanoTime() - start) / 1_000_000);
 
-    List<Path> written = new ArrayList<>(Reports.standard().writeAll(verdict, outFolder));
+    List<Path> written = new ArrayList<>(SuiteCommand.reports().writeAll(verdict, outFolder));
     written.add(BenchCommand.write(report, outFolder));
     new BenchSummary(out).print(report);
     out.println();

@@ -100,6 +100,36 @@ class HttpCliTests {
   }
 
   @Test
+  void gateAndBenchMeasureServersTheHarnessStartsAndWriteEveryReport() throws IOException {
+    Path suite =
+        suite(
+            SIDES
+                + """
+                cases:
+                  - id: same
+                    request: {path: /other, headers: {Accept: text/plain}}
+                    tags: [bench]
+                """);
+    assertThat(parity("record", suite.toString()).exit()).isZero();
+
+    Result gate = parity("gate", suite.toString(), "--time-budget", "3s");
+
+    assertThat(gate.out()).as(gate.out() + gate.err()).contains("parity verify web: 1 cases, 1 passed", "Report: " + project.resolve("reports/web/index.html"));
+    JsonNode verdict = verdict();
+    assertThat(verdict.get("counts").get("passed").asInt()).isEqualTo(1);
+    assertThat(verdict.get("performance").get("status").asText()).isNotEqualTo("error");
+    assertThat(verdict.get("performance").get("cases").get(0).get("rounds").asInt()).isPositive();
+    assertThat(project.resolve("reports/web/index.html")).exists();
+    assertThat(project.resolve("reports/web/bench.json")).exists();
+    assertThat(serversOf(suite)).as("gate stops the servers it started").isZero();
+
+    Result bench = parity("bench", suite.toString(), "--time-budget", "2s");
+    assertThat(bench.exit()).as(bench.out() + bench.err()).isIn(0, 1);
+    assertThat(bench.out()).contains("same");
+    assertThat(serversOf(suite)).isZero();
+  }
+
+  @Test
   void recordsAndVerifiesAnAlreadyRunningServiceByUrl() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
