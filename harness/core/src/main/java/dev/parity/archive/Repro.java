@@ -2,12 +2,17 @@ package dev.parity.archive;
 
 import dev.parity.fixture.Case;
 import dev.parity.fixture.CommandImplementation;
+import dev.parity.fixture.HttpImplementation;
+import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Implementation;
 import dev.parity.fixture.InputFile;
+import dev.parity.fixture.RequestBody;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Stdin;
 import dev.parity.fixture.Suite;
 import dev.parity.run.CommandRunner;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +28,9 @@ final class Repro {
 
   static String of(Suite suite, Side side, Case testCase) {
     Implementation implementation = suite.implementation(side);
+    if (implementation instanceof HttpImplementation http && testCase.request().isPresent()) {
+      return curl(suite, side, testCase, http, testCase.request().get());
+    }
     if (!(implementation instanceof CommandImplementation command)) {
       return "# " + side.label() + ": " + implementation.describe() + "\n";
     }
@@ -63,6 +71,75 @@ final class Repro {
     }
     script.append(String.join(" ", words)).append('\n');
     return script.toString();
+  }
+
+  /** Starts the service the way the harness does (where it starts it), then sends the case's request with curl. */
+  private static String curl(Suite suite, Side side, Case testCase, HttpImplementation http, HttpRequest request) {
+    StringBuilder script = new StringBuilder();
+    script.append("# ").append(side.label()).append(" side of case ").append(testCase.id()).append(" (HTTP)\n");
+    String base;
+    HttpImplementation.Endpoint endpoint = http.endpoint();
+    if (endpoint instanceof HttpImplementation.Url url) {
+      base = url.base().toString().replaceAll("/+$", "");
+    } else if (endpoint instanceof HttpImplementation.Start start) {
+      base = "http://127.0.0.1:$PORT";
+      script.append("PORT=${PORT:-8080}\n");
+      List<String> words = new ArrayList<>(List.of("env"));
+      new TreeMap<>(start.env()).forEach((k, v) -> words.add(quote(k + "=" + v).replace(HttpImplementation.PORT_PLACEHOLDER, "$PORT")));
+      start.command().forEach(w -> words.add(portWord(w)));
+      script.append("# start the server (stop it afterwards with: kill $SERVER)\n");
+      start.cwd().ifPresent(dir -> script.append("cd ").append(quote(dir.toString())).append('\n'));
+      script.append(String.join(" ", words)).append(" &\nSERVER=$!\n");
+      start.ready().ifPresent(ready -> script.append("until curl -fs -o /dev/null ").append(quote("http://127.0.0.1:")).append("\"$PORT\"")
+          .append(quote(ready)).append("; do sleep 0.2; done\n"));
+    } else {
+      HttpImplementation.Container container = (HttpImplementation.Container) endpoint;
+      base = "http://127.0.0.1:$PORT";
+      script.append("PORT=${PORT:-8080}\n");
+      String image = container.image().orElse("parity-repro:" + side.label());
+      container.build().ifPresent(dir -> script.append("docker build -t ").append(quote(image)).append(' ').append(quote(dir.toString())).append('\n'));
+      List<String> words = new ArrayList<>(List.of("docker", "run", "-d", "--rm", "-p", "\"$PORT\":" + container.port()));
+      new TreeMap<>(container.env()).forEach((k, v) -> words.add("-e " + quote(k + "=" + v)));
+      words.add(quote(image));
+      script.append("CONTAINER=$(").append(String.join(" ", words)).append(")\n");
+    }
+    StringBuilder url = new StringBuilder(request.path());
+    String separator = request.path().contains("?") ? "&" : "?";
+    for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+      url.append(separator).append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
+          .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+      separator = "&";
+    }
+    List<String> words = new ArrayList<>(List.of("curl", "-sS", "-i", "-X", request.method()));
+    request.headers().forEach((name, value) -> words.add("-H " + quote(name + ": " + value)));
+    if (request.body().isPresent()) {
+      RequestBody body = request.body().get();
+      if (request.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("content-type"))) {
+        words.add("-H " + quote("Content-Type: " + body.contentType()));
+      }
+      if (body instanceof RequestBody.FromFile file) {
+        words.add("--data-binary " + quote("@" + file.file()));
+      } else if (body instanceof RequestBody.Json json) {
+        words.add("--data-binary " + quote(json.json()));
+      } else {
+        words.add("--data-binary " + quote(((RequestBody.Text) body).text()));
+      }
+    }
+    words.add("\"" + base + "\"" + quote(url.toString()));
+    script.append(String.join(" ", words)).append('\n');
+    return script.toString();
+  }
+
+  /** A word of a start command, with {@code {port}} left to the shell's $PORT. */
+  private static String portWord(String word) {
+    if (!word.contains(HttpImplementation.PORT_PLACEHOLDER)) {
+      return quote(word);
+    }
+    List<String> parts = new ArrayList<>();
+    for (String part : word.split(Pattern.quote(HttpImplementation.PORT_PLACEHOLDER), -1)) {
+      parts.add(part.isEmpty() ? "" : quote(part));
+    }
+    return String.join("\"$PORT\"", parts);
   }
 
   /**

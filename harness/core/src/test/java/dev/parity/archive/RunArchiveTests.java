@@ -119,6 +119,66 @@ class RunArchiveTests {
   }
 
   @Test
+  void reproOfAnHttpCaseStartsTheServerAndSendsTheRequestWithCurl() throws Exception {
+    Path suiteFolder = Files.createDirectories(temp.resolve("web"));
+    Files.writeString(
+        suiteFolder.resolve("app.py"),
+        String.join(
+            "\n",
+            "import sys, http.server",
+            "class H(http.server.BaseHTTPRequestHandler):",
+            "    def do_POST(self):",
+            "        body = self.rfile.read(int(self.headers['Content-Length']))",
+            "        reply = (self.path + '|' + self.headers['X-Who'] + '|' + self.headers['Content-Type'] + '|').encode() + body",
+            "        self.send_response(201); self.send_header('Content-Length', str(len(reply))); self.end_headers(); self.wfile.write(reply)",
+            "    def do_GET(self):",
+            "        self.send_response(200); self.send_header('Content-Length', '2'); self.end_headers(); self.wfile.write(b'ok')",
+            "    def log_message(self, *a): pass",
+            "http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()",
+            ""));
+    Files.writeString(
+        suiteFolder.resolve("suite.yaml"),
+        String.join(
+            "\n",
+            "name: web",
+            "allowSideEffects: true",
+            "legacy:",
+            "  start: [python3, \"{suite}/app.py\", \"{port}\"]",
+            "  ready: /health",
+            "candidate:",
+            "  url: http://127.0.0.1:9/",
+            "cases:",
+            "  - id: post",
+            "    request:",
+            "      method: POST",
+            "      path: /people",
+            "      query: {q: \"a b&c\"}",
+            "      headers: {X-Who: \"it's me\"}",
+            "      body: {name: Ann}",
+            ""));
+    Suite suite = new SuiteLoader().load(suiteFolder);
+    Case testCase = suite.cases().get(0);
+
+    String legacy = Repro.of(suite, Side.LEGACY, testCase);
+    String candidate = Repro.of(suite, Side.CANDIDATE, testCase);
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Process process =
+        new ProcessBuilder("sh", "-c", "PORT=" + port + "\n" + legacy + "kill $SERVER\n").redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(output).startsWith("HTTP/1.0 201").endsWith("/people?q=a+b%26c|it's me|application/json|{\"name\":\"Ann\"}");
+    assertThat(candidate)
+        .isEqualTo(
+            "# candidate side of case post (HTTP)\n"
+                + "curl -sS -i -X POST -H 'X-Who: it'\\''s me' -H 'Content-Type: application/json' --data-binary '{\"name\":\"Ann\"}'"
+                + " \"http://127.0.0.1:9\"'/people?q=a+b%26c'\n");
+  }
+
+  @Test
   void sinkStoresOutputsOnlyForCasesWhoseSidesDiffer() throws Exception {
     Path suiteFolder = Files.createDirectories(temp.resolve("suite"));
     Files.writeString(
