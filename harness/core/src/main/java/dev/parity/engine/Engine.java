@@ -61,7 +61,31 @@ public final class Engine {
   /** Runs legacy and stores its observations as goldens; extra legacy runs find noise. */
   public Verdict record(Suite suite, GoldenStore goldens, RunOptions options) {
     Normalization state = new Normalization();
-    return run(suite, Mode.RECORD, options, state, (c, unavailable) -> recordCase(suite, c, goldens, options, unavailable, state));
+    Verdict verdict =
+        run(suite, Mode.RECORD, options, state, (c, unavailable) -> recordCase(suite, c, goldens, options, unavailable, state));
+    return options.filter().isPresent() ? verdict : verdict.withReasons(orphans(suite, goldens));
+  }
+
+  /** Goldens whose case is gone from the suite (deleted or renamed): said, never deleted by the harness. */
+  private static List<String> orphans(Suite suite, GoldenStore goldens) {
+    List<String> ids;
+    try {
+      ids = goldens.caseIds();
+    } catch (IOException e) {
+      return List.of("could not list the goldens in " + goldens.folder() + ": " + e.getMessage());
+    }
+    Set<String> cases = new java.util.HashSet<>();
+    suite.cases().forEach(c -> cases.add(c.id()));
+    List<String> orphans = ids.stream().filter(id -> !cases.contains(id)).toList();
+    if (orphans.isEmpty()) {
+      return List.of();
+    }
+    String shown = String.join(", ", orphans.subList(0, Math.min(5, orphans.size())))
+        + (orphans.size() > 5 ? " and " + (orphans.size() - 5) + " more" : "");
+    return List.of(
+        orphans.size() + (orphans.size() == 1 ? " golden has" : " goldens have") + " no case in the suite any more (deleted or renamed?): "
+            + shown + "; delete " + (orphans.size() == 1 ? "its folder" : "their folders") + " under " + goldens.folder()
+            + " or restore the case");
   }
 
   /** Runs the candidate and compares it with the recorded goldens. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The goldens of one suite: {@code <folder>/<case-id>/} holds {@code meta.yaml} (scalar values and
@@ -109,6 +110,30 @@ public final class GoldenStore {
     }
     return Optional.of(
         new Observation(meta.values() == null ? new TreeMap<>() : meta.values(), streams, Duration.ZERO));
+  }
+
+  /** The ids of every case that has a golden here, sorted. */
+  public List<String> caseIds() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(p -> p.getFileName().toString().equals(META) && !p.getParent().equals(folder))
+          .map(p -> folder.relativize(p.getParent()).toString().replace('\\', '/'))
+          // An output file that happens to be called meta.yaml lies under files/ of a case; its id is not its path.
+          .filter(id -> readIfIntact(id).isPresent() && idOf(id).map(id::equals).orElse(false))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private Optional<String> idOf(String caseId) {
+    try {
+      return Optional.ofNullable(yaml.readValue(caseFolder(caseId).resolve(META).toFile(), Meta.class).id());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** The golden of a case, or empty when none was recorded or it is damaged. */

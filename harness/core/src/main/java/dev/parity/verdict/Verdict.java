@@ -116,6 +116,15 @@ public record Verdict(
         groups);
   }
 
+  /** This verdict with more reasons; they explain, and never change the decision. */
+  public Verdict withReasons(List<String> extra) {
+    List<String> more = new ArrayList<>(reasons);
+    more.addAll(extra);
+    return new Verdict(
+        suite, mode, decision, more, counts, unavailable, startedAt, durationMs, fixtures, rules, suggestedRules, performance,
+        groups);
+  }
+
   private static String shorten(List<String> ids) {
     return String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
   }

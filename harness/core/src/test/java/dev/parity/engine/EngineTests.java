@@ -96,6 +96,22 @@ class EngineTests {
   }
 
   @Test
+  void recordNamesGoldensWhoseCaseIsGoneAndKeepsThem() {
+    GoldenStore goldens = new GoldenStore(root.resolve("golden/s"));
+    engine.record(suite("[sh]", "  - id: a\n    args: ['echo a']\n  - id: old/b\n    args: ['echo b']\n"), goldens, RunOptions.defaults());
+
+    Verdict verdict = engine.record(suite("[sh]", "  - id: a\n    args: ['echo a']\n"), goldens, RunOptions.defaults());
+
+    assertThat(verdict.reasons())
+        .contains(
+            "1 golden has no case in the suite any more (deleted or renamed?): old/b; delete its folder under "
+                + root.resolve("golden/s") + " or restore the case");
+    assertThat(root.resolve("golden/s/old/b/meta.yaml")).exists();
+    assertThat(engine.record(suite("[sh]", "  - id: a\n    args: ['echo a']\n  - id: old/b\n    args: ['echo b']\n"), goldens, RunOptions.defaults()).reasons())
+        .noneMatch(reason -> reason.contains("no case in the suite"));
+  }
+
+  @Test
   void compareRunsBothSidesLiveAndNeverTouchesGoldens() {
     Suite suite = suite("[sh, -c, 'echo B']", "  - id: a\n    args: ['echo B']\n  - id: b\n    args: ['echo x']\n");
 
