@@ -1,8 +1,6 @@
 package dev.parity.diff;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.parity.run.StreamContent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +15,7 @@ public final class Texts {
 
   /** The bytes as strict UTF-8, or empty if they are not valid UTF-8. */
   public static Optional<String> strictUtf8(byte[] bytes) {
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
+    return StreamContent.strictUtf8(bytes);
   }
 
   /** UTF-8 with U+FFFD for every invalid sequence. */
@@ -37,13 +25,7 @@ public final class Texts {
 
   /** Binary means a NUL byte in the first 8 KiB, as git and GNU diff decide. */
   public static boolean looksBinary(byte[] bytes) {
-    int limit = Math.min(bytes.length, 8192);
-    for (int i = 0; i < limit; i++) {
-      if (bytes[i] == 0) {
-        return true;
-      }
-    }
-    return false;
+    return StreamContent.looksBinary(bytes);
   }
 
   /**

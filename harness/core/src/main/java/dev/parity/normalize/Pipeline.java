@@ -2,9 +2,7 @@ package dev.parity.normalize;
 
 import dev.parity.fixture.Rule;
 import dev.parity.run.Observation;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.parity.run.StreamContent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,25 +107,7 @@ public final class Pipeline {
   }
 
   private static Optional<String> text(byte[] bytes) {
-    if (bytes == null) {
-      return Optional.empty();
-    }
-    for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
-      if (bytes[i] == 0) {
-        return Optional.empty();
-      }
-    }
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
+    return bytes == null ? Optional.empty() : StreamContent.text(bytes);
   }
 
   private static List<Integer> toList(int[] counts) {

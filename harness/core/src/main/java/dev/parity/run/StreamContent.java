@@ -1,0 +1,43 @@
+package dev.parity.run;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** How the bytes of a stream are read as text; shared by normalization and diffing. */
+public final class StreamContent {
+  private StreamContent() {}
+
+  /** The bytes as strict UTF-8, or empty if they are not valid UTF-8. */
+  public static Optional<String> strictUtf8(byte[] bytes) {
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Binary means a NUL byte in the first 8 KiB, as git and GNU diff decide. */
+  public static boolean looksBinary(byte[] bytes) {
+    int limit = Math.min(bytes.length, 8192);
+    for (int i = 0; i < limit; i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Text that is neither binary nor invalid UTF-8, else empty. */
+  public static Optional<String> text(byte[] bytes) {
+    return looksBinary(bytes) ? Optional.empty() : strictUtf8(bytes);
+  }
+}
