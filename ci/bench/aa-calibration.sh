@@ -19,6 +19,6 @@ for i in $(seq 1 "$runs"); do
     "$(json_field "$v" '"%.3f" % d["performance"].get("ratio", float("nan"))')" \
     "$(json_field "$v" '"%.3f-%.3f" % (d["performance"].get("ciLow", float("nan")), d["performance"].get("ciHigh", float("nan")))')" \
     "$(json_field "$v" 'd["performance"]["cases"][0]["rounds"]')" \
-    "$(echo "$end - $start" | bc)"
+    "$(awk -v a="$start" -v b="$end" 'BEGIN{print b - a}')"
 done
 echo "performance passed in $pass of $runs runs (target: at least $(( runs * 19 / 20 )))"

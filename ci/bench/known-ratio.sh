@@ -36,7 +36,7 @@ for i in $(seq 1 "$repeats"); do
   "$parity" bench "$suite" --time-budget "$budget" --out "$scratch/out" >"$scratch/log" 2>&1 || true
   end=$(date +%s.%N)
   b="$scratch/out/bench.json"
-  python3 - "$b" "$scratch/hf.json" "$suite" "$i" "$(echo "$end - $start" | bc)" <<'PY'
+  python3 - "$b" "$scratch/hf.json" "$suite" "$i" "$(awk -v a="$start" -v b="$end" 'BEGIN{print b - a}')" <<'PY'
 import json, statistics, sys
 bench, hf, suite, run, seconds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], float(sys.argv[5])
 times = {}

@@ -1,12 +1,13 @@
 package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.parity.cli.Processes.Result;
 import dev.parity.diff.Fact;
+import dev.parity.testing.Requirement;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Performance;
@@ -69,7 +70,7 @@ class CiIntegrationTests {
     return new CaseResult(id, List.of(tag), status, "x", facts, List.of(), List.of(), Map.of());
   }
 
-  private static Path repositoryRoot() {
+  static Path repositoryRoot() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isRegularFile(p.resolve("ci/switch-implementation.sh"))) {
         return p;
@@ -78,16 +79,8 @@ class CiIntegrationTests {
     throw new IllegalStateException("ci/ not found above " + Path.of("").toAbsolutePath());
   }
 
-  private record Result(int exit, String out, String err) {}
-
   private Result run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().putAll(env);
-    Path stdout = Files.createTempFile(dir, "out", ".txt");
-    Path stderr = Files.createTempFile(dir, "err", ".txt");
-    Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    return Processes.run(dir, Duration.ofSeconds(30), env, command);
   }
 
   private Result run(String... command) throws IOException, InterruptedException {
@@ -186,7 +179,9 @@ class CiIntegrationTests {
   /** Runs real nginx with the example routing and the generated map, in front of two real upstreams. */
   @Test
   void nginxRoutesFeaturesToTheChosenUpstream() throws Exception {
-    assumeTrue(Files.isExecutable(NGINX), "nginx is not installed (ci/setup/60-nginx.sh installs it)");
+    Requirement.require(
+        "PARITY_REQUIRE_NGINX",
+        Files.isExecutable(NGINX) ? Optional.empty() : Optional.of("nginx is not installed at " + NGINX + " (ci/setup/60-nginx.sh installs it)"));
     Path prefix = dir.resolve("nginx");
     Files.createDirectories(prefix.resolve("logs"));
     Result map = run("python3", ci.resolve("nginx-map.py").toString(), verdict.toString());

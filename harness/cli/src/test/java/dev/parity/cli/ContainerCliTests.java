@@ -3,12 +3,12 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.cli.HttpCliTests.Result;
+import dev.parity.testing.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,19 +30,15 @@ class ContainerCliTests {
 
   @BeforeAll
   static void requireDocker() {
-    String missing = null;
+    Optional<String> missing = Optional.empty();
     if (!DockerClientFactory.instance().isDockerAvailable()) {
-      missing = "no Docker engine is reachable (start one with ci/setup/10-docker.sh, or set DOCKER_HOST";
-      missing += "; inside a container also TESTCONTAINERS_HOST_OVERRIDE=localhost)";
+      missing = Optional.of("no Docker engine is reachable (start one with ci/setup/10-docker.sh, or set DOCKER_HOST"
+          + "; inside a container also TESTCONTAINERS_HOST_OVERRIDE=localhost)");
     } else if (!Files.isExecutable(BUSYBOX)) {
-      missing = "the static busybox the test images are built from is missing at " + BUSYBOX + " (apt-get install busybox-static)";
+      missing = Optional.of("the static busybox the test images are built from is missing at " + BUSYBOX
+          + " (apt-get install busybox-static)");
     }
-    if (missing != null) {
-      if ("1".equals(System.getenv("PARITY_REQUIRE_DOCKER"))) {
-        Assertions.fail("PARITY_REQUIRE_DOCKER=1 but " + missing);
-      }
-      Assumptions.abort("container tests skipped: " + missing + "; set PARITY_REQUIRE_DOCKER=1 to fail instead");
-    }
+    Requirement.require("PARITY_REQUIRE_DOCKER", missing);
   }
 
   private Path suite(String yaml) throws IOException {
