@@ -17,8 +17,10 @@ import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Clusters;
+import dev.parity.verdict.Group;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
+import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -94,6 +96,8 @@ final class HtmlReporter implements Reporter {
     root.put("durationMs", verdict.durationMs());
     root.put("startedAt", verdict.startedAt().toString());
     root.set("groups", groups(verdict));
+    // Performance as verdict.json has it (same fields), for the gate's benchmark table.
+    verdict.performance().ifPresent(p -> root.set("performance", VerdictJson.mapper().valueToTree(p)));
     root.set("clusters", JSON.valueToTree(verdict.clusters()));
     ArrayNode cases = root.putArray("cases");
     for (CaseResult result : verdict.fixtures()) {
@@ -126,7 +130,15 @@ final class HtmlReporter implements Reporter {
     }
     ArrayNode out = JSON.createArrayNode();
     byTag.forEach(
-        (tag, n) -> out.addObject().put("tag", tag).put("total", n[0]).put("passed", n[1]).put("failed", n[2]).put("errors", n[3]));
+        (tag, n) -> {
+          ObjectNode row = out.addObject().put("tag", tag).put("total", n[0]).put("passed", n[1]).put("failed", n[2]).put("errors", n[3]);
+          // A gate decides per group too: which side ships this feature, and why.
+          Group group = verdict.groups().get(tag);
+          if (group != null) {
+            row.put("decision", group.decision().label());
+            row.set("reasons", JSON.valueToTree(group.reasons()));
+          }
+        });
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.parity.verdict;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.OptionalLong;
 
 /**
@@ -9,6 +10,8 @@ import java.util.OptionalLong;
  * @param p25Ms first quartile (the spread is {@code p25Ms..p75Ms})
  * @param p75Ms third quartile
  * @param samples timed runs
- * @param peakMemoryKb peak resident set size of one run, where the platform can measure it
+ * @param peakMemoryKb peak resident set size of one run, where the platform can measure it (left out of
+ *     the JSON where it cannot)
  */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record SideTiming(double medianMs, double p25Ms, double p75Ms, int samples, OptionalLong peakMemoryKb) {}

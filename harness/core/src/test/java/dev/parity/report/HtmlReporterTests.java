@@ -10,8 +10,12 @@ import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.CompareTarget;
 import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
+import dev.parity.verdict.CasePerformance;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
+import dev.parity.verdict.Performance;
+import dev.parity.verdict.PerformanceStatus;
+import dev.parity.verdict.SideTiming;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -66,6 +73,41 @@ class HtmlReporterTests {
     assertThat(data.at("/clusters/0/id").asText()).isEqualTo("c1");
     assertThat(data.at("/cases/0/cluster").asText()).isEqualTo("c1");
     assertThat(data.at("/cases/0/search").asText()).contains("+<b>safe</b>");
+  }
+
+  @Test
+  void gateSummaryCarriesPerformanceAndEachGroupsDecision() throws Exception {
+    Verdict behaviour = hostileRun(out);
+    SideTiming legacy = new SideTiming(80.0, 78.0, 83.0, 40, OptionalLong.of(2048));
+    SideTiming candidate = new SideTiming(160.0, 155.0, 170.0, 40, OptionalLong.empty());
+    CasePerformance work =
+        new CasePerformance(
+            "web/work", List.of("web"), PerformanceStatus.FAIL, OptionalDouble.of(2.0), OptionalDouble.of(1.9),
+            OptionalDouble.of(2.1), 40, Optional.of(legacy), Optional.of(candidate), OptionalDouble.of(5.0), Optional.empty());
+    Performance performance =
+        new Performance(
+            OptionalDouble.of(2.0), OptionalDouble.of(1.9), OptionalDouble.of(2.1), 1.10, 1.05, true, PerformanceStatus.FAIL,
+            Optional.empty(), "trimmed", List.of(work));
+    Verdict gate = Verdict.gate(behaviour, performance, Map.of("web", performance), 1234);
+
+    JsonNode data = block(Files.readString(new HtmlReporter().write(gate, out)), "parity-data");
+
+    // The same fields as verdict.json's performance, for the page's benchmark table.
+    assertThat(data.at("/performance/status").asText()).isEqualTo("fail");
+    assertThat(data.at("/performance/ciHigh").asDouble()).isEqualTo(2.1);
+    assertThat(data.at("/performance/cases/0/legacy/peakMemoryKb").asLong()).isEqualTo(2048);
+    assertThat(data.at("/performance/cases/0/candidate").has("peakMemoryKb")).isFalse();
+    assertThat(data.at("/groups/0/tag").asText()).isEqualTo("web");
+    assertThat(data.at("/groups/0/decision").asText()).isEqualTo("legacy");
+    assertThat(data.at("/groups/0/reasons").toString()).contains("1 case differs").contains("2.00x slower");
+  }
+
+  @Test
+  void plainRunHasNeitherPerformanceNorGroupDecisions() throws Exception {
+    JsonNode data = block(Files.readString(new HtmlReporter().write(hostileRun(out), out)), "parity-data");
+
+    assertThat(data.has("performance")).isFalse();
+    assertThat(data.at("/groups/0").has("decision")).isFalse();
   }
 
   @Test

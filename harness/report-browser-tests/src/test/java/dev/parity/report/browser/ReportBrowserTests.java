@@ -2,6 +2,7 @@ package dev.parity.report.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.archive.RunArchive;
 import dev.parity.cli.ParityCommand;
 import dev.parity.diff.Comparison;
@@ -14,6 +15,7 @@ import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
+import dev.parity.verdict.VerdictJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,47 @@ class ReportBrowserTests {
       Path shot = browser.screenshot("demo-failing-case");
       assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
+  }
+
+  @Test
+  void gateReportShowsPerformanceAndEachGroupsDecisionAsVerdictJsonHasThem() throws Exception {
+    StringWriter console = new StringWriter();
+    int exit =
+        ParityCommand.execute(
+            new PrintWriter(console), new PrintWriter(console),
+            "gate", demoSuite().toString(), "--time-budget", "3s", "--out", temp.toString());
+    assertThat(exit).as(console.toString()).isEqualTo(1);
+    JsonNode verdict = VerdictJson.mapper().readTree(temp.resolve("verdict.json").toFile());
+
+    try (Browser browser = Browser.start()) {
+      browser.open(temp.resolve("index.html"));
+      assertThat(browser.web().findElement(By.id("performance-section")).isDisplayed()).isTrue();
+      String summary = browser.web().findElement(By.id("performance-summary")).getText();
+      assertThat(summary).startsWith("status " + verdict.at("/performance/status").asText()).contains("maxRatio 1.1");
+      List<WebElement> rows = browser.web().findElements(By.cssSelector("#performance tbody tr"));
+      assertThat(rows).extracting(r -> r.findElement(By.tagName("td")).getText())
+          .containsExactly("list/family", "stats/family", "tree/descendants");
+      assertThat(rows.get(1).getText()).contains(verdict.at("/performance/cases/1/status").asText(), "ms (", "MiB");
+
+      WebElement search = browser.web().findElement(By.cssSelector("#groups tr[data-tag='search']"));
+      assertThat(search.findElement(By.cssSelector("span.decision")).getText())
+          .isEqualTo(verdict.at("/groups/search/decision").asText())
+          .isEqualTo("legacy");
+      assertThat(search.findElement(By.cssSelector("td.sig")).getText())
+          .contains("2 cases differ: cases/search-upper, search/lowercase");
+      assertThat(browser.web().findElements(By.cssSelector("#groups th.gate"))).allMatch(WebElement::isDisplayed);
+      Path shot = browser.screenshot("gate-report");
+      assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+  }
+
+  private static Path demoSuite() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("fixtures/genealogy-cli/suite.yaml"))) {
+        return p.resolve("fixtures/genealogy-cli");
+      }
+    }
+    throw new IllegalStateException("fixtures/genealogy-cli not found above " + Path.of("").toAbsolutePath());
   }
 
   @Test
