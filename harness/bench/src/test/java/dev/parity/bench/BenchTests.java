@@ -3,16 +3,26 @@ package dev.parity.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.run.CommandRunner;
+import dev.parity.run.RunOutcome;
+import dev.parity.run.Runner;
+import dev.parity.run.Runners;
 import dev.parity.verdict.CasePerformance;
 import dev.parity.verdict.PerformanceStatus;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +61,117 @@ class BenchTests {
     assertThat(report.performance().status()).isEqualTo(PerformanceStatus.FAIL);
     assertThat(report.performance().ciLow().getAsDouble()).isGreaterThan(1.10);
     assertThat(report.performance().alert()).isTrue();
+  }
+
+  @Test
+  void commandRatiosAreTakenAfterSubtractingTheHarnessCostOfAnEmptyRun() throws IOException {
+    Suite suite = suite("sleep 0.05", "sleep 0.1", "", "  - id: one\n");
+
+    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(4)));
+
+    CasePerformance only = report.performance().cases().get(0);
+    assertThat(only.overheadMs()).isPresent();
+    assertThat(only.overheadMs().getAsDouble()).isPositive().isLessThan(only.legacy().orElseThrow().medianMs() / 2);
+  }
+
+  /**
+   * Runs cheaper than the harness's own cost per run: the overhead is too large to subtract, and kept
+   * in both sides it pulls the ratio towards 1. Here the candidate is many times slower than
+   * {@code true}, yet its raw ratio is inside maxRatio 5; it must not pass.
+   */
+  @Test
+  void aRatioPulledTowardsOneByAnUnsubtractedOverheadIsNeverAPass() throws IOException {
+    Suite suite = suite("true", "sleep 0.002", "performance: {maxRatio: 5.0}\n", "  - id: one\n");
+
+    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(3)));
+
+    CasePerformance only = report.performance().cases().get(0);
+    assertThat(only.overheadMs()).as("not subtracted").isEmpty();
+    assertThat(only.ciHigh().getAsDouble()).as("the raw interval is inside maxRatio").isLessThan(5.0).isGreaterThan(1.0);
+    assertThat(only.status()).isEqualTo(PerformanceStatus.INCONCLUSIVE);
+    assertThat(only.caveat().orElseThrow())
+        .startsWith("Parity's own cost per run (")
+        .endsWith("and pulls the ratio towards 1: only a ratio below 1.00 can pass (benchmark cases that do more work per run)");
+    assertThat(report.performance().status()).isEqualTo(PerformanceStatus.INCONCLUSIVE);
+    assertThat(report.performance().sentence())
+        .contains("inconclusive against 5.00: Parity's own cost per run is over half of the faster side's in case one and pulls");
+  }
+
+  /**
+   * Two HTTP services answering after 20 and 40 ms. The HTTP client's own cost (3-8 ms per request
+   * on this machine) would read that as 1.7-1.9x; measured against Parity's stub server and
+   * subtracted, the ratio is the servers' 2x.
+   */
+  @Test
+  void httpRatiosAreTakenAfterSubtractingTheHttpClientsOwnCost() throws IOException {
+    HttpServer legacy = delayed(20);
+    HttpServer candidate = delayed(40);
+    try (Runner runner = Runners.standard()) {
+      Path folder = dir.resolve("http");
+      Files.createDirectories(folder);
+      Files.writeString(
+          folder.resolve("suite.yaml"),
+          "name: http\n"
+              + "legacy:\n  url: http://127.0.0.1:" + legacy.getAddress().getPort() + "\n"
+              + "candidate:\n  url: http://127.0.0.1:" + candidate.getAddress().getPort() + "\n"
+              + "cases:\n  - id: one\n    request: {path: /x}\n");
+      Suite suite = new SuiteLoader().load(folder);
+
+      BenchReport report = new Bench(runner, BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(6)));
+
+      CasePerformance only = report.performance().cases().get(0);
+      assertThat(only.error()).isEmpty();
+      assertThat(only.overheadMs()).as("the client's cost was measured and subtracted").isPresent();
+      assertThat(only.overheadMs().getAsDouble()).isPositive().isLessThanOrEqualTo(only.legacy().orElseThrow().medianMs() / 2);
+      assertThat(only.ratio().getAsDouble()).isCloseTo(2.0, within(0.25));
+    } finally {
+      legacy.stop(0);
+      candidate.stop(0);
+    }
+  }
+
+  /** A service answering every request with 204 after {@code millis} (no body: one write, no Nagle delay). */
+  private static HttpServer delayed(int millis) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.start();
+    return server;
+  }
+
+  /** A gate's parallel verify leaves several pooled connections; the benchmark must not measure on whatever is left. */
+  @Test
+  void startsFromFreshConnections() throws IOException {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    CommandRunner commands = new CommandRunner();
+    Runner recording =
+        new Runner() {
+          @Override
+          public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
+            calls.add("run");
+            return commands.run(suite, implementation, testCase);
+          }
+
+          @Override
+          public void resetConnections() {
+            calls.add("reset");
+          }
+        };
+    Suite suite = suite("sleep 0.01", "sleep 0.01", "", "  - id: one\n");
+
+    new Bench(recording, BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(1)));
+
+    assertThat(calls).first().isEqualTo("reset");
+    assertThat(calls).containsOnlyOnce("reset").contains("run");
   }
 
   @Test

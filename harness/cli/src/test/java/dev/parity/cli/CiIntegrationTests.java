@@ -60,7 +60,7 @@ class CiIntegrationTests {
     Performance fast =
         new Performance(
             OptionalDouble.of(0.9), OptionalDouble.of(0.85), OptionalDouble.of(0.95), 1.10, 1.05, false,
-            PerformanceStatus.PASS, Optional.empty(), "m", List.of());
+            PerformanceStatus.PASS, Optional.empty(), Optional.empty(), "m", List.of());
     verdict = dir.resolve("verdict.json");
     Files.writeString(verdict, VerdictJson.toJson(Verdict.gate(behaviour, fast, Map.of(), 1)));
   }

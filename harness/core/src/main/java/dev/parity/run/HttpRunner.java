@@ -273,6 +273,15 @@ final class HttpRunner implements Runner {
     return text.toString();
   }
 
+  /**
+   * Forgets the pooled clients: later requests open new connections. (Java 17's HttpClient cannot be
+   * closed; the old idle connections are dropped with it.)
+   */
+  @Override
+  public void resetConnections() {
+    clients.clear();
+  }
+
   private HttpClient client(HttpSettings settings) {
     return clients.computeIfAbsent(settings.connectTimeout(), HttpRunner::newClient);
   }

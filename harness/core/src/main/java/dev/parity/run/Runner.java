@@ -14,6 +14,13 @@ public interface Runner extends AutoCloseable {
 
   RunOutcome run(Suite suite, Implementation implementation, Case testCase);
 
+  /**
+   * Drops pooled connections, so that what runs next starts from fresh ones: a benchmark must not
+   * depend on how many connections an earlier, parallel step left open. Servers keep running; the
+   * default has nothing pooled.
+   */
+  default void resetConnections() {}
+
   /** Stops whatever the runner started (servers, containers); the default has nothing to stop. */
   @Override
   default void close() {}

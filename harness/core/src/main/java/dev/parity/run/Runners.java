@@ -28,6 +28,12 @@ public final class Runners {
     }
 
     @Override
+    public void resetConnections() {
+      http.resetConnections();
+      commands.resetConnections();
+    }
+
+    @Override
     public void close() {
       try {
         http.close();

@@ -21,9 +21,10 @@ import java.util.OptionalDouble;
  * @param overheadMs the harness's own cost per run, subtracted from both sides' times before the
  *     ratio is taken (empty when it was not subtracted)
  * @param error why the case could not be measured
+ * @param caveat why a ratio inside {@code maxRatio} is still not a pass (status inconclusive)
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({"id", "status", "ratio", "ciLow", "ciHigh", "rounds", "legacy", "candidate", "overheadMs", "error", "tags"})
+@JsonPropertyOrder({"id", "status", "ratio", "ciLow", "ciHigh", "rounds", "legacy", "candidate", "overheadMs", "error", "caveat", "tags"})
 public record CasePerformance(
     String id,
     List<String> tags,
@@ -35,7 +36,8 @@ public record CasePerformance(
     Optional<SideTiming> legacy,
     Optional<SideTiming> candidate,
     OptionalDouble overheadMs,
-    Optional<String> error) {
+    Optional<String> error,
+    Optional<String> caveat) {
 
   public CasePerformance {
     tags = List.copyOf(tags);

@@ -19,11 +19,13 @@ import java.util.OptionalDouble;
  * @param alert whether the ratio exceeds {@code alertRatio}
  * @param status pass, fail, inconclusive or error
  * @param error why it could not be measured, for status error
+ * @param caveat why a ratio inside {@code maxRatio} is still not a pass (status inconclusive), e.g. a
+ *     harness overhead too large to subtract
  * @param method how the interval was computed
  * @param cases per benchmarked case
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({"ratio", "ciLow", "ciHigh", "maxRatio", "alertRatio", "alert", "status", "error", "method", "cases"})
+@JsonPropertyOrder({"ratio", "ciLow", "ciHigh", "maxRatio", "alertRatio", "alert", "status", "error", "caveat", "method", "cases"})
 public record Performance(
     OptionalDouble ratio,
     OptionalDouble ciLow,
@@ -33,6 +35,7 @@ public record Performance(
     boolean alert,
     PerformanceStatus status,
     Optional<String> error,
+    Optional<String> caveat,
     String method,
     List<CasePerformance> cases) {
 
@@ -42,7 +45,7 @@ public record Performance(
 
   /** The same figures without the per-case details (for groups). */
   public Performance withoutCases() {
-    return new Performance(ratio, ciLow, ciHigh, maxRatio, alertRatio, alert, status, error, method, List.of());
+    return new Performance(ratio, ciLow, ciHigh, maxRatio, alertRatio, alert, status, error, caveat, method, List.of());
   }
 
   /**
@@ -69,6 +72,8 @@ public record Performance(
       gate = String.format(Locale.ROOT, ", within %.2f", maxRatio);
     } else if (status == PerformanceStatus.FAIL) {
       gate = String.format(Locale.ROOT, ", above %.2f", maxRatio);
+    } else if (caveat.isPresent()) {
+      gate = String.format(Locale.ROOT, ", inconclusive against %.2f: ", maxRatio) + caveat.get();
     } else {
       gate = String.format(Locale.ROOT, ", inconclusive against %.2f: the interval is too wide to decide within the time budget", maxRatio);
     }

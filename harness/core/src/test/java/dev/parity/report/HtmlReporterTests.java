@@ -83,11 +83,11 @@ class HtmlReporterTests {
     CasePerformance work =
         new CasePerformance(
             "web/work", List.of("web"), PerformanceStatus.FAIL, OptionalDouble.of(2.0), OptionalDouble.of(1.9),
-            OptionalDouble.of(2.1), 40, Optional.of(legacy), Optional.of(candidate), OptionalDouble.of(5.0), Optional.empty());
+            OptionalDouble.of(2.1), 40, Optional.of(legacy), Optional.of(candidate), OptionalDouble.of(5.0), Optional.empty(), Optional.empty());
     Performance performance =
         new Performance(
             OptionalDouble.of(2.0), OptionalDouble.of(1.9), OptionalDouble.of(2.1), 1.10, 1.05, true, PerformanceStatus.FAIL,
-            Optional.empty(), "trimmed", List.of(work));
+            Optional.empty(), Optional.empty(), "trimmed", List.of(work));
     Verdict gate = Verdict.gate(behaviour, performance, Map.of("web", performance), 1234);
 
     JsonNode data = block(Files.readString(new HtmlReporter().write(gate, out)), "parity-data");

@@ -28,6 +28,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +136,27 @@ class HttpRunnerTests {
     assertThat(observation.values()).containsExactly(Map.entry("status", "201"));
     assertThat(text(observation, "headers")).isEqualTo("content-type: text/plain\nset-cookie: a=1\nset-cookie: b=2\nx-a: 1\nx-b: 2\n");
     assertThat(text(observation, "body")).isEqualTo("hello\n");
+  }
+
+  @Test
+  void reusesOneConnectionUntilConnectionsAreReset() throws IOException {
+    Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    URI base =
+        server(
+            exchange -> {
+              clientPorts.add(exchange.getRemoteAddress().getPort());
+              exchange.sendResponseHeaders(204, -1);
+              exchange.close();
+            });
+
+    observation(run(url(base), get("/a")));
+    observation(run(url(base), get("/a")));
+    assertThat(clientPorts).as("keep-alive: one connection").hasSize(1);
+
+    runner.resetConnections();
+    observation(run(url(base), get("/a")));
+
+    assertThat(clientPorts).as("a fresh connection after the reset").hasSize(2);
   }
 
   @Test

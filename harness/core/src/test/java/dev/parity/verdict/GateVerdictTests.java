@@ -23,7 +23,7 @@ class GateVerdictTests {
   private static Performance performance(double ratio, double low, double high, PerformanceStatus status) {
     return new Performance(
         OptionalDouble.of(ratio), OptionalDouble.of(low), OptionalDouble.of(high), 1.10, 1.05, ratio > 1.05, status,
-        Optional.empty(), "m", List.of());
+        Optional.empty(), Optional.empty(), "m", List.of());
   }
 
   private static Verdict behaviour(CaseResult... results) {
@@ -74,7 +74,7 @@ class GateVerdictTests {
     Performance error =
         new Performance(
             OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), 1.10, 1.05, false, PerformanceStatus.ERROR,
-            Optional.of("case a: candidate timed out after 1s"), "m", List.of());
+            Optional.of("case a: candidate timed out after 1s"), Optional.empty(), "m", List.of());
     Verdict errored = Verdict.gate(behaviour(result("a", Status.PASS)), error, Map.of(), 1);
 
     assertThat(inconclusive.decision()).isEqualTo(Decision.LEGACY);
