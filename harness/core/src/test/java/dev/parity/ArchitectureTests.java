@@ -1,7 +1,7 @@
 package dev.parity;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTests {
   private static final JavaClasses CORE =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.parity");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.parity");
 
   @Test
   void packagesAreFreeOfCycles() {
@@ -32,24 +34,60 @@ class ArchitectureTests {
 
   @Test
   void dataFlowsOneWay() {
-    noClasses().that().resideInAPackage("dev.parity.fixture..").should().dependOnClassesThat()
-        .resideInAnyPackage("dev.parity.run..", "dev.parity.golden..", "dev.parity.diff..", "dev.parity.verdict..", "dev.parity.engine..", "dev.parity.report..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parity.fixture..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.parity.run..",
+            "dev.parity.golden..",
+            "dev.parity.diff..",
+            "dev.parity.verdict..",
+            "dev.parity.engine..",
+            "dev.parity.report..")
         .check(CORE);
-    noClasses().that().resideInAPackage("dev.parity.verdict..").should().dependOnClassesThat()
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parity.verdict..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage("dev.parity.engine..", "dev.parity.report..")
         .check(CORE);
-    noClasses().that().resideInAPackage("dev.parity.report..").should().dependOnClassesThat()
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parity.report..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage("dev.parity.engine..")
         .check(CORE);
   }
 
   @Test
   void normalizationComesBeforeDiffsAndVerdicts() {
-    noClasses().that().resideInAPackage("dev.parity.normalize..").should().dependOnClassesThat()
-        .resideInAnyPackage("dev.parity.golden..", "dev.parity.diff..", "dev.parity.noise..", "dev.parity.verdict..", "dev.parity.engine..", "dev.parity.report..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parity.normalize..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.parity.golden..",
+            "dev.parity.diff..",
+            "dev.parity.noise..",
+            "dev.parity.verdict..",
+            "dev.parity.engine..",
+            "dev.parity.report..")
         .check(CORE);
-    noClasses().that().resideInAPackage("dev.parity.noise..").should().dependOnClassesThat()
-        .resideInAnyPackage("dev.parity.golden..", "dev.parity.verdict..", "dev.parity.engine..", "dev.parity.report..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parity.noise..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.parity.golden..",
+            "dev.parity.verdict..",
+            "dev.parity.engine..",
+            "dev.parity.report..")
         .check(CORE);
   }
 }

@@ -62,23 +62,28 @@ public final class AllureReporter implements Reporter {
               .setUuid(uuid)
               .setName(result.id())
               .setFullName(fullName)
-              .setHistoryId(UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
-              .setTestCaseId(UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
+              .setHistoryId(
+                  UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
+              .setTestCaseId(
+                  UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString())
               .setDescription(result.summary())
               .setStatus(status(result.status()))
               .setLabels(labels)
               .setStart(start)
               .setStop(start + duration);
       if (result.status() != Status.PASS) {
-        test.setStatusDetails(new StatusDetails().setMessage(result.summary()).setTrace(facts(result)));
+        test.setStatusDetails(
+            new StatusDetails().setMessage(result.summary()).setTrace(facts(result)));
       }
       lifecycle.scheduleTestCase(test);
       lifecycle.startTestCase(uuid);
       if (!result.facts().isEmpty() || !result.notes().isEmpty()) {
-        lifecycle.addAttachment("facts", "text/plain", "txt", facts(result).getBytes(StandardCharsets.UTF_8));
+        lifecycle.addAttachment(
+            "facts", "text/plain", "txt", facts(result).getBytes(StandardCharsets.UTF_8));
       }
       if (!result.diff().isEmpty()) {
-        lifecycle.addAttachment("diff", "text/plain", "diff", result.diff().getBytes(StandardCharsets.UTF_8));
+        lifecycle.addAttachment(
+            "diff", "text/plain", "diff", result.diff().getBytes(StandardCharsets.UTF_8));
       }
       lifecycle.stopTestCase(uuid);
       lifecycle.writeTestCase(uuid);
@@ -90,11 +95,15 @@ public final class AllureReporter implements Reporter {
     if (status == Status.PASS) {
       return io.qameta.allure.model.Status.PASSED;
     }
-    return status == Status.FAIL ? io.qameta.allure.model.Status.FAILED : io.qameta.allure.model.Status.BROKEN;
+    return status == Status.FAIL
+        ? io.qameta.allure.model.Status.FAILED
+        : io.qameta.allure.model.Status.BROKEN;
   }
 
   private static String facts(CaseResult result) {
-    return Stream.concat(result.facts().stream(), result.notes().stream()).map(Fact::toString).collect(Collectors.joining("\n"));
+    return Stream.concat(result.facts().stream(), result.notes().stream())
+        .map(Fact::toString)
+        .collect(Collectors.joining("\n"));
   }
 
   private static Label label(String name, String value) {

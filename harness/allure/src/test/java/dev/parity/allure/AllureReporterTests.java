@@ -26,18 +26,31 @@ class AllureReporterTests {
 
   @Test
   void allureCommandLineTurnsTheResultsIntoTheHtmlReportOffline() throws Exception {
-    // Maven unpacks the Allure command line before the tests and passes its path; elsewhere (an IDE) this skips.
+    // Maven unpacks the Allure command line before the tests and passes its path; elsewhere (an
+    // IDE) this skips.
     String configured = System.getProperty("allure.commandline");
-    Assumptions.assumeTrue(configured != null, "run through Maven, which unpacks the Allure command line (dependency:unpack)");
+    Assumptions.assumeTrue(
+        configured != null,
+        "run through Maven, which unpacks the Allure command line (dependency:unpack)");
     Path allure = Path.of(configured);
-    assertThat(allure).as("Allure command line unpacked by dependency:unpack@allure-commandline").isExecutable();
+    assertThat(allure)
+        .as("Allure command line unpacked by dependency:unpack@allure-commandline")
+        .isExecutable();
     Path folder = new AllureReporter().write(verdict(), out);
 
     Process process =
-        new ProcessBuilder(allure.toString(), "generate", folder.toString(), "-o", out.resolve("allure-report").toString(), "--clean")
+        new ProcessBuilder(
+                allure.toString(),
+                "generate",
+                folder.toString(),
+                "-o",
+                out.resolve("allure-report").toString(),
+                "--clean")
             .redirectErrorStream(true)
             .start();
-    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 
     assertThat(process.waitFor()).as(output).isZero();
     assertThat(out.resolve("allure-report/index.html")).exists();
@@ -65,28 +78,69 @@ class AllureReporterTests {
         }
       }
     }
-    assertThat(tests).extracting(t -> t.get("name").asText() + " " + t.get("status").asText())
+    assertThat(tests)
+        .extracting(t -> t.get("name").asText() + " " + t.get("status").asText())
         .containsExactlyInAnyOrder("ok/one passed", "bad/two failed", "err/three broken");
-    JsonNode bad = tests.stream().filter(t -> t.get("name").asText().equals("bad/two")).findFirst().orElseThrow();
+    JsonNode bad =
+        tests.stream()
+            .filter(t -> t.get("name").asText().equals("bad/two"))
+            .findFirst()
+            .orElseThrow();
     assertThat(bad.get("labels").toString())
-        .contains("{\"name\":\"tag\",\"value\":\"slow\"}", "{\"name\":\"tag\",\"value\":\"io\"}",
-            "{\"name\":\"suite\",\"value\":\"demo\"}", "{\"name\":\"cluster\",\"value\":\"c");
+        .contains(
+            "{\"name\":\"tag\",\"value\":\"slow\"}",
+            "{\"name\":\"tag\",\"value\":\"io\"}",
+            "{\"name\":\"suite\",\"value\":\"demo\"}",
+            "{\"name\":\"cluster\",\"value\":\"c");
     assertThat(bad.at("/statusDetails/message").asText()).isEqualTo("stdout differ");
-    assertThat(bad.get("attachments")).extracting(a -> a.get("name").asText()).containsExactly("facts", "diff");
+    assertThat(bad.get("attachments"))
+        .extracting(a -> a.get("name").asText())
+        .containsExactly("facts", "diff");
     Path diffFile = folder.resolve(bad.get("attachments").get(1).get("source").asText());
     assertThat(diffFile).hasContent("--- legacy\n+++ candidate\n-a\n+b");
     assertThat(attachments).hasSize(3); // facts + diff of bad/two, facts of err/three
   }
 
   private static Verdict verdict() {
-    StreamDiff diff = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, "--- legacy\n+++ candidate\n-a\n+b\n");
+    StreamDiff diff =
+        new StreamDiff(
+            "stdout",
+            StreamDiff.Kind.TEXT,
+            1,
+            1,
+            false,
+            false,
+            "--- legacy\n+++ candidate\n-a\n+b\n");
     List<CaseResult> results =
         List.of(
-            new CaseResult("ok/one", List.of("fast"), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of("candidate", 3L)),
-            new CaseResult("bad/two", List.of("slow", "io"), Status.FAIL, "stdout differ", List.of(new Fact("stdout", "1 line removed")),
-                List.of(), List.of(diff), Map.of("candidate", 4L)),
-            new CaseResult("err/three", List.of(), Status.ERROR, "candidate timed out", List.of(new Fact("error", "timed out")),
-                List.of(), List.of(), Map.of()));
-    return Verdict.of("demo", Mode.VERIFY, results, List.of(), Instant.parse("2026-01-01T00:00:00Z"), 10);
+            new CaseResult(
+                "ok/one",
+                List.of("fast"),
+                Status.PASS,
+                "identical",
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of("candidate", 3L)),
+            new CaseResult(
+                "bad/two",
+                List.of("slow", "io"),
+                Status.FAIL,
+                "stdout differ",
+                List.of(new Fact("stdout", "1 line removed")),
+                List.of(),
+                List.of(diff),
+                Map.of("candidate", 4L)),
+            new CaseResult(
+                "err/three",
+                List.of(),
+                Status.ERROR,
+                "candidate timed out",
+                List.of(new Fact("error", "timed out")),
+                List.of(),
+                List.of(),
+                Map.of()));
+    return Verdict.of(
+        "demo", Mode.VERIFY, results, List.of(), Instant.parse("2026-01-01T00:00:00Z"), 10);
   }
 }

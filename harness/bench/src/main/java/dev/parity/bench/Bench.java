@@ -45,7 +45,8 @@ public final class Bench {
   }
 
   /**
-   * The cases to benchmark: those matching {@code filter}; else those tagged {@code bench}; else all.
+   * The cases to benchmark: those matching {@code filter}; else those tagged {@code bench}; else
+   * all.
    */
   public static List<Case> select(Suite suite, Optional<String> filter) {
     if (filter.isPresent()) {
@@ -56,17 +57,22 @@ public final class Bench {
       return tagged;
     }
     if (suite.cases().isEmpty()) {
-      throw new ConfigException(suite.folder(), "the suite has no case to benchmark; add cases to suite.yaml");
+      throw new ConfigException(
+          suite.folder(), "the suite has no case to benchmark; add cases to suite.yaml");
     }
     return suite.cases();
   }
 
-  /** Benchmarks the selected cases against the suite's gate ({@link PerformanceGate#DEFAULT} when it has none). */
+  /**
+   * Benchmarks the selected cases against the suite's gate ({@link PerformanceGate#DEFAULT} when it
+   * has none).
+   */
   public BenchReport run(Suite suite, BenchOptions options) {
     List<Case> cases = select(suite, options.filter());
     PerformanceGate gate = suite.performance().orElse(PerformanceGate.DEFAULT);
     Duration budget = options.budgetFor(cases.size());
-    // Fresh connections: the same conditions whether an earlier step (a parallel verify) ran or not.
+    // Fresh connections: the same conditions whether an earlier step (a parallel verify) ran or
+    // not.
     runner.resetConnections();
     long start = System.nanoTime();
     List<Measured> measured = new ArrayList<>();
@@ -74,7 +80,8 @@ public final class Bench {
       Case testCase = cases.get(i);
       progress.caseStarted(testCase, i, cases.size());
       long elapsed = System.nanoTime() - start;
-      // Each remaining case gets an equal share of what is left, so an early stop benefits the rest.
+      // Each remaining case gets an equal share of what is left, so an early stop benefits the
+      // rest.
       long share = Math.max(0, (budget.toNanos() - elapsed) / (cases.size() - i));
       Measured result = measure(suite, testCase, gate, share, options);
       measured.add(result);
@@ -89,17 +96,23 @@ public final class Bench {
             tag ->
                 groups.put(
                     tag,
-                    combine(measured.stream().filter(m -> m.testCase().tags().contains(tag)).toList(), gate, false)));
-    return new BenchReport(suite.key(), budget.toMillis(), (System.nanoTime() - start) / 1_000_000, overall, groups);
+                    combine(
+                        measured.stream().filter(m -> m.testCase().tags().contains(tag)).toList(),
+                        gate,
+                        false)));
+    return new BenchReport(
+        suite.key(), budget.toMillis(), (System.nanoTime() - start) / 1_000_000, overall, groups);
   }
 
   /**
-   * One case's rounds (log ratios) and its result; {@code pulledTowardsOne} when its ratio, with the
-   * harness's overhead kept in it, cannot show that it is within maxRatio.
+   * One case's rounds (log ratios) and its result; {@code pulledTowardsOne} when its ratio, with
+   * the harness's overhead kept in it, cannot show that it is within maxRatio.
    */
-  private record Measured(Case testCase, double[] logRatios, CasePerformance result, boolean pulledTowardsOne) {}
+  private record Measured(
+      Case testCase, double[] logRatios, CasePerformance result, boolean pulledTowardsOne) {}
 
-  private Measured measure(Suite suite, Case testCase, PerformanceGate gate, long budgetNanos, BenchOptions options) {
+  private Measured measure(
+      Suite suite, Case testCase, PerformanceGate gate, long budgetNanos, BenchOptions options) {
     Target legacy = new Target(runner, suite, Side.LEGACY, suite.legacy(), testCase);
     Target candidate = new Target(runner, suite, Side.CANDIDATE, suite.candidate(), testCase);
     Optional<EmptyRun> empty = EmptyRun.of(runner, suite, testCase);
@@ -126,7 +139,9 @@ public final class Bench {
         rounds.add(l, c, e);
         long now = System.nanoTime();
         if (rounds.size() >= options.minRounds()
-            && PairedBootstrap.of(List.of(rounds.logRatios()), PairedBootstrap.QUICK_RESAMPLES).relativeHalfWidth() <= options.precision()) {
+            && PairedBootstrap.of(List.of(rounds.logRatios()), PairedBootstrap.QUICK_RESAMPLES)
+                    .relativeHalfWidth()
+                <= options.precision()) {
           break;
         }
         if (now + (now - roundStart) - start > budgetNanos) {
@@ -138,9 +153,18 @@ public final class Bench {
           legacy.failure().or(candidate::failure).orElse("the benchmark failed: " + e.getMessage());
       CasePerformance failed =
           new CasePerformance(
-              testCase.id(), testCase.tags(), PerformanceStatus.ERROR, OptionalDouble.empty(), OptionalDouble.empty(),
-              OptionalDouble.empty(), rounds.size(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
-              Optional.of(reason), Optional.empty());
+              testCase.id(),
+              testCase.tags(),
+              PerformanceStatus.ERROR,
+              OptionalDouble.empty(),
+              OptionalDouble.empty(),
+              OptionalDouble.empty(),
+              rounds.size(),
+              Optional.empty(),
+              Optional.empty(),
+              OptionalDouble.empty(),
+              Optional.of(reason),
+              Optional.empty());
       return new Measured(testCase, new double[0], failed, false);
     } finally {
       Targets.remove(legacyKey);
@@ -154,7 +178,9 @@ public final class Bench {
     PairedBootstrap.Interval interval = PairedBootstrap.of(List.of(logRatios));
     boolean enough = logRatios.length >= BenchOptions.MIN_ROUNDS_FOR_INTERVAL;
     PerformanceStatus status =
-        enough ? PerformanceStatus.judge(interval.low(), interval.high(), gate.maxRatio()) : PerformanceStatus.INCONCLUSIVE;
+        enough
+            ? PerformanceStatus.judge(interval.low(), interval.high(), gate.maxRatio())
+            : PerformanceStatus.INCONCLUSIVE;
     // An overhead kept in both sides' times pulls the ratio towards 1 but never across it: only a
     // ratio shown below 1 is sure to be within maxRatio.
     boolean pulledTowardsOne = rounds.overheadKept() && (!enough || interval.high() > 1.0);
@@ -174,17 +200,19 @@ public final class Bench {
             logRatios.length,
             Optional.of(timing(rounds.legacy, legacyPeak)),
             Optional.of(timing(rounds.candidate, candidatePeak)),
-            rounds.overheadSubtracted() ? OptionalDouble.of(rounds.overheadMs()) : OptionalDouble.empty(),
+            rounds.overheadSubtracted()
+                ? OptionalDouble.of(rounds.overheadMs())
+                : OptionalDouble.empty(),
             Optional.empty(),
             caveat);
     return new Measured(testCase, logRatios, result, pulledTowardsOne);
   }
 
   /**
-   * The paired rounds of one case. Ratios are taken on times minus the harness's overhead (the median
-   * empty run, as hyperfine subtracts its shell's start-up), when that overhead is at most half the
-   * faster side's median time; for faster programs it would drown the signal in noise, and is not
-   * subtracted.
+   * The paired rounds of one case. Ratios are taken on times minus the harness's overhead (the
+   * median empty run, as hyperfine subtracts its shell's start-up), when that overhead is at most
+   * half the faster side's median time; for faster programs it would drown the signal in noise, and
+   * is not subtracted.
    */
   private static final class Rounds {
     final List<Double> legacy = new ArrayList<>();
@@ -228,7 +256,8 @@ public final class Bench {
       double overhead = overheadSubtracted() ? overheadMs() : 0;
       double[] ratios = new double[size()];
       for (int i = 0; i < ratios.length; i++) {
-        // A round faster than the median overhead keeps a tenth of its raw time rather than going negative.
+        // A round faster than the median overhead keeps a tenth of its raw time rather than going
+        // negative.
         double l = Math.max(legacy.get(i) - overhead, legacy.get(i) * 0.1);
         double c = Math.max(candidate.get(i) - overhead, candidate.get(i) * 0.1);
         ratios[i] = Math.log(c / l);
@@ -243,32 +272,52 @@ public final class Bench {
     }
   }
 
-  private static Performance combine(List<Measured> measured, PerformanceGate gate, boolean withCases) {
-    List<CasePerformance> cases = withCases ? measured.stream().map(Measured::result).toList() : List.of();
-    List<Measured> failed = measured.stream().filter(m -> m.result().status() == PerformanceStatus.ERROR).toList();
+  private static Performance combine(
+      List<Measured> measured, PerformanceGate gate, boolean withCases) {
+    List<CasePerformance> cases =
+        withCases ? measured.stream().map(Measured::result).toList() : List.of();
+    List<Measured> failed =
+        measured.stream().filter(m -> m.result().status() == PerformanceStatus.ERROR).toList();
     if (!failed.isEmpty()) {
       String error =
           failed.stream()
               .map(m -> "case " + m.testCase().id() + ": " + m.result().error().orElse("failed"))
               .collect(Collectors.joining("; "));
       return new Performance(
-          OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), gate.maxRatio(), gate.alertRatio(), false,
-          PerformanceStatus.ERROR, Optional.of(error), Optional.empty(), PairedBootstrap.METHOD, cases);
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          OptionalDouble.empty(),
+          gate.maxRatio(),
+          gate.alertRatio(),
+          false,
+          PerformanceStatus.ERROR,
+          Optional.of(error),
+          Optional.empty(),
+          PairedBootstrap.METHOD,
+          cases);
     }
-    PairedBootstrap.Interval interval = PairedBootstrap.of(measured.stream().map(Measured::logRatios).toList());
-    boolean enough = measured.stream().allMatch(m -> m.logRatios().length >= BenchOptions.MIN_ROUNDS_FOR_INTERVAL);
+    PairedBootstrap.Interval interval =
+        PairedBootstrap.of(measured.stream().map(Measured::logRatios).toList());
+    boolean enough =
+        measured.stream()
+            .allMatch(m -> m.logRatios().length >= BenchOptions.MIN_ROUNDS_FOR_INTERVAL);
     PerformanceStatus status =
-        enough ? PerformanceStatus.judge(interval.low(), interval.high(), gate.maxRatio()) : PerformanceStatus.INCONCLUSIVE;
+        enough
+            ? PerformanceStatus.judge(interval.low(), interval.high(), gate.maxRatio())
+            : PerformanceStatus.INCONCLUSIVE;
     // A case whose ratio is pulled towards 1 could hide above maxRatio inside a passing mean.
     Optional<String> caveat = Optional.empty();
     if (status == PerformanceStatus.PASS) {
-      List<String> pulled = measured.stream().filter(Measured::pulledTowardsOne).map(m -> m.testCase().id()).toList();
+      List<String> pulled =
+          measured.stream().filter(Measured::pulledTowardsOne).map(m -> m.testCase().id()).toList();
       if (!pulled.isEmpty()) {
         status = PerformanceStatus.INCONCLUSIVE;
         caveat =
             Optional.of(
-                "Parity's own cost per run is over half of the faster side's in " + (pulled.size() == 1 ? "case " : "cases ")
-                    + String.join(", ", pulled) + " and pulls the ratio towards 1: only a ratio below 1.00 can pass"
+                "Parity's own cost per run is over half of the faster side's in "
+                    + (pulled.size() == 1 ? "case " : "cases ")
+                    + String.join(", ", pulled)
+                    + " and pulls the ratio towards 1: only a ratio below 1.00 can pass"
                     + " (benchmark cases that do more work per run)");
       }
     }
@@ -289,6 +338,11 @@ public final class Bench {
   private static SideTiming timing(List<Double> times, OptionalLong peak) {
     DescriptiveStatistics stats = new DescriptiveStatistics();
     times.forEach(stats::addValue);
-    return new SideTiming(stats.getPercentile(50), stats.getPercentile(25), stats.getPercentile(75), times.size(), peak);
+    return new SideTiming(
+        stats.getPercentile(50),
+        stats.getPercentile(25),
+        stats.getPercentile(75),
+        times.size(),
+        peak);
   }
 }

@@ -6,12 +6,15 @@ import java.util.Optional;
 /**
  * Options of one benchmark.
  *
- * @param filter glob over case ids; empty selects the cases tagged {@code bench}, or all when none is
+ * @param filter glob over case ids; empty selects the cases tagged {@code bench}, or all when none
+ *     is
  * @param timeBudget wall time for all selected cases; empty means {@link #defaultBudget(int)}
- * @param precision stop a case early once its interval's half-width is at most this fraction of the ratio
+ * @param precision stop a case early once its interval's half-width is at most this fraction of the
+ *     ratio
  * @param minRounds paired rounds measured before a case may stop early
  */
-public record BenchOptions(Optional<String> filter, Optional<Duration> timeBudget, double precision, int minRounds) {
+public record BenchOptions(
+    Optional<String> filter, Optional<Duration> timeBudget, double precision, int minRounds) {
   /** Fewer paired rounds than this give no interval: the case is inconclusive. */
   public static final int MIN_ROUNDS_FOR_INTERVAL = 3;
 
@@ -20,7 +23,8 @@ public record BenchOptions(Optional<String> filter, Optional<Duration> timeBudge
       throw new IllegalArgumentException("precision must be above 0, was " + precision);
     }
     if (minRounds < MIN_ROUNDS_FOR_INTERVAL) {
-      throw new IllegalArgumentException("minRounds must be at least " + MIN_ROUNDS_FOR_INTERVAL + ", was " + minRounds);
+      throw new IllegalArgumentException(
+          "minRounds must be at least " + MIN_ROUNDS_FOR_INTERVAL + ", was " + minRounds);
     }
   }
 

@@ -18,7 +18,11 @@ import java.util.TreeMap;
  */
 @JsonPropertyOrder({"suite", "budgetMs", "durationMs", "performance", "groups"})
 public record BenchReport(
-    String suite, long budgetMs, long durationMs, Performance performance, SortedMap<String, Performance> groups) {
+    String suite,
+    long budgetMs,
+    long durationMs,
+    Performance performance,
+    SortedMap<String, Performance> groups) {
   public static final String FILE = "bench.json";
 
   public BenchReport {

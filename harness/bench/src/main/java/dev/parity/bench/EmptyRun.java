@@ -39,18 +39,26 @@ final class EmptyRun implements AutoCloseable {
     this.stub = stub;
   }
 
-  /** The empty run for a case, shaped like the suite's legacy implementation; empty for any other kind. */
+  /**
+   * The empty run for a case, shaped like the suite's legacy implementation; empty for any other
+   * kind.
+   */
   static Optional<EmptyRun> of(Runner runner, Suite suite, Case testCase) {
     if (suite.legacy() instanceof CommandImplementation command) {
-      CommandImplementation empty = new CommandImplementation(List.of("true"), command.env(), command.cwd());
-      return Optional.of(new EmptyRun(new Target(runner, suite, Side.LEGACY, empty, testCase), Optional.empty()));
+      CommandImplementation empty =
+          new CommandImplementation(List.of("true"), command.env(), command.cwd());
+      return Optional.of(
+          new EmptyRun(new Target(runner, suite, Side.LEGACY, empty, testCase), Optional.empty()));
     }
     if (suite.legacy() instanceof HttpImplementation) {
       HttpServer stub = startStub();
       URI base = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
       HttpImplementation empty =
-          new HttpImplementation(new HttpImplementation.Url(base, Optional.empty(), HttpImplementation.DEFAULT_START_TIMEOUT));
-      return Optional.of(new EmptyRun(new Target(runner, suite, Side.LEGACY, empty, testCase), Optional.of(stub)));
+          new HttpImplementation(
+              new HttpImplementation.Url(
+                  base, Optional.empty(), HttpImplementation.DEFAULT_START_TIMEOUT));
+      return Optional.of(
+          new EmptyRun(new Target(runner, suite, Side.LEGACY, empty, testCase), Optional.of(stub)));
     }
     return Optional.empty();
   }
@@ -66,7 +74,8 @@ final class EmptyRun implements AutoCloseable {
 
   private static HttpServer startStub() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.createContext(
           "/",
           exchange -> {
@@ -80,7 +89,8 @@ final class EmptyRun implements AutoCloseable {
       server.start();
       return server;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the stub server that measures the HTTP client's own cost", e);
+      throw new UncheckedIOException(
+          "cannot start the stub server that measures the HTTP client's own cost", e);
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -13,11 +14,14 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.annotations.Mode;
 
-/** Times single runs of a {@link Target} with JMH's Runner API: single-shot mode, in this JVM, silent. */
+/**
+ * Times single runs of a {@link Target} with JMH's Runner API: single-shot mode, in this JVM,
+ * silent.
+ */
 final class JmhMeasurement {
-  private static final String BENCHMARK = "^" + Pattern.quote(ProcessBenchmark.class.getName() + ".run") + "$";
+  private static final String BENCHMARK =
+      "^" + Pattern.quote(ProcessBenchmark.class.getName() + ".run") + "$";
 
   static {
     // Several gates may run at once on a CI machine; each measures its own processes, so JMH's
@@ -57,12 +61,15 @@ final class JmhMeasurement {
       }
     }
     if (times.size() != shots) {
-      throw new MeasurementException(new IllegalStateException("JMH returned " + times.size() + " of " + shots + " runs"));
+      throw new MeasurementException(
+          new IllegalStateException("JMH returned " + times.size() + " of " + shots + " runs"));
     }
     return times.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** JMH could not measure: the target failed (see {@link Target#failure()}) or JMH itself failed. */
+  /**
+   * JMH could not measure: the target failed (see {@link Target#failure()}) or JMH itself failed.
+   */
   static final class MeasurementException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

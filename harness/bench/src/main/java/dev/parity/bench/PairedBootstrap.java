@@ -13,19 +13,23 @@ import org.apache.commons.math3.stat.StatUtils;
  * of its rounds' ratios: the lowest and highest fifth of the log ratios are set aside, because on a
  * shared machine a few rounds hit by another process's burst have very large ratios (measured here:
  * a 20% trim narrows the interval by a third compared with the plain mean, as much as the
- * Hodges-Lehmann estimator, at a fraction of its cost). A set of cases' ratio is the geometric
- * mean of the cases' ratios, each case weighing the same. The interval resamples rounds with
- * replacement within each case (stratified), {@value #RESAMPLES} times with a fixed seed, and takes
- * the 2.5th and 97.5th percentiles.
+ * Hodges-Lehmann estimator, at a fraction of its cost). A set of cases' ratio is the geometric mean
+ * of the cases' ratios, each case weighing the same. The interval resamples rounds with replacement
+ * within each case (stratified), {@value #RESAMPLES} times with a fixed seed, and takes the 2.5th
+ * and 97.5th percentiles.
  */
 final class PairedBootstrap {
   static final int RESAMPLES = 4000;
+
   /** Fewer resamples while a benchmark decides whether to stop (checked after every round). */
   static final int QUICK_RESAMPLES = 1000;
+
   static final double TRIM = 0.2;
   static final String METHOD =
       "20% trimmed geometric mean of paired-round ratios (candidate/legacy), geometric mean over cases; "
-          + "95% percentile bootstrap over rounds, stratified by case, " + RESAMPLES + " resamples";
+          + "95% percentile bootstrap over rounds, stratified by case, "
+          + RESAMPLES
+          + " resamples";
   private static final long SEED = 0x5eed_9a7e_11L;
 
   private PairedBootstrap() {}
@@ -38,7 +42,10 @@ final class PairedBootstrap {
     }
   }
 
-  /** The interval over {@code cases}, each given as its rounds' log ratios (at least one round each). */
+  /**
+   * The interval over {@code cases}, each given as its rounds' log ratios (at least one round
+   * each).
+   */
   static Interval of(List<double[]> cases) {
     return of(cases, RESAMPLES);
   }
@@ -74,6 +81,8 @@ final class PairedBootstrap {
       replicates[b] = sum / cases.size();
     }
     return new Interval(
-        Math.exp(estimate), Math.exp(StatUtils.percentile(replicates, 2.5)), Math.exp(StatUtils.percentile(replicates, 97.5)));
+        Math.exp(estimate),
+        Math.exp(StatUtils.percentile(replicates, 2.5)),
+        Math.exp(StatUtils.percentile(replicates, 97.5)));
   }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Peak resident memory of one run, measured by GNU time ({@code /usr/bin/time -f %M}) in a separate,
- * untimed run. Where GNU time is missing (not Linux, package {@code time} not installed) it is
- * reported as unknown.
+ * Peak resident memory of one run, measured by GNU time ({@code /usr/bin/time -f %M}) in a
+ * separate, untimed run. Where GNU time is missing (not Linux, package {@code time} not installed)
+ * it is reported as unknown.
  */
 final class PeakMemory {
   static final Path GNU_TIME = Path.of("/usr/bin/time");
@@ -36,9 +36,12 @@ final class PeakMemory {
     Path report = null;
     try {
       report = Files.createTempFile("parity-rss-", ".txt");
-      List<String> argv = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M", "-o", report.toString()));
+      List<String> argv =
+          new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M", "-o", report.toString()));
       argv.addAll(command.command());
-      RunOutcome outcome = runner.run(suite, new CommandImplementation(argv, command.env(), command.cwd()), testCase);
+      RunOutcome outcome =
+          runner.run(
+              suite, new CommandImplementation(argv, command.env(), command.cwd()), testCase);
       if (!(outcome instanceof RunOutcome.Completed)) {
         return OptionalLong.empty();
       }

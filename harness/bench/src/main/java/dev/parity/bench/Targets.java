@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Where {@link ProcessBenchmark} finds its target: JMH runs in this JVM (no fork) and passes only a key. */
+/**
+ * Where {@link ProcessBenchmark} finds its target: JMH runs in this JVM (no fork) and passes only a
+ * key.
+ */
 final class Targets {
   private static final Map<String, Target> TARGETS = new ConcurrentHashMap<>();
   private static final AtomicLong NEXT = new AtomicLong();
@@ -20,7 +23,8 @@ final class Targets {
   static Target get(String key) {
     Target target = TARGETS.get(key);
     if (target == null) {
-      throw new IllegalStateException("no benchmark target [" + key + "]; ProcessBenchmark runs only through Bench");
+      throw new IllegalStateException(
+          "no benchmark target [" + key + "]; ProcessBenchmark runs only through Bench");
     }
     return target;
   }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class BenchArchitectureTests {
   private static final JavaClasses BENCH =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.parity");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.parity");
 
   @Test
   void benchmarksDoNotWriteToTheConsole() {

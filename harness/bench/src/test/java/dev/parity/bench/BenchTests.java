@@ -29,17 +29,23 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchTests {
   @TempDir Path dir;
 
-  private Suite suite(String legacy, String candidate, String performance, String cases) throws IOException {
+  private Suite suite(String legacy, String candidate, String performance, String cases)
+      throws IOException {
     Path folder = dir.resolve("s");
     Files.createDirectories(folder);
     Files.writeString(
         folder.resolve("suite.yaml"),
         "name: s\n"
-            + "legacy:\n  command: [sh, -c, '" + legacy + "']\n"
-            + "candidate:\n  command: [sh, -c, '" + candidate + "']\n"
+            + "legacy:\n  command: [sh, -c, '"
+            + legacy
+            + "']\n"
+            + "candidate:\n  command: [sh, -c, '"
+            + candidate
+            + "']\n"
             + "defaults:\n  timeout: 2s\n"
             + performance
-            + "cases:\n" + cases);
+            + "cases:\n"
+            + cases);
     return new SuiteLoader().load(folder);
   }
 
@@ -49,9 +55,12 @@ class BenchTests {
 
   @Test
   void measuresKnownRatioOfTwoSleeps() throws IOException {
-    Suite suite = suite("sleep 0.05", "sleep 0.1", "performance: {maxRatio: 1.10}\n", "  - id: one\n");
+    Suite suite =
+        suite("sleep 0.05", "sleep 0.1", "performance: {maxRatio: 1.10}\n", "  - id: one\n");
 
-    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(6)));
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(6)));
 
     CasePerformance only = report.performance().cases().get(0);
     assertThat(only.ratio().getAsDouble()).isCloseTo(2.0, within(0.4));
@@ -67,34 +76,45 @@ class BenchTests {
   void commandRatiosAreTakenAfterSubtractingTheHarnessCostOfAnEmptyRun() throws IOException {
     Suite suite = suite("sleep 0.05", "sleep 0.1", "", "  - id: one\n");
 
-    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(4)));
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(4)));
 
     CasePerformance only = report.performance().cases().get(0);
     assertThat(only.overheadMs()).isPresent();
-    assertThat(only.overheadMs().getAsDouble()).isPositive().isLessThan(only.legacy().orElseThrow().medianMs() / 2);
+    assertThat(only.overheadMs().getAsDouble())
+        .isPositive()
+        .isLessThan(only.legacy().orElseThrow().medianMs() / 2);
   }
 
   /**
-   * Runs cheaper than the harness's own cost per run: the overhead is too large to subtract, and kept
-   * in both sides it pulls the ratio towards 1. Here the candidate is many times slower than
+   * Runs cheaper than the harness's own cost per run: the overhead is too large to subtract, and
+   * kept in both sides it pulls the ratio towards 1. Here the candidate is many times slower than
    * {@code true}, yet its raw ratio is inside maxRatio 5; it must not pass.
    */
   @Test
   void aRatioPulledTowardsOneByAnUnsubtractedOverheadIsNeverAPass() throws IOException {
     Suite suite = suite("true", "sleep 0.002", "performance: {maxRatio: 5.0}\n", "  - id: one\n");
 
-    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(3)));
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(3)));
 
     CasePerformance only = report.performance().cases().get(0);
     assertThat(only.overheadMs()).as("not subtracted").isEmpty();
-    assertThat(only.ciHigh().getAsDouble()).as("the raw interval is inside maxRatio").isLessThan(5.0).isGreaterThan(1.0);
+    assertThat(only.ciHigh().getAsDouble())
+        .as("the raw interval is inside maxRatio")
+        .isLessThan(5.0)
+        .isGreaterThan(1.0);
     assertThat(only.status()).isEqualTo(PerformanceStatus.INCONCLUSIVE);
     assertThat(only.caveat().orElseThrow())
         .startsWith("Parity's own cost per run (")
-        .endsWith("and pulls the ratio towards 1: only a ratio below 1.00 can pass (benchmark cases that do more work per run)");
+        .endsWith(
+            "and pulls the ratio towards 1: only a ratio below 1.00 can pass (benchmark cases that do more work per run)");
     assertThat(report.performance().status()).isEqualTo(PerformanceStatus.INCONCLUSIVE);
     assertThat(report.performance().sentence())
-        .contains("inconclusive against 5.00: Parity's own cost per run is over half of the faster side's in case one and pulls");
+        .contains(
+            "inconclusive against 5.00: Parity's own cost per run is over half of the faster side's in case one and pulls");
   }
 
   /**
@@ -112,17 +132,24 @@ class BenchTests {
       Files.writeString(
           folder.resolve("suite.yaml"),
           "name: http\n"
-              + "legacy:\n  url: http://127.0.0.1:" + legacy.getAddress().getPort() + "\n"
-              + "candidate:\n  url: http://127.0.0.1:" + candidate.getAddress().getPort() + "\n"
+              + "legacy:\n  url: http://127.0.0.1:"
+              + legacy.getAddress().getPort()
+              + "\n"
+              + "candidate:\n  url: http://127.0.0.1:"
+              + candidate.getAddress().getPort()
+              + "\n"
               + "cases:\n  - id: one\n    request: {path: /x}\n");
       Suite suite = new SuiteLoader().load(folder);
 
-      BenchReport report = new Bench(runner, BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(6)));
+      BenchReport report =
+          new Bench(runner, BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(6)));
 
       CasePerformance only = report.performance().cases().get(0);
       assertThat(only.error()).isEmpty();
       assertThat(only.overheadMs()).as("the client's cost was measured and subtracted").isPresent();
-      assertThat(only.overheadMs().getAsDouble()).isPositive().isLessThanOrEqualTo(only.legacy().orElseThrow().medianMs() / 2);
+      assertThat(only.overheadMs().getAsDouble())
+          .isPositive()
+          .isLessThanOrEqualTo(only.legacy().orElseThrow().medianMs() / 2);
       assertThat(only.ratio().getAsDouble()).isCloseTo(2.0, within(0.25));
     } finally {
       legacy.stop(0);
@@ -130,9 +157,13 @@ class BenchTests {
     }
   }
 
-  /** A service answering every request with 204 after {@code millis} (no body: one write, no Nagle delay). */
+  /**
+   * A service answering every request with 204 after {@code millis} (no body: one write, no Nagle
+   * delay).
+   */
   private static HttpServer delayed(int millis) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
         exchange -> {
@@ -148,7 +179,10 @@ class BenchTests {
     return server;
   }
 
-  /** A gate's parallel verify leaves several pooled connections; the benchmark must not measure on whatever is left. */
+  /**
+   * A gate's parallel verify leaves several pooled connections; the benchmark must not measure on
+   * whatever is left.
+   */
   @Test
   void startsFromFreshConnections() throws IOException {
     List<String> calls = new CopyOnWriteArrayList<>();
@@ -176,9 +210,16 @@ class BenchTests {
 
   @Test
   void sameProgramOnBothSidesPasses() throws IOException {
-    Suite suite = suite("sleep 0.03", "sleep 0.03", "performance: {maxRatio: 2.5, alertRatio: 2.4}\n", "  - id: one\n");
+    Suite suite =
+        suite(
+            "sleep 0.03",
+            "sleep 0.03",
+            "performance: {maxRatio: 2.5, alertRatio: 2.4}\n",
+            "  - id: one\n");
 
-    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(5)));
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(5)));
 
     assertThat(report.performance().status()).isEqualTo(PerformanceStatus.PASS);
     assertThat(report.performance().ciHigh().getAsDouble()).isLessThanOrEqualTo(2.5);
@@ -189,11 +230,15 @@ class BenchTests {
   void aTimeoutOnOneSideIsAnErrorWithoutRatio() throws IOException {
     Suite suite = suite("true", "sleep 5", "", "  - id: slow\n    timeout: 300ms\n");
 
-    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(5)));
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(5)));
 
     assertThat(report.performance().status()).isEqualTo(PerformanceStatus.ERROR);
     assertThat(report.performance().ratio()).isEmpty();
-    assertThat(report.performance().error()).hasValueSatisfying(e -> assertThat(e).startsWith("case slow: candidate ").contains("300ms"));
+    assertThat(report.performance().error())
+        .hasValueSatisfying(
+            e -> assertThat(e).startsWith("case slow: candidate ").contains("300ms"));
     assertThat(report.performance().cases().get(0).status()).isEqualTo(PerformanceStatus.ERROR);
   }
 
@@ -201,18 +246,27 @@ class BenchTests {
   void aBudgetTooShortForAnIntervalIsInconclusiveNeverPass() throws IOException {
     Suite suite = suite("true", "true", "performance: {maxRatio: 100}\n", "  - id: one\n");
 
-    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofMillis(1)));
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofMillis(1)));
 
     assertThat(report.performance().status()).isEqualTo(PerformanceStatus.INCONCLUSIVE);
     assertThat(report.performance().ciHigh()).isEmpty();
-    assertThat(report.performance().cases().get(0).rounds()).isLessThan(BenchOptions.MIN_ROUNDS_FOR_INTERVAL);
+    assertThat(report.performance().cases().get(0).rounds())
+        .isLessThan(BenchOptions.MIN_ROUNDS_FOR_INTERVAL);
   }
 
   @Test
   void selectsCasesTaggedBenchUnlessFiltered() throws IOException {
-    Suite suite = suite("true", "true", "", "  - id: a\n    tags: [bench]\n  - id: b\n  - id: c\n    tags: [bench, x]\n");
+    Suite suite =
+        suite(
+            "true",
+            "true",
+            "",
+            "  - id: a\n    tags: [bench]\n  - id: b\n  - id: c\n    tags: [bench, x]\n");
 
-    assertThat(Bench.select(suite, Optional.empty())).extracting(c -> c.id()).containsExactly("a", "c");
+    assertThat(Bench.select(suite, Optional.empty()))
+        .extracting(c -> c.id())
+        .containsExactly("a", "c");
     assertThat(Bench.select(suite, Optional.of("b"))).extracting(c -> c.id()).containsExactly("b");
   }
 
@@ -220,7 +274,9 @@ class BenchTests {
   void selectsAllCasesWhenNoneIsTaggedBench() throws IOException {
     Suite suite = suite("true", "true", "", "  - id: a\n  - id: b\n");
 
-    assertThat(Bench.select(suite, Optional.empty())).extracting(c -> c.id()).containsExactly("a", "b");
+    assertThat(Bench.select(suite, Optional.empty()))
+        .extracting(c -> c.id())
+        .containsExactly("a", "b");
   }
 
   @Test
@@ -232,7 +288,9 @@ class BenchTests {
             "performance: {maxRatio: 1.5}\n",
             "  - id: fast\n    args: [x, fast]\n    tags: [f]\n  - id: slow\n    args: [x, slow]\n    tags: [s]\n");
 
-    BenchReport report = new Bench(new CommandRunner(), BenchProgress.NONE).run(suite, budget(Duration.ofSeconds(8)));
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(8)));
 
     assertThat(report.groups()).containsOnlyKeys("f", "s");
     assertThat(report.groups().get("s").status()).isEqualTo(PerformanceStatus.FAIL);

@@ -12,7 +12,8 @@ class PairedBootstrapTests {
   void identicalRoundsGiveAZeroWidthInterval() {
     double ln2 = Math.log(2);
 
-    PairedBootstrap.Interval interval = PairedBootstrap.of(List.of(new double[] {ln2, ln2, ln2, ln2}));
+    PairedBootstrap.Interval interval =
+        PairedBootstrap.of(List.of(new double[] {ln2, ln2, ln2, ln2}));
 
     assertThat(interval.ratio()).isCloseTo(2.0, within(1e-12));
     assertThat(interval.low()).isCloseTo(2.0, within(1e-12));
@@ -22,7 +23,9 @@ class PairedBootstrapTests {
 
   @Test
   void ratioIsTheTrimmedGeometricMeanOfRoundRatiosAndTheIntervalContainsIt() {
-    double[] rounds = {Math.log(1.8), Math.log(2.2), Math.log(1.9), Math.log(2.1), Math.log(2.0), Math.log(2.05)};
+    double[] rounds = {
+      Math.log(1.8), Math.log(2.2), Math.log(1.9), Math.log(2.1), Math.log(2.0), Math.log(2.05)
+    };
 
     PairedBootstrap.Interval interval = PairedBootstrap.of(List.of(rounds));
 
@@ -68,6 +71,7 @@ class PairedBootstrapTests {
 
   @Test
   void needsAtLeastOneRoundPerCase() {
-    assertThatThrownBy(() -> PairedBootstrap.of(List.of(new double[0]))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PairedBootstrap.of(List.of(new double[0])))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

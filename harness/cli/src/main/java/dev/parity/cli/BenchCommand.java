@@ -35,10 +35,16 @@ import picocli.CommandLine.Parameters;
       "inconclusive or errored. Method: docs/benchmarks.md."
     })
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "<suite>", description = "Path to the suite folder (the one holding suite.yaml).")
+  @Parameters(
+      index = "0",
+      paramLabel = "<suite>",
+      description = "Path to the suite folder (the one holding suite.yaml).")
   Path suite;
 
-  @Option(names = "--filter", paramLabel = "GLOB", description = "Benchmark only cases whose id matches this glob.")
+  @Option(
+      names = "--filter",
+      paramLabel = "GLOB",
+      description = "Benchmark only cases whose id matches this glob.")
   String filter;
 
   @Option(
@@ -66,7 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     new BenchSummary(out).print(report);
     out.println("Report: " + file);
     out.flush();
-    return report.performance().status() == PerformanceStatus.PASS ? ExitCodes.PASS : ExitCodes.MISMATCH;
+    return report.performance().status() == PerformanceStatus.PASS
+        ? ExitCodes.PASS
+        : ExitCodes.MISMATCH;
   }
 
   static BenchProgress progress(PrintWriter out) {
@@ -82,7 +90,8 @@ final class BenchCommand implements Callable<Integer> {
   static Path write(BenchReport report, Path folder) throws java.io.IOException {
     Files.createDirectories(folder);
     Path file = folder.resolve(BenchReport.FILE);
-    String json = VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n";
+    String json =
+        VerdictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n";
     AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
     return file;
   }

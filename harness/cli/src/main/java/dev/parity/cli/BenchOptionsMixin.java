@@ -28,7 +28,10 @@ final class BenchOptionsMixin {
             .orElseThrow(
                 () ->
                     new CommandLine.ParameterException(
-                        commandLine, "--time-budget [" + timeBudget + "] is not a positive duration; write e.g. 500ms, 30s or 2m"));
+                        commandLine,
+                        "--time-budget ["
+                            + timeBudget
+                            + "] is not a positive duration; write e.g. 500ms, 30s or 2m"));
     return options.withTimeBudget(budget);
   }
 }

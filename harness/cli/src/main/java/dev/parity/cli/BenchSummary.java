@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** The console table after a benchmark: per case and over the suite, ratio, interval, times, memory. */
+/**
+ * The console table after a benchmark: per case and over the suite, ratio, interval, times, memory.
+ */
 final class BenchSummary {
   private final PrintWriter out;
 
@@ -26,11 +28,18 @@ final class BenchSummary {
         performance.cases().size(),
         report.durationMs() / 1000.0,
         report.budgetMs() / 1000.0);
-    int width = Math.max(5, performance.cases().stream().mapToInt(c -> c.id().length()).max().orElse(0));
+    int width =
+        Math.max(5, performance.cases().stream().mapToInt(c -> c.id().length()).max().orElse(0));
     out.printf(
         Locale.ROOT,
         "  %-" + width + "s  %6s  %-11s  %6s  %-26s  %-26s  %s%n",
-        "case", "ratio", "95% CI", "rounds", "legacy median (IQR)", "candidate median (IQR)", "status");
+        "case",
+        "ratio",
+        "95% CI",
+        "rounds",
+        "legacy median (IQR)",
+        "candidate median (IQR)",
+        "status");
     for (CasePerformance c : performance.cases()) {
       out.printf(
           Locale.ROOT,
@@ -46,16 +55,29 @@ final class BenchSummary {
     out.printf(
         Locale.ROOT,
         "  %-" + width + "s  %6s  %-11s  %6s  %-26s  %-26s  %s%n",
-        "suite", number(performance.ratio()), interval(performance.ciLow(), performance.ciHigh()), "", "", "",
+        "suite",
+        number(performance.ratio()),
+        interval(performance.ciLow(), performance.ciHigh()),
+        "",
+        "",
+        "",
         performance.status().label());
     for (CasePerformance c : performance.cases()) {
-      if (c.legacy().flatMap(t -> boxed(t.peakMemoryKb().isPresent() ? t.peakMemoryKb().getAsLong() : -1)).isPresent()) {
+      if (c.legacy()
+          .flatMap(t -> boxed(t.peakMemoryKb().isPresent() ? t.peakMemoryKb().getAsLong() : -1))
+          .isPresent()) {
         out.printf(
             Locale.ROOT,
             "  peak memory %s: legacy %d KiB, candidate %s KiB%n",
             c.id(),
             c.legacy().get().peakMemoryKb().getAsLong(),
-            c.candidate().map(t -> t.peakMemoryKb().isPresent() ? Long.toString(t.peakMemoryKb().getAsLong()) : "?").orElse("?"));
+            c.candidate()
+                .map(
+                    t ->
+                        t.peakMemoryKb().isPresent()
+                            ? Long.toString(t.peakMemoryKb().getAsLong())
+                            : "?")
+                .orElse("?"));
       }
     }
     out.println("Performance: " + performance.status().label() + " - " + performance.sentence());
@@ -80,7 +102,10 @@ final class BenchSummary {
 
   private static String timing(Optional<SideTiming> timing) {
     return timing
-        .map(t -> String.format(Locale.ROOT, "%.1f ms (%.1f-%.1f)", t.medianMs(), t.p25Ms(), t.p75Ms()))
+        .map(
+            t ->
+                String.format(
+                    Locale.ROOT, "%.1f ms (%.1f-%.1f)", t.medianMs(), t.p25Ms(), t.p75Ms()))
         .orElse("-");
   }
 }

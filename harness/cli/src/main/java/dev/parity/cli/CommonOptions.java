@@ -9,13 +9,15 @@ final class CommonOptions {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Where verdict.json and the reports go (default: reports/<suite> beside the fixtures/ folder).")
+      description =
+          "Where verdict.json and the reports go (default: reports/<suite> beside the fixtures/ folder).")
   Path out;
 
   @Option(
       names = "--golden",
       paramLabel = "DIR",
-      description = "Where the suite's goldens are (default: golden/<suite> beside the fixtures/ folder).")
+      description =
+          "Where the suite's goldens are (default: golden/<suite> beside the fixtures/ folder).")
   Path golden;
 
   @Option(

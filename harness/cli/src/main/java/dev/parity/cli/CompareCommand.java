@@ -20,13 +20,15 @@ final class CompareCommand extends SuiteCommand {
   @picocli.CommandLine.Option(
       names = "--runs",
       paramLabel = "N",
-      description = "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise discounting off).")
+      description =
+          "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise discounting off).")
   int runs = RunOptions.DEFAULT_RUNS;
 
   @Override
   public Integer call() throws Exception {
     if (runs < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
     }
     return super.call();
   }

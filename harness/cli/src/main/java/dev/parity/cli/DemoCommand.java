@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Verify the embedded demo suites (fixtures/" + DemoCommand.CLI_DEMO + ", fixtures/" + DemoCommand.HTTP_DEMO + ")",
+      "Verify the embedded demo suites (fixtures/"
+          + DemoCommand.CLI_DEMO
+          + ", fixtures/"
+          + DemoCommand.HTTP_DEMO
+          + ")",
       "against their committed goldens and print where the reports are. The HTTP demo starts both web servers",
       "itself (python3 and java). Each demo's candidate has a deliberate porting bug that Parity catches;",
       "the command exits 0 when the demo ran to completion, whatever the demo's own verdict."
@@ -29,12 +33,19 @@ final class DemoCommand implements Callable<Integer> {
   private static final Map<String, String> TITLES =
       Map.of(
           CLI_DEMO, "verify the Python port against the goldens of the sh/awk original",
-          HTTP_DEMO, "verify the Java web app (a Go-style port) against the goldens of the Python original, over HTTP");
+          HTTP_DEMO,
+              "verify the Java web app (a Go-style port) against the goldens of the Python original, over HTTP");
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of the demo reports (default: reports/ of the checkout).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Parent folder of the demo reports (default: reports/ of the checkout).")
   Path out;
 
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Cases run in parallel (default: the number of cores).")
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = "Cases run in parallel (default: the number of cores).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -48,13 +59,16 @@ final class DemoCommand implements Callable<Integer> {
       Path suite = home.resolve("fixtures").resolve(demo);
       if (!Files.isDirectory(suite)) {
         throw new ConfigException(
-            suite, "demo suite not found; run `parity demo` from the Parity checkout, or through its ./parity launcher");
+            suite,
+            "demo suite not found; run `parity demo` from the Parity checkout, or through its ./parity launcher");
       }
       CommonOptions options = new CommonOptions();
       options.jobs = jobs;
       options.out = this.out == null ? null : this.out.resolve(demo);
       out.println("== Demo " + demo + ": " + TITLES.get(demo) + " ==");
-      Verdict verdict = SuiteCommand.runSuite(suite, options, out, (engine, s, goldens, o) -> engine.verify(s, goldens, o));
+      Verdict verdict =
+          SuiteCommand.runSuite(
+              suite, options, out, (engine, s, goldens, o) -> engine.verify(s, goldens, o));
       int code = ExitCodes.of(verdict);
       if (code == ExitCodes.UNAVAILABLE || verdict.counts().errors() > 0) {
         out.println("The demo could not run to completion (see the errors above).");
@@ -63,7 +77,8 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
     }
     if (exit == ExitCodes.PASS) {
-      out.println("Demo complete. Parity found the deliberate porting bug: see the FAIL cases above and the reports.");
+      out.println(
+          "Demo complete. Parity found the deliberate porting bug: see the FAIL cases above and the reports.");
     }
     return exit;
   }

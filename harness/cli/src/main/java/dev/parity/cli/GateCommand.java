@@ -47,14 +47,19 @@ import picocli.CommandLine.Parameters;
       "inconclusive decides legacy. Exit 0 when the candidate ships, 1 when legacy stays."
     })
 final class GateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "<suite>", description = "Path to the suite folder (the one holding suite.yaml).")
+  @Parameters(
+      index = "0",
+      paramLabel = "<suite>",
+      description = "Path to the suite folder (the one holding suite.yaml).")
   Path suite;
 
   @Mixin CommonOptions common;
 
   @Mixin BenchOptionsMixin bench;
 
-  @Option(names = "--live", description = "Compare legacy and candidate live instead of verifying against the goldens.")
+  @Option(
+      names = "--live",
+      description = "Compare legacy and candidate live instead of verifying against the goldens.")
   boolean live;
 
   @Option(
@@ -72,7 +77,8 @@ final class GateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (common.jobs < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
     }
     Suite loaded = new SuiteLoader().load(suite);
     BenchOptions benchOptions = bench.options(spec.commandLine(), common.filter());
@@ -90,14 +96,21 @@ final class GateCommand implements Callable<Integer> {
     // One runner for both steps: servers and containers start once and stop when it closes.
     try (Runner runner = Runners.standard()) {
       try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
-        Engine engine = new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
+        Engine engine =
+            new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
         behaviour =
-            live ? engine.compare(loaded, options) : engine.verify(loaded, new GoldenStore(goldenFolder), options);
+            live
+                ? engine.compare(loaded, options)
+                : engine.verify(loaded, new GoldenStore(goldenFolder), options);
       }
       report = new Bench(runner, BenchCommand.progress(out)).run(loaded, benchOptions);
     }
     Verdict verdict =
-        Verdict.gate(behaviour, report.performance(), report.groups(), (System.nanoTime() - start) / 1_000_000);
+        Verdict.gate(
+            behaviour,
+            report.performance(),
+            report.groups(),
+            (System.nanoTime() - start) / 1_000_000);
 
     List<Path> written = new ArrayList<>(SuiteCommand.reports().writeAll(verdict, outFolder));
     written.add(BenchCommand.write(report, outFolder));
@@ -119,33 +132,63 @@ final class GateCommand implements Callable<Integer> {
     }
     out.println("Groups:");
     int width = verdict.groups().keySet().stream().mapToInt(String::length).max().orElse(0);
-    verdict.groups().forEach(
-        (tag, group) ->
-            out.printf(
-                Locale.ROOT, "  %-" + width + "s : %-9s (%s)%n", tag, group.decision().label(), String.join("; ", group.reasons())));
+    verdict
+        .groups()
+        .forEach(
+            (tag, group) ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %-" + width + "s : %-9s (%s)%n",
+                    tag,
+                    group.decision().label(),
+                    String.join("; ", group.reasons())));
   }
 
-  /** Appends {@code name=value} lines in the format of GitHub Actions' {@code $GITHUB_OUTPUT} file. */
+  /**
+   * Appends {@code name=value} lines in the format of GitHub Actions' {@code $GITHUB_OUTPUT} file.
+   */
   static void writeGithubOutput(Path file, Verdict verdict) throws IOException {
     StringBuilder lines = new StringBuilder();
     lines.append("decision=").append(verdict.decision().label()).append('\n');
-    verdict.performance().ifPresent(
-        p -> {
-          lines.append("performance=").append(p.status().label()).append('\n');
-          if (p.ratio().isPresent()) {
-            lines.append("ratio=").append(String.format(Locale.ROOT, "%.3f", p.ratio().getAsDouble())).append('\n');
-          }
-        });
+    verdict
+        .performance()
+        .ifPresent(
+            p -> {
+              lines.append("performance=").append(p.status().label()).append('\n');
+              if (p.ratio().isPresent()) {
+                lines
+                    .append("ratio=")
+                    .append(String.format(Locale.ROOT, "%.3f", p.ratio().getAsDouble()))
+                    .append('\n');
+              }
+            });
     Map<String, String> groups = new LinkedHashMap<>();
     for (Map.Entry<String, Group> entry : verdict.groups().entrySet()) {
       groups.put(entry.getKey(), entry.getValue().decision().label());
-      lines.append("group-").append(entry.getKey()).append('=').append(entry.getValue().decision().label()).append('\n');
+      lines
+          .append("group-")
+          .append(entry.getKey())
+          .append('=')
+          .append(entry.getValue().decision().label())
+          .append('\n');
     }
-    lines.append("groups=").append(VerdictJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(groups)).append('\n');
+    lines
+        .append("groups=")
+        .append(
+            VerdictJson.mapper()
+                .writer()
+                .without(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(groups))
+        .append('\n');
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
     Files.writeString(
-        file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        file,
+        lines,
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND,
+        StandardOpenOption.WRITE);
   }
 }

@@ -10,11 +10,16 @@ import java.nio.file.Path;
 final class Layout {
   private Layout() {}
 
-  /** The project folder of a suite: the parent of its {@code fixtures/} folder, else the suite's parent. */
+  /**
+   * The project folder of a suite: the parent of its {@code fixtures/} folder, else the suite's
+   * parent.
+   */
   static Path projectOf(Path suiteFolder) {
     Path suite = suiteFolder.toAbsolutePath().normalize();
     Path parent = suite.getParent();
-    if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("fixtures")) {
+    if (parent != null
+        && parent.getFileName() != null
+        && parent.getFileName().toString().equals("fixtures")) {
       return parent.getParent();
     }
     return parent == null ? suite : parent;
@@ -30,7 +35,10 @@ final class Layout {
     return projectOf(suite).resolve("reports").resolve(suite.getFileName().toString());
   }
 
-  /** The Parity checkout: {@code -Dparity.home} (set by the ./parity launcher), else the working directory. */
+  /**
+   * The Parity checkout: {@code -Dparity.home} (set by the ./parity launcher), else the working
+   * directory.
+   */
   static Path home() {
     String home = System.getProperty("parity.home");
     Path start = Path.of(home == null ? "" : home).toAbsolutePath().normalize();

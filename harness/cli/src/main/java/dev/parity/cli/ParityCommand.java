@@ -44,11 +44,13 @@ public final class ParityCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: give one of record, verify, compare, bench, gate, demo, report");
+        spec.commandLine(),
+        "missing command: give one of record, verify, compare, bench, gate, demo, report");
   }
 
   public static void main(String[] args) {
-    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    System.exit(
+        execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 
   /** Runs the command line with the given console streams and returns the exit code. */
@@ -62,10 +64,14 @@ public final class ParityCommand implements Runnable {
           if (e instanceof ConfigException) {
             cmd.getErr().println("parity: configuration error: " + e.getMessage());
           } else if (e instanceof java.io.IOException) {
-            cmd.getErr().println("parity: cannot read or write a file: " + e.getMessage()
-                + " (check that the --out and --golden folders are writable folders)");
+            cmd.getErr()
+                .println(
+                    "parity: cannot read or write a file: "
+                        + e.getMessage()
+                        + " (check that the --out and --golden folders are writable folders)");
           } else {
-            cmd.getErr().println("parity: internal error (please report it with the trace below): " + e);
+            cmd.getErr()
+                .println("parity: internal error (please report it with the trace below): " + e);
             e.printStackTrace(cmd.getErr());
           }
           cmd.getErr().flush();
@@ -76,7 +82,8 @@ public final class ParityCommand implements Runnable {
           CommandLine cmd = e.getCommandLine();
           cmd.getErr().println("parity: " + e.getMessage());
           CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
-          cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+          cmd.getErr()
+              .println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
           cmd.getErr().flush();
           return ExitCodes.USAGE;
         });

@@ -26,7 +26,8 @@ final class ProgressDisplay implements Progress, AutoCloseable {
   }
 
   static ProgressDisplay forConsole(String task) {
-    return new ProgressDisplay(task, System.console() != null && !Boolean.getBoolean("parity.noProgress"));
+    return new ProgressDisplay(
+        task, System.console() != null && !Boolean.getBoolean("parity.noProgress"));
   }
 
   @Override
@@ -46,11 +47,13 @@ final class ProgressDisplay implements Progress, AutoCloseable {
 
   @Override
   public void finished(CaseResult result) {
-    (result.status() == Status.PASS ? passed : result.status() == Status.FAIL ? failed : errors).incrementAndGet();
+    (result.status() == Status.PASS ? passed : result.status() == Status.FAIL ? failed : errors)
+        .incrementAndGet();
     synchronized (this) {
       if (bar != null) {
         bar.step();
-        bar.setExtraMessage(" pass " + passed.get() + " fail " + failed.get() + " error " + errors.get());
+        bar.setExtraMessage(
+            " pass " + passed.get() + " fail " + failed.get() + " error " + errors.get());
       }
     }
   }

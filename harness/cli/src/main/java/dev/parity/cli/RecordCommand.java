@@ -25,16 +25,21 @@ final class RecordCommand extends SuiteCommand {
   @Option(
       names = "--runs",
       paramLabel = "N",
-      description = "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise detection off).")
+      description =
+          "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise detection off).")
   int runs = RunOptions.DEFAULT_RUNS;
 
-  @Option(names = "--suggest-rules", description = "Print the rules that would cover the noise found, as YAML to paste under normalize: in suite.yaml.")
+  @Option(
+      names = "--suggest-rules",
+      description =
+          "Print the rules that would cover the noise found, as YAML to paste under normalize: in suite.yaml.")
   boolean suggestRules;
 
   @Override
   public Integer call() throws Exception {
     if (runs < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
     }
     return super.call();
   }
@@ -54,7 +59,8 @@ final class RecordCommand extends SuiteCommand {
       out.println("# No noise found: no rule to suggest.");
       return;
     }
-    out.println("# Suggested rules: paste under normalize: in suite.yaml, check each one, then record again.");
+    out.println(
+        "# Suggested rules: paste under normalize: in suite.yaml, check each one, then record again.");
     out.println("normalize:");
     for (String item : verdict.suggestedRules()) {
       item.lines().forEach(line -> out.println("  " + line));

@@ -25,7 +25,10 @@ import picocli.CommandLine.Parameters;
       "holds no readable verdict. See docs/reports.md."
     })
 final class ReportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "<out-dir>", description = "The output folder of an earlier run (the one holding verdict.json).")
+  @Parameters(
+      index = "0",
+      paramLabel = "<out-dir>",
+      description = "The output folder of an earlier run (the one holding verdict.json).")
   Path outDir;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,23 +38,43 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path verdictFile = outDir.resolve(VerdictJson.FILE);
     if (!Files.isDirectory(outDir)) {
-      throw new ConfigException(outDir, "output folder [" + outDir + "] does not exist; give the --out folder of a run (default reports/<suite>)");
+      throw new ConfigException(
+          outDir,
+          "output folder ["
+              + outDir
+              + "] does not exist; give the --out folder of a run (default reports/<suite>)");
     }
     if (!Files.isRegularFile(verdictFile)) {
       throw new ConfigException(
-          verdictFile, "no " + VerdictJson.FILE + " in [" + outDir + "]; run `parity verify` or `parity compare` first, or give its --out folder");
+          verdictFile,
+          "no "
+              + VerdictJson.FILE
+              + " in ["
+              + outDir
+              + "]; run `parity verify` or `parity compare` first, or give its --out folder");
     }
     Verdict verdict;
     try {
       verdict = VerdictJson.read(verdictFile);
     } catch (IOException e) {
-      throw new ConfigException(verdictFile, "unreadable verdict [" + firstLine(e.getMessage()) + "]; re-run the suite to write it again");
+      throw new ConfigException(
+          verdictFile,
+          "unreadable verdict ["
+              + firstLine(e.getMessage())
+              + "]; re-run the suite to write it again");
     }
     if (verdict == null || verdict.fixtures() == null || verdict.mode() == null) {
-      throw new ConfigException(verdictFile, "not a Parity verdict (no mode or fixtures); re-run the suite to write it again");
+      throw new ConfigException(
+          verdictFile,
+          "not a Parity verdict (no mode or fixtures); re-run the suite to write it again");
     }
     if (!Files.isDirectory(RunArchive.in(outDir).folder())) {
-      out.println("Note: no " + RunArchive.FOLDER + "/ in " + outDir + "; index.html shows the stored diffs only.");
+      out.println(
+          "Note: no "
+              + RunArchive.FOLDER
+              + "/ in "
+              + outDir
+              + "; index.html shows the stored diffs only.");
     }
     List<Path> written = SuiteCommand.reports().writeAll(verdict, outDir);
     new Summary(out).print(verdict, written);

@@ -23,7 +23,10 @@ import picocli.CommandLine.Parameters;
 
 /** What record, verify and compare share: load the suite, run, write reports, print, exit. */
 abstract class SuiteCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "<suite>", description = "Path to the suite folder (the one holding suite.yaml).")
+  @Parameters(
+      index = "0",
+      paramLabel = "<suite>",
+      description = "Path to the suite folder (the one holding suite.yaml).")
   Path suite;
 
   @Mixin CommonOptions common;
@@ -37,7 +40,8 @@ abstract class SuiteCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (common.jobs < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
     }
     Verdict verdict = runSuite(suite, common, out, this::run);
     after(verdict, out);
@@ -53,7 +57,8 @@ abstract class SuiteCommand implements Callable<Integer> {
   }
 
   /** Loads, runs and reports one suite; shared with the demo command. */
-  static Verdict runSuite(Path suiteFolder, CommonOptions common, PrintWriter out, Mode mode) throws Exception {
+  static Verdict runSuite(Path suiteFolder, CommonOptions common, PrintWriter out, Mode mode)
+      throws Exception {
     Suite loaded = new SuiteLoader().load(suiteFolder);
     Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
     Path outFolder = common.out != null ? common.out : Layout.reportsOf(loaded.folder());
@@ -61,10 +66,12 @@ abstract class SuiteCommand implements Callable<Integer> {
     Engine.select(loaded, options.filter());
     RunArchive archive = RunArchive.in(outFolder);
     archive.clear();
-    // The runner starts servers and containers on first use; closing it stops them, even on failure.
+    // The runner starts servers and containers on first use; closing it stops them, even on
+    // failure.
     try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key());
         Runner runner = Runners.standard()) {
-      Engine engine = new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
+      Engine engine =
+          new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
       Verdict verdict = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
       runner.close();
       progress.close();

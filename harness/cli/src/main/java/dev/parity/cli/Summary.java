@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** The console summary after a run: counts, decision, each non-passing case with its facts and first diff lines. */
+/**
+ * The console summary after a run: counts, decision, each non-passing case with its facts and first
+ * diff lines.
+ */
 final class Summary {
   static final int DIFF_LINES = 12;
   static final int MAX_CASES = 20;
@@ -37,10 +40,17 @@ final class Summary {
         counts.failed(),
         counts.errors(),
         verdict.durationMs() / 1000.0);
-    List<CaseResult> bad = verdict.fixtures().stream().filter(r -> r.status() != Status.PASS).toList();
+    List<CaseResult> bad =
+        verdict.fixtures().stream().filter(r -> r.status() != Status.PASS).toList();
     for (CaseResult result : bad.subList(0, Math.min(MAX_CASES, bad.size()))) {
       out.println();
-      out.println(result.status().label().toUpperCase(Locale.ROOT) + " " + result.id() + "  (" + result.summary() + ")");
+      out.println(
+          result.status().label().toUpperCase(Locale.ROOT)
+              + " "
+              + result.id()
+              + "  ("
+              + result.summary()
+              + ")");
       int width = result.facts().stream().mapToInt(f -> f.key().length()).max().orElse(0);
       for (Fact fact : result.facts()) {
         out.printf(Locale.ROOT, "  %-" + width + "s : %s%n", fact.key(), fact.message());
@@ -53,20 +63,26 @@ final class Summary {
           }
         }
         if (diff.length - 1 > DIFF_LINES) {
-          out.println("    ... (" + (diff.length - 1 - DIFF_LINES) + " more diff lines in the report)");
+          out.println(
+              "    ... (" + (diff.length - 1 - DIFF_LINES) + " more diff lines in the report)");
         }
       }
     }
     if (bad.size() > MAX_CASES) {
       out.println();
-      out.println("... and " + (bad.size() - MAX_CASES) + " more cases that did not pass (see the report)");
+      out.println(
+          "... and " + (bad.size() - MAX_CASES) + " more cases that did not pass (see the report)");
     }
     printNoise(verdict);
     printRules(verdict);
     printClusters(verdict);
     out.println();
     if (verdict.mode() == Mode.RECORD) {
-      out.println("Goldens: " + (counts.failed() + counts.errors() == 0 ? "all stored and current" : "not all stored (see above)"));
+      out.println(
+          "Goldens: "
+              + (counts.failed() + counts.errors() == 0
+                  ? "all stored and current"
+                  : "not all stored (see above)"));
     } else {
       out.println("Decision: " + verdict.decision().label());
     }
@@ -81,7 +97,12 @@ final class Summary {
     List<CaseResult> noisy = verdict.fixtures().stream().filter(CaseResult::noisy).toList();
     for (CaseResult result : noisy.subList(0, Math.min(MAX_CASES, noisy.size()))) {
       out.println();
-      out.println("NOISY " + result.id() + "  (" + (verdict.mode() == Mode.COMPARE ? "legacy noise discounted" : "legacy runs differ") + ")");
+      out.println(
+          "NOISY "
+              + result.id()
+              + "  ("
+              + (verdict.mode() == Mode.COMPARE ? "legacy noise discounted" : "legacy runs differ")
+              + ")");
       int width = result.noise().stream().mapToInt(f -> f.key().length()).max().orElse(0);
       for (Fact fact : result.noise()) {
         out.printf(Locale.ROOT, "  %-" + width + "s : %s%n", fact.key(), fact.message());
@@ -89,8 +110,11 @@ final class Summary {
     }
     if (!verdict.suggestedRules().isEmpty() && verdict.mode() == Mode.RECORD) {
       out.println();
-      out.println(verdict.suggestedRules().size() + " rule" + (verdict.suggestedRules().size() == 1 ? "" : "s")
-          + " suggested for the noise; run record with --suggest-rules to print them as YAML for suite.yaml");
+      out.println(
+          verdict.suggestedRules().size()
+              + " rule"
+              + (verdict.suggestedRules().size() == 1 ? "" : "s")
+              + " suggested for the noise; run record with --suggest-rules to print them as YAML for suite.yaml");
     }
   }
 
@@ -102,8 +126,16 @@ final class Summary {
     out.println();
     out.println("Rules: " + verdict.rules().size() + " declared, " + stale + " stale");
     for (RuleUsage usage : verdict.rules()) {
-      out.println("  " + (usage.stale() ? "STALE " : "") + usage.rule() + " (" + usage.location() + ") fired " + usage.fired()
-          + (usage.fired() == 1 ? " time" : " times") + usage.reason().map(r -> ": " + r).orElse(""));
+      out.println(
+          "  "
+              + (usage.stale() ? "STALE " : "")
+              + usage.rule()
+              + " ("
+              + usage.location()
+              + ") fired "
+              + usage.fired()
+              + (usage.fired() == 1 ? " time" : " times")
+              + usage.reason().map(r -> ": " + r).orElse(""));
     }
   }
 
@@ -117,11 +149,18 @@ final class Summary {
     out.println();
     out.println("Mismatch clusters (" + clusters.size() + " for " + notPassing + " cases):");
     for (Cluster cluster : clusters.subList(0, Math.min(MAX_CLUSTERS, clusters.size()))) {
-      out.printf(Locale.ROOT, "  %-4s %5d %-5s %s%n", cluster.id(), cluster.count(), cluster.status().label(), shorten(cluster.headline()));
+      out.printf(
+          Locale.ROOT,
+          "  %-4s %5d %-5s %s%n",
+          cluster.id(),
+          cluster.count(),
+          cluster.status().label(),
+          shorten(cluster.headline()));
       out.println("              e.g. " + String.join(", ", cluster.examples()));
     }
     if (clusters.size() > MAX_CLUSTERS) {
-      out.println("  ... and " + (clusters.size() - MAX_CLUSTERS) + " more clusters (see the report)");
+      out.println(
+          "  ... and " + (clusters.size() - MAX_CLUSTERS) + " more clusters (see the report)");
     }
   }
 

@@ -25,18 +25,49 @@ import org.junit.jupiter.api.io.TempDir;
  * still run and report what they claim, not the accuracy itself, which takes a quiet machine.
  */
 class AccuracyScriptsIT {
-  /** About 10 ms of awk per unit: long enough that the candidate's second run shows, short enough for a test. */
+  /**
+   * About 10 ms of awk per unit: long enough that the candidate's second run shows, short enough
+   * for a test.
+   */
   private static final Map<String, String> SMALL_UNIT = Map.of("PARITY_BENCH_UNIT", "150000");
+
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final String NUMBER = "(\\d+\\.\\d+)";
   private static final String PERCENT = "([+-]?\\d+\\.\\d+)%";
   private static final Pattern KNOWN_RATIO_ROW =
       Pattern.compile(
-          "^\\s*(\\d+)\\s+(pass|fail|inconclusive)\\s+" + NUMBER + "\\s+" + NUMBER + "-" + NUMBER + "\\s+" + PERCENT
-              + "\\s+" + NUMBER + "\\s+(\\d+)\\s+" + NUMBER + "\\s+" + PERCENT + "\\s+" + NUMBER + "\\s+" + PERCENT + "\\s*$");
+          "^\\s*(\\d+)\\s+(pass|fail|inconclusive)\\s+"
+              + NUMBER
+              + "\\s+"
+              + NUMBER
+              + "-"
+              + NUMBER
+              + "\\s+"
+              + PERCENT
+              + "\\s+"
+              + NUMBER
+              + "\\s+(\\d+)\\s+"
+              + NUMBER
+              + "\\s+"
+              + PERCENT
+              + "\\s+"
+              + NUMBER
+              + "\\s+"
+              + PERCENT
+              + "\\s*$");
   private static final Pattern AA_ROW =
-      Pattern.compile("^\\s*(\\d+)\\s+(pass|fail|inconclusive)\\s+" + NUMBER + "\\s+" + NUMBER + "-" + NUMBER + "\\s+(\\d+)\\s+" + NUMBER + "\\s*$");
-  private static final Pattern AA_SUMMARY = Pattern.compile("(?m)^performance passed in (\\d+) of 2 runs \\(target: at least 1\\)$");
+      Pattern.compile(
+          "^\\s*(\\d+)\\s+(pass|fail|inconclusive)\\s+"
+              + NUMBER
+              + "\\s+"
+              + NUMBER
+              + "-"
+              + NUMBER
+              + "\\s+(\\d+)\\s+"
+              + NUMBER
+              + "\\s*$");
+  private static final Pattern AA_SUMMARY =
+      Pattern.compile("(?m)^performance passed in (\\d+) of 2 runs \\(target: at least 1\\)$");
 
   @TempDir Path scratch;
 
@@ -44,7 +75,9 @@ class AccuracyScriptsIT {
   void knownRatioReportsTheCandidateRunningTwiceTheWorkAgainstTruthAndHyperfine() throws Exception {
     Requirement.require(
         "PARITY_REQUIRE_HYPERFINE",
-        onPath("hyperfine") ? Optional.empty() : Optional.of("hyperfine is not installed (ci/setup/30-hyperfine.sh installs it)"));
+        onPath("hyperfine")
+            ? Optional.empty()
+            : Optional.of("hyperfine is not installed (ci/setup/30-hyperfine.sh installs it)"));
 
     Result result = script("ci/bench/known-ratio.sh", "2", "2s", "2");
 
@@ -64,8 +97,12 @@ class AccuracyScriptsIT {
       assertThat(ratio).as(row.group()).isGreaterThan(1.2);
       assertThat(hyperfineRatio).as(row.group()).isGreaterThan(1.2);
       assertThat(truth).as(row.group()).isBetween(1.5, 2.0);
-      assertThat(Double.parseDouble(row.group(10))).as("vs-truth column").isCloseTo((ratio / truth - 1) * 100, offset(0.2));
-      assertThat(Double.parseDouble(row.group(12))).as("vs-hf column").isCloseTo((ratio / hyperfineRatio - 1) * 100, offset(0.2));
+      assertThat(Double.parseDouble(row.group(10)))
+          .as("vs-truth column")
+          .isCloseTo((ratio / truth - 1) * 100, offset(0.2));
+      assertThat(Double.parseDouble(row.group(12)))
+          .as("vs-hf column")
+          .isCloseTo((ratio / hyperfineRatio - 1) * 100, offset(0.2));
     }
   }
 
@@ -79,7 +116,8 @@ class AccuracyScriptsIT {
     long passed = rows.stream().filter(row -> row.group(2).equals("pass")).count();
     for (Matcher row : rows) {
       double ratio = Double.parseDouble(row.group(3));
-      assertThat(ratio).as("the interval holds the ratio: %s", row.group())
+      assertThat(ratio)
+          .as("the interval holds the ratio: %s", row.group())
           .isBetween(Double.parseDouble(row.group(4)), Double.parseDouble(row.group(5)));
       // The same program on both sides: never a failing gate, whatever the load.
       assertThat(row.group(2)).as(row.group()).isNotEqualTo("fail");
@@ -91,7 +129,9 @@ class AccuracyScriptsIT {
 
   private Result script(String script, String... args) throws IOException, InterruptedException {
     Path root = CiIntegrationTests.repositoryRoot();
-    assertThat(root.resolve("harness/cli/target/parity.jar")).as("the packaged jar the scripts run").isRegularFile();
+    assertThat(root.resolve("harness/cli/target/parity.jar"))
+        .as("the packaged jar the scripts run")
+        .isRegularFile();
     List<String> command = new ArrayList<>(List.of("bash", root.resolve(script).toString()));
     command.addAll(List.of(args));
     return Processes.run(scratch, TIMEOUT, SMALL_UNIT, command.toArray(String[]::new));

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exercises the CI integration in ci/: the deployment switch, the nginx map, the GitHub workflow. */
+/**
+ * Exercises the CI integration in ci/: the deployment switch, the nginx map, the GitHub workflow.
+ */
 class CiIntegrationTests {
   private static final Path NGINX = Path.of("/usr/sbin/nginx");
 
@@ -53,14 +55,24 @@ class CiIntegrationTests {
         Verdict.of(
             "demo",
             Mode.VERIFY,
-            List.of(result("search/a", Status.PASS, "search"), result("list/b", Status.FAIL, "list")),
+            List.of(
+                result("search/a", Status.PASS, "search"), result("list/b", Status.FAIL, "list")),
             List.of(),
             Instant.EPOCH,
             1);
     Performance fast =
         new Performance(
-            OptionalDouble.of(0.9), OptionalDouble.of(0.85), OptionalDouble.of(0.95), 1.10, 1.05, false,
-            PerformanceStatus.PASS, Optional.empty(), Optional.empty(), "m", List.of());
+            OptionalDouble.of(0.9),
+            OptionalDouble.of(0.85),
+            OptionalDouble.of(0.95),
+            1.10,
+            1.05,
+            false,
+            PerformanceStatus.PASS,
+            Optional.empty(),
+            Optional.empty(),
+            "m",
+            List.of());
     verdict = dir.resolve("verdict.json");
     Files.writeString(verdict, VerdictJson.toJson(Verdict.gate(behaviour, fast, Map.of(), 1)));
   }
@@ -79,7 +91,8 @@ class CiIntegrationTests {
     throw new IllegalStateException("ci/ not found above " + Path.of("").toAbsolutePath());
   }
 
-  private Result run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+  private Result run(Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
     return Processes.run(dir, Duration.ofSeconds(30), env, command);
   }
 
@@ -106,14 +119,17 @@ class CiIntegrationTests {
     String release = deploy.resolve("candidate").toRealPath().toString();
     assertThat(Files.readString(deploy.resolve("parity.env")))
         .isEqualTo("PARITY_IMPLEMENTATION=candidate\nPARITY_RELEASE=" + release + "\n");
-    assertThat(toCandidate.out()).isEqualTo("switched " + deploy + "/current to candidate (" + release + ")\n");
+    assertThat(toCandidate.out())
+        .isEqualTo("switched " + deploy + "/current to candidate (" + release + ")\n");
 
     Result fromVerdict = run("bash", script, "--verdict", verdict.toString(), deploy.toString());
 
     assertThat(fromVerdict.exit()).as(fromVerdict.err()).isZero();
     assertThat(Files.readSymbolicLink(deploy.resolve("current"))).isEqualTo(Path.of("legacy"));
-    assertThat(Files.readString(deploy.resolve("parity.env"))).startsWith("PARITY_IMPLEMENTATION=legacy\n");
-    assertThat(Files.list(deploy).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("legacy", "candidate", "current", "parity.env");
+    assertThat(Files.readString(deploy.resolve("parity.env")))
+        .startsWith("PARITY_IMPLEMENTATION=legacy\n");
+    assertThat(Files.list(deploy).map(p -> p.getFileName().toString()))
+        .containsExactlyInAnyOrder("legacy", "candidate", "current", "parity.env");
   }
 
   @Test
@@ -121,8 +137,26 @@ class CiIntegrationTests {
     Path deploy = deployment();
     String script = ci.resolve("switch-implementation.sh").toString();
 
-    assertThat(run("bash", script, "--verdict", verdict.toString(), "--group", "search", deploy.toString()).exit()).isZero();
-    Result again = run("bash", script, "--verdict", verdict.toString(), "--group", "search", deploy.toString());
+    assertThat(
+            run(
+                    "bash",
+                    script,
+                    "--verdict",
+                    verdict.toString(),
+                    "--group",
+                    "search",
+                    deploy.toString())
+                .exit())
+        .isZero();
+    Result again =
+        run(
+            "bash",
+            script,
+            "--verdict",
+            verdict.toString(),
+            "--group",
+            "search",
+            deploy.toString());
 
     assertThat(again.exit()).isZero();
     assertThat(again.out()).startsWith("already on candidate");
@@ -136,11 +170,21 @@ class CiIntegrationTests {
 
     Result unknown = run("bash", script, "--decision", "newest", deploy.toString());
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("error: unknown decision [newest]; valid: legacy, candidate");
+    assertThat(unknown.err())
+        .contains("error: unknown decision [newest]; valid: legacy, candidate");
 
-    Result noGroup = run("bash", script, "--verdict", verdict.toString(), "--group", "export", deploy.toString());
+    Result noGroup =
+        run(
+            "bash",
+            script,
+            "--verdict",
+            verdict.toString(),
+            "--group",
+            "export",
+            deploy.toString());
     assertThat(noGroup.exit()).isEqualTo(2);
-    assertThat(noGroup.err()).contains("group [export] is not in the verdict; its groups are: list, search");
+    assertThat(noGroup.err())
+        .contains("group [export] is not in the verdict; its groups are: list, search");
 
     Files.delete(deploy.resolve("candidate"));
     Result missing = run("bash", script, "--decision", "candidate", deploy.toString());
@@ -156,7 +200,9 @@ class CiIntegrationTests {
     assertThat(map.exit()).as(map.err()).isZero();
     assertThat(map.out())
         .isEqualTo(
-            "# Generated by ci/nginx-map.py from " + verdict + "\n"
+            "# Generated by ci/nginx-map.py from "
+                + verdict
+                + "\n"
                 + "# suite demo: overall decision legacy; one line per group (case tag).\n"
                 + "map $parity_feature $parity_upstream {\n"
                 + "    default legacy;\n"
@@ -173,15 +219,22 @@ class CiIntegrationTests {
     Result map = run("python3", ci.resolve("nginx-map.py").toString(), plain.toString());
 
     assertThat(map.exit()).isEqualTo(2);
-    assertThat(map.err()).isEqualTo("nginx-map: verdict [" + plain + "] has no [groups]; write it with `parity gate`\n");
+    assertThat(map.err())
+        .isEqualTo(
+            "nginx-map: verdict [" + plain + "] has no [groups]; write it with `parity gate`\n");
   }
 
-  /** Runs real nginx with the example routing and the generated map, in front of two real upstreams. */
+  /**
+   * Runs real nginx with the example routing and the generated map, in front of two real upstreams.
+   */
   @Test
   void nginxRoutesFeaturesToTheChosenUpstream() throws Exception {
     Requirement.require(
         "PARITY_REQUIRE_NGINX",
-        Files.isExecutable(NGINX) ? Optional.empty() : Optional.of("nginx is not installed at " + NGINX + " (ci/setup/60-nginx.sh installs it)"));
+        Files.isExecutable(NGINX)
+            ? Optional.empty()
+            : Optional.of(
+                "nginx is not installed at " + NGINX + " (ci/setup/60-nginx.sh installs it)"));
     Path prefix = dir.resolve("nginx");
     Files.createDirectories(prefix.resolve("logs"));
     Result map = run("python3", ci.resolve("nginx-map.py").toString(), verdict.toString());
@@ -197,13 +250,35 @@ class CiIntegrationTests {
     Files.writeString(prefix.resolve("parity-routing.conf"), routing);
     Files.writeString(
         prefix.resolve("nginx.conf"),
-        "daemon off;\npid " + prefix + "/nginx.pid;\nerror_log " + prefix + "/logs/error.log;\nevents {}\n"
-            + "http {\n  access_log off;\n  client_body_temp_path " + prefix + "/body;\n  proxy_temp_path " + prefix + "/proxy;\n"
-            + "  include " + prefix + "/parity-routing.conf;\n}\n");
-    Result check = run(NGINX.toString(), "-t", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString());
+        "daemon off;\npid "
+            + prefix
+            + "/nginx.pid;\nerror_log "
+            + prefix
+            + "/logs/error.log;\nevents {}\n"
+            + "http {\n  access_log off;\n  client_body_temp_path "
+            + prefix
+            + "/body;\n  proxy_temp_path "
+            + prefix
+            + "/proxy;\n"
+            + "  include "
+            + prefix
+            + "/parity-routing.conf;\n}\n");
+    Result check =
+        run(
+            NGINX.toString(),
+            "-t",
+            "-p",
+            prefix.toString(),
+            "-c",
+            prefix.resolve("nginx.conf").toString());
     assertThat(check.exit()).as(check.err()).isZero();
     Process nginx =
-        new ProcessBuilder(NGINX.toString(), "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString())
+        new ProcessBuilder(
+                NGINX.toString(),
+                "-p",
+                prefix.toString(),
+                "-c",
+                prefix.resolve("nginx.conf").toString())
             .redirectErrorStream(true)
             .redirectOutput(prefix.resolve("logs/console.log").toFile())
             .start();
@@ -223,7 +298,10 @@ class CiIntegrationTests {
   }
 
   private static String get(HttpClient client, int port, String path) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     Exception last = null;
     for (int attempt = 0; attempt < 50; attempt++) {
       try {
@@ -268,11 +346,18 @@ class CiIntegrationTests {
       }
     }
     assertThat(step).isNotNull();
-    assertThat(step.get("run").asText()).contains("./parity gate fixtures/genealogy-cli").contains("--github-output \"$GITHUB_OUTPUT\"");
-    assertThat(gate.get("outputs").get("decision").asText()).isEqualTo("${{ steps.gate.outputs.decision }}");
-    assertThat(gate.get("outputs").get("groups").asText()).isEqualTo("${{ steps.gate.outputs.groups }}");
+    assertThat(step.get("run").asText())
+        .contains("./parity gate fixtures/genealogy-cli")
+        .contains("--github-output \"$GITHUB_OUTPUT\"");
+    assertThat(gate.get("outputs").get("decision").asText())
+        .isEqualTo("${{ steps.gate.outputs.decision }}");
+    assertThat(gate.get("outputs").get("groups").asText())
+        .isEqualTo("${{ steps.gate.outputs.groups }}");
     String deploy = workflow.get("jobs").get("deploy").toString();
-    assertThat(deploy).contains("ci/switch-implementation.sh --decision \\\"${{ needs.gate.outputs.decision }}\\\"").contains("ci/nginx-map.py");
+    assertThat(deploy)
+        .contains(
+            "ci/switch-implementation.sh --decision \\\"${{ needs.gate.outputs.decision }}\\\"")
+        .contains("ci/nginx-map.py");
   }
 
   @Test

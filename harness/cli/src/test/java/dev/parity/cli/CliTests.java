@@ -65,7 +65,8 @@ class CliTests {
     assertThat(suite.golden().resolve("count/stdout")).hasContent("3");
     assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out()).contains("Decision: candidate", "all 3 cases pass");
-    JsonNode verdict = VerdictJson.mapper().readTree(suite.reports().resolve("verdict.json").toFile());
+    JsonNode verdict =
+        VerdictJson.mapper().readTree(suite.reports().resolve("verdict.json").toFile());
     assertThat(verdict.get("decision").asText()).isEqualTo("candidate");
     assertThat(verdict.get("mode").asText()).isEqualTo("verify");
     assertThat(suite.reports().resolve("junit.xml")).exists();
@@ -80,16 +81,24 @@ class CliTests {
 
     assertThat(verify.exitCode()).isEqualTo(1);
     assertThat(verify.out())
-        .contains("FAIL greet  (stdout differ)", "  stdout : 1 line removed, 1 line added (diff below)", "-Hello, World!", "+Hello World")
+        .contains(
+            "FAIL greet  (stdout differ)",
+            "  stdout : 1 line removed, 1 line added (diff below)",
+            "-Hello, World!",
+            "+Hello World")
         .contains("Decision: legacy", "1 case differs: greet");
-    JsonNode verdict = VerdictJson.mapper().readTree(suite.reports().resolve("verdict.json").toFile());
+    JsonNode verdict =
+        VerdictJson.mapper().readTree(suite.reports().resolve("verdict.json").toFile());
     assertThat(verdict.get("decision").asText()).isEqualTo("legacy");
     assertThat(verdict.get("counts").get("failed").asInt()).isEqualTo(1);
     JsonNode greet = verdict.get("fixtures").get(1);
     assertThat(greet.get("id").asText()).isEqualTo("greet");
     assertThat(greet.get("status").asText()).isEqualTo("fail");
     assertThat(greet.get("diff").asText()).contains("-Hello, World!\n+Hello World\n");
-    Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(suite.reports().resolve("junit.xml").toFile());
+    Document junit =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(suite.reports().resolve("junit.xml").toFile());
     Element failure = (Element) junit.getElementsByTagName("failure").item(0);
     assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("greet");
     assertThat(failure.getTextContent()).contains("-Hello, World!\n+Hello World\n");
@@ -99,10 +108,21 @@ class CliTests {
   void compareRunsBothSidesLive() {
     TempSuite suite = suite(SCRIPT.replace("sort -r", "sort"));
 
-    Cli compare = Cli.run("compare", suite.folder().toString(), "--out", root.resolve("cmp").toString(), "--jobs", "1");
+    Cli compare =
+        Cli.run(
+            "compare",
+            suite.folder().toString(),
+            "--out",
+            root.resolve("cmp").toString(),
+            "--jobs",
+            "1");
 
     assertThat(compare.exitCode()).isEqualTo(1);
-    assertThat(compare.out()).contains("FAIL report", "output file out/report.txt : 1 line removed, 1 line added", "--- legacy/out/report.txt");
+    assertThat(compare.out())
+        .contains(
+            "FAIL report",
+            "output file out/report.txt : 1 line removed, 1 line added",
+            "--- legacy/out/report.txt");
     assertThat(root.resolve("cmp/verdict.json")).exists();
     assertThat(root.resolve("golden")).doesNotExist();
   }
@@ -117,7 +137,11 @@ class CliTests {
     Cli verify = Cli.run("verify", suite.folder().toString());
 
     assertThat(verify.exitCode()).isEqualTo(3);
-    assertThat(verify.out()).contains("candidate implementation could not be run: program [" + suite.folder() + "/bin/new-tool] does not exist");
+    assertThat(verify.out())
+        .contains(
+            "candidate implementation could not be run: program ["
+                + suite.folder()
+                + "/bin/new-tool] does not exist");
   }
 
   @Test
@@ -140,7 +164,9 @@ class CliTests {
 
     Cli kept = Cli.run("record", suite.folder().toString());
     assertThat(kept.exitCode()).isEqualTo(1);
-    assertThat(kept.out()).contains("FAIL greet", "-Hello, World!", "+Hi, World!", "re-run with --update to replace it");
+    assertThat(kept.out())
+        .contains(
+            "FAIL greet", "-Hello, World!", "+Hi, World!", "re-run with --update to replace it");
     assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hello, World!");
 
     Cli updated = Cli.run("record", suite.folder().toString(), "--update");
@@ -151,14 +177,16 @@ class CliTests {
   @Test
   void configurationErrorsExitTwoWithTheLocationAndTouchNoGolden() {
     TempSuite suite = suite(SCRIPT);
-    suite.suiteYaml("name: tool\nlegacy:\n  command: [sh]\ncandidate:\n  command: [sh]\ncases:\n  - id: a\n    arsg: [x]\n");
+    suite.suiteYaml(
+        "name: tool\nlegacy:\n  command: [sh]\ncandidate:\n  command: [sh]\ncases:\n  - id: a\n    arsg: [x]\n");
 
     Cli record = Cli.run("record", suite.folder().toString());
 
     assertThat(record.exitCode()).isEqualTo(2);
     assertThat(record.err())
         .isEqualTo(
-            "parity: configuration error: " + suite.folder().resolve("suite.yaml")
+            "parity: configuration error: "
+                + suite.folder().resolve("suite.yaml")
                 + ":8:5: unknown key [arsg] at [cases[0].arsg]; did you mean [args]?; valid keys here: args, env, files, id, normalize, outputs, request, stdin, tags, timeout\n");
     assertThat(root.resolve("golden")).doesNotExist();
     assertThat(root.resolve("reports")).doesNotExist();
@@ -168,11 +196,13 @@ class CliTests {
   void usageErrorsExitTwoWithSuggestions() {
     Cli unknownCommand = Cli.run("verfy", "x");
     assertThat(unknownCommand.exitCode()).isEqualTo(2);
-    assertThat(unknownCommand.err()).contains("Unmatched arguments from index 0: 'verfy', 'x'", "Did you mean: parity verify?");
+    assertThat(unknownCommand.err())
+        .contains("Unmatched arguments from index 0: 'verfy', 'x'", "Did you mean: parity verify?");
 
     Cli unknownOption = Cli.run("verify", root.toString(), "--jbos", "2");
     assertThat(unknownOption.exitCode()).isEqualTo(2);
-    assertThat(unknownOption.err()).contains("Unknown options: '--jbos', '2'", "Run 'parity verify --help' for usage.");
+    assertThat(unknownOption.err())
+        .contains("Unknown options: '--jbos', '2'", "Run 'parity verify --help' for usage.");
 
     Cli noJobs = Cli.run("verify", root.toString(), "--jobs", "0");
     assertThat(noJobs.exitCode()).isEqualTo(2);
@@ -195,7 +225,10 @@ class CliTests {
     Cli record = Cli.run("record", suite.folder().toString(), "--out", file.toString());
 
     assertThat(record.exitCode()).isEqualTo(2);
-    assertThat(record.err()).startsWith("parity: cannot read or write a file: ").contains(file.toString()).doesNotContain("\tat ");
+    assertThat(record.err())
+        .startsWith("parity: cannot read or write a file: ")
+        .contains(file.toString())
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -214,9 +247,17 @@ class CliTests {
     Cli help = Cli.run("--help");
 
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("record", "verify", "compare", "demo", "Exit codes:", "3  an implementation could not be run at all");
+    assertThat(help.out())
+        .contains(
+            "record",
+            "verify",
+            "compare",
+            "demo",
+            "Exit codes:",
+            "3  an implementation could not be run at all");
     Cli recordHelp = Cli.run("record", "--help");
-    assertThat(recordHelp.out()).contains("--update", "--out=DIR", "--golden=DIR", "--filter=GLOB", "--jobs=N");
+    assertThat(recordHelp.out())
+        .contains("--update", "--out=DIR", "--golden=DIR", "--filter=GLOB", "--jobs=N");
   }
 
   @Test
@@ -229,14 +270,18 @@ class CliTests {
             .script("run.sh", binary);
 
     assertThat(Cli.run("record", suite.folder().toString()).exitCode()).isZero();
-    assertThat(Files.readAllBytes(suite.golden().resolve("a/stdout"))).containsExactly('c', 'a', 'f', 0xe9, '\n');
-    assertThat(Files.readAllBytes(suite.golden().resolve("a/files/out.bin"))).containsExactly(0, 1, 2);
+    assertThat(Files.readAllBytes(suite.golden().resolve("a/stdout")))
+        .containsExactly('c', 'a', 'f', 0xe9, '\n');
+    assertThat(Files.readAllBytes(suite.golden().resolve("a/files/out.bin")))
+        .containsExactly(0, 1, 2);
     assertThat(Cli.run("verify", suite.folder().toString()).exitCode()).isZero();
 
     suite.script("run.sh", "printf 'caf\\303\\251\\n'; printf '\\000\\001\\003' > out.bin\n");
     Cli verify = Cli.run("verify", suite.folder().toString());
     assertThat(verify.exitCode()).isEqualTo(1);
-    assertThat(verify.out()).contains("output file out.bin : binary content differs: legacy 3 bytes, candidate 3 bytes, first difference at byte 2");
+    assertThat(verify.out())
+        .contains(
+            "output file out.bin : binary content differs: legacy 3 bytes, candidate 3 bytes, first difference at byte 2");
     assertThat(verify.out()).contains("-caf\uFFFD", "+café");
   }
 }

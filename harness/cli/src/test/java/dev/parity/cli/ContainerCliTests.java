@@ -32,11 +32,16 @@ class ContainerCliTests {
   static void requireDocker() {
     Optional<String> missing = Optional.empty();
     if (!DockerClientFactory.instance().isDockerAvailable()) {
-      missing = Optional.of("no Docker engine is reachable (start one with ci/setup/10-docker.sh, or set DOCKER_HOST"
-          + "; inside a container also TESTCONTAINERS_HOST_OVERRIDE=localhost)");
+      missing =
+          Optional.of(
+              "no Docker engine is reachable (start one with ci/setup/10-docker.sh, or set DOCKER_HOST"
+                  + "; inside a container also TESTCONTAINERS_HOST_OVERRIDE=localhost)");
     } else if (!Files.isExecutable(BUSYBOX)) {
-      missing = Optional.of("the static busybox the test images are built from is missing at " + BUSYBOX
-          + " (apt-get install busybox-static)");
+      missing =
+          Optional.of(
+              "the static busybox the test images are built from is missing at "
+                  + BUSYBOX
+                  + " (apt-get install busybox-static)");
     }
     Requirement.require("PARITY_REQUIRE_DOCKER", missing);
   }
@@ -48,7 +53,9 @@ class ContainerCliTests {
     return folder;
   }
 
-  /** A build folder: busybox httpd serving {@code www/} on port 8080, or running {@code entrypoint}. */
+  /**
+   * A build folder: busybox httpd serving {@code www/} on port 8080, or running {@code entrypoint}.
+   */
   private Path image(String name, String data, String entrypoint) throws IOException {
     Path folder = project.resolve("fixtures/boxes").resolve(name);
     Files.createDirectories(folder.resolve("www"));
@@ -61,11 +68,21 @@ class ContainerCliTests {
     return folder;
   }
 
-  private static final String HTTPD = "[\"/bin/busybox\", \"httpd\", \"-f\", \"-v\", \"-p\", \"8080\", \"-h\", \"/www\"]";
+  private static final String HTTPD =
+      "[\"/bin/busybox\", \"httpd\", \"-f\", \"-v\", \"-p\", \"8080\", \"-h\", \"/www\"]";
 
   private static java.util.List<String> parityContainers() {
-    return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true).exec().stream()
-        .filter(c -> c.getImage() != null && (c.getImage().startsWith("parity-build/") || c.getImage().startsWith("parity-test/")))
+    return DockerClientFactory.instance()
+        .client()
+        .listContainersCmd()
+        .withShowAll(true)
+        .exec()
+        .stream()
+        .filter(
+            c ->
+                c.getImage() != null
+                    && (c.getImage().startsWith("parity-build/")
+                        || c.getImage().startsWith("parity-test/")))
         .map(c -> c.getImage() + " " + c.getStatus())
         .toList();
   }
@@ -91,16 +108,23 @@ class ContainerCliTests {
 
     Result record = HttpCliTests.parity("record", suite.toString());
     assertThat(record.exit()).as(record.out() + record.err()).isZero();
-    assertThat(project.resolve("golden/boxes/data/body")).hasContent("{\"version\":1,\"items\":[]}");
+    assertThat(project.resolve("golden/boxes/data/body"))
+        .hasContent("{\"version\":1,\"items\":[]}");
 
     Result verify = HttpCliTests.parity("verify", suite.toString());
     assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(1);
-    assertThat(verify.out()).contains("2 cases, 1 passed, 1 failed, 0 errors", "FAIL data  (body differ)", "+{\"version\":1,\"items\":null}");
+    assertThat(verify.out())
+        .contains(
+            "2 cases, 1 passed, 1 failed, 0 errors",
+            "FAIL data  (body differ)",
+            "+{\"version\":1,\"items\":null}");
 
     Result compare = HttpCliTests.parity("compare", suite.toString());
     assertThat(compare.exit()).isEqualTo(1);
     assertThat(compare.out()).contains("FAIL data  (body differ)").doesNotContain("FAIL health");
-    assertThat(parityContainers()).as("every container is stopped and removed after the run").isEmpty();
+    assertThat(parityContainers())
+        .as("every container is stopped and removed after the run")
+        .isEmpty();
   }
 
   @Test
@@ -148,7 +172,10 @@ class ContainerCliTests {
 
     assertThat(compare.exit()).as(compare.out() + compare.err()).isEqualTo(3);
     assertThat(compare.out())
-        .contains("ERROR data  (candidate could not be run: cannot start container built from " + broken + ": ")
+        .contains(
+            "ERROR data  (candidate could not be run: cannot start container built from "
+                + broken
+                + ": ")
         .contains("no-such-file");
     assertThat(parityContainers()).isEmpty();
   }
@@ -156,7 +183,10 @@ class ContainerCliTests {
   @Test
   void aContainerThatExitsIsReportedWithItsLogTail() throws IOException {
     image("legacy", "{}", HTTPD);
-    image("candidate", "{}", "[\"/bin/busybox\", \"sh\", \"-c\", \"echo no config at /etc/app.conf >&2; exit 4\"]");
+    image(
+        "candidate",
+        "{}",
+        "[\"/bin/busybox\", \"sh\", \"-c\", \"echo no config at /etc/app.conf >&2; exit 4\"]");
     Path suite =
         suite(
             """
@@ -174,7 +204,8 @@ class ContainerCliTests {
 
     assertThat(compare.exit()).as(compare.out() + compare.err()).isEqualTo(3);
     assertThat(compare.out())
-        .containsPattern("candidate could not be run: (cannot start container built from .*|container built from .* container exited with code 4 before it was ready)")
+        .containsPattern(
+            "candidate could not be run: (cannot start container built from .*|container built from .* container exited with code 4 before it was ready)")
         .contains("| no config at /etc/app.conf");
     assertThat(parityContainers()).isEmpty();
   }

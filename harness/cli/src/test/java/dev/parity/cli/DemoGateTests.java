@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `parity gate` on the embedded demo suite, with its committed goldens and its performance gate. */
+/**
+ * `parity gate` on the embedded demo suite, with its committed goldens and its performance gate.
+ */
 class DemoGateTests {
   @TempDir Path dir;
 
@@ -22,7 +24,8 @@ class DemoGateTests {
         return p.resolve("fixtures/genealogy-cli");
       }
     }
-    throw new IllegalStateException("fixtures/genealogy-cli not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "fixtures/genealogy-cli not found above " + Path.of("").toAbsolutePath());
   }
 
   @Test
@@ -32,18 +35,26 @@ class DemoGateTests {
 
     int exit =
         ParityCommand.execute(
-            new PrintWriter(out, true), new PrintWriter(err, true),
-            "gate", demo().toString(), "--time-budget", "3s", "--out", dir.toString());
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            "gate",
+            demo().toString(),
+            "--time-budget",
+            "3s",
+            "--out",
+            dir.toString());
 
     assertThat(exit).as(out + "\n" + err).isEqualTo(1);
     JsonNode verdict = VerdictJson.mapper().readTree(dir.resolve("verdict.json").toFile());
     assertThat(verdict.get("decision").asText()).isEqualTo("legacy");
-    assertThat(verdict.get("reasons").get(0).asText()).isEqualTo("2 cases differ: cases/search-upper, search/lowercase");
+    assertThat(verdict.get("reasons").get(0).asText())
+        .isEqualTo("2 cases differ: cases/search-upper, search/lowercase");
     assertThat(verdict.get("reasons").get(1).asText()).startsWith("candidate is ");
     JsonNode performance = verdict.get("performance");
     assertThat(performance.get("maxRatio").asDouble()).isEqualTo(1.10);
     assertThat(performance.get("alertRatio").asDouble()).isEqualTo(1.05);
-    assertThat(performance.get("cases")).extracting(c -> c.get("id").asText())
+    assertThat(performance.get("cases"))
+        .extracting(c -> c.get("id").asText())
         .containsExactly("list/family", "stats/family", "tree/descendants");
     assertThat(verdict.get("groups").get("search").get("decision").asText()).isEqualTo("legacy");
     assertThat(verdict.get("groups").get("search").get("reasons").get(0).asText())

@@ -25,8 +25,11 @@ class DemoTests {
       Cli demo = Cli.run("demo", "--out", out.toString());
 
       assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
-      assertThat(demo.out()).contains("Report: " + out.resolve("genealogy-cli/verdict.json"), "FAIL search/lowercase");
-      JsonNode verdict = VerdictJson.mapper().readTree(out.resolve("genealogy-cli/verdict.json").toFile());
+      assertThat(demo.out())
+          .contains(
+              "Report: " + out.resolve("genealogy-cli/verdict.json"), "FAIL search/lowercase");
+      JsonNode verdict =
+          VerdictJson.mapper().readTree(out.resolve("genealogy-cli/verdict.json").toFile());
       assertThat(verdict.get("decision").asText()).isEqualTo("legacy");
       assertThat(verdict.get("counts").get("total").asInt()).isGreaterThanOrEqualTo(15);
       assertThat(verdict.get("counts").get("errors").asInt()).isZero();
@@ -42,12 +45,20 @@ class DemoTests {
     copy(HOME.resolve("golden/genealogy-cli"), golden);
 
     Cli record =
-        Cli.run("record", HOME.resolve("fixtures/genealogy-cli").toString(), "--golden", golden.toString(), "--out", out.resolve("r").toString());
+        Cli.run(
+            "record",
+            HOME.resolve("fixtures/genealogy-cli").toString(),
+            "--golden",
+            golden.toString(),
+            "--out",
+            out.resolve("r").toString());
 
     assertThat(record.exitCode()).as(record.out()).isZero();
     JsonNode verdict = VerdictJson.mapper().readTree(out.resolve("r/verdict.json").toFile());
     for (JsonNode fixture : verdict.get("fixtures")) {
-      assertThat(fixture.get("summary").asText()).as(fixture.get("id").asText()).isEqualTo("golden unchanged");
+      assertThat(fixture.get("summary").asText())
+          .as(fixture.get("id").asText())
+          .isEqualTo("golden unchanged");
     }
   }
 

@@ -25,14 +25,19 @@ class GateCommandTests {
   }
 
   /** A suite whose sides echo their first argument after sleeping the given seconds. */
-  private Path suite(String legacySleep, String candidateSleep, String performance) throws IOException {
+  private Path suite(String legacySleep, String candidateSleep, String performance)
+      throws IOException {
     Path folder = dir.resolve("fixtures").resolve("demo");
     Files.createDirectories(folder);
     Files.writeString(
         folder.resolve("suite.yaml"),
         "name: demo\n"
-            + "legacy:\n  command: [sh, -c, 'sleep " + legacySleep + "; echo \"$1\"', x]\n"
-            + "candidate:\n  command: [sh, -c, 'sleep " + candidateSleep + "; echo \"$1\"', x]\n"
+            + "legacy:\n  command: [sh, -c, 'sleep "
+            + legacySleep
+            + "; echo \"$1\"', x]\n"
+            + "candidate:\n  command: [sh, -c, 'sleep "
+            + candidateSleep
+            + "; echo \"$1\"', x]\n"
             + "defaults:\n  timeout: 2s\n"
             + performance
             + "cases:\n"
@@ -51,7 +56,9 @@ class GateCommandTests {
     assertThat(parity("record", suite.toString())).isZero();
     Path github = dir.resolve("github_output");
 
-    int exit = parity("gate", suite.toString(), "--time-budget", "4s", "--github-output", github.toString());
+    int exit =
+        parity(
+            "gate", suite.toString(), "--time-budget", "4s", "--github-output", github.toString());
 
     assertThat(exit).as(out + "\n" + err).isZero();
     JsonNode verdict = verdict();
@@ -60,14 +67,20 @@ class GateCommandTests {
     assertThat(verdict.get("performance").get("maxRatio").asDouble()).isEqualTo(2.0);
     assertThat(verdict.get("performance").get("ciHigh").asDouble()).isLessThanOrEqualTo(2.0);
     assertThat(verdict.get("reasons").get(0).asText()).isEqualTo("all 2 cases pass");
-    assertThat(verdict.get("reasons").get(1).asText()).matches("candidate is [0-9.]+x (slower|faster.*) \\(95% CI [0-9.]+-[0-9.]+\\), within 2.00");
+    assertThat(verdict.get("reasons").get(1).asText())
+        .matches(
+            "candidate is [0-9.]+x (slower|faster.*) \\(95% CI [0-9.]+-[0-9.]+\\), within 2.00");
     assertThat(verdict.get("groups").get("search").get("decision").asText()).isEqualTo("candidate");
     assertThat(verdict.get("groups").get("stats").get("decision").asText()).isEqualTo("candidate");
     List<String> lines = Files.readAllLines(github);
     assertThat(lines.get(0)).isEqualTo("decision=candidate");
-    assertThat(lines).contains(
-        "performance=pass", "group-bench=candidate", "group-search=candidate", "group-stats=candidate",
-        "groups={\"bench\":\"candidate\",\"search\":\"candidate\",\"stats\":\"candidate\"}");
+    assertThat(lines)
+        .contains(
+            "performance=pass",
+            "group-bench=candidate",
+            "group-search=candidate",
+            "group-stats=candidate",
+            "groups={\"bench\":\"candidate\",\"search\":\"candidate\",\"stats\":\"candidate\"}");
     assertThat(dir.resolve("reports/demo/bench.json")).exists();
     assertThat(out.toString()).contains("Decision: candidate").contains("Groups:");
   }
@@ -84,7 +97,8 @@ class GateCommandTests {
     assertThat(verdict.get("decision").asText()).isEqualTo("legacy");
     assertThat(verdict.get("performance").get("status").asText()).isEqualTo("fail");
     assertThat(verdict.get("performance").get("alert").asBoolean()).isTrue();
-    assertThat(verdict.get("reasons").get(1).asText()).matches("candidate is [0-9.]+x slower \\(95% CI [0-9.]+-[0-9.]+\\), above 1.10");
+    assertThat(verdict.get("reasons").get(1).asText())
+        .matches("candidate is [0-9.]+x slower \\(95% CI [0-9.]+-[0-9.]+\\), above 1.10");
     assertThat(verdict.get("groups").get("stats").get("decision").asText()).isEqualTo("legacy");
     assertThat(verdict.get("fixtures")).hasSize(2);
   }
@@ -106,7 +120,9 @@ class GateCommandTests {
     Files.writeString(
         suite.resolve("suite.yaml"),
         Files.readString(suite.resolve("suite.yaml"))
-            .replace("candidate:\n  command: [sh, -c, 'sleep 0.02; echo \"$1\"', x]", "candidate:\n  command: [sh, -c, 'sleep 0.02; echo \"$1\" | sed s/two/TWO/', x]"));
+            .replace(
+                "candidate:\n  command: [sh, -c, 'sleep 0.02; echo \"$1\"', x]",
+                "candidate:\n  command: [sh, -c, 'sleep 0.02; echo \"$1\" | sed s/two/TWO/', x]"));
 
     int exit = parity("gate", suite.toString(), "--live", "--time-budget", "3s");
 
@@ -126,7 +142,9 @@ class GateCommandTests {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString())
         .isEqualTo(
-            "parity: configuration error: " + suite.resolve("suite.yaml") + ":8:25: [performance.maxRatio] value [0] is not a"
+            "parity: configuration error: "
+                + suite.resolve("suite.yaml")
+                + ":8:25: [performance.maxRatio] value [0] is not a"
                 + " ratio above 0; a ratio <= 0 is an impossible gate, write the candidate/legacy time ratio, e.g. 1.10"
                 + System.lineSeparator());
   }
@@ -138,7 +156,9 @@ class GateCommandTests {
     int exit = parity("bench", suite.toString(), "--time-budget", "soon");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).startsWith("parity: --time-budget [soon] is not a positive duration; write e.g. 500ms, 30s or 2m");
+    assertThat(err.toString())
+        .startsWith(
+            "parity: --time-budget [soon] is not a positive duration; write e.g. 500ms, 30s or 2m");
   }
 
   @Test
@@ -146,14 +166,27 @@ class GateCommandTests {
     Path suite = suite("0", "5", "");
     Path out = dir.resolve("out");
 
-    int exit = parity("bench", suite.toString(), "--filter", "search/*", "--time-budget", "3s", "--out", out.toString());
+    int exit =
+        parity(
+            "bench",
+            suite.toString(),
+            "--filter",
+            "search/*",
+            "--time-budget",
+            "3s",
+            "--out",
+            out.toString());
 
     assertThat(exit).isEqualTo(1);
-    JsonNode performance = VerdictJson.mapper().readTree(out.resolve("bench.json").toFile()).get("performance");
+    JsonNode performance =
+        VerdictJson.mapper().readTree(out.resolve("bench.json").toFile()).get("performance");
     assertThat(performance.get("status").asText()).isEqualTo("error");
     assertThat(performance.has("ratio")).isFalse();
-    assertThat(performance.get("error").asText()).startsWith("case search/one: candidate timed out after 2s");
-    assertThat(this.out.toString()).contains("Performance: error - performance could not be measured: case search/one: candidate timed out");
+    assertThat(performance.get("error").asText())
+        .startsWith("case search/one: candidate timed out after 2s");
+    assertThat(this.out.toString())
+        .contains(
+            "Performance: error - performance could not be measured: case search/one: candidate timed out");
   }
 
   @Test
@@ -177,6 +210,9 @@ class GateCommandTests {
     assertThat(out.toString()).contains("bench").contains("gate").contains("docs/benchmarks.md");
     out.getBuffer().setLength(0);
     assertThat(parity("gate", "--help")).isZero();
-    assertThat(out.toString()).contains("--live").contains("--github-output").contains("--time-budget");
+    assertThat(out.toString())
+        .contains("--live")
+        .contains("--github-output")
+        .contains("--time-budget");
   }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real CLI on small HTTP suites in temporary folders, against real servers (python3 and the JDK's). */
+/**
+ * The real CLI on small HTTP suites in temporary folders, against real servers (python3 and the
+ * JDK's).
+ */
 @Timeout(120)
 class HttpCliTests {
   @TempDir Path project;
@@ -57,12 +60,19 @@ class HttpCliTests {
 
   private long serversOf(Path suite) {
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(line -> line.contains(suite.resolve("app.py").toString())).orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(line -> line.contains(suite.resolve("app.py").toString()))
+                    .orElse(false))
         .count();
   }
 
   private JsonNode verdict() throws IOException {
-    return JsonMapper.builder().build().readTree(project.resolve("reports/web/verdict.json").toFile());
+    return JsonMapper.builder()
+        .build()
+        .readTree(project.resolve("reports/web/verdict.json").toFile());
   }
 
   @Test
@@ -81,9 +91,13 @@ class HttpCliTests {
     Result record = parity("record", suite.toString());
     assertThat(record.exit()).as(record.out() + record.err()).isZero();
     Path golden = project.resolve("golden/web/item");
-    assertThat(Files.readString(golden.resolve("headers"))).isEqualTo("content-type: application/json\n");
-    assertThat(Files.readString(golden.resolve("body"))).isEqualTo("{\"id\":1,\"name\":\"Ann\",\"tags\":[\"a\",\"b\"]}");
-    assertThat(Files.readString(golden.resolve("body.pretty.json"))).isEqualTo("{\n  \"id\": 1,\n  \"name\": \"Ann\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ]\n}\n");
+    assertThat(Files.readString(golden.resolve("headers")))
+        .isEqualTo("content-type: application/json\n");
+    assertThat(Files.readString(golden.resolve("body")))
+        .isEqualTo("{\"id\":1,\"name\":\"Ann\",\"tags\":[\"a\",\"b\"]}");
+    assertThat(Files.readString(golden.resolve("body.pretty.json")))
+        .isEqualTo(
+            "{\n  \"id\": 1,\n  \"name\": \"Ann\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ]\n}\n");
     assertThat(Files.readString(golden.resolve("meta.yaml"))).contains("values:\n  status: 200\n");
 
     Result verify = parity("verify", suite.toString());
@@ -91,12 +105,16 @@ class HttpCliTests {
     assertThat(verify.out())
         .contains("parity verify web: 2 cases, 1 passed, 1 failed, 0 errors")
         .contains("FAIL item  (body differ)")
-        .contains("-{\"id\":1,\"name\":\"Ann\",\"tags\":[\"a\",\"b\"]}", "+{\"id\":1,\"name\":\"Anne\",\"tags\":[\"a\",\"b\"]}");
+        .contains(
+            "-{\"id\":1,\"name\":\"Ann\",\"tags\":[\"a\",\"b\"]}",
+            "+{\"id\":1,\"name\":\"Anne\",\"tags\":[\"a\",\"b\"]}");
 
     Result compare = parity("compare", suite.toString());
     assertThat(compare.exit()).isEqualTo(1);
     assertThat(compare.out()).contains("FAIL item  (body differ)").doesNotContain("FAIL same");
-    assertThat(serversOf(suite)).as("every server the harness started is stopped after the run").isZero();
+    assertThat(serversOf(suite))
+        .as("every server the harness started is stopped after the run")
+        .isZero();
   }
 
   @Test
@@ -114,7 +132,11 @@ class HttpCliTests {
 
     Result gate = parity("gate", suite.toString(), "--time-budget", "3s");
 
-    assertThat(gate.out()).as(gate.out() + gate.err()).contains("parity verify web: 1 cases, 1 passed", "Report: " + project.resolve("reports/web/index.html"));
+    assertThat(gate.out())
+        .as(gate.out() + gate.err())
+        .contains(
+            "parity verify web: 1 cases, 1 passed",
+            "Report: " + project.resolve("reports/web/index.html"));
     JsonNode verdict = verdict();
     assertThat(verdict.get("counts").get("passed").asInt()).isEqualTo(1);
     assertThat(verdict.get("performance").get("status").asText()).isNotEqualTo("error");
@@ -131,11 +153,13 @@ class HttpCliTests {
 
   @Test
   void recordsAndVerifiesAnAlreadyRunningServiceByUrl() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
         exchange -> {
-          byte[] body = ("you asked for " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+          byte[] body =
+              ("you asked for " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "text/plain");
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
@@ -146,11 +170,16 @@ class HttpCliTests {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       Path suite =
           suite(
-              "name: web\nlegacy: {url: \"" + base + "\", ready: /}\ncandidate: {url: \"" + base + "/\"}\n"
+              "name: web\nlegacy: {url: \""
+                  + base
+                  + "\", ready: /}\ncandidate: {url: \""
+                  + base
+                  + "/\"}\n"
                   + "cases:\n  - id: search\n    request: {path: /search, query: {q: \"a b\"}}\n");
 
       assertThat(parity("record", suite.toString()).exit()).isZero();
-      assertThat(Files.readString(project.resolve("golden/web/search/body"))).isEqualTo("you asked for /search?q=a+b");
+      assertThat(Files.readString(project.resolve("golden/web/search/body")))
+          .isEqualTo("you asked for /search?q=a+b");
       Result verify = parity("verify", suite.toString());
       assertThat(verify.exit()).as(verify.out()).isZero();
       assertThat(verify.out()).contains("Decision: candidate");
@@ -177,10 +206,15 @@ class HttpCliTests {
     Result record = parity("record", suite.toString());
 
     assertThat(record.exit()).isEqualTo(3);
-    assertThat(record.out()).contains("0 passed, 0 failed, 2 errors", "ERROR a  (legacy could not be run: cannot connect to http://127.0.0.1:1");
+    assertThat(record.out())
+        .contains(
+            "0 passed, 0 failed, 2 errors",
+            "ERROR a  (legacy could not be run: cannot connect to http://127.0.0.1:1");
     JsonNode verdict = verdict();
     assertThat(verdict.get("unavailable")).hasSize(1);
-    assertThat(verdict.get("unavailable").get(0).asText()).startsWith("legacy implementation could not be run: cannot connect to http://127.0.0.1:1: ");
+    assertThat(verdict.get("unavailable").get(0).asText())
+        .startsWith(
+            "legacy implementation could not be run: cannot connect to http://127.0.0.1:1: ");
   }
 
   @Test
@@ -207,7 +241,10 @@ class HttpCliTests {
 
     assertThat(compare.exit()).as(compare.out() + compare.err()).isEqualTo(3);
     assertThat(compare.out())
-        .contains("ERROR item  (candidate could not be run: server [python3 " + suite + "/app.py {port}] did not answer 2xx on [/missing] within 1s (last attempt: status 404)")
+        .contains(
+            "ERROR item  (candidate could not be run: server [python3 "
+                + suite
+                + "/app.py {port}] did not answer 2xx on [/missing] within 1s (last attempt: status 404)")
         .contains("last lines of its output:")
         .contains("| candidate listening on")
         .contains("| candidate \"GET /missing HTTP/1.1\" 404");
@@ -216,7 +253,8 @@ class HttpCliTests {
 
   @Test
   void writesAreRefusedUnlessTheSuiteAllowsSideEffects() throws IOException {
-    String cases = "cases:\n  - id: create\n    request: {method: POST, path: /items, body: {name: x}}\n";
+    String cases =
+        "cases:\n  - id: create\n    request: {method: POST, path: /items, body: {name: x}}\n";
     Path suite = suite(SIDES + cases);
 
     Result refused = parity("compare", suite.toString());
@@ -224,7 +262,9 @@ class HttpCliTests {
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err())
         .isEqualTo(
-            "parity: configuration error: " + suite.resolve("suite.yaml") + ":12:23: case [create] sends [POST], which may change data on the systems under test;"
+            "parity: configuration error: "
+                + suite.resolve("suite.yaml")
+                + ":12:23: case [create] sends [POST], which may change data on the systems under test;"
                 + " set allowSideEffects: true in suite.yaml if running writes against both implementations is intended\n");
 
     suite(SIDES + "allowSideEffects: true\n" + cases);
@@ -259,8 +299,10 @@ class HttpCliTests {
         .contains("status : legacy 200, candidate 500")
         .contains("ERROR drop  (candidate GET http://127.0.0.1:")
         .contains("/drop: the connection broke off during the body (")
-        .containsPattern("ERROR hang  \\(candidate GET http://127\\.0\\.0\\.1:\\d+/hang: no (complete )?response within 2s")
-        .contains("/huge: the response body exceeded the limit of 33554432 bytes; the connection was closed");
+        .containsPattern(
+            "ERROR hang  \\(candidate GET http://127\\.0\\.0\\.1:\\d+/hang: no (complete )?response within 2s")
+        .contains(
+            "/huge: the response body exceeded the limit of 33554432 bytes; the connection was closed");
     assertThat(serversOf(suite)).isZero();
   }
 
@@ -286,15 +328,20 @@ class HttpCliTests {
     Process parity =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                ParityCommand.class.getName(), "record", suite.toString())
+                "-cp",
+                System.getProperty("java.class.path"),
+                ParityCommand.class.getName(),
+                "record",
+                suite.toString())
             .redirectErrorStream(true)
             .redirectOutput(project.resolve("parity.log").toFile())
             .start();
     try {
       java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
       while (serversOf(suite) == 0 || !(Files.exists(pidFile) && Files.size(pidFile) > 0)) {
-        assertThat(java.time.Instant.now()).as(Files.readString(project.resolve("parity.log"))).isBefore(deadline);
+        assertThat(java.time.Instant.now())
+            .as(Files.readString(project.resolve("parity.log")))
+            .isBefore(deadline);
         Thread.sleep(50);
       }
       long child = Long.parseLong(Files.readString(pidFile).trim());
@@ -303,11 +350,15 @@ class HttpCliTests {
       parity.waitFor();
 
       java.time.Instant gone = java.time.Instant.now().plusSeconds(20);
-      while ((serversOf(suite) > 0 || ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)) && java.time.Instant.now().isBefore(gone)) {
+      while ((serversOf(suite) > 0
+              || ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false))
+          && java.time.Instant.now().isBefore(gone)) {
         Thread.sleep(50);
       }
       assertThat(serversOf(suite)).as("the server is stopped").isZero();
-      assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).as("the server's child %d is stopped", child).isFalse();
+      assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false))
+          .as("the server's child %d is stopped", child)
+          .isFalse();
     } finally {
       parity.destroyForcibly();
     }
@@ -324,7 +375,9 @@ class HttpCliTests {
             "--out", project.resolve("r").toString());
 
     assertThat(record.exit()).as(record.out() + record.err()).isZero();
-    assertThat(record.out()).contains("15 cases, 15 passed").doesNotContain("golden updated", "golden created");
+    assertThat(record.out())
+        .contains("15 cases, 15 passed")
+        .doesNotContain("golden updated", "golden created");
   }
 
   private Path copyOf(Path goldens) throws IOException {
@@ -349,7 +402,8 @@ class HttpCliTests {
     assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
     assertThat(demo.out())
         .contains("== Demo genealogy-cli:")
-        .contains("== Demo webapp-http: verify the Java web app (a Go-style port) against the goldens of the Python original, over HTTP ==")
+        .contains(
+            "== Demo webapp-http: verify the Java web app (a Go-style port) against the goldens of the Python original, over HTTP ==")
         .contains("parity verify webapp-http: 15 cases, 13 passed, 2 failed, 0 errors")
         .contains("FAIL api/person-without-children  (body differ)")
         .contains("+{\"id\":3,\"name\":\"Paul Martin\",\"born\":1881,\"children\":null}");

@@ -20,7 +20,9 @@ class InterruptTests {
         TempSuite.in(root, "slow")
             .suiteYaml(
                 "name: slow\nlegacy:\n  command: [sh, -c, 'sleep 300 & echo $! > \"$PID_FILE\"; wait']\n"
-                    + "candidate:\n  command: [sh, -c, 'sleep 300']\ndefaults:\n  timeout: 5m\n  env: {PID_FILE: '" + pidFile + "'}\n"
+                    + "candidate:\n  command: [sh, -c, 'sleep 300']\ndefaults:\n  timeout: 5m\n  env: {PID_FILE: '"
+                    + pidFile
+                    + "'}\n"
                     + "cases:\n  - id: a\n");
     Process parity =
         new ProcessBuilder(
@@ -35,7 +37,8 @@ class InterruptTests {
             .start();
     try {
       Instant deadline = Instant.now().plusSeconds(60);
-      while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && Instant.now().isBefore(deadline)) {
+      while (!(Files.exists(pidFile) && Files.size(pidFile) > 0)
+          && Instant.now().isBefore(deadline)) {
         Thread.sleep(50);
       }
       long child = Long.parseLong(Files.readString(pidFile).trim());
@@ -45,10 +48,13 @@ class InterruptTests {
       parity.waitFor();
 
       Instant gone = Instant.now().plusSeconds(10);
-      while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(gone)) {
+      while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)
+          && Instant.now().isBefore(gone)) {
         Thread.sleep(50);
       }
-      assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).as("child %d still alive", child).isFalse();
+      assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false))
+          .as("child %d still alive", child)
+          .isFalse();
       assertThat(suite.golden().resolve("a/meta.yaml")).doesNotExist();
     } finally {
       parity.destroyForcibly();

@@ -44,7 +44,9 @@ class NormalizeCommandTests {
         folder.resolve("suite.yaml"),
         "name: noisy\n"
             + "legacy:\n  command: [python3, \"{suite}/app.py\", \"42\"]\n"
-            + "candidate:\n  command: [python3, \"{suite}/app.py\", \"" + candidateTotal + "\"]\n"
+            + "candidate:\n  command: [python3, \"{suite}/app.py\", \""
+            + candidateTotal
+            + "\"]\n"
             + "cases:\n  - id: one\n"
             + rules);
     return folder;
@@ -72,7 +74,8 @@ class NormalizeCommandTests {
                 + "    reason: 'differs between two legacy runs (one)'\n");
     assertThat(verdict().at("/fixtures/0/noisy").asBoolean()).isTrue();
 
-    Files.writeString(suite.resolve("suite.yaml"), Files.readString(suite.resolve("suite.yaml")) + yaml);
+    Files.writeString(
+        suite.resolve("suite.yaml"), Files.readString(suite.resolve("suite.yaml")) + yaml);
     Run again = parity("record", suite.toString(), "--update");
 
     assertThat(again.exit()).isZero();
@@ -89,7 +92,10 @@ class NormalizeCommandTests {
     Path same = suite("42", "");
     Run pass = parity("compare", same.toString());
     assertThat(pass.exit()).as(pass.out()).isZero();
-    assertThat(pass.out()).contains("NOISY one  (legacy noise discounted)", "suggested rule : builtin: timestamps on stdout");
+    assertThat(pass.out())
+        .contains(
+            "NOISY one  (legacy noise discounted)",
+            "suggested rule : builtin: timestamps on stdout");
     assertThat(verdict().at("/reasons").toString()).contains("legacy noise discounted in 1 case");
     assertThat(verdict().at("/fixtures/0/noise").toString()).contains("legacy runs 1 and 2 differ");
 
@@ -132,8 +138,12 @@ class NormalizeCommandTests {
   void jsonOutputsGetAStructuralDiffInTheVerdict() throws IOException {
     Path folder = root.resolve("fixtures/noisy");
     Files.createDirectories(folder);
-    Files.writeString(folder.resolve("legacy.sh"), "echo '{\"meta\":{\"generatedAt\":\"'$(date +%s%N)'\"},\"total\":3,\"tags\":[\"a\",\"b\"]}'\n");
-    Files.writeString(folder.resolve("candidate.sh"), "echo '{\"tags\":[\"b\",\"a\"],\"total\":4,\"meta\":{\"generatedAt\":\"x\"}}'\n");
+    Files.writeString(
+        folder.resolve("legacy.sh"),
+        "echo '{\"meta\":{\"generatedAt\":\"'$(date +%s%N)'\"},\"total\":3,\"tags\":[\"a\",\"b\"]}'\n");
+    Files.writeString(
+        folder.resolve("candidate.sh"),
+        "echo '{\"tags\":[\"b\",\"a\"],\"total\":4,\"meta\":{\"generatedAt\":\"x\"}}'\n");
     Files.writeString(
         folder.resolve("suite.yaml"),
         "name: noisy\nlegacy: {command: [sh, \"{suite}/legacy.sh\"]}\ncandidate: {command: [sh, \"{suite}/candidate.sh\"]}\n"
@@ -141,7 +151,9 @@ class NormalizeCommandTests {
             + "normalize:\n  - json:\n      ignore: [/meta/generatedAt]\n      unordered: [/tags]\n    reason: generated per run\n");
     Run run = parity("compare", folder.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).contains("stdout : JSON differs at 1 path: /total changed: 3 -> 4").doesNotContain("NOISY");
+    assertThat(run.out())
+        .contains("stdout : JSON differs at 1 path: /total changed: 3 -> 4")
+        .doesNotContain("NOISY");
     JsonNode change = verdict().at("/fixtures/0/jsonChanges/0");
     assertThat(change.get("path").asText()).isEqualTo("/total");
     assertThat(change.get("kind").asText()).isEqualTo("changed");
@@ -155,7 +167,10 @@ class NormalizeCommandTests {
     Run run = parity("verify", suite.toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
-        .startsWith("parity: configuration error: " + suite.resolve("suite.yaml") + ":9:12: invalid regex [(unclosed]: Unclosed group");
+        .startsWith(
+            "parity: configuration error: "
+                + suite.resolve("suite.yaml")
+                + ":9:12: invalid regex [(unclosed]: Unclosed group");
   }
 
   @Test
@@ -175,7 +190,10 @@ class NormalizeCommandTests {
             + "cases:\n  - id: one\nnormalize:\n  - json: {sortKeys: true}\n    reason: key order is unspecified\n");
     Run run = parity("compare", folder.toString());
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
-    assertThat(run.out()).contains("stdout : candidate: not valid JSON (", "the json rule was skipped and the text compared as is");
+    assertThat(run.out())
+        .contains(
+            "stdout : candidate: not valid JSON (",
+            "the json rule was skipped and the text compared as is");
     assertThat(run.out()).contains("-{\n", "+oops");
   }
 }

@@ -9,26 +9,37 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a script or tool for a test: its exit code and both streams; a run past its timeout fails the test. */
+/**
+ * Runs a script or tool for a test: its exit code and both streams; a run past its timeout fails
+ * the test.
+ */
 final class Processes {
   record Result(int exit, String out, String err) {}
 
   private Processes() {}
 
-  /** Runs {@code command} with {@code env} added to this JVM's environment; its streams go through files in {@code scratch}. */
+  /**
+   * Runs {@code command} with {@code env} added to this JVM's environment; its streams go through
+   * files in {@code scratch}.
+   */
   static Result run(Path scratch, Duration timeout, Map<String, String> env, String... command)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     Path stdout = Files.createTempFile(scratch, "out", ".txt");
     Path stderr = Files.createTempFile(scratch, "err", ".txt");
-    Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    Process process =
+        builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
     boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (!exited) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
     }
-    assertThat(exited).as("%s exited within %s; stderr:%n%s", String.join(" ", command), timeout, Files.readString(stderr)).isTrue();
+    assertThat(exited)
+        .as(
+            "%s exited within %s; stderr:%n%s",
+            String.join(" ", command), timeout, Files.readString(stderr))
+        .isTrue();
     return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
   }
 }

@@ -22,8 +22,12 @@ class ReportCommandTests {
   @BeforeEach
   void suiteWithOneMismatchOneErrorOnePass() throws Exception {
     suite = Files.createDirectories(temp.resolve("shop"));
-    Files.writeString(suite.resolve("legacy.sh"), "case \"$1\" in total) echo 'total: 10';; *) echo \"same $1\";; esac\n");
-    Files.writeString(suite.resolve("candidate.sh"), "case \"$1\" in total) echo 'total: 11';; boom) sleep 5;; *) echo \"same $1\";; esac\n");
+    Files.writeString(
+        suite.resolve("legacy.sh"),
+        "case \"$1\" in total) echo 'total: 10';; *) echo \"same $1\";; esac\n");
+    Files.writeString(
+        suite.resolve("candidate.sh"),
+        "case \"$1\" in total) echo 'total: 11';; boom) sleep 5;; *) echo \"same $1\";; esac\n");
     Files.writeString(
         suite.resolve("suite.yaml"),
         String.join(
@@ -53,9 +57,13 @@ class ReportCommandTests {
 
     assertThat(run.exit).as(run.output).isEqualTo(1);
     assertThat(out.resolve("index.html")).exists();
-    assertThat(out.resolve("summary.md")).content().contains("Parity compare shop: legacy ships", "**c1**");
+    assertThat(out.resolve("summary.md"))
+        .content()
+        .contains("Parity compare shop: legacy ships", "**c1**");
     assertThat(out.resolve("observations/a/total/legacy/raw/stdout")).hasContent("total: 10");
-    assertThat(out.resolve("observations/a/total/candidate/repro.sh")).content().contains("candidate.sh", "total");
+    assertThat(out.resolve("observations/a/total/candidate/repro.sh"))
+        .content()
+        .contains("candidate.sh", "total");
     assertThat(countResults(out.resolve("allure-results"))).isEqualTo(3);
     assertThat(run.output)
         .contains(
@@ -67,21 +75,28 @@ class ReportCommandTests {
                 "  c2       1 error error: candidate timed out after <n>ms; the process and all its children were killed (raise [time...",
                 "              e.g. b/boom",
                 ""))
-        .contains("Report: " + out.resolve("index.html"), "Report: " + out.resolve("summary.md"), "Report: " + out.resolve("allure-results"));
+        .contains(
+            "Report: " + out.resolve("index.html"),
+            "Report: " + out.resolve("summary.md"),
+            "Report: " + out.resolve("allure-results"));
   }
 
   @Test
   void junitXmlParsesWithAStandardParser() throws Exception {
     parity("compare", suite.toString(), "--out", out.toString());
 
-    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("junit.xml").toFile());
+    Document xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(out.resolve("junit.xml").toFile());
 
     Element testsuite = xml.getDocumentElement();
     assertThat(testsuite.getAttribute("tests")).isEqualTo("3");
     assertThat(testsuite.getAttribute("failures")).isEqualTo("1");
     assertThat(testsuite.getAttribute("errors")).isEqualTo("1");
     assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(3);
-    assertThat(((Element) xml.getElementsByTagName("failure").item(0)).getTextContent()).contains("-total: 10", "+total: 11");
+    assertThat(((Element) xml.getElementsByTagName("failure").item(0)).getTextContent())
+        .contains("-total: 10", "+total: 11");
   }
 
   @Test
@@ -103,7 +118,8 @@ class ReportCommandTests {
     assertThat(Files.readString(out.resolve("summary.md"))).isEqualTo(markdown);
     assertThat(Files.readString(out.resolve("junit.xml"))).isEqualTo(junit);
     assertThat(countResults(out.resolve("allure-results"))).isEqualTo(3);
-    assertThat(run.output).contains("parity compare shop: 3 cases, 1 passed, 1 failed, 1 errors", "Decision: legacy");
+    assertThat(run.output)
+        .contains("parity compare shop: 3 cases, 1 passed, 1 failed, 1 errors", "Decision: legacy");
   }
 
   @Test
@@ -116,9 +132,11 @@ class ReportCommandTests {
     Run run = parity("report", out.toString());
 
     assertThat(run.exit).isEqualTo(1);
-    assertThat(run.output).contains("Note: no observations/ in " + out + "; index.html shows the stored diffs only.");
+    assertThat(run.output)
+        .contains("Note: no observations/ in " + out + "; index.html shows the stored diffs only.");
     assertThat(Files.readString(out.resolve("index.html")))
-        .contains("\"unified\":\"--- legacy/stdout\\n+++ candidate/stdout\\n@@ -1,1 +1,1 @@\\n-total: 10\\n+total: 11\\n\"");
+        .contains(
+            "\"unified\":\"--- legacy/stdout\\n+++ candidate/stdout\\n@@ -1,1 +1,1 @@\\n-total: 10\\n+total: 11\\n\"");
   }
 
   @Test
@@ -129,7 +147,9 @@ class ReportCommandTests {
 
     assertThat(run.exit).isEqualTo(2);
     assertThat(run.output)
-        .contains("parity: configuration error: ", "no verdict.json in [" + out + "]; run `parity verify` or `parity compare` first");
+        .contains(
+            "parity: configuration error: ",
+            "no verdict.json in [" + out + "]; run `parity verify` or `parity compare` first");
   }
 
   @Test
@@ -148,7 +168,8 @@ class ReportCommandTests {
     Run run = parity("report", out.toString());
 
     assertThat(run.exit).isEqualTo(2);
-    assertThat(run.output).contains("verdict.json", "unreadable verdict [", "re-run the suite to write it again");
+    assertThat(run.output)
+        .contains("verdict.json", "unreadable verdict [", "re-run the suite to write it again");
   }
 
   @Test

@@ -1,12 +1,12 @@
 package dev.parity.containers;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.Suite;
 import dev.parity.run.ContainerLauncher;
 import dev.parity.run.LogTail;
 import dev.parity.run.RunningService;
 import dev.parity.run.ServiceStartException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -29,18 +29,25 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 public final class TestcontainersLauncher implements ContainerLauncher {
 
   @Override
-  public RunningService start(Suite suite, HttpImplementation.Container spec) throws ServiceStartException {
+  public RunningService start(Suite suite, HttpImplementation.Container spec)
+      throws ServiceStartException {
     String what = "cannot start " + spec.describe();
     if (!dockerAvailable()) {
       throw new ServiceStartException(
-          what + ": no Docker engine is reachable (start one, e.g. dockerd, or point DOCKER_HOST at it;"
+          what
+              + ": no Docker engine is reachable (start one, e.g. dockerd, or point DOCKER_HOST at it;"
               + " inside a container also set TESTCONTAINERS_HOST_OVERRIDE=localhost)",
           "");
     }
     if (spec.image().isPresent() && !locallyAvailable(spec.image().get())) {
       throw new ServiceStartException(
-          what + ": image [" + spec.image().get() + "] is not available locally, and Parity does not pull images;"
-              + " build or load it first (docker build -t " + spec.image().get() + " FOLDER), or use [build] with the folder of its Dockerfile",
+          what
+              + ": image ["
+              + spec.image().get()
+              + "] is not available locally, and Parity does not pull images;"
+              + " build or load it first (docker build -t "
+              + spec.image().get()
+              + " FOLDER), or use [build] with the folder of its Dockerfile",
           "");
     }
     LogBuffer log = new LogBuffer();
@@ -70,14 +77,22 @@ public final class TestcontainersLauncher implements ContainerLauncher {
     Path build = spec.build().orElseThrow();
     // A stable name per build folder lets Docker's layer cache make rebuilds cheap.
     String name =
-        ("parity-build/" + suite.key() + "-" + build.getFileName() + ":" + Integer.toHexString(build.toString().hashCode()))
+        ("parity-build/"
+                + suite.key()
+                + "-"
+                + build.getFileName()
+                + ":"
+                + Integer.toHexString(build.toString().hashCode()))
             .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9/:._-]", "-");
     Future<String> image = new ImageFromDockerfile(name, false).withFileFromPath(".", build);
     return new GenericContainer<>(image);
   }
 
-  /** Images come from this machine only: a pull would fail without a registry, or fetch something unreviewed. */
+  /**
+   * Images come from this machine only: a pull would fail without a registry, or fetch something
+   * unreviewed.
+   */
   private static final ImagePullPolicy NEVER_PULL = image -> false;
 
   private static boolean locallyAvailable(String image) {
@@ -102,7 +117,8 @@ public final class TestcontainersLauncher implements ContainerLauncher {
     StringBuilder text = new StringBuilder();
     String last = "";
     for (Throwable t = error; t != null; t = t.getCause()) {
-      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+      String message =
+          t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
       if (!message.isEmpty() && !last.contains(message)) {
         if (text.length() > 0) {
           text.append(": ");
@@ -153,7 +169,12 @@ public final class TestcontainersLauncher implements ContainerLauncher {
     Started(GenericContainer<?> container, LogBuffer log) {
       this.container = container;
       this.log = log;
-      this.base = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(container.getExposedPorts().get(0)));
+      this.base =
+          URI.create(
+              "http://"
+                  + container.getHost()
+                  + ":"
+                  + container.getMappedPort(container.getExposedPorts().get(0)));
     }
 
     @Override

@@ -35,7 +35,12 @@ final class Repro {
       return "# " + side.label() + ": " + implementation.describe() + "\n";
     }
     StringBuilder script = new StringBuilder();
-    script.append("# ").append(side.label()).append(" side of case ").append(testCase.id()).append('\n');
+    script
+        .append("# ")
+        .append(side.label())
+        .append(" side of case ")
+        .append(testCase.id())
+        .append('\n');
     if (command.cwd().isPresent()) {
       script.append("cd ").append(quote(command.cwd().get().toString())).append('\n');
     } else {
@@ -46,7 +51,12 @@ final class Repro {
       if (target.getParent() != null) {
         script.append("mkdir -p ").append(quote(target.getParent().toString())).append(" && ");
       }
-      script.append("cp -R ").append(quote(file.source().toString())).append(' ').append(quote(file.target())).append('\n');
+      script
+          .append("cp -R ")
+          .append(quote(file.source().toString()))
+          .append(' ')
+          .append(quote(file.target()))
+          .append('\n');
     }
     Map<String, String> env = new TreeMap<>(suite.env());
     env.putAll(command.env());
@@ -73,10 +83,19 @@ final class Repro {
     return script.toString();
   }
 
-  /** Starts the service the way the harness does (where it starts it), then sends the case's request with curl. */
-  private static String curl(Suite suite, Side side, Case testCase, HttpImplementation http, HttpRequest request) {
+  /**
+   * Starts the service the way the harness does (where it starts it), then sends the case's request
+   * with curl.
+   */
+  private static String curl(
+      Suite suite, Side side, Case testCase, HttpImplementation http, HttpRequest request) {
     StringBuilder script = new StringBuilder();
-    script.append("# ").append(side.label()).append(" side of case ").append(testCase.id()).append(" (HTTP)\n");
+    script
+        .append("# ")
+        .append(side.label())
+        .append(" side of case ")
+        .append(testCase.id())
+        .append(" (HTTP)\n");
     String base;
     HttpImplementation.Endpoint endpoint = http.endpoint();
     if (endpoint instanceof HttpImplementation.Url url) {
@@ -85,20 +104,43 @@ final class Repro {
       base = "http://127.0.0.1:$PORT";
       script.append("PORT=${PORT:-8080}\n");
       List<String> words = new ArrayList<>(List.of("env"));
-      new TreeMap<>(start.env()).forEach((k, v) -> words.add(quote(k + "=" + v).replace(HttpImplementation.PORT_PLACEHOLDER, "$PORT")));
+      new TreeMap<>(start.env())
+          .forEach(
+              (k, v) ->
+                  words.add(
+                      quote(k + "=" + v).replace(HttpImplementation.PORT_PLACEHOLDER, "$PORT")));
       start.command().forEach(w -> words.add(portWord(w)));
       script.append("# start the server (stop it afterwards with: kill $SERVER)\n");
       start.cwd().ifPresent(dir -> script.append("cd ").append(quote(dir.toString())).append('\n'));
       script.append(String.join(" ", words)).append(" &\nSERVER=$!\n");
-      start.ready().ifPresent(ready -> script.append("until curl -fs -o /dev/null ").append(quote("http://127.0.0.1:")).append("\"$PORT\"")
-          .append(quote(ready)).append("; do sleep 0.2; done\n"));
+      start
+          .ready()
+          .ifPresent(
+              ready ->
+                  script
+                      .append("until curl -fs -o /dev/null ")
+                      .append(quote("http://127.0.0.1:"))
+                      .append("\"$PORT\"")
+                      .append(quote(ready))
+                      .append("; do sleep 0.2; done\n"));
     } else {
       HttpImplementation.Container container = (HttpImplementation.Container) endpoint;
       base = "http://127.0.0.1:$PORT";
       script.append("PORT=${PORT:-8080}\n");
       String image = container.image().orElse("parity-repro:" + side.label());
-      container.build().ifPresent(dir -> script.append("docker build -t ").append(quote(image)).append(' ').append(quote(dir.toString())).append('\n'));
-      List<String> words = new ArrayList<>(List.of("docker", "run", "-d", "--rm", "-p", "\"$PORT\":" + container.port()));
+      container
+          .build()
+          .ifPresent(
+              dir ->
+                  script
+                      .append("docker build -t ")
+                      .append(quote(image))
+                      .append(' ')
+                      .append(quote(dir.toString()))
+                      .append('\n'));
+      List<String> words =
+          new ArrayList<>(
+              List.of("docker", "run", "-d", "--rm", "-p", "\"$PORT\":" + container.port()));
       new TreeMap<>(container.env()).forEach((k, v) -> words.add("-e " + quote(k + "=" + v)));
       words.add(quote(image));
       script.append("CONTAINER=$(").append(String.join(" ", words)).append(")\n");
@@ -106,7 +148,9 @@ final class Repro {
     StringBuilder url = new StringBuilder(request.path());
     String separator = request.path().contains("?") ? "&" : "?";
     for (Map.Entry<String, String> parameter : request.query().entrySet()) {
-      url.append(separator).append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
+      url.append(separator)
+          .append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
       separator = "&";
     }
@@ -143,8 +187,8 @@ final class Repro {
   }
 
   /**
-   * One POSIX shell word. Words made of safe characters stay bare; others are single-quoted, the only
-   * quoting that keeps every byte (newlines included, which commons-text's XSI escaper drops).
+   * One POSIX shell word. Words made of safe characters stay bare; others are single-quoted, the
+   * only quoting that keeps every byte (newlines included, which commons-text's XSI escaper drops).
    */
   static String quote(String word) {
     if (!word.isEmpty() && SAFE.matcher(word).matches()) {

@@ -30,17 +30,19 @@ import java.util.stream.Stream;
  * rebuilt by {@code parity report} without running anything again.
  *
  * <p>Layout, per case and side, in the golden store's format (outputs only for cases whose sides
- * differ): {@code
- * observations/<case-id>/<side>/raw/} ({@code meta.yaml}, {@code stdout}, {@code stderr}, {@code
- * files/<path>}), {@code .../normalized/} only when normalization changed something, and {@code
- * .../repro.sh}, the command line that reproduces that side. Streams longer than {@link
- * #maxStreamBytes()} are cut, and {@code meta.yaml} lists them under {@code parity.truncated}.
+ * differ): {@code observations/<case-id>/<side>/raw/} ({@code meta.yaml}, {@code stdout}, {@code
+ * stderr}, {@code files/<path>}), {@code .../normalized/} only when normalization changed
+ * something, and {@code .../repro.sh}, the command line that reproduces that side. Streams longer
+ * than {@link #maxStreamBytes()} are cut, and {@code meta.yaml} lists them under {@code
+ * parity.truncated}.
  */
 public final class RunArchive {
   /** The folder inside the output folder. */
   public static final String FOLDER = "observations";
+
   /** The value naming the streams that were cut to the size bound. */
   public static final String TRUNCATED = "parity.truncated";
+
   public static final long DEFAULT_MAX_STREAM_BYTES = 1L << 20;
   static final String REPRO = "repro.sh";
 
@@ -62,7 +64,8 @@ public final class RunArchive {
 
   /** The archive of the run whose reports are in {@code outputFolder}. */
   public static RunArchive in(Path outputFolder) {
-    return new RunArchive(outputFolder.toAbsolutePath().normalize().resolve(FOLDER), DEFAULT_MAX_STREAM_BYTES);
+    return new RunArchive(
+        outputFolder.toAbsolutePath().normalize().resolve(FOLDER), DEFAULT_MAX_STREAM_BYTES);
   }
 
   public RunArchive withMaxStreamBytes(long bytes) {
@@ -127,7 +130,8 @@ public final class RunArchive {
           if (same) {
             storeRepro(testCase.id(), pending.side(), pending.repro());
           } else {
-            store(testCase.id(), pending.side(), pending.raw(), pending.compared(), pending.repro());
+            store(
+                testCase.id(), pending.side(), pending.raw(), pending.compared(), pending.repro());
           }
         }
       } catch (IOException e) {
@@ -146,7 +150,8 @@ public final class RunArchive {
   }
 
   /** Stores one side's observation of a case. */
-  public void store(String caseId, Side side, Observation raw, Observation compared, String repro) throws IOException {
+  public void store(String caseId, Side side, Observation raw, Observation compared, String repro)
+      throws IOException {
     Path sideFolder = sideFolder(caseId, side);
     write(sideFolder.resolve(View.RAW.folderName()), caseId, raw);
     if (!compared.sameContentAs(raw)) {
@@ -155,16 +160,23 @@ public final class RunArchive {
     storeRepro(caseId, side, repro);
   }
 
-  /** One side's stored observation of a case; the normalized view falls back to raw when normalization changed nothing. */
+  /**
+   * One side's stored observation of a case; the normalized view falls back to raw when
+   * normalization changed nothing.
+   */
   public Optional<Observation> read(String caseId, Side side, View view) {
     Path sideFolder = sideFolder(caseId, side);
-    if (view == View.NORMALIZED && Files.isDirectory(sideFolder.resolve(View.NORMALIZED.folderName()))) {
+    if (view == View.NORMALIZED
+        && Files.isDirectory(sideFolder.resolve(View.NORMALIZED.folderName()))) {
       return readFolder(sideFolder.resolve(View.NORMALIZED.folderName()));
     }
     return readFolder(sideFolder.resolve(View.RAW.folderName()));
   }
 
-  /** Reads the golden store's format with one shared mapper (a GoldenStore per read would rebuild its own). */
+  /**
+   * Reads the golden store's format with one shared mapper (a GoldenStore per read would rebuild
+   * its own).
+   */
   private static Optional<Observation> readFolder(Path dir) {
     Path metaFile = dir.resolve(GoldenStore.META);
     if (!Files.isRegularFile(metaFile)) {
@@ -179,7 +191,11 @@ public final class RunArchive {
           streams.put(stream, Files.readAllBytes(file));
         }
       }
-      return Optional.of(new Observation(meta.values() == null ? new TreeMap<>() : meta.values(), streams, java.time.Duration.ZERO));
+      return Optional.of(
+          new Observation(
+              meta.values() == null ? new TreeMap<>() : meta.values(),
+              streams,
+              java.time.Duration.ZERO));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the stored observation in " + dir, e);
     }
@@ -196,7 +212,9 @@ public final class RunArchive {
   public Optional<String> repro(String caseId, Side side) {
     Path file = sideFolder(caseId, side).resolve(REPRO);
     try {
-      return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+      return Files.isRegularFile(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+          : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -205,7 +223,8 @@ public final class RunArchive {
   private Path sideFolder(String caseId, Side side) {
     Path resolved = folder.resolve(caseId).normalize();
     if (!resolved.startsWith(folder)) {
-      throw new IllegalArgumentException("case id [" + caseId + "] escapes the observations folder");
+      throw new IllegalArgumentException(
+          "case id [" + caseId + "] escapes the observations folder");
     }
     return resolved.resolve(side.label());
   }
@@ -231,6 +250,7 @@ public final class RunArchive {
     meta.put("id", caseId);
     meta.put("values", values);
     meta.put("streams", new ArrayList<>(observation.streams().keySet()));
-    Files.writeString(dir.resolve(GoldenStore.META), YAML.writeValueAsString(meta), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve(GoldenStore.META), YAML.writeValueAsString(meta), StandardCharsets.UTF_8);
   }
 }

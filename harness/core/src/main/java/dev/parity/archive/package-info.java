@@ -1,2 +1,5 @@
-/** What a run stores beside its verdict (raw and normalized observations, how to reproduce each side) so reports can be rebuilt. */
+/**
+ * What a run stores beside its verdict (raw and normalized observations, how to reproduce each
+ * side) so reports can be rebuilt.
+ */
 package dev.parity.archive;

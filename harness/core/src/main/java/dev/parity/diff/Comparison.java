@@ -10,7 +10,8 @@ import java.util.List;
  * @param notes observations that are not differences (e.g. a fallback diff was used)
  * @param jsonChanges for JSON outputs, the paths that differ with both values
  */
-public record Comparison(List<Fact> facts, List<StreamDiff> diffs, List<Fact> notes, List<JsonChange> jsonChanges) {
+public record Comparison(
+    List<Fact> facts, List<StreamDiff> diffs, List<Fact> notes, List<JsonChange> jsonChanges) {
 
   public Comparison {
     facts = List.copyOf(facts);

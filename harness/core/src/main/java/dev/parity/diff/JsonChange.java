@@ -18,7 +18,12 @@ import java.util.Optional;
  */
 @JsonPropertyOrder({"stream", "document", "path", "kind", "legacy", "candidate"})
 public record JsonChange(
-    String stream, int document, String path, Kind kind, Optional<String> legacy, Optional<String> candidate) {
+    String stream,
+    int document,
+    String path,
+    Kind kind,
+    Optional<String> legacy,
+    Optional<String> candidate) {
 
   /** How a path differs. */
   public enum Kind {

@@ -47,16 +47,36 @@ public final class JsonDiffer {
     return documents.stream().allMatch(JsonNode::isContainerNode);
   }
 
-  private void walk(String stream, int document, String path, JsonNode legacy, JsonNode candidate, List<JsonChange> changes) {
+  private void walk(
+      String stream,
+      int document,
+      String path,
+      JsonNode legacy,
+      JsonNode candidate,
+      List<JsonChange> changes) {
     if (changes.size() >= maxChanges) {
       return;
     }
     if (legacy == null) {
-      changes.add(new JsonChange(stream, document, path, JsonChange.Kind.ADDED, Optional.empty(), Optional.of(show(candidate))));
+      changes.add(
+          new JsonChange(
+              stream,
+              document,
+              path,
+              JsonChange.Kind.ADDED,
+              Optional.empty(),
+              Optional.of(show(candidate))));
       return;
     }
     if (candidate == null) {
-      changes.add(new JsonChange(stream, document, path, JsonChange.Kind.REMOVED, Optional.of(show(legacy)), Optional.empty()));
+      changes.add(
+          new JsonChange(
+              stream,
+              document,
+              path,
+              JsonChange.Kind.REMOVED,
+              Optional.of(show(legacy)),
+              Optional.empty()));
       return;
     }
     if (legacy.isObject() && candidate.isObject()) {
@@ -64,7 +84,13 @@ public final class JsonDiffer {
       legacy.fieldNames().forEachRemaining(keys::add);
       candidate.fieldNames().forEachRemaining(keys::add);
       for (String key : keys) {
-        walk(stream, document, path + "/" + JsonDocuments.escape(key), legacy.get(key), candidate.get(key), changes);
+        walk(
+            stream,
+            document,
+            path + "/" + JsonDocuments.escape(key),
+            legacy.get(key),
+            candidate.get(key),
+            changes);
       }
       return;
     }
@@ -76,7 +102,13 @@ public final class JsonDiffer {
     }
     if (!legacy.equals(candidate)) {
       changes.add(
-          new JsonChange(stream, document, path, JsonChange.Kind.CHANGED, Optional.of(show(legacy)), Optional.of(show(candidate))));
+          new JsonChange(
+              stream,
+              document,
+              path,
+              JsonChange.Kind.CHANGED,
+              Optional.of(show(legacy)),
+              Optional.of(show(candidate))));
     }
   }
 
@@ -84,5 +116,4 @@ public final class JsonDiffer {
     String text = node.toString();
     return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "...";
   }
-
 }

@@ -63,8 +63,14 @@ public final class ObservationComparator {
         facts.add(
             new Fact(
                 label(stream),
-                (left == null ? "written by the candidate only" : "missing: the candidate did not write it")
-                    + " (" + present.length + " bytes on the " + (left == null ? "candidate" : "legacy") + " side)"));
+                (left == null
+                        ? "written by the candidate only"
+                        : "missing: the candidate did not write it")
+                    + " ("
+                    + present.length
+                    + " bytes on the "
+                    + (left == null ? "candidate" : "legacy")
+                    + " side)"));
         continue;
       }
       if (Arrays.equals(left, right)) {
@@ -87,7 +93,9 @@ public final class ObservationComparator {
       return List.of();
     }
     List<JsonChange> found = changes.get();
-    StringBuilder text = new StringBuilder("JSON differs at " + found.size() + " path" + (found.size() == 1 ? "" : "s") + ": ");
+    StringBuilder text =
+        new StringBuilder(
+            "JSON differs at " + found.size() + " path" + (found.size() == 1 ? "" : "s") + ": ");
     for (int i = 0; i < Math.min(JSON_PATHS_SHOWN, found.size()); i++) {
       text.append(i == 0 ? "" : "; ").append(found.get(i).describe());
     }
@@ -98,14 +106,19 @@ public final class ObservationComparator {
     return found;
   }
 
-  private StreamDiff diffStream(String stream, byte[] left, byte[] right, List<Fact> facts, List<Fact> notes) {
+  private StreamDiff diffStream(
+      String stream, byte[] left, byte[] right, List<Fact> facts, List<Fact> notes) {
     if (Texts.looksBinary(left) || Texts.looksBinary(right)) {
       int first = Arrays.mismatch(left, right);
       facts.add(
           new Fact(
               label(stream),
-              "binary content differs: legacy " + left.length + " bytes, candidate " + right.length
-                  + " bytes, first difference at byte " + first));
+              "binary content differs: legacy "
+                  + left.length
+                  + " bytes, candidate "
+                  + right.length
+                  + " bytes, first difference at byte "
+                  + first));
       return hexDiff(stream, left, right, first);
     }
     Optional<String> leftText = Texts.strictUtf8(left);
@@ -114,7 +127,8 @@ public final class ObservationComparator {
       notes.add(
           new Fact(
               label(stream),
-              "not valid UTF-8 on the " + (leftText.isEmpty() ? "legacy" : "candidate")
+              "not valid UTF-8 on the "
+                  + (leftText.isEmpty() ? "legacy" : "candidate")
                   + " side; shown with U+FFFD for invalid bytes, compared byte for byte"));
     }
     String a = leftText.orElseGet(() -> Texts.lenientUtf8(left));
@@ -123,7 +137,10 @@ public final class ObservationComparator {
     if (diff.removed() == 0 && diff.added() == 0) {
       // Different bytes that decode to the same text (invalid sequences both shown as U+FFFD).
       int first = Arrays.mismatch(left, right);
-      facts.add(new Fact(label(stream), "bytes differ at byte " + first + " although the decoded text is the same"));
+      facts.add(
+          new Fact(
+              label(stream),
+              "bytes differ at byte " + first + " although the decoded text is the same"));
       return hexDiff(stream, left, right, first);
     }
     facts.add(new Fact(label(stream), describe(diff)));
@@ -147,7 +164,8 @@ public final class ObservationComparator {
       }
     }
     differing += Math.abs(left.length - right.length);
-    return new StreamDiff(stream, StreamDiff.Kind.BINARY, differing, differing, false, true, diff.unified());
+    return new StreamDiff(
+        stream, StreamDiff.Kind.BINARY, differing, differing, false, true, diff.unified());
   }
 
   private static List<String> hexLines(byte[] bytes, int from) {
@@ -162,8 +180,14 @@ public final class ObservationComparator {
   }
 
   private static String describe(StreamDiff diff) {
-    return diff.removed() + " line" + (diff.removed() == 1 ? "" : "s") + " removed, " + diff.added() + " line"
-        + (diff.added() == 1 ? "" : "s") + " added (diff below)";
+    return diff.removed()
+        + " line"
+        + (diff.removed() == 1 ? "" : "s")
+        + " removed, "
+        + diff.added()
+        + " line"
+        + (diff.added() == 1 ? "" : "s")
+        + " added (diff below)";
   }
 
   private static boolean compared(String stream, Set<CompareTarget> targets) {

@@ -12,7 +12,13 @@ package dev.parity.diff;
  * @param unified the unified diff ({@code ---}/{@code +++} headers, hunks); a hex view for binary
  */
 public record StreamDiff(
-    String stream, Kind kind, int removed, int added, boolean approximate, boolean truncated, String unified) {
+    String stream,
+    Kind kind,
+    int removed,
+    int added,
+    boolean approximate,
+    boolean truncated,
+    String unified) {
 
   /** What kind of content was compared. */
   public enum Kind {

@@ -18,11 +18,12 @@ import java.util.Objects;
 /**
  * Line diffs that stay bounded in time and memory.
  *
- * <p>The common head and tail are cut first; the middle is diffed with java-diff-utils' linear-space
- * Myers algorithm under a time budget. Myers costs O((N+M)·D), so when many lines differ (100k
- * lines, 10% changed) the budget runs out and the middle is compared line by line by position
- * instead. That fallback is exact for in-place changes, but for insertions it may show more lines
- * than a minimal diff would, so the result says {@link StreamDiff#approximate() approximate}.
+ * <p>The common head and tail are cut first; the middle is diffed with java-diff-utils'
+ * linear-space Myers algorithm under a time budget. Myers costs O((N+M)·D), so when many lines
+ * differ (100k lines, 10% changed) the budget runs out and the middle is compared line by line by
+ * position instead. That fallback is exact for in-place changes, but for insertions it may show
+ * more lines than a minimal diff would, so the result says {@link StreamDiff#approximate()
+ * approximate}.
  */
 public final class TextDiffer {
   private final Duration budget;
@@ -48,7 +49,9 @@ public final class TextDiffer {
     }
     int suffix = 0;
     while (suffix < max - prefix
-        && legacy.get(legacy.size() - 1 - suffix).equals(candidate.get(candidate.size() - 1 - suffix))) {
+        && legacy
+            .get(legacy.size() - 1 - suffix)
+            .equals(candidate.get(candidate.size() - 1 - suffix))) {
       suffix++;
     }
     List<String> left = legacy.subList(prefix, legacy.size() - suffix);
@@ -57,7 +60,9 @@ public final class TextDiffer {
     boolean approximate = false;
     Patch<String> middle;
     try {
-      middle = DiffUtils.diff(left, right, new MyersDiffWithLinearSpace<>(new Budgeted(budget)), null, false);
+      middle =
+          DiffUtils.diff(
+              left, right, new MyersDiffWithLinearSpace<>(new Budgeted(budget)), null, false);
     } catch (BudgetExceeded e) {
       middle = positional(left, right);
       approximate = true;
@@ -76,20 +81,29 @@ public final class TextDiffer {
       added += target.size();
     }
     List<String> unified =
-        UnifiedDiffUtils.generateUnifiedDiff("legacy/" + path(stream), "candidate/" + path(stream), legacy, patch, context);
+        UnifiedDiffUtils.generateUnifiedDiff(
+            "legacy/" + path(stream), "candidate/" + path(stream), legacy, patch, context);
     unified = removalsFirst(unified);
     boolean truncated = unified.size() > maxUnifiedLines;
     StringBuilder text = new StringBuilder();
     unified.stream().limit(maxUnifiedLines).forEach(line -> text.append(line).append('\n'));
     if (truncated) {
-      text.append("... ").append(unified.size() - maxUnifiedLines).append(" more diff lines not shown\n");
+      text.append("... ")
+          .append(unified.size() - maxUnifiedLines)
+          .append(" more diff lines not shown\n");
     }
-    return new StreamDiff(stream, StreamDiff.Kind.TEXT, removed, added, approximate, truncated, text.toString());
+    return new StreamDiff(
+        stream, StreamDiff.Kind.TEXT, removed, added, approximate, truncated, text.toString());
   }
 
-  /** The stream as a path in diff headers: output files by their own path, e.g. {@code legacy/out/a.csv}. */
+  /**
+   * The stream as a path in diff headers: output files by their own path, e.g. {@code
+   * legacy/out/a.csv}.
+   */
   private static String path(String stream) {
-    return stream.startsWith(Observation.FILE_PREFIX) ? stream.substring(Observation.FILE_PREFIX.length()) : stream;
+    return stream.startsWith(Observation.FILE_PREFIX)
+        ? stream.substring(Observation.FILE_PREFIX.length())
+        : stream;
   }
 
   /** Within each run of changed lines, shows removals before additions, as GNU diff and git do. */
@@ -120,18 +134,27 @@ public final class TextDiffer {
     int start = -1;
     for (int i = 0; i <= length; i++) {
       boolean differs =
-          i < length && (i >= left.size() || i >= right.size() || !left.get(i).equals(right.get(i)));
+          i < length
+              && (i >= left.size() || i >= right.size() || !left.get(i).equals(right.get(i)));
       if (differs && start < 0) {
         start = i;
       } else if (!differs && start >= 0) {
         Chunk<String> source =
-            new Chunk<>(start, new ArrayList<>(left.subList(Math.min(start, left.size()), Math.min(i, left.size()))));
+            new Chunk<>(
+                start,
+                new ArrayList<>(
+                    left.subList(Math.min(start, left.size()), Math.min(i, left.size()))));
         Chunk<String> target =
-            new Chunk<>(start, new ArrayList<>(right.subList(Math.min(start, right.size()), Math.min(i, right.size()))));
+            new Chunk<>(
+                start,
+                new ArrayList<>(
+                    right.subList(Math.min(start, right.size()), Math.min(i, right.size()))));
         patch.addDelta(
             source.size() == 0
                 ? new InsertDelta<>(source, target)
-                : target.size() == 0 ? new DeleteDelta<>(source, target) : new ChangeDelta<>(source, target));
+                : target.size() == 0
+                    ? new DeleteDelta<>(source, target)
+                    : new ChangeDelta<>(source, target));
         start = -1;
       }
     }

@@ -39,7 +39,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Runs a suite in one of the three modes and returns its verdict. Writes goldens only in record mode. */
+/**
+ * Runs a suite in one of the three modes and returns its verdict. Writes goldens only in record
+ * mode.
+ */
 public final class Engine {
   private final Runner runner;
   private final ObservationComparator comparator;
@@ -51,7 +54,8 @@ public final class Engine {
     this(runner, comparator, progress, ObservationSink.NONE);
   }
 
-  public Engine(Runner runner, ObservationComparator comparator, Progress progress, ObservationSink sink) {
+  public Engine(
+      Runner runner, ObservationComparator comparator, Progress progress, ObservationSink sink) {
     this.runner = runner;
     this.comparator = comparator;
     this.progress = progress;
@@ -62,11 +66,19 @@ public final class Engine {
   public Verdict record(Suite suite, GoldenStore goldens, RunOptions options) {
     Normalization state = new Normalization();
     Verdict verdict =
-        run(suite, Mode.RECORD, options, state, (c, unavailable) -> recordCase(suite, c, goldens, options, unavailable, state));
+        run(
+            suite,
+            Mode.RECORD,
+            options,
+            state,
+            (c, unavailable) -> recordCase(suite, c, goldens, options, unavailable, state));
     return options.filter().isPresent() ? verdict : verdict.withReasons(orphans(suite, goldens));
   }
 
-  /** Goldens whose case is gone from the suite (deleted or renamed): said, never deleted by the harness. */
+  /**
+   * Goldens whose case is gone from the suite (deleted or renamed): said, never deleted by the
+   * harness.
+   */
   private static List<String> orphans(Suite suite, GoldenStore goldens) {
     List<String> ids;
     try {
@@ -80,24 +92,44 @@ public final class Engine {
     if (orphans.isEmpty()) {
       return List.of();
     }
-    String shown = String.join(", ", orphans.subList(0, Math.min(5, orphans.size())))
-        + (orphans.size() > 5 ? " and " + (orphans.size() - 5) + " more" : "");
+    String shown =
+        String.join(", ", orphans.subList(0, Math.min(5, orphans.size())))
+            + (orphans.size() > 5 ? " and " + (orphans.size() - 5) + " more" : "");
     return List.of(
-        orphans.size() + (orphans.size() == 1 ? " golden has" : " goldens have") + " no case in the suite any more (deleted or renamed?): "
-            + shown + "; delete " + (orphans.size() == 1 ? "its folder" : "their folders") + " under " + goldens.folder()
+        orphans.size()
+            + (orphans.size() == 1 ? " golden has" : " goldens have")
+            + " no case in the suite any more (deleted or renamed?): "
+            + shown
+            + "; delete "
+            + (orphans.size() == 1 ? "its folder" : "their folders")
+            + " under "
+            + goldens.folder()
             + " or restore the case");
   }
 
   /** Runs the candidate and compares it with the recorded goldens. */
   public Verdict verify(Suite suite, GoldenStore goldens, RunOptions options) {
     Normalization state = new Normalization();
-    return run(suite, Mode.VERIFY, options, state, (c, unavailable) -> verifyCase(suite, c, goldens, unavailable, state));
+    return run(
+        suite,
+        Mode.VERIFY,
+        options,
+        state,
+        (c, unavailable) -> verifyCase(suite, c, goldens, unavailable, state));
   }
 
-  /** Runs both sides live and compares them, discounting noise seen between legacy runs; no golden is read or written. */
+  /**
+   * Runs both sides live and compares them, discounting noise seen between legacy runs; no golden
+   * is read or written.
+   */
   public Verdict compare(Suite suite, RunOptions options) {
     Normalization state = new Normalization();
-    return run(suite, Mode.COMPARE, options, state, (c, unavailable) -> compareCase(suite, c, options, unavailable, state));
+    return run(
+        suite,
+        Mode.COMPARE,
+        options,
+        state,
+        (c, unavailable) -> compareCase(suite, c, options, unavailable, state));
   }
 
   /** What a run gathers about rules: how often each fired, and suggested rules for noise. */
@@ -110,14 +142,16 @@ public final class Engine {
     CaseResult run(Case testCase, Set<String> unavailable) throws IOException;
   }
 
-  private Verdict run(Suite suite, Mode mode, RunOptions options, Normalization state, CaseJob job) {
+  private Verdict run(
+      Suite suite, Mode mode, RunOptions options, Normalization state, CaseJob job) {
     List<Case> cases = select(suite, options.filter());
     cases.forEach(c -> state.stats.declare(suite.rulesFor(c)));
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     Set<String> unavailable = new ConcurrentSkipListSet<>();
     progress.started(cases.size());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, cases.size())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, cases.size())));
     try {
       List<Future<CaseResult>> futures = new ArrayList<>();
       for (Case testCase : cases) {
@@ -166,21 +200,32 @@ public final class Engine {
     try {
       matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.get());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(suite.folder(), "--filter [" + glob.get() + "] is not a valid glob: " + e.getMessage());
+      throw new ConfigException(
+          suite.folder(), "--filter [" + glob.get() + "] is not a valid glob: " + e.getMessage());
     }
-    List<Case> selected = suite.cases().stream().filter(c -> matcher.matches(Path.of(c.id()))).toList();
+    List<Case> selected =
+        suite.cases().stream().filter(c -> matcher.matches(Path.of(c.id()))).toList();
     if (selected.isEmpty()) {
       throw new ConfigException(
           suite.folder(),
-          "--filter [" + glob.get() + "] matches none of the " + suite.cases().size()
-              + " case ids; ids look like [" + suite.cases().stream().findFirst().map(Case::id).orElse("none")
+          "--filter ["
+              + glob.get()
+              + "] matches none of the "
+              + suite.cases().size()
+              + " case ids; ids look like ["
+              + suite.cases().stream().findFirst().map(Case::id).orElse("none")
               + "], and * does not cross '/', use ** for that");
     }
     return selected;
   }
 
   private CaseResult recordCase(
-      Suite suite, Case testCase, GoldenStore goldens, RunOptions options, Set<String> unavailable, Normalization state)
+      Suite suite,
+      Case testCase,
+      GoldenStore goldens,
+      RunOptions options,
+      Set<String> unavailable,
+      Normalization state)
       throws IOException {
     RunOutcome outcome = runner.run(suite, suite.legacy(), testCase);
     Map<String, Long> durations = durations(Side.LEGACY, outcome);
@@ -192,41 +237,80 @@ public final class Engine {
     Pipeline pipeline = new Pipeline(suite.rulesFor(testCase));
     Noise noise = noise(suite, testCase, observation, options.runs(), pipeline, state);
     boolean update = options.update();
-    Optional<Observation> previous = update ? goldens.readIfIntact(testCase.id()) : goldens.read(testCase.id());
+    Optional<Observation> previous =
+        update ? goldens.readIfIntact(testCase.id()) : goldens.read(testCase.id());
     Path where = goldens.caseFolder(testCase.id());
     if (previous.isPresent() && !pipeline.isEmpty() && !previous.get().sameContentAs(observation)) {
       Pipeline.Result normalized = pipeline.apply(previous.get(), observation);
-      if (comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate()).isIdentical()) {
-        // Only normalized parts changed (a timestamp): keep the golden, so re-recording causes no churn.
-        return pass(testCase, "golden unchanged", List.of(new Fact("golden", "kept: this run differs from it only where rules normalize")), durations)
+      if (comparator
+          .compare(suite.compare(), normalized.legacy(), normalized.candidate())
+          .isIdentical()) {
+        // Only normalized parts changed (a timestamp): keep the golden, so re-recording causes no
+        // churn.
+        return pass(
+                testCase,
+                "golden unchanged",
+                List.of(
+                    new Fact(
+                        "golden", "kept: this run differs from it only where rules normalize")),
+                durations)
             .withNoise(List.of(), noise.noisy(), noise.facts());
       }
     }
     GoldenStore.WriteResult written = goldens.write(testCase.id(), observation, options.update());
-    CaseResult result = switch (written) {
-      case CREATED -> pass(testCase, "golden created", List.of(new Fact("golden", "created in " + where)), durations);
-      case UNCHANGED -> pass(testCase, "golden unchanged", List.of(), durations);
-      case UPDATED -> {
-        Comparison change =
-            previous.isPresent() ? comparator.compare(suite.compare(), previous.get(), observation) : Comparison.identical();
-        yield new CaseResult(
-            testCase.id(), testCase.tags(), Status.PASS, "golden updated",
-            List.of(), concat(List.of(new Fact("golden", "updated in " + where)), change.facts()), change.diffs(), durations);
-      }
-      case KEPT -> {
-        Pipeline.Result normalized = pipeline.apply(previous.orElseThrow(), observation);
-        Comparison change = comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
-        List<Fact> facts = new ArrayList<>(change.facts());
-        facts.add(new Fact("golden", "left unchanged in " + where + "; re-run with --update to replace it"));
-        yield new CaseResult(
-            testCase.id(), testCase.tags(), Status.FAIL, "legacy output changed since the golden was recorded",
-            facts, change.notes(), change.diffs(), durations, change.jsonChanges(), false, List.of());
-      }
-    };
+    CaseResult result =
+        switch (written) {
+          case CREATED ->
+              pass(
+                  testCase,
+                  "golden created",
+                  List.of(new Fact("golden", "created in " + where)),
+                  durations);
+          case UNCHANGED -> pass(testCase, "golden unchanged", List.of(), durations);
+          case UPDATED -> {
+            Comparison change =
+                previous.isPresent()
+                    ? comparator.compare(suite.compare(), previous.get(), observation)
+                    : Comparison.identical();
+            yield new CaseResult(
+                testCase.id(),
+                testCase.tags(),
+                Status.PASS,
+                "golden updated",
+                List.of(),
+                concat(List.of(new Fact("golden", "updated in " + where)), change.facts()),
+                change.diffs(),
+                durations);
+          }
+          case KEPT -> {
+            Pipeline.Result normalized = pipeline.apply(previous.orElseThrow(), observation);
+            Comparison change =
+                comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+            List<Fact> facts = new ArrayList<>(change.facts());
+            facts.add(
+                new Fact(
+                    "golden",
+                    "left unchanged in " + where + "; re-run with --update to replace it"));
+            yield new CaseResult(
+                testCase.id(),
+                testCase.tags(),
+                Status.FAIL,
+                "legacy output changed since the golden was recorded",
+                facts,
+                change.notes(),
+                change.diffs(),
+                durations,
+                change.jsonChanges(),
+                false,
+                List.of());
+          }
+        };
     return result.withNoise(result.jsonChanges(), noise.noisy(), noise.facts());
   }
 
-  /** What extra legacy runs showed: whether the case is noisy, the facts, and rules that cover it. */
+  /**
+   * What extra legacy runs showed: whether the case is noisy, the facts, and rules that cover it.
+   */
   private record Noise(boolean noisy, List<Fact> facts, List<Rule> rules) {
     static final Noise NONE = new Noise(false, List.of(), List.of());
   }
@@ -235,14 +319,23 @@ public final class Engine {
    * Runs legacy {@code runs - 1} more times and compares each run with {@code first} after
    * normalization. Differences are noise; the suggested rules that would cover them are gathered.
    */
-  private Noise noise(Suite suite, Case testCase, Observation first, int runs, Pipeline pipeline, Normalization state) {
+  private Noise noise(
+      Suite suite,
+      Case testCase,
+      Observation first,
+      int runs,
+      Pipeline pipeline,
+      Normalization state) {
     List<Fact> facts = new ArrayList<>();
     List<Rule> rules = new ArrayList<>();
     boolean noisy = false;
     for (int run = 2; run <= runs; run++) {
       RunOutcome again = runner.run(suite, suite.legacy(), testCase);
       if (!(again instanceof RunOutcome.Completed)) {
-        String reason = again instanceof RunOutcome.Failed f ? f.reason() : ((RunOutcome.Unavailable) again).reason();
+        String reason =
+            again instanceof RunOutcome.Failed f
+                ? f.reason()
+                : ((RunOutcome.Unavailable) again).reason();
         facts.add(new Fact("noise", "legacy run " + run + " did not complete: " + reason));
         noisy = true;
         continue;
@@ -250,26 +343,38 @@ public final class Engine {
       Observation other = ((RunOutcome.Completed) again).observation();
       Pipeline.Result normalized = pipeline.apply(first, other);
       state.stats.add(pipeline.rules(), normalized.fired());
-      Comparison comparison = comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+      Comparison comparison =
+          comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
       if (comparison.isIdentical()) {
         continue;
       }
       for (Fact fact : comparison.facts()) {
-        facts.add(new Fact("noise " + fact.key(), "legacy runs 1 and " + run + " differ: " + fact.message()));
+        facts.add(
+            new Fact(
+                "noise " + fact.key(), "legacy runs 1 and " + run + " differ: " + fact.message()));
       }
-      for (Rule rule : suggester.suggest(normalized.legacy(), normalized.candidate(), stream -> compared(suite, stream))) {
-        if (rules.stream().noneMatch(r -> r.label().equals(rule.label()) && r.streams().equals(rule.streams()))) {
+      for (Rule rule :
+          suggester.suggest(
+              normalized.legacy(), normalized.candidate(), stream -> compared(suite, stream))) {
+        if (rules.stream()
+            .noneMatch(r -> r.label().equals(rule.label()) && r.streams().equals(rule.streams()))) {
           rules.add(rule);
         }
       }
       Pipeline.Result covered = pipeline.then(rules).apply(first, other);
-      if (!comparator.compare(suite.compare(), covered.legacy(), covered.candidate()).isIdentical()) {
-        facts.add(new Fact("noise", "no suggested rule covers every difference between legacy runs 1 and " + run));
+      if (!comparator
+          .compare(suite.compare(), covered.legacy(), covered.candidate())
+          .isIdentical()) {
+        facts.add(
+            new Fact(
+                "noise",
+                "no suggested rule covers every difference between legacy runs 1 and " + run));
       }
       noisy = true;
     }
     for (Rule rule : rules) {
-      facts.add(new Fact("suggested rule", rule.label() + " on " + String.join(", ", rule.streams())));
+      facts.add(
+          new Fact("suggested rule", rule.label() + " on " + String.join(", ", rule.streams())));
     }
     if (!rules.isEmpty()) {
       state.suggestions.add(testCase.id(), rules);
@@ -291,12 +396,18 @@ public final class Engine {
   }
 
   private CaseResult verifyCase(
-      Suite suite, Case testCase, GoldenStore goldens, Set<String> unavailable, Normalization state) {
+      Suite suite,
+      Case testCase,
+      GoldenStore goldens,
+      Set<String> unavailable,
+      Normalization state) {
     Optional<Observation> golden = goldens.read(testCase.id());
     if (golden.isEmpty()) {
       return error(
           testCase,
-          "no golden at " + goldens.caseFolder(testCase.id()) + "; record it first with `parity record`",
+          "no golden at "
+              + goldens.caseFolder(testCase.id())
+              + "; record it first with `parity record`",
           Map.of());
     }
     RunOutcome outcome = runner.run(suite, suite.candidate(), testCase);
@@ -305,12 +416,22 @@ public final class Engine {
         .orElseGet(
             () ->
                 judge(
-                    suite, testCase, new Pipeline(suite.rulesFor(testCase)), golden.get(),
-                    ((RunOutcome.Completed) outcome).observation(), durations, state, Noise.NONE));
+                    suite,
+                    testCase,
+                    new Pipeline(suite.rulesFor(testCase)),
+                    golden.get(),
+                    ((RunOutcome.Completed) outcome).observation(),
+                    durations,
+                    state,
+                    Noise.NONE));
   }
 
   private CaseResult compareCase(
-      Suite suite, Case testCase, RunOptions options, Set<String> unavailable, Normalization state) {
+      Suite suite,
+      Case testCase,
+      RunOptions options,
+      Set<String> unavailable,
+      Normalization state) {
     RunOutcome legacy = runner.run(suite, suite.legacy(), testCase);
     RunOutcome candidate = runner.run(suite, suite.candidate(), testCase);
     Map<String, Long> durations = new LinkedHashMap<>(durations(Side.LEGACY, legacy));
@@ -325,7 +446,15 @@ public final class Engine {
     Observation first = ((RunOutcome.Completed) legacy).observation();
     Pipeline pipeline = new Pipeline(suite.rulesFor(testCase));
     Noise noise = noise(suite, testCase, first, options.runs(), pipeline, state);
-    return judge(suite, testCase, pipeline, first, ((RunOutcome.Completed) candidate).observation(), durations, state, noise);
+    return judge(
+        suite,
+        testCase,
+        pipeline,
+        first,
+        ((RunOutcome.Completed) candidate).observation(),
+        durations,
+        state,
+        noise);
   }
 
   /**
@@ -348,49 +477,100 @@ public final class Engine {
     }
     sink.accept(testCase, Side.LEGACY, legacy, normalized.legacy());
     sink.accept(testCase, Side.CANDIDATE, candidate, normalized.candidate());
-    Comparison comparison = comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+    Comparison comparison =
+        comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
     List<Fact> notes = new ArrayList<>(comparison.notes());
     List<Fact> ruleNotes = new ArrayList<>();
     for (Pipeline.Note note : normalized.notes()) {
-      ruleNotes.add(new Fact(ObservationComparator.label(note.stream()), note.side() + ": " + note.message()));
+      ruleNotes.add(
+          new Fact(
+              ObservationComparator.label(note.stream()), note.side() + ": " + note.message()));
     }
     List<Fact> noiseFacts = new ArrayList<>(noise.facts());
     if (!noise.rules().isEmpty()) {
-      noiseFacts.add(new Fact("noise", "discounted: the suggested rules were applied to both sides after the declared rules"));
+      noiseFacts.add(
+          new Fact(
+              "noise",
+              "discounted: the suggested rules were applied to both sides after the declared rules"));
     }
     CaseResult result;
     if (comparison.isIdentical()) {
       notes.addAll(ruleNotes);
-      result = new CaseResult(testCase.id(), testCase.tags(), Status.PASS, "identical", List.of(), notes, List.of(), durations);
+      result =
+          new CaseResult(
+              testCase.id(),
+              testCase.tags(),
+              Status.PASS,
+              "identical",
+              List.of(),
+              notes,
+              List.of(),
+              durations);
     } else {
-      String summary = comparison.facts().stream().map(Fact::key).distinct().reduce((a, b) -> a + ", " + b).orElse("output") + " differ";
-      // A rule that could not apply (not valid JSON) explains the mismatch, so it is stated with it.
-      result = new CaseResult(
-          testCase.id(), testCase.tags(), Status.FAIL, summary, concat(comparison.facts(), ruleNotes), notes, comparison.diffs(), durations);
+      String summary =
+          comparison.facts().stream()
+                  .map(Fact::key)
+                  .distinct()
+                  .reduce((a, b) -> a + ", " + b)
+                  .orElse("output")
+              + " differ";
+      // A rule that could not apply (not valid JSON) explains the mismatch, so it is stated with
+      // it.
+      result =
+          new CaseResult(
+              testCase.id(),
+              testCase.tags(),
+              Status.FAIL,
+              summary,
+              concat(comparison.facts(), ruleNotes),
+              notes,
+              comparison.diffs(),
+              durations);
     }
     return result.withNoise(comparison.jsonChanges(), noise.noisy(), noiseFacts);
   }
 
   private static Optional<CaseResult> failure(
-      Case testCase, Side side, RunOutcome outcome, Map<String, Long> durations, Set<String> unavailable) {
+      Case testCase,
+      Side side,
+      RunOutcome outcome,
+      Map<String, Long> durations,
+      Set<String> unavailable) {
     // Java 17 has no pattern switch; the sealed hierarchy keeps this chain exhaustive.
     if (outcome instanceof RunOutcome.Failed failed) {
       return Optional.of(error(testCase, side.label() + " " + failed.reason(), durations));
     }
     if (outcome instanceof RunOutcome.Unavailable missing) {
       unavailable.add(side.label() + " implementation could not be run: " + missing.reason());
-      return Optional.of(error(testCase, side.label() + " could not be run: " + missing.reason(), durations));
+      return Optional.of(
+          error(testCase, side.label() + " could not be run: " + missing.reason(), durations));
     }
     return Optional.empty();
   }
 
   private static CaseResult error(Case testCase, String message, Map<String, Long> durations) {
     return new CaseResult(
-        testCase.id(), testCase.tags(), Status.ERROR, message, List.of(new Fact("error", message)), List.of(), List.of(), durations);
+        testCase.id(),
+        testCase.tags(),
+        Status.ERROR,
+        message,
+        List.of(new Fact("error", message)),
+        List.of(),
+        List.of(),
+        durations);
   }
 
-  private static CaseResult pass(Case testCase, String summary, List<Fact> notes, Map<String, Long> durations) {
-    return new CaseResult(testCase.id(), testCase.tags(), Status.PASS, summary, List.of(), notes, List.of(), durations);
+  private static CaseResult pass(
+      Case testCase, String summary, List<Fact> notes, Map<String, Long> durations) {
+    return new CaseResult(
+        testCase.id(),
+        testCase.tags(),
+        Status.PASS,
+        summary,
+        List.of(),
+        notes,
+        List.of(),
+        durations);
   }
 
   private static Map<String, Long> durations(Side side, RunOutcome outcome) {
@@ -402,5 +582,4 @@ public final class Engine {
     all.addAll(b);
     return all;
   }
-
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * @param filter glob over case ids ({@code search/*}, {@code **}); empty runs every case
  * @param jobs cases run at the same time
  * @param update when recording, replace goldens that changed
- * @param runs how often legacy runs per case when recording or comparing, to find noise (1 turns it off)
+ * @param runs how often legacy runs per case when recording or comparing, to find noise (1 turns it
+ *     off)
  */
 public record RunOptions(Optional<String> filter, int jobs, boolean update, int runs) {
   public static final int DEFAULT_RUNS = 2;

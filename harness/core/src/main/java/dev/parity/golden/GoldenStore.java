@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +33,13 @@ import java.util.stream.Stream;
  */
 public final class GoldenStore {
   public static final String META = "meta.yaml";
-  /** A readable view written beside a JSON {@code body}; never read back, the raw body is what is compared. */
+
+  /**
+   * A readable view written beside a JSON {@code body}; never read back, the raw body is what is
+   * compared.
+   */
   public static final String JSON_BODY_VIEW = "body.pretty.json";
+
   private static final String FILES_DIR = "files/";
   private static final String HEADER =
       "# Golden recorded by `parity record` from the legacy implementation.\n"
@@ -71,7 +76,11 @@ public final class GoldenStore {
     KEPT
   }
 
-  record Meta(String id, SortedMap<String, String> values, List<String> streams, SortedMap<String, String> sha256) {}
+  record Meta(
+      String id,
+      SortedMap<String, String> values,
+      List<String> streams,
+      SortedMap<String, String> sha256) {}
 
   /** The golden of a case, or empty when none was recorded. */
   public Optional<Observation> read(String caseId) {
@@ -98,18 +107,23 @@ public final class GoldenStore {
         if (expected != null && !expected.equals(sha256(content))) {
           throw new GoldenException(
               file,
-              "golden stream [" + stream + "] does not match the checksum in " + META
+              "golden stream ["
+                  + stream
+                  + "] does not match the checksum in "
+                  + META
                   + " (edited by hand, or a record was interrupted)");
         }
         streams.put(stream, content);
       } catch (NoSuchFileException e) {
         throw new GoldenException(file, "golden stream [" + stream + "] is missing");
       } catch (IOException e) {
-        throw new GoldenException(file, "cannot read golden stream [" + stream + "]: " + e.getMessage());
+        throw new GoldenException(
+            file, "cannot read golden stream [" + stream + "]: " + e.getMessage());
       }
     }
     return Optional.of(
-        new Observation(meta.values() == null ? new TreeMap<>() : meta.values(), streams, Duration.ZERO));
+        new Observation(
+            meta.values() == null ? new TreeMap<>() : meta.values(), streams, Duration.ZERO));
   }
 
   /** The ids of every case that has a golden here, sorted. */
@@ -121,7 +135,8 @@ public final class GoldenStore {
       return files
           .filter(p -> p.getFileName().toString().equals(META) && !p.getParent().equals(folder))
           .map(p -> folder.relativize(p.getParent()).toString().replace('\\', '/'))
-          // An output file that happens to be called meta.yaml lies under files/ of a case; its id is not its path.
+          // An output file that happens to be called meta.yaml lies under files/ of a case; its id
+          // is not its path.
           .filter(id -> readIfIntact(id).isPresent() && idOf(id).map(id::equals).orElse(false))
           .sorted()
           .toList();
@@ -130,7 +145,8 @@ public final class GoldenStore {
 
   private Optional<String> idOf(String caseId) {
     try {
-      return Optional.ofNullable(yaml.readValue(caseFolder(caseId).resolve(META).toFile(), Meta.class).id());
+      return Optional.ofNullable(
+          yaml.readValue(caseFolder(caseId).resolve(META).toFile(), Meta.class).id());
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -149,7 +165,8 @@ public final class GoldenStore {
    * Stores {@code observation} as the golden of {@code caseId}. An existing golden with other
    * content is replaced only when {@code update} is set.
    */
-  public WriteResult write(String caseId, Observation observation, boolean update) throws IOException {
+  public WriteResult write(String caseId, Observation observation, boolean update)
+      throws IOException {
     // A damaged golden blocks a plain record (the error says to use --update) but not an update.
     Optional<Observation> existing = update ? readIfIntact(caseId) : read(caseId);
     if (existing.isPresent() && existing.get().sameContentAs(observation)) {
@@ -165,8 +182,15 @@ public final class GoldenStore {
     }
     TreeMap<String, String> checksums = new TreeMap<>();
     observation.streams().forEach((name, bytes) -> checksums.put(name, sha256(bytes)));
-    Meta meta = new Meta(caseId, observation.values(), new ArrayList<>(observation.streams().keySet()), checksums);
-    AtomicFiles.write(dir.resolve(META), (HEADER + yaml.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
+    Meta meta =
+        new Meta(
+            caseId,
+            observation.values(),
+            new ArrayList<>(observation.streams().keySet()),
+            checksums);
+    AtomicFiles.write(
+        dir.resolve(META),
+        (HEADER + yaml.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
     writeViews(dir, observation);
     if (existing.isPresent()) {
       for (String stale : existing.get().streams().keySet()) {
@@ -202,10 +226,13 @@ public final class GoldenStore {
     if (stream.startsWith(Observation.FILE_PREFIX)) {
       return FILES_DIR + stream.substring(Observation.FILE_PREFIX.length());
     }
-    if (stream.equals(META) || stream.equals(JSON_BODY_VIEW) || stream.contains("/") || stream.startsWith(".")) {
-      throw new IllegalArgumentException("stream name [" + stream + "] cannot be stored as a golden file");
+    if (stream.equals(META)
+        || stream.equals(JSON_BODY_VIEW)
+        || stream.contains("/")
+        || stream.startsWith(".")) {
+      throw new IllegalArgumentException(
+          "stream name [" + stream + "] cannot be stored as a golden file");
     }
     return stream;
   }
-
 }

@@ -25,13 +25,18 @@ final class JsonView {
           .build();
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter()
-          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private JsonView() {}
 
-  /** The body pretty-printed, or empty when it is not a JSON object or array, or already printed that way. */
+  /**
+   * The body pretty-printed, or empty when it is not a JSON object or array, or already printed
+   * that way.
+   */
   static Optional<byte[]> pretty(byte[] body) {
     int first = 0;
     while (first < body.length && Character.isWhitespace(body[first])) {
@@ -42,7 +47,8 @@ final class JsonView {
     }
     try (JsonParser parser = MAPPER.createParser(body)) {
       JsonNode tree = MAPPER.readTree(parser);
-      byte[] pretty = (MAPPER.writer(PRETTY).writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] pretty =
+          (MAPPER.writer(PRETTY).writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
       return Arrays.equals(pretty, body) ? Optional.empty() : Optional.of(pretty);
     } catch (IOException notJson) {
       return Optional.empty();

@@ -1,2 +1,5 @@
-/** Goldens: recorded legacy observations stored as reviewable, byte-exact files under {@code golden/<suite>/}. */
+/**
+ * Goldens: recorded legacy observations stored as reviewable, byte-exact files under {@code
+ * golden/<suite>/}.
+ */
 package dev.parity.golden;

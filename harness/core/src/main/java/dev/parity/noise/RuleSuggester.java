@@ -38,7 +38,15 @@ import java.util.regex.Pattern;
 public final class RuleSuggester {
   /** Built-ins tried in this order before token regexes. */
   static final List<String> BUILTIN_ORDER =
-      List.of("timestamps", "uuids", "epochMillis", "hashes", "addresses", "tempPaths", "pids", "durations");
+      List.of(
+          "timestamps",
+          "uuids",
+          "epochMillis",
+          "hashes",
+          "addresses",
+          "tempPaths",
+          "pids",
+          "durations");
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]+|\\s+|[^A-Za-z0-9_\\s]");
   private static final int MAX_PREFIX_TOKENS = 3;
@@ -77,7 +85,9 @@ public final class RuleSuggester {
       List<String> pointers = pointers(json.get());
       if (!pointers.isEmpty()) {
         return List.of(
-            Rule.of(new RuleAction.Json(true, pointers, List.of(), Optional.empty(), false), List.of(stream)));
+            Rule.of(
+                new RuleAction.Json(true, pointers, List.of(), Optional.empty(), false),
+                List.of(stream)));
       }
     }
     List<Rule> rules = new ArrayList<>();
@@ -115,13 +125,14 @@ public final class RuleSuggester {
       byGeneral.computeIfAbsent(general, k -> new LinkedHashSet<>()).add(change.path());
     }
     List<String> pointers = new ArrayList<>();
-    byGeneral.forEach((general, exact) -> {
-      if (exact.size() > 1) {
-        pointers.add(general);
-      } else {
-        pointers.addAll(exact);
-      }
-    });
+    byGeneral.forEach(
+        (general, exact) -> {
+          if (exact.size() > 1) {
+            pointers.add(general);
+          } else {
+            pointers.addAll(exact);
+          }
+        });
     return pointers;
   }
 
@@ -131,7 +142,8 @@ public final class RuleSuggester {
     }
     int count = 0;
     for (LinePair pair : pairs(a, b)) {
-      count += pair.left() == null || pair.right() == null || !pair.left().equals(pair.right()) ? 1 : 0;
+      count +=
+          pair.left() == null || pair.right() == null || !pair.left().equals(pair.right()) ? 1 : 0;
     }
     return count;
   }
@@ -162,7 +174,10 @@ public final class RuleSuggester {
       List<String> source = delta.getSource().getLines();
       List<String> target = delta.getTarget().getLines();
       for (int i = 0; i < Math.max(source.size(), target.size()); i++) {
-        pairs.add(new LinePair(i < source.size() ? source.get(i) : null, i < target.size() ? target.get(i) : null));
+        pairs.add(
+            new LinePair(
+                i < source.size() ? source.get(i) : null,
+                i < target.size() ? target.get(i) : null));
       }
     }
     return pairs;
@@ -206,13 +221,21 @@ public final class RuleSuggester {
             end++;
           }
         }
-        rules.add(rule(stream, left, right, i, String.join("", left.subList(i, end)), String.join("", right.subList(i, end))));
+        rules.add(
+            rule(
+                stream,
+                left,
+                right,
+                i,
+                String.join("", left.subList(i, end)),
+                String.join("", right.subList(i, end))));
         i = end;
       }
       return rules;
     }
     int prefix = 0;
-    while (prefix < Math.min(left.size(), right.size()) && left.get(prefix).equals(right.get(prefix))) {
+    while (prefix < Math.min(left.size(), right.size())
+        && left.get(prefix).equals(right.get(prefix))) {
       prefix++;
     }
     int suffix = 0;
@@ -227,11 +250,14 @@ public final class RuleSuggester {
   }
 
   private static boolean isPunctuation(String token) {
-    return token.length() == 1 && !Character.isLetterOrDigit(token.charAt(0)) && !Character.isWhitespace(token.charAt(0));
+    return token.length() == 1
+        && !Character.isLetterOrDigit(token.charAt(0))
+        && !Character.isWhitespace(token.charAt(0));
   }
 
   /** The literal context is up to three tokens before the value that both sides share. */
-  private static Rule rule(String stream, List<String> tokens, List<String> other, int start, String l, String r) {
+  private static Rule rule(
+      String stream, List<String> tokens, List<String> other, int start, String l, String r) {
     StringBuilder context = new StringBuilder();
     int taken = 0;
     for (int i = start - 1; i >= 0 && taken < MAX_PREFIX_TOKENS; i--, taken++) {
@@ -242,13 +268,21 @@ public final class RuleSuggester {
     }
     String literal = context.toString().stripLeading();
     String value = valuePattern(l, r);
-    String boundary = literal.isEmpty() || Character.isLetterOrDigit(literal.charAt(literal.length() - 1)) ? "\\b" : "";
+    String boundary =
+        literal.isEmpty() || Character.isLetterOrDigit(literal.charAt(literal.length() - 1))
+            ? "\\b"
+            : "";
     String name = name(literal);
     String pattern = escape(literal) + boundary + value;
     if (value.startsWith("[") && boundary.isEmpty() && literal.isEmpty()) {
       pattern = "\\b" + value;
     }
-    return Rule.of(new RuleAction.Regex(Pattern.compile(pattern), literal.replace("\\", "\\\\").replace("$", "\\$") + "<" + name + ">", true), List.of(stream));
+    return Rule.of(
+        new RuleAction.Regex(
+            Pattern.compile(pattern),
+            literal.replace("\\", "\\\\").replace("$", "\\$") + "<" + name + ">",
+            true),
+        List.of(stream));
   }
 
   /** A character class covering both values; a fixed length when both have it. */
@@ -266,7 +300,8 @@ public final class RuleSuggester {
     boolean hexUpper = both.chars().anyMatch(c -> c >= 'A' && c <= 'F');
     boolean otherUpper = both.chars().anyMatch(c -> c >= 'G' && c <= 'Z');
     StringBuilder cls = new StringBuilder();
-    // Two samples rarely show every character a random id can hold: letters beyond hex imply digits.
+    // Two samples rarely show every character a random id can hold: letters beyond hex imply
+    // digits.
     if (otherLower || otherUpper) {
       digits = true;
     }
@@ -290,7 +325,8 @@ public final class RuleSuggester {
       }
     }
     for (char c : others) {
-      cls.append(c == '-' || c == ']' || c == '[' || c == '\\' || c == '^' ? "\\" + c : String.valueOf(c));
+      cls.append(
+          c == '-' || c == ']' || c == '[' || c == '\\' || c == '^' ? "\\" + c : String.valueOf(c));
     }
     String quantifier = l.length() == r.length() ? "{" + l.length() + "}" : "+";
     if (quantifier.equals("{1}")) {
@@ -336,7 +372,8 @@ public final class RuleSuggester {
     }
     try {
       return Optional.of(
-          StandardCharsets.UTF_8.newDecoder()
+          StandardCharsets.UTF_8
+              .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))

@@ -40,14 +40,22 @@ public final class Suggestions {
     List<String> items = new ArrayList<>();
     for (Entry entry : entries.values()) {
       List<String> cases = new ArrayList<>(entry.cases);
-      String where = String.join(", ", cases.subList(0, Math.min(3, cases.size())))
-          + (cases.size() > 3 ? " and " + (cases.size() - 3) + " more" : "");
-      items.add(yaml(entry.rule, List.copyOf(entry.streams), "differs between two legacy runs (" + where + ")"));
+      String where =
+          String.join(", ", cases.subList(0, Math.min(3, cases.size())))
+              + (cases.size() > 3 ? " and " + (cases.size() - 3) + " more" : "");
+      items.add(
+          yaml(
+              entry.rule,
+              List.copyOf(entry.streams),
+              "differs between two legacy runs (" + where + ")"));
     }
     return items;
   }
 
-  /** A rule as a suite.yaml list item, e.g. {@code - builtin: timestamps}, with its streams and reason. */
+  /**
+   * A rule as a suite.yaml list item, e.g. {@code - builtin: timestamps}, with its streams and
+   * reason.
+   */
   public static String yaml(Rule rule, List<String> streams, String reason) {
     StringBuilder out = new StringBuilder();
     RuleAction action = rule.action();

@@ -1,2 +1,5 @@
-/** Noise: differences between two legacy runs of a case, and the narrowest rules that would cover them. */
+/**
+ * Noise: differences between two legacy runs of a case, and the narrowest rules that would cover
+ * them.
+ */
 package dev.parity.noise;

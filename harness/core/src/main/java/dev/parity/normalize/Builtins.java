@@ -5,30 +5,47 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The built-in scrubbers: each a pattern, a placeholder name, and the group that holds the value. */
+/**
+ * The built-in scrubbers: each a pattern, a placeholder name, and the group that holds the value.
+ */
 final class Builtins {
   private static final String DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
   private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
 
-  /** ISO-8601 date-times (a date alone is content, not noise), RFC 1123 and ctime/date(1) output. */
+  /**
+   * ISO-8601 date-times (a date alone is content, not noise), RFC 1123 and ctime/date(1) output.
+   */
   static final Pattern TIMESTAMPS =
       Pattern.compile(
           "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?(?![\\w:]|\\.\\d)"
-              + "|\\b" + DAY + ", \\d{1,2} " + MONTH + " \\d{4} \\d{2}:\\d{2}:\\d{2} (?:GMT|UTC|[+-]\\d{4})\\b"
-              + "|\\b" + DAY + " " + MONTH + " [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})? \\d{4}\\b");
+              + "|\\b"
+              + DAY
+              + ", \\d{1,2} "
+              + MONTH
+              + " \\d{4} \\d{2}:\\d{2}:\\d{2} (?:GMT|UTC|[+-]\\d{4})\\b"
+              + "|\\b"
+              + DAY
+              + " "
+              + MONTH
+              + " [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})? \\d{4}\\b");
 
   /** Milliseconds since 1970 between 2001 and 2286: 13 digits starting with 1. */
   static final Pattern EPOCH_MILLIS = Pattern.compile("(?<![\\d.])1\\d{12}(?![\\d.])");
 
   static final Pattern UUIDS =
-      Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+      Pattern.compile(
+          "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
 
-  /** Hex runs of 12 or more characters holding both a digit and a letter: digests, object ids, git hashes. */
+  /**
+   * Hex runs of 12 or more characters holding both a digit and a letter: digests, object ids, git
+   * hashes.
+   */
   static final Pattern HASHES =
       Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{12,}\\b");
 
   /** {@code 0x7ffd5a3c1e20} and Java identity hashes such as {@code java.lang.Object@1b6d3586}. */
-  static final Pattern ADDRESSES = Pattern.compile("\\b0x[0-9a-fA-F]{4,16}\\b|(?<=[\\w$]@)[0-9a-f]{5,8}\\b");
+  static final Pattern ADDRESSES =
+      Pattern.compile("\\b0x[0-9a-fA-F]{4,16}\\b|(?<=[\\w$]@)[0-9a-f]{5,8}\\b");
 
   /** Paths under /tmp, /var/tmp, macOS /var/folders/../T and Windows %TEMP%. */
   static final Pattern TEMP_PATHS =
@@ -36,11 +53,18 @@ final class Builtins {
           "(?<![\\w/.])(?:/private)?(?:/var/folders/[\\w.+-]+/[\\w.+-]+/T|/var/tmp|/tmp)(?:/[^\\s'\"<>:,;()\\[\\]]*[^\\s'\"<>:,;()\\[\\].])?(?![\\w])"
               + "|\\b[A-Za-z]:\\\\Users\\\\[^\\\\\\s]+\\\\AppData\\\\Local\\\\Temp(?:\\\\[^\\s'\"<>,;()]*[^\\s'\"<>,;().])?");
 
-  /** {@code pid 4242}, {@code pid=4242}, {@code PID: 4242}, {@code process 4242} and {@code sshd[4242]:}. */
+  /**
+   * {@code pid 4242}, {@code pid=4242}, {@code PID: 4242}, {@code process 4242} and {@code
+   * sshd[4242]:}.
+   */
   static final Pattern PIDS =
-      Pattern.compile("(?i)\\b(?:pid|process)\\s*[=:#]?\\s*(\\d+)\\b|(?<=[A-Za-z]\\[)(\\d+)(?=\\]:)");
+      Pattern.compile(
+          "(?i)\\b(?:pid|process)\\s*[=:#]?\\s*(\\d+)\\b|(?<=[A-Za-z]\\[)(\\d+)(?=\\]:)");
 
-  /** {@code 12ms}, {@code 1.5 s}, {@code 3 seconds}, {@code 1m2.5s} (Go), {@code PT0.25S} (ISO-8601). */
+  /**
+   * {@code 12ms}, {@code 1.5 s}, {@code 3 seconds}, {@code 1m2.5s} (Go), {@code PT0.25S}
+   * (ISO-8601).
+   */
   static final Pattern DURATIONS =
       Pattern.compile(
           "\\bPT(?=\\d)(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?\\b"
@@ -65,7 +89,8 @@ final class Builtins {
   static Normalizer of(String name) {
     Builtin builtin = BY_NAME.get(name);
     if (builtin == null) {
-      throw new IllegalArgumentException("unknown built-in [" + name + "]; valid: " + Normalizers.builtinNames());
+      throw new IllegalArgumentException(
+          "unknown built-in [" + name + "]; valid: " + Normalizers.builtinNames());
     }
     return new GroupNormalizer(builtin.pattern(), builtin.placeholder());
   }

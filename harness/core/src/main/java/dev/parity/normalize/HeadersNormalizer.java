@@ -10,7 +10,8 @@ final class HeadersNormalizer implements Normalizer {
   private final Set<String> ignored;
 
   HeadersNormalizer(List<String> ignore) {
-    this.ignored = ignore.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    this.ignored =
+        ignore.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
   }
 
   @Override
@@ -19,7 +20,8 @@ final class HeadersNormalizer implements Normalizer {
     int removed = 0;
     for (String line : text.split("(?<=\n)")) {
       int colon = line.indexOf(':');
-      if (colon > 0 && ignored.contains(line.substring(0, colon).strip().toLowerCase(Locale.ROOT))) {
+      if (colon > 0
+          && ignored.contains(line.substring(0, colon).strip().toLowerCase(Locale.ROOT))) {
         removed++;
         continue;
       }

@@ -76,7 +76,10 @@ public final class JsonDocuments {
     }
   }
 
-  /** A JSON Pointer's segments, unescaped ({@code ~1} is {@code /}); {@code *} is a wildcard where used. */
+  /**
+   * A JSON Pointer's segments, unescaped ({@code ~1} is {@code /}); {@code *} is a wildcard where
+   * used.
+   */
   public static List<String> segments(String pointer) {
     List<String> segments = new ArrayList<>();
     for (JsonPointer p = JsonPointer.compile(pointer); !p.matches(); p = p.tail()) {

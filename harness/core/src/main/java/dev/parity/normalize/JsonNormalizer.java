@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code json:} canonical JSON: ignored pointers removed, numbers made comparable, keys sorted,
- * unordered arrays sorted, then (with a tolerance) the candidate's numbers that are close enough
- * to the legacy's replaced by them. Text that is not JSON is left alone, with a note.
+ * unordered arrays sorted, then (with a tolerance) the candidate's numbers that are close enough to
+ * the legacy's replaced by them. Text that is not JSON is left alone, with a note.
  */
 final class JsonNormalizer implements Normalizer {
   private final RuleAction.Json options;
@@ -36,7 +36,10 @@ final class JsonNormalizer implements Normalizer {
     }
     Optional<List<JsonNode>> parsed = JsonDocuments.parse(text);
     if (parsed.isEmpty()) {
-      scope.note("not valid JSON (" + JsonDocuments.problem(text) + "); the json rule was skipped and the text compared as is");
+      scope.note(
+          "not valid JSON ("
+              + JsonDocuments.problem(text)
+              + "); the json rule was skipped and the text compared as is");
       return text;
     }
     List<JsonNode> documents = new ArrayList<>();
@@ -81,7 +84,10 @@ final class JsonNormalizer implements Normalizer {
     List<JsonNode> reconciled = new ArrayList<>();
     for (int i = 0; i < candidate.get().size(); i++) {
       JsonNode c = candidate.get().get(i);
-      reconciled.add(i < legacy.get().size() ? tolerate(legacy.get().get(i), c, options.tolerance().get(), count) : c);
+      reconciled.add(
+          i < legacy.get().size()
+              ? tolerate(legacy.get().get(i), c, options.tolerance().get(), count)
+              : c);
     }
     if (count[0] == 0) {
       return texts;
@@ -90,7 +96,8 @@ final class JsonNormalizer implements Normalizer {
     return new Pair(texts.legacy(), JsonDocuments.render(reconciled));
   }
 
-  private static JsonNode tolerate(JsonNode legacy, JsonNode candidate, BigDecimal tolerance, int[] count) {
+  private static JsonNode tolerate(
+      JsonNode legacy, JsonNode candidate, BigDecimal tolerance, int[] count) {
     if (legacy.isNumber() && candidate.isNumber()) {
       BigDecimal difference = legacy.decimalValue().subtract(candidate.decimalValue()).abs();
       if (difference.signum() != 0 && difference.compareTo(tolerance) <= 0) {
@@ -104,7 +111,9 @@ final class JsonNormalizer implements Normalizer {
       for (Iterator<Map.Entry<String, JsonNode>> it = candidate.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         if (legacy.has(field.getKey())) {
-          copy.set(field.getKey(), tolerate(legacy.get(field.getKey()), field.getValue(), tolerance, count));
+          copy.set(
+              field.getKey(),
+              tolerate(legacy.get(field.getKey()), field.getValue(), tolerance, count));
         }
       }
       return copy;
@@ -171,12 +180,13 @@ final class JsonNormalizer implements Normalizer {
     }
     String segment = pointer.get(at);
     if (node.isObject()) {
-      node.fields().forEachRemaining(
-          e -> {
-            if (segment.equals("*") || segment.equals(e.getKey())) {
-              sortArrays(e.getValue(), pointer, at + 1, count);
-            }
-          });
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                if (segment.equals("*") || segment.equals(e.getKey())) {
+                  sortArrays(e.getValue(), pointer, at + 1, count);
+                }
+              });
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         if (segment.equals("*") || segment.equals(Integer.toString(i))) {

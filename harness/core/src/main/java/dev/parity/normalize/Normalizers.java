@@ -4,7 +4,10 @@ import dev.parity.fixture.RuleAction;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The normalizer behind each kind of rule; also usable directly, e.g. {@code Normalizers.builtin("uuids")}. */
+/**
+ * The normalizer behind each kind of rule; also usable directly, e.g. {@code
+ * Normalizers.builtin("uuids")}.
+ */
 public final class Normalizers {
   private Normalizers() {}
 
@@ -32,7 +35,10 @@ public final class Normalizers {
     throw new IllegalArgumentException("unknown rule action " + action);
   }
 
-  /** Replaces matches; each {@code <name>} in {@code replace} becomes a numbered placeholder unless {@code numbered} is false. */
+  /**
+   * Replaces matches; each {@code <name>} in {@code replace} becomes a numbered placeholder unless
+   * {@code numbered} is false.
+   */
   public static Normalizer regex(Pattern pattern, String replace, boolean numbered) {
     return new RegexNormalizer(pattern, replace, numbered);
   }

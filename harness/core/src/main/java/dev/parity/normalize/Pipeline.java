@@ -124,7 +124,8 @@ public final class Pipeline {
    * @param fired how often each rule changed something, in rule order
    * @param notes remarks such as "not valid JSON", by stream and side
    */
-  public record Result(Observation legacy, Observation candidate, List<Integer> fired, List<Note> notes) {
+  public record Result(
+      Observation legacy, Observation candidate, List<Integer> fired, List<Note> notes) {
     public Result {
       fired = List.copyOf(fired);
       notes = List.copyOf(notes);

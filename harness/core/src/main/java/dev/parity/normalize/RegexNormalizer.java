@@ -3,7 +3,10 @@ package dev.parity.normalize;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code regex:} rules: each match is replaced, {@code <name>} placeholders numbered by the matched text. */
+/**
+ * {@code regex:} rules: each match is replaced, {@code <name>} placeholders numbered by the matched
+ * text.
+ */
 final class RegexNormalizer implements Normalizer {
   private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z][A-Za-z0-9_-]*)>");
 
@@ -42,7 +45,8 @@ final class RegexNormalizer implements Normalizer {
     Matcher names = PLACEHOLDER.matcher(replace);
     StringBuilder out = new StringBuilder();
     while (names.find()) {
-      names.appendReplacement(out, Matcher.quoteReplacement(scope.placeholder(names.group(1), value)));
+      names.appendReplacement(
+          out, Matcher.quoteReplacement(scope.placeholder(names.group(1), value)));
     }
     names.appendTail(out);
     return out.toString();

@@ -30,7 +30,14 @@ public final class RuleStats {
     List<RuleUsage> usages = new ArrayList<>();
     fired.forEach(
         (rule, count) ->
-            usages.add(new RuleUsage(rule.label(), rule.location(), rule.reason(), rule.ticket(), count, count == 0)));
+            usages.add(
+                new RuleUsage(
+                    rule.label(),
+                    rule.location(),
+                    rule.reason(),
+                    rule.ticket(),
+                    count,
+                    count == 0)));
     return usages;
   }
 }

@@ -15,4 +15,9 @@ import java.util.Optional;
  */
 @JsonPropertyOrder({"rule", "location", "reason", "ticket", "fired", "stale"})
 public record RuleUsage(
-    String rule, String location, Optional<String> reason, Optional<String> ticket, long fired, boolean stale) {}
+    String rule,
+    String location,
+    Optional<String> reason,
+    Optional<String> ticket,
+    long fired,
+    boolean stale) {}

@@ -15,7 +15,9 @@ public final class Scope {
   private final List<String> notes = new ArrayList<>();
   private int fired;
 
-  /** The numbered placeholder for {@code value}, e.g. {@code <uuid-2>} for the second distinct UUID. */
+  /**
+   * The numbered placeholder for {@code value}, e.g. {@code <uuid-2>} for the second distinct UUID.
+   */
   public String placeholder(String name, String value) {
     Map<String, Integer> byValue = numbers.computeIfAbsent(name, k -> new HashMap<>());
     int number = byValue.computeIfAbsent(value, v -> byValue.size() + 1);

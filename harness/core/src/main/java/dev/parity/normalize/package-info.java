@@ -1,2 +1,5 @@
-/** Normalization rules applied at comparison time to both sides: built-ins, regex, text, JSON, headers, HTML. */
+/**
+ * Normalization rules applied at comparison time to both sides: built-ins, regex, text, JSON,
+ * headers, HTML.
+ */
 package dev.parity.normalize;

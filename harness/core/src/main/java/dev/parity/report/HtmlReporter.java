@@ -40,16 +40,16 @@ import java.util.TreeSet;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * Writes {@code index.html}: one self-contained page (styles and script inline, no network) with the
- * decision, counts, groups, clusters and the filterable case list; each case that did not pass opens
- * to its facts, side-by-side diffs (normalized or raw), JSON pointers and repro commands.
+ * Writes {@code index.html}: one self-contained page (styles and script inline, no network) with
+ * the decision, counts, groups, clusters and the filterable case list; each case that did not pass
+ * opens to its facts, side-by-side diffs (normalized or raw), JSON pointers and repro commands.
  *
  * <p>Safe by construction: the page's markup is a fixed template; every value from the run reaches
  * it only as JSON inside {@code <script type="application/json">} blocks, written by Jackson with
- * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code \\uXXXX} (so no {@code </script>}
- * can close a block), and the page's script puts it into the DOM with {@code textContent} only. The
- * one value placed in markup, the title, is escaped by commons-text. Case details are separate
- * blocks parsed only when a case is opened, so large suites open fast.
+ * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code \\uXXXX} (so no {@code
+ * </script>} can close a block), and the page's script puts it into the DOM with {@code
+ * textContent} only. The one value placed in markup, the title, is escaped by commons-text. Case
+ * details are separate blocks parsed only when a case is opened, so large suites open fast.
  */
 final class HtmlReporter implements Reporter {
   static final String FILE = "index.html";
@@ -57,7 +57,8 @@ final class HtmlReporter implements Reporter {
   private static final String TEMPLATE = "index-template.html";
 
   private static final ObjectMapper JSON =
-      JsonMapper.builder(new JsonFactoryBuilder().characterEscapes(new ScriptSafeEscapes()).build()).build();
+      JsonMapper.builder(new JsonFactoryBuilder().characterEscapes(new ScriptSafeEscapes()).build())
+          .build();
 
   @Override
   public Path write(Verdict verdict, Path outputFolder) throws IOException {
@@ -70,15 +71,21 @@ final class HtmlReporter implements Reporter {
     int details = template.indexOf("{{details}}");
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       String head = template.substring(0, data);
-      head = head.replace("{{title}}", StringEscapeUtils.escapeHtml4("Parity " + verdict.mode().label() + " " + verdict.suite()));
+      head =
+          head.replace(
+              "{{title}}",
+              StringEscapeUtils.escapeHtml4(
+                  "Parity " + verdict.mode().label() + " " + verdict.suite()));
       out.write(head);
       out.write(JSON.writeValueAsString(summary(verdict, clusterIds)));
       out.write(template, data + "{{data}}".length(), details - data - "{{data}}".length());
-      // One block per case, built and written one at a time so memory stays bounded by the largest case.
+      // One block per case, built and written one at a time so memory stays bounded by the largest
+      // case.
       List<CaseResult> fixtures = verdict.fixtures();
       for (int i = 0; i < fixtures.size(); i++) {
         out.write("<script type=\"application/json\" id=\"case-" + i + "\">");
-        out.write(JSON.writeValueAsString(detail(fixtures.get(i), archive, verdict.mode().label())));
+        out.write(
+            JSON.writeValueAsString(detail(fixtures.get(i), archive, verdict.mode().label())));
         out.write("</script>\n");
       }
       out.write(template.substring(details + "{{details}}".length()));
@@ -97,7 +104,9 @@ final class HtmlReporter implements Reporter {
     root.put("startedAt", verdict.startedAt().toString());
     root.set("groups", groups(verdict));
     // Performance as verdict.json has it (same fields), for the gate's benchmark table.
-    verdict.performance().ifPresent(p -> root.set("performance", VerdictJson.mapper().valueToTree(p)));
+    verdict
+        .performance()
+        .ifPresent(p -> root.set("performance", VerdictJson.mapper().valueToTree(p)));
     root.set("clusters", JSON.valueToTree(verdict.clusters()));
     ArrayNode cases = root.putArray("cases");
     for (CaseResult result : verdict.fixtures()) {
@@ -111,7 +120,9 @@ final class HtmlReporter implements Reporter {
         StringBuilder search = new StringBuilder(result.summary());
         result.facts().forEach(f -> search.append('\n').append(f));
         search.append('\n').append(result.diff());
-        c.put("search", search.length() > SEARCH_CHARS ? search.substring(0, SEARCH_CHARS) : search.toString());
+        c.put(
+            "search",
+            search.length() > SEARCH_CHARS ? search.substring(0, SEARCH_CHARS) : search.toString());
       }
       c.put("detail", cases.size() - 1);
     }
@@ -131,7 +142,13 @@ final class HtmlReporter implements Reporter {
     ArrayNode out = JSON.createArrayNode();
     byTag.forEach(
         (tag, n) -> {
-          ObjectNode row = out.addObject().put("tag", tag).put("total", n[0]).put("passed", n[1]).put("failed", n[2]).put("errors", n[3]);
+          ObjectNode row =
+              out.addObject()
+                  .put("tag", tag)
+                  .put("total", n[0])
+                  .put("passed", n[1])
+                  .put("failed", n[2])
+                  .put("errors", n[3]);
           // A gate decides per group too: which side ships this feature, and why.
           Group group = verdict.groups().get(tag);
           if (group != null) {
@@ -158,20 +175,25 @@ final class HtmlReporter implements Reporter {
       return d;
     }
     ArrayNode streams = d.putArray("streams");
-    Optional<Observation> legacyNormalized = archive.read(result.id(), Side.LEGACY, RunArchive.View.NORMALIZED);
-    Optional<Observation> candidateNormalized = archive.read(result.id(), Side.CANDIDATE, RunArchive.View.NORMALIZED);
+    Optional<Observation> legacyNormalized =
+        archive.read(result.id(), Side.LEGACY, RunArchive.View.NORMALIZED);
+    Optional<Observation> candidateNormalized =
+        archive.read(result.id(), Side.CANDIDATE, RunArchive.View.NORMALIZED);
     if (legacyNormalized.isEmpty() || candidateNormalized.isEmpty()) {
       d.put("unified", result.diff());
       return d;
     }
-    Observation legacyRaw = archive.read(result.id(), Side.LEGACY, RunArchive.View.RAW).orElseThrow();
-    Observation candidateRaw = archive.read(result.id(), Side.CANDIDATE, RunArchive.View.RAW).orElseThrow();
+    Observation legacyRaw =
+        archive.read(result.id(), Side.LEGACY, RunArchive.View.RAW).orElseThrow();
+    Observation candidateRaw =
+        archive.read(result.id(), Side.CANDIDATE, RunArchive.View.RAW).orElseThrow();
     ArrayNode values = d.putArray("values");
     TreeSet<String> valueNames = new TreeSet<>(legacyRaw.values().keySet());
     valueNames.addAll(candidateRaw.values().keySet());
     valueNames.remove(RunArchive.TRUNCATED);
     for (String name : valueNames) {
-      values.addArray()
+      values
+          .addArray()
           .add(ObservationComparator.label(name))
           .add(legacyRaw.values().getOrDefault(name, "(none)"))
           .add(candidateRaw.values().getOrDefault(name, "(none)"));
@@ -193,7 +215,8 @@ final class HtmlReporter implements Reporter {
       ObjectNode s = streams.addObject();
       s.put("name", name);
       StreamDiff known = diffs.get(name);
-      if ((known != null && known.kind() == StreamDiff.Kind.BINARY) || looksBinary(ln, cn, lr, cr)) {
+      if ((known != null && known.kind() == StreamDiff.Kind.BINARY)
+          || looksBinary(ln, cn, lr, cr)) {
         s.put("binary", known == null ? "binary content differs" : known.unified());
         continue;
       }
@@ -203,7 +226,8 @@ final class HtmlReporter implements Reporter {
       if (!sameAsRaw) {
         s.set("raw", view(lr, cr));
       }
-      JsonPointers.between(text(ln), text(cn)).ifPresent(p -> s.set("pointers", JSON.valueToTree(p)));
+      JsonPointers.between(text(ln), text(cn))
+          .ifPresent(p -> s.set("pointers", JSON.valueToTree(p)));
     }
     return d;
   }
@@ -277,9 +301,12 @@ final class HtmlReporter implements Reporter {
     int start = template.lastIndexOf("<script>") + "<script>".length();
     int end = template.indexOf("</script>", start);
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(template.substring(start, end).getBytes(StandardCharsets.UTF_8));
-      return template.replace("script-src 'unsafe-inline'", "script-src 'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'");
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(template.substring(start, end).getBytes(StandardCharsets.UTF_8));
+      return template.replace(
+          "script-src 'unsafe-inline'",
+          "script-src 'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
@@ -296,7 +323,10 @@ final class HtmlReporter implements Reporter {
     }
   }
 
-  /** Escapes what could end a script block or break a JavaScript string: {@code < > &}, U+2028, U+2029. */
+  /**
+   * Escapes what could end a script block or break a JavaScript string: {@code < > &}, U+2028,
+   * U+2029.
+   */
   static final class ScriptSafeEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private final int[] ascii;

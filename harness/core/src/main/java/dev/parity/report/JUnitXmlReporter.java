@@ -49,12 +49,15 @@ final class JUnitXmlReporter implements Reporter {
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", clean(result.id()));
         xml.writeAttribute("classname", className);
-        xml.writeAttribute("time", seconds(result.durationsMs().values().stream().mapToLong(Long::longValue).sum()));
+        xml.writeAttribute(
+            "time",
+            seconds(result.durationsMs().values().stream().mapToLong(Long::longValue).sum()));
         if (result.status() != Status.PASS) {
           xml.writeCharacters("\n    ");
           xml.writeStartElement(result.status() == Status.FAIL ? "failure" : "error");
           xml.writeAttribute("message", clean(result.summary()));
-          xml.writeAttribute("type", result.status() == Status.FAIL ? "parity.Mismatch" : "parity.Error");
+          xml.writeAttribute(
+              "type", result.status() == Status.FAIL ? "parity.Mismatch" : "parity.Error");
           xml.writeCharacters(clean(body(result)));
           xml.writeEndElement();
           xml.writeCharacters("\n  ");
@@ -74,7 +77,8 @@ final class JUnitXmlReporter implements Reporter {
     return file;
   }
 
-  private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  private static void property(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
     xml.writeCharacters("\n    ");
     xml.writeEmptyElement("property");
     xml.writeAttribute("name", name);
@@ -98,7 +102,11 @@ final class JUnitXmlReporter implements Reporter {
         .forEach(
             cp -> {
               boolean allowed =
-                  cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+                  cp == 0x9
+                      || cp == 0xA
+                      || cp == 0xD
+                      || (cp >= 0x20 && cp <= 0xD7FF)
+                      || (cp >= 0xE000 && cp <= 0xFFFD)
                       || (cp >= 0x10000 && cp <= 0x10FFFF);
               if (allowed) {
                 out.appendCodePoint(cp);

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The JSON Pointers (RFC 6901) at which two JSON documents differ, each with the kind of change,
- * e.g. {@code changed /users/0/name}. Shown in the HTML report for streams that are JSON on both sides.
+ * e.g. {@code changed /users/0/name}. Shown in the HTML report for streams that are JSON on both
+ * sides.
  */
 final class JsonPointers {
   static final int MAX = 200;

@@ -47,33 +47,62 @@ final class MarkdownReporter implements Reporter {
       good = verdict.decision() == Decision.CANDIDATE;
       outcome = verdict.decision().label() + " ships";
     }
-    md.append("## ").append(good ? "\u2705" : "\u274C").append(" Parity ").append(verdict.mode().label()).append(' ')
-        .append(text(verdict.suite())).append(": ").append(outcome).append("\n\n");
+    md.append("## ")
+        .append(good ? "\u2705" : "\u274C")
+        .append(" Parity ")
+        .append(verdict.mode().label())
+        .append(' ')
+        .append(text(verdict.suite()))
+        .append(": ")
+        .append(outcome)
+        .append("\n\n");
     verdict.reasons().forEach(r -> md.append("- ").append(text(r)).append('\n'));
     md.append("\n| cases | passed | failed | errors | duration |\n|---:|---:|---:|---:|---:|\n");
-    md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f s |%n", counts.total(), counts.passed(), counts.failed(),
-        counts.errors(), verdict.durationMs() / 1000.0));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| %d | %d | %d | %d | %.1f s |%n",
+            counts.total(),
+            counts.passed(),
+            counts.failed(),
+            counts.errors(),
+            verdict.durationMs() / 1000.0));
     List<Cluster> clusters = verdict.clusters();
     if (!clusters.isEmpty()) {
       md.append("\n### Top failure groups\n");
       for (Cluster cluster : clusters.subList(0, Math.min(TOP_CLUSTERS, clusters.size()))) {
-        md.append("\n**").append(cluster.id()).append("**: ").append(cluster.count()).append(cluster.count() == 1 ? " case" : " cases")
-            .append(" (").append(cluster.status().label()).append("), e.g. ");
-        md.append(String.join(", ", cluster.examples().stream().map(MarkdownReporter::code).toList())).append("\n\n");
+        md.append("\n**")
+            .append(cluster.id())
+            .append("**: ")
+            .append(cluster.count())
+            .append(cluster.count() == 1 ? " case" : " cases")
+            .append(" (")
+            .append(cluster.status().label())
+            .append("), e.g. ");
+        md.append(
+                String.join(", ", cluster.examples().stream().map(MarkdownReporter::code).toList()))
+            .append("\n\n");
         md.append(fenced("diff", String.join("\n", cluster.excerpt())));
       }
       if (clusters.size() > TOP_CLUSTERS) {
-        md.append("\n... and ").append(clusters.size() - TOP_CLUSTERS).append(" more groups; see index.html.\n");
+        md.append("\n... and ")
+            .append(clusters.size() - TOP_CLUSTERS)
+            .append(" more groups; see index.html.\n");
       }
     }
-    long notPassing = verdict.fixtures().stream().map(CaseResult::status).filter(s -> s != Status.PASS).count();
+    long notPassing =
+        verdict.fixtures().stream().map(CaseResult::status).filter(s -> s != Status.PASS).count();
     if (notPassing > 0) {
-      md.append("\nFull report: `index.html` in the output folder (`parity report <out-dir>` rebuilds it).\n");
+      md.append(
+          "\nFull report: `index.html` in the output folder (`parity report <out-dir>` rebuilds it).\n");
     }
     return md.toString();
   }
 
-  /** Text in Markdown: markup escaped (GitHub renders inline HTML), Markdown punctuation backslash-escaped. */
+  /**
+   * Text in Markdown: markup escaped (GitHub renders inline HTML), Markdown punctuation
+   * backslash-escaped.
+   */
   static String text(String value) {
     String escaped = StringEscapeUtils.escapeXml10(value.replace('\n', ' '));
     return MARKDOWN_SPECIAL.matcher(escaped).replaceAll("\\\\$1");

@@ -25,7 +25,13 @@ public final class Reports {
    * results, from a module of its own).
    */
   public static Reports full(Reporter... extra) {
-    List<Reporter> all = new ArrayList<>(List.of(new VerdictReporter(), new JUnitXmlReporter(), new HtmlReporter(), new MarkdownReporter()));
+    List<Reporter> all =
+        new ArrayList<>(
+            List.of(
+                new VerdictReporter(),
+                new JUnitXmlReporter(),
+                new HtmlReporter(),
+                new MarkdownReporter()));
     all.addAll(List.of(extra));
     return new Reports(all);
   }

@@ -13,8 +13,8 @@ import java.util.function.Function;
  * plain data for the HTML report: no markup is produced here, so nothing needs unescaping later.
  *
  * <p>The generator runs on raw text (identity line normalizer) with control-character placeholders
- * as inline tags; each line is then split at the placeholders into alternating plain and highlighted
- * segments, which the page renders as text nodes.
+ * as inline tags; each line is then split at the placeholders into alternating plain and
+ * highlighted segments, which the page renders as text nodes.
  *
  * <p>Rows: {@code ["e", text]} for an unchanged line, {@code ["c", oldSegments, newSegments]} for a
  * changed, deleted ({@code "d"}) or inserted ({@code "i"}) line, {@code ["s", n]} for n unchanged
@@ -22,8 +22,10 @@ import java.util.function.Function;
  */
 final class SideBySide {
   static final int CONTEXT = 3;
+
   /** Fewer unchanged lines than this are shown rather than skipped. */
   static final int MIN_SKIP = 8;
+
   static final int MAX_LINES = 20_000;
   private static final String START = "\u0001";
   private static final String END = "\u0002";
@@ -77,8 +79,13 @@ final class SideBySide {
         continue;
       }
       changed++;
-      String tag = row.getTag() == DiffRow.Tag.DELETE ? "d" : row.getTag() == DiffRow.Tag.INSERT ? "i" : "c";
-      out.add(json.arrayNode().add(tag).add(segments(row.getOldLine())).add(segments(row.getNewLine())));
+      String tag =
+          row.getTag() == DiffRow.Tag.DELETE ? "d" : row.getTag() == DiffRow.Tag.INSERT ? "i" : "c";
+      out.add(
+          json.arrayNode()
+              .add(tag)
+              .add(segments(row.getOldLine()))
+              .add(segments(row.getNewLine())));
     }
     return new Rows(out, changed, cut);
   }

@@ -1,2 +1,5 @@
-/** Reports written from a verdict and the run archive: verdict.json, JUnit XML, the HTML diff report (index.html), summary.md. */
+/**
+ * Reports written from a verdict and the run archive: verdict.json, JUnit XML, the HTML diff report
+ * (index.html), summary.md.
+ */
 package dev.parity.report;

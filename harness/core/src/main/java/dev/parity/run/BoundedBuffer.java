@@ -2,7 +2,9 @@ package dev.parity.run;
 
 import java.io.ByteArrayOutputStream;
 
-/** Collects output up to a limit; beyond it the rest is dropped and {@link #overflowed()} says so. */
+/**
+ * Collects output up to a limit; beyond it the rest is dropped and {@link #overflowed()} says so.
+ */
 final class BoundedBuffer extends ByteArrayOutputStream {
   private final long limit;
   private boolean overflowed;

@@ -41,6 +41,7 @@ import org.apache.commons.exec.PumpStreamHandler;
 public final class CommandRunner implements Runner {
   /** Variable set for every run: the absolute path of the run's working directory. */
   public static final String WORKDIR_VARIABLE = "PARITY_WORKDIR";
+
   /** Variable set for every run: the absolute path of the suite folder. */
   public static final String SUITE_VARIABLE = "PARITY_SUITE";
 
@@ -53,10 +54,16 @@ public final class CommandRunner implements Runner {
             return thread;
           });
 
-  /** Runs in flight; killed when the JVM exits (Ctrl-C), since setsid keeps them out of the terminal's signals. */
+  /**
+   * Runs in flight; killed when the JVM exits (Ctrl-C), since setsid keeps them out of the
+   * terminal's signals.
+   */
   private static final Set<TreeKillingExecutor> RUNNING = ConcurrentHashMap.newKeySet();
 
-  /** Set when the JVM is exiting: no run may start any more, and runs cut short are not observations. */
+  /**
+   * Set when the JVM is exiting: no run may start any more, and runs cut short are not
+   * observations.
+   */
   private static final AtomicBoolean TERMINATING = new AtomicBoolean();
 
   static {
@@ -77,7 +84,10 @@ public final class CommandRunner implements Runner {
     this(64L * 1024 * 1024);
   }
 
-  /** A runner that fails a run whose stdout, stderr or any output file exceeds {@code maxOutputBytes}. */
+  /**
+   * A runner that fails a run whose stdout, stderr or any output file exceeds {@code
+   * maxOutputBytes}.
+   */
   public CommandRunner(long maxOutputBytes) {
     this.maxOutputBytes = maxOutputBytes;
     this.setsid = ProcessTree.setsid();
@@ -86,7 +96,8 @@ public final class CommandRunner implements Runner {
   @Override
   public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
     if (!(implementation instanceof CommandImplementation command)) {
-      throw new IllegalArgumentException("CommandRunner runs commands only, not " + implementation.describe());
+      throw new IllegalArgumentException(
+          "CommandRunner runs commands only, not " + implementation.describe());
     }
     Map<String, String> env = environment(suite, command, testCase);
     List<String> argv = new ArrayList<>(command.command());
@@ -102,7 +113,8 @@ public final class CommandRunner implements Runner {
       copyInputs(testCase, workdir);
       return execute(suite, command, testCase, argv, env, workdir);
     } catch (IOException e) {
-      return new RunOutcome.Unavailable("cannot start [" + argv.get(0) + "]: " + e.getMessage(), Duration.ZERO);
+      return new RunOutcome.Unavailable(
+          "cannot start [" + argv.get(0) + "]: " + e.getMessage(), Duration.ZERO);
     } finally {
       if (workdir != null) {
         Workdirs.deleteQuietly(workdir);
@@ -111,7 +123,12 @@ public final class CommandRunner implements Runner {
   }
 
   private RunOutcome execute(
-      Suite suite, CommandImplementation command, Case testCase, List<String> argv, Map<String, String> env, Path workdir)
+      Suite suite,
+      CommandImplementation command,
+      Case testCase,
+      List<String> argv,
+      Map<String, String> env,
+      Path workdir)
       throws IOException {
     CommandLine line;
     if (setsid.isPresent()) {
@@ -124,7 +141,10 @@ public final class CommandRunner implements Runner {
 
     BoundedBuffer stdout = new BoundedBuffer(maxOutputBytes);
     BoundedBuffer stderr = new BoundedBuffer(maxOutputBytes);
-    InputStream stdin = testCase.stdin().isPresent() ? new ByteArrayInputStream(stdinBytes(testCase.stdin().get())) : null;
+    InputStream stdin =
+        testCase.stdin().isPresent()
+            ? new ByteArrayInputStream(stdinBytes(testCase.stdin().get()))
+            : null;
     PumpStreamHandler streams = new PumpStreamHandler(stdout, stderr, stdin);
     streams.setStopTimeout(PUMP_STOP_TIMEOUT);
 
@@ -165,13 +185,18 @@ public final class CommandRunner implements Runner {
     }
     if (timedOut.get()) {
       return new RunOutcome.Failed(
-          "timed out after " + Durations.format(timeout) + "; the process and all its children were killed"
+          "timed out after "
+              + Durations.format(timeout)
+              + "; the process and all its children were killed"
               + " (raise [timeout] on the case or under [defaults] if it is just slow)",
           duration);
     }
     if (stdout.overflowed() || stderr.overflowed()) {
       return new RunOutcome.Failed(
-          (stdout.overflowed() ? "stdout" : "stderr") + " exceeded the output limit of " + maxOutputBytes + " bytes",
+          (stdout.overflowed() ? "stdout" : "stderr")
+              + " exceeded the output limit of "
+              + maxOutputBytes
+              + " bytes",
           duration);
     }
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -180,20 +205,27 @@ public final class CommandRunner implements Runner {
       if (Files.isRegularFile(produced)) {
         if (Files.size(produced) > maxOutputBytes) {
           return new RunOutcome.Failed(
-              "output file [" + output + "] exceeded the output limit of " + maxOutputBytes + " bytes", duration);
+              "output file ["
+                  + output
+                  + "] exceeded the output limit of "
+                  + maxOutputBytes
+                  + " bytes",
+              duration);
         }
         files.put(output, Files.readAllBytes(produced));
       }
     }
     return new RunOutcome.Completed(
-        Observation.ofCommand(exitCode, stdout.toByteArray(), stderr.toByteArray(), files, duration));
+        Observation.ofCommand(
+            exitCode, stdout.toByteArray(), stderr.toByteArray(), files, duration));
   }
 
   private static byte[] stdinBytes(Stdin stdin) throws IOException {
     return stdin.bytes();
   }
 
-  private static Map<String, String> environment(Suite suite, CommandImplementation command, Case testCase) {
+  private static Map<String, String> environment(
+      Suite suite, CommandImplementation command, Case testCase) {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(suite.env());
     env.putAll(command.env());
@@ -203,7 +235,8 @@ public final class CommandRunner implements Runner {
   }
 
   /** Says why the program cannot be started, before any process is spawned. */
-  private static Optional<String> checkExecutable(Suite suite, List<String> argv, Map<String, String> env) {
+  private static Optional<String> checkExecutable(
+      Suite suite, List<String> argv, Map<String, String> env) {
     String program = argv.get(0);
     if (program.contains(File.separator)) {
       Path path = suite.folder().resolve(program);
@@ -211,7 +244,10 @@ public final class CommandRunner implements Runner {
         return Optional.of("program [" + program + "] does not exist");
       }
       if (Files.isDirectory(path) || !Files.isExecutable(path)) {
-        return Optional.of("program [" + program + "] is not executable (chmod +x it, or run it through its interpreter)");
+        return Optional.of(
+            "program ["
+                + program
+                + "] is not executable (chmod +x it, or run it through its interpreter)");
       }
       argv.set(0, path.toString());
       return Optional.empty();

@@ -14,5 +14,6 @@ public interface ContainerLauncher {
    * Builds (for {@code build:}) and starts the container, publishing its port; returns once the
    * container runs. Readiness ({@code ready:}) is checked by the caller.
    */
-  RunningService start(Suite suite, HttpImplementation.Container container) throws ServiceStartException;
+  RunningService start(Suite suite, HttpImplementation.Container container)
+      throws ServiceStartException;
 }

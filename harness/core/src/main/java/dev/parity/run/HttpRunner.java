@@ -70,10 +70,14 @@ final class HttpRunner implements Runner {
   @Override
   public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
     if (!(implementation instanceof HttpImplementation http)) {
-      throw new IllegalArgumentException("HttpRunner runs HTTP services only, not " + implementation.describe());
+      throw new IllegalArgumentException(
+          "HttpRunner runs HTTP services only, not " + implementation.describe());
     }
     HttpRequest request =
-        testCase.request().orElseThrow(() -> new IllegalArgumentException("case [" + testCase.id() + "] has no request"));
+        testCase
+            .request()
+            .orElseThrow(
+                () -> new IllegalArgumentException("case [" + testCase.id() + "] has no request"));
     Started service = service(suite, http);
     if (service.failure != null) {
       return new RunOutcome.Unavailable(service.failure, Duration.ZERO);
@@ -98,7 +102,8 @@ final class HttpRunner implements Runner {
         } catch (ServiceStartException e) {
           entry.failure = e.getMessage() + LogTail.describe(e.logTail());
         } catch (RuntimeException e) {
-          // A launcher's unexpected failure is still this side's failure to start, not a harness crash.
+          // A launcher's unexpected failure is still this side's failure to start, not a harness
+          // crash.
           entry.failure = "cannot start " + http.describe() + ": " + e;
         }
       }
@@ -128,14 +133,17 @@ final class HttpRunner implements Runner {
               .orElseThrow(
                   () ->
                       new ServiceStartException(
-                          "cannot start " + container.describe() + ": container support (module harness/containers,"
+                          "cannot start "
+                              + container.describe()
+                              + ": container support (module harness/containers,"
                               + " Testcontainers) is not on the class path; run the parity CLI jar, which includes it",
                           ""));
       service = launcher.start(suite, container);
       what = container.describe();
     }
     try {
-      new ReadyProbe(client(suite.http())).await(service, endpoint.ready(), endpoint.startTimeout(), what);
+      new ReadyProbe(client(suite.http()))
+          .await(service, endpoint.ready(), endpoint.startTimeout(), what);
       return service;
     } catch (ServiceStartException e) {
       service.close();
@@ -151,7 +159,9 @@ final class HttpRunner implements Runner {
       uri = URI.create(base + request.path() + query(request));
       builder = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout);
     } catch (IllegalArgumentException e) {
-      return new RunOutcome.Failed("cannot build the request for " + base + request.path() + ": " + e.getMessage(), Duration.ZERO);
+      return new RunOutcome.Failed(
+          "cannot build the request for " + base + request.path() + ": " + e.getMessage(),
+          Duration.ZERO);
     }
     java.net.http.HttpRequest.BodyPublisher body;
     try {
@@ -160,15 +170,18 @@ final class HttpRunner implements Runner {
               ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body().get().bytes())
               : java.net.http.HttpRequest.BodyPublishers.noBody();
     } catch (IOException e) {
-      return new RunOutcome.Failed("cannot read the request body: " + e.getMessage(), Duration.ZERO);
+      return new RunOutcome.Failed(
+          "cannot read the request body: " + e.getMessage(), Duration.ZERO);
     }
     try {
       builder.method(request.method(), body);
       request.headers().forEach(builder::header);
     } catch (IllegalArgumentException e) {
-      return new RunOutcome.Failed("cannot build the request for " + uri + ": " + e.getMessage(), Duration.ZERO);
+      return new RunOutcome.Failed(
+          "cannot build the request for " + uri + ": " + e.getMessage(), Duration.ZERO);
     }
-    boolean hasContentType = request.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-type"));
+    boolean hasContentType =
+        request.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-type"));
     if (request.body().isPresent() && !hasContentType) {
       builder.header("Content-Type", request.body().get().contentType());
     }
@@ -176,16 +189,16 @@ final class HttpRunner implements Runner {
     long start = System.nanoTime();
     // java.net.http retries idempotent requests that meet a pooled connection the server already
     // closed, but never writes; a write gets a fresh connection so it is sent exactly once.
-    HttpClient client = request.hasSideEffects() ? newClient(suite.http().connectTimeout()) : client(suite.http());
+    HttpClient client =
+        request.hasSideEffects() ? newClient(suite.http().connectTimeout()) : client(suite.http());
     CompletableFuture<HttpResponse<byte[]>> future =
-        client
-            .sendAsync(
-                builder.build(),
-                info -> {
-                  LimitedBodySubscriber limited = new LimitedBodySubscriber(maxBodyBytes);
-                  subscriber.set(limited);
-                  return limited;
-                });
+        client.sendAsync(
+            builder.build(),
+            info -> {
+              LimitedBodySubscriber limited = new LimitedBodySubscriber(maxBodyBytes);
+              subscriber.set(limited);
+              return limited;
+            });
     HttpResponse<byte[]> response;
     try {
       response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -193,8 +206,14 @@ final class HttpRunner implements Runner {
       future.cancel(true);
       Optional.ofNullable(subscriber.get()).ifPresent(LimitedBodySubscriber::cancel);
       return new RunOutcome.Failed(
-          request.method() + " " + uri + ": no complete response within " + Durations.format(timeout)
-              + (subscriber.get() == null ? " (no status line received: the server hangs)" : " (the body was still arriving)")
+          request.method()
+              + " "
+              + uri
+              + ": no complete response within "
+              + Durations.format(timeout)
+              + (subscriber.get() == null
+                  ? " (no status line received: the server hangs)"
+                  : " (the body was still arriving)")
               + "; the connection was closed (raise [timeout] on the case or under [defaults] if it is just slow)",
           elapsed(start));
     } catch (InterruptedException e) {
@@ -202,36 +221,60 @@ final class HttpRunner implements Runner {
       Thread.currentThread().interrupt();
       return new RunOutcome.Failed("interrupted", elapsed(start));
     } catch (ExecutionException e) {
-      return failure(request, uri, timeout, e.getCause(), base, subscriber.get() != null, elapsed(start));
+      return failure(
+          request, uri, timeout, e.getCause(), base, subscriber.get() != null, elapsed(start));
     }
     Duration duration = elapsed(start);
     return new RunOutcome.Completed(
-        Observation.ofHttp(response.statusCode(), canonicalHeaders(response.headers(), suite.http()), response.body(), duration));
+        Observation.ofHttp(
+            response.statusCode(),
+            canonicalHeaders(response.headers(), suite.http()),
+            response.body(),
+            duration));
   }
 
   private static RunOutcome failure(
-      HttpRequest request, URI uri, Duration timeout, Throwable cause, URI base, boolean headersReceived, Duration duration) {
+      HttpRequest request,
+      URI uri,
+      Duration timeout,
+      Throwable cause,
+      URI base,
+      boolean headersReceived,
+      Duration duration) {
     if (hasCause(cause, HttpConnectTimeoutException.class)) {
-      return new RunOutcome.Unavailable("cannot connect to " + base + ": connect timed out", duration);
+      return new RunOutcome.Unavailable(
+          "cannot connect to " + base + ": connect timed out", duration);
     }
     if (hasCause(cause, ConnectException.class)) {
-      String why = cause.getMessage() == null || cause.getMessage().isBlank() ? "connection refused" : cause.getMessage();
+      String why =
+          cause.getMessage() == null || cause.getMessage().isBlank()
+              ? "connection refused"
+              : cause.getMessage();
       return new RunOutcome.Unavailable("cannot connect to " + base + ": " + why, duration);
     }
     String call = request.method() + " " + uri + ": ";
     if (cause instanceof LimitedBodySubscriber.TooLarge) {
-      return new RunOutcome.Failed(call + cause.getMessage() + "; the connection was closed", duration);
+      return new RunOutcome.Failed(
+          call + cause.getMessage() + "; the connection was closed", duration);
     }
     if (cause instanceof HttpTimeoutException) {
       return new RunOutcome.Failed(
-          call + "no response within " + Durations.format(timeout) + " (the server hangs); the connection was closed"
+          call
+              + "no response within "
+              + Durations.format(timeout)
+              + " (the server hangs); the connection was closed"
               + " (raise [timeout] on the case or under [defaults] if it is just slow)",
           duration);
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new RunOutcome.Failed(
-        call + (headersReceived ? "the connection broke off during the body (" : "the connection failed before a response (")
-            + message + ")",
+        call
+            + (headersReceived
+                ? "the connection broke off during the body ("
+                : "the connection failed before a response (")
+            + message
+            + ")",
         duration);
   }
 
@@ -251,7 +294,11 @@ final class HttpRunner implements Runner {
     }
     String encoded =
         request.query().entrySet().stream()
-            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return (request.path().contains("?") ? "&" : "?") + encoded;
   }
@@ -262,20 +309,25 @@ final class HttpRunner implements Runner {
    */
   static String canonicalHeaders(HttpHeaders headers, HttpSettings settings) {
     TreeMap<String, List<String>> sorted = new TreeMap<>();
-    headers.map().forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!lower.startsWith(":") && !settings.ignores(lower)) {
-        sorted.computeIfAbsent(lower, k -> new ArrayList<>()).addAll(values);
-      }
-    });
+    headers
+        .map()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (!lower.startsWith(":") && !settings.ignores(lower)) {
+                sorted.computeIfAbsent(lower, k -> new ArrayList<>()).addAll(values);
+              }
+            });
     StringBuilder text = new StringBuilder();
-    sorted.forEach((name, values) -> values.forEach(v -> text.append(name).append(": ").append(v).append('\n')));
+    sorted.forEach(
+        (name, values) ->
+            values.forEach(v -> text.append(name).append(": ").append(v).append('\n')));
     return text.toString();
   }
 
   /**
-   * Forgets the pooled clients: later requests open new connections. (Java 17's HttpClient cannot be
-   * closed; the old idle connections are dropped with it.)
+   * Forgets the pooled clients: later requests open new connections. (Java 17's HttpClient cannot
+   * be closed; the old idle connections are dropped with it.)
    */
   @Override
   public void resetConnections() {

@@ -9,7 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** Collects a response body up to a limit; beyond it the exchange is cancelled, so memory stays bounded. */
+/**
+ * Collects a response body up to a limit; beyond it the exchange is cancelled, so memory stays
+ * bounded.
+ */
 final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
   /** The body was larger than the limit. */
   static final class TooLarge extends IOException {

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * A server process of a {@code start:} implementation, listening on a free port the harness picked.
  *
  * <p>It runs in its own process group (through {@code setsid}), so closing it kills the whole tree,
- * including whatever the server forked. Its output goes to a temporary log file kept for error reports.
+ * including whatever the server forked. Its output goes to a temporary log file kept for error
+ * reports.
  */
 final class LocalServer implements RunningService {
   private final Process process;
@@ -35,18 +36,26 @@ final class LocalServer implements RunningService {
     this.log = log;
   }
 
-  static LocalServer start(Suite suite, HttpImplementation.Start start) throws ServiceStartException {
+  static LocalServer start(Suite suite, HttpImplementation.Start start)
+      throws ServiceStartException {
     int port = freePort();
     String portText = Integer.toString(port);
     List<String> argv = new ArrayList<>();
-    start.command().forEach(part -> argv.add(part.replace(HttpImplementation.PORT_PLACEHOLDER, portText)));
+    start
+        .command()
+        .forEach(part -> argv.add(part.replace(HttpImplementation.PORT_PLACEHOLDER, portText)));
     Path folder = start.cwd().orElse(suite.folder());
     String program = argv.get(0);
     if (program.contains(File.separator)) {
       Path path = suite.folder().resolve(program);
       if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
         throw new ServiceStartException(
-            "server program [" + program + "] " + (Files.exists(path) ? "is not executable (chmod +x it, or run it through its interpreter)" : "does not exist"),
+            "server program ["
+                + program
+                + "] "
+                + (Files.exists(path)
+                    ? "is not executable (chmod +x it, or run it through its interpreter)"
+                    : "does not exist"),
             "");
       }
       argv.set(0, path.toString());
@@ -56,7 +65,9 @@ final class LocalServer implements RunningService {
     setsid.ifPresent(s -> line.add(s.toString()));
     line.addAll(argv);
     Map<String, String> env = new HashMap<>(suite.env());
-    start.env().forEach((k, v) -> env.put(k, v.replace(HttpImplementation.PORT_PLACEHOLDER, portText)));
+    start
+        .env()
+        .forEach((k, v) -> env.put(k, v.replace(HttpImplementation.PORT_PLACEHOLDER, portText)));
     env.put(CommandRunner.SUITE_VARIABLE, suite.folder().toString());
     Path log;
     try {
@@ -64,7 +75,11 @@ final class LocalServer implements RunningService {
     } catch (IOException e) {
       throw new ServiceStartException("cannot create the server's log file: " + e.getMessage(), "");
     }
-    ProcessBuilder builder = new ProcessBuilder(line).directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(line)
+            .directory(folder.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     File devNull = new File("/dev/null");
     if (devNull.exists()) {
       builder.redirectInput(ProcessBuilder.Redirect.from(devNull));
@@ -72,10 +87,12 @@ final class LocalServer implements RunningService {
     builder.environment().putAll(env);
     try {
       Process process = builder.start();
-      return new LocalServer(process, setsid.isPresent(), URI.create("http://127.0.0.1:" + port), log);
+      return new LocalServer(
+          process, setsid.isPresent(), URI.create("http://127.0.0.1:" + port), log);
     } catch (IOException e) {
       deleteQuietly(log);
-      throw new ServiceStartException("cannot start server [" + String.join(" ", argv) + "]: " + e.getMessage(), "");
+      throw new ServiceStartException(
+          "cannot start server [" + String.join(" ", argv) + "]: " + e.getMessage(), "");
     }
   }
 

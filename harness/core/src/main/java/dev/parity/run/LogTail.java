@@ -41,6 +41,7 @@ public final class LogTail {
     if (tail.isBlank()) {
       return "; it printed nothing";
     }
-    return "; last lines of its output:\n" + tail.lines().map(line -> "    | " + line).collect(Collectors.joining("\n"));
+    return "; last lines of its output:\n"
+        + tail.lines().map(line -> "    | " + line).collect(Collectors.joining("\n"));
   }
 }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * file:<path>} for each declared output file the program wrote. An output file the program did not
  * write is simply absent.
  */
-public record Observation(SortedMap<String, String> values, SortedMap<String, byte[]> streams, Duration duration) {
+public record Observation(
+    SortedMap<String, String> values, SortedMap<String, byte[]> streams, Duration duration) {
   public static final String EXIT_CODE = "exitCode";
   public static final String STDOUT = "stdout";
   public static final String STDERR = "stderr";
@@ -47,7 +48,8 @@ public record Observation(SortedMap<String, String> values, SortedMap<String, by
   /**
    * An HTTP response's observation.
    *
-   * @param headers the compared response headers in their canonical text form (one {@code name: value} line each)
+   * @param headers the compared response headers in their canonical text form (one {@code name:
+   *     value} line each)
    */
   public static Observation ofHttp(int status, String headers, byte[] body, Duration duration) {
     TreeMap<String, byte[]> streams = new TreeMap<>();
@@ -71,12 +73,15 @@ public record Observation(SortedMap<String, String> values, SortedMap<String, by
     if (!values.equals(other.values) || !streams.keySet().equals(other.streams.keySet())) {
       return false;
     }
-    return streams.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.streams.get(e.getKey())));
+    return streams.entrySet().stream()
+        .allMatch(e -> Arrays.equals(e.getValue(), other.streams.get(e.getKey())));
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Observation other && sameContentAs(other) && duration.equals(other.duration);
+    return o instanceof Observation other
+        && sameContentAs(other)
+        && duration.equals(other.duration);
   }
 
   @Override
@@ -86,6 +91,12 @@ public record Observation(SortedMap<String, String> values, SortedMap<String, by
 
   @Override
   public String toString() {
-    return "Observation" + values + " streams=" + streams.keySet() + " in " + duration.toMillis() + "ms";
+    return "Observation"
+        + values
+        + " streams="
+        + streams.keySet()
+        + " in "
+        + duration.toMillis()
+        + "ms";
   }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Kills process trees and process groups. */
 final class ProcessTree {
-  private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+  private static final List<Path> SETSID =
+      List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
   private static final List<Path> KILL = List.of(Path.of("/bin/kill"), Path.of("/usr/bin/kill"));
 
   private ProcessTree() {}
@@ -27,7 +28,10 @@ final class ProcessTree {
     return SETSID.stream().filter(Files::isExecutable).findFirst();
   }
 
-  /** Kills the descendants first (they are found through the parent), then the process and its group. */
+  /**
+   * Kills the descendants first (they are found through the parent), then the process and its
+   * group.
+   */
   static void kill(ProcessHandle root, boolean group) {
     List<ProcessHandle> descendants = root.descendants().toList();
     root.destroyForcibly();
@@ -37,15 +41,17 @@ final class ProcessTree {
     }
   }
 
-  /** Sends SIGKILL to every process of the group {@code pgid} now; nothing happens if it is empty. */
+  /**
+   * Sends SIGKILL to every process of the group {@code pgid} now; nothing happens if it is empty.
+   */
   static void killGroup(long pgid) {
     killGroups(List.of(pgid));
   }
 
   /**
-   * Kills, within {@link #REAP_INTERVAL_MS}, whatever is left in the group of a program that exited.
-   * Batching the groups of many runs into one {@code kill} keeps the cost of a run near that of a
-   * spawn; a leftover holding stdout open delays its run by at most the interval.
+   * Kills, within {@link #REAP_INTERVAL_MS}, whatever is left in the group of a program that
+   * exited. Batching the groups of many runs into one {@code kill} keeps the cost of a run near
+   * that of a spawn; a leftover holding stdout open delays its run by at most the interval.
    */
   static void reapGroupLater(long pgid) {
     PENDING.add(pgid);
@@ -62,8 +68,10 @@ final class ProcessTree {
               thread.setDaemon(true);
               return thread;
             });
-    reaper.scheduleWithFixedDelay(ProcessTree::reapPending, REAP_INTERVAL_MS, REAP_INTERVAL_MS, TimeUnit.MILLISECONDS);
-    Runtime.getRuntime().addShutdownHook(new Thread(ProcessTree::reapPending, "parity-group-reaper-exit"));
+    reaper.scheduleWithFixedDelay(
+        ProcessTree::reapPending, REAP_INTERVAL_MS, REAP_INTERVAL_MS, TimeUnit.MILLISECONDS);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(ProcessTree::reapPending, "parity-group-reaper-exit"));
   }
 
   private static void reapPending() {

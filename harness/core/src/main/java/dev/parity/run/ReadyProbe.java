@@ -24,19 +24,22 @@ final class ReadyProbe {
   }
 
   /** Returns normally once ready; otherwise says what went wrong (the caller adds the log tail). */
-  void await(RunningService service, Optional<String> ready, Duration timeout, String what) throws ServiceStartException {
+  void await(RunningService service, Optional<String> ready, Duration timeout, String what)
+      throws ServiceStartException {
     URI uri = URI.create(service.baseUri() + ready.orElse("/"));
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no attempt";
     while (true) {
       Optional<String> ended = service.ended();
       if (ended.isPresent()) {
-        throw new ServiceStartException(what + " " + ended.get() + " before it was ready on " + uri, service.logTail());
+        throw new ServiceStartException(
+            what + " " + ended.get() + " before it was ready on " + uri, service.logTail());
       }
       try {
         HttpResponse<Void> response =
             client.send(
-                HttpRequest.newBuilder(uri).timeout(ATTEMPT_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpRequest.newBuilder(uri).timeout(ATTEMPT_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
         int status = response.statusCode();
         if (ready.isEmpty() || (status >= 200 && status < 300)) {
           return;
@@ -50,8 +53,16 @@ final class ReadyProbe {
       }
       if (System.nanoTime() > deadline) {
         throw new ServiceStartException(
-            what + " did not " + (ready.isPresent() ? "answer 2xx on [" + ready.get() + "]" : "answer HTTP on " + uri)
-                + " within " + Durations.format(timeout) + " (last attempt: " + last + ")"
+            what
+                + " did not "
+                + (ready.isPresent()
+                    ? "answer 2xx on [" + ready.get() + "]"
+                    : "answer HTTP on " + uri)
+                + " within "
+                + Durations.format(timeout)
+                + " (last attempt: "
+                + last
+                + ")"
                 + "; raise [startTimeout] if it is just slow",
             service.logTail());
       }

@@ -2,7 +2,10 @@ package dev.parity.run;
 
 import java.time.Duration;
 
-/** How one run ended: it completed, it failed while running, or the implementation could not be started. */
+/**
+ * How one run ended: it completed, it failed while running, or the implementation could not be
+ * started.
+ */
 public sealed interface RunOutcome {
 
   Duration duration();
@@ -15,9 +18,14 @@ public sealed interface RunOutcome {
     }
   }
 
-  /** The run started but gave no usable observation: it timed out, or its output exceeded the limit. */
+  /**
+   * The run started but gave no usable observation: it timed out, or its output exceeded the limit.
+   */
   record Failed(String reason, Duration duration) implements RunOutcome {}
 
-  /** The implementation could not be run at all: missing binary, not executable, unreachable service. */
+  /**
+   * The implementation could not be run at all: missing binary, not executable, unreachable
+   * service.
+   */
   record Unavailable(String reason, Duration duration) implements RunOutcome {}
 }

@@ -9,7 +9,10 @@ import dev.parity.fixture.Suite;
 public final class Runners {
   private Runners() {}
 
-  /** Runs commands with {@link CommandRunner} and HTTP services (url, start, container) over HTTP. Close it after the run. */
+  /**
+   * Runs commands with {@link CommandRunner} and HTTP services (url, start, container) over HTTP.
+   * Close it after the run.
+   */
   public static Runner standard() {
     return new Dispatching(new CommandRunner(), new HttpRunner(HttpRunner.DEFAULT_MAX_BODY_BYTES));
   }

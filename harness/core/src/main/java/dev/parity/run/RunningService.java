@@ -3,16 +3,23 @@ package dev.parity.run;
 import java.net.URI;
 import java.util.Optional;
 
-/** A service a {@link Runner} started for an HTTP implementation: a local server process or a container. */
+/**
+ * A service a {@link Runner} started for an HTTP implementation: a local server process or a
+ * container.
+ */
 public interface RunningService extends AutoCloseable {
 
   /** Where requests go, e.g. {@code http://127.0.0.1:41234}; a case's path is appended. */
   URI baseUri();
 
-  /** Why the service is no longer running (e.g. {@code exited with code 1}), or empty while it runs. */
+  /**
+   * Why the service is no longer running (e.g. {@code exited with code 1}), or empty while it runs.
+   */
   Optional<String> ended();
 
-  /** The last lines of the service's output (process output or container log), for error reports. */
+  /**
+   * The last lines of the service's output (process output or container log), for error reports.
+   */
   String logTail();
 
   /** Stops the service and everything it started; never throws. */

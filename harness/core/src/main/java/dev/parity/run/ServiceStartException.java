@@ -1,6 +1,9 @@
 package dev.parity.run;
 
-/** A service could not be started; the message says what happened, {@link #logTail()} what it printed. */
+/**
+ * A service could not be started; the message says what happened, {@link #logTail()} what it
+ * printed.
+ */
 public final class ServiceStartException extends Exception {
   private static final long serialVersionUID = 1L;
 

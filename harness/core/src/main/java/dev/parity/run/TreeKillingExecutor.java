@@ -24,12 +24,14 @@ final class TreeKillingExecutor extends DefaultExecutor {
   }
 
   @Override
-  protected Process launch(CommandLine command, Map<String, String> env, Path workingDirectory) throws IOException {
+  protected Process launch(CommandLine command, Map<String, String> env, Path workingDirectory)
+      throws IOException {
     launching = true;
     Process launched = super.launch(command, env, workingDirectory);
     this.process = launched;
     if (ownProcessGroup) {
-      // Kill what the program left behind as soon as it exits, so leftovers cannot hold stdout open.
+      // Kill what the program left behind as soon as it exits, so leftovers cannot hold stdout
+      // open.
       long group = launched.pid();
       launched.onExit().thenRun(() -> ProcessTree.reapGroupLater(group));
     }
@@ -37,7 +39,8 @@ final class TreeKillingExecutor extends DefaultExecutor {
   }
 
   @Override
-  protected Process launch(CommandLine command, Map<String, String> env, java.io.File dir) throws IOException {
+  protected Process launch(CommandLine command, Map<String, String> env, java.io.File dir)
+      throws IOException {
     return launch(command, env, dir == null ? null : dir.toPath());
   }
 

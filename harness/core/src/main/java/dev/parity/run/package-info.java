@@ -1,2 +1,5 @@
-/** Running one side of a suite on one case and capturing what it did as an {@link dev.parity.run.Observation}. */
+/**
+ * Running one side of a suite on one case and capturing what it did as an {@link
+ * dev.parity.run.Observation}.
+ */
 package dev.parity.run;

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The benchmark of one case: candidate/legacy time ratio with its 95% interval, and each side's times.
+ * The benchmark of one case: candidate/legacy time ratio with its 95% interval, and each side's
+ * times.
  *
  * @param id the case id
  * @param tags the case's tags (its groups)
@@ -24,7 +25,20 @@ import java.util.OptionalDouble;
  * @param caveat why a ratio inside {@code maxRatio} is still not a pass (status inconclusive)
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-@JsonPropertyOrder({"id", "status", "ratio", "ciLow", "ciHigh", "rounds", "legacy", "candidate", "overheadMs", "error", "caveat", "tags"})
+@JsonPropertyOrder({
+  "id",
+  "status",
+  "ratio",
+  "ciLow",
+  "ciHigh",
+  "rounds",
+  "legacy",
+  "candidate",
+  "overheadMs",
+  "error",
+  "caveat",
+  "tags"
+})
 public record CasePerformance(
     String id,
     List<String> tags,

@@ -23,10 +23,24 @@ import java.util.Optional;
  * @param durationsMs wall time of each side's run, by side ({@code legacy}, {@code candidate})
  * @param jsonChanges for JSON outputs, the JSON Pointer paths that differ with both values
  * @param noisy two legacy runs of the case differed in a way no rule covers
- * @param noise the differences seen between legacy runs: flagged when recording, discounted when comparing
+ * @param noise the differences seen between legacy runs: flagged when recording, discounted when
+ *     comparing
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"id", "status", "summary", "tags", "facts", "notes", "diff", "diffs", "durationsMs", "jsonChanges", "noisy", "noise"})
+@JsonPropertyOrder({
+  "id",
+  "status",
+  "summary",
+  "tags",
+  "facts",
+  "notes",
+  "diff",
+  "diffs",
+  "durationsMs",
+  "jsonChanges",
+  "noisy",
+  "noise"
+})
 public record CaseResult(
     String id,
     List<String> tags,
@@ -64,7 +78,8 @@ public record CaseResult(
 
   /** This result with JSON changes and legacy noise added. */
   public CaseResult withNoise(List<JsonChange> changes, boolean isNoisy, List<Fact> found) {
-    return new CaseResult(id, tags, status, summary, facts, notes, diffs, durationsMs, changes, isNoisy, found);
+    return new CaseResult(
+        id, tags, status, summary, facts, notes, diffs, durationsMs, changes, isNoisy, found);
   }
 
   /** All stream diffs as one unified text (empty when none). */

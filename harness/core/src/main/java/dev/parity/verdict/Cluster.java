@@ -15,7 +15,13 @@ import java.util.List;
  * @param excerpt the first changed lines of the first example, as they were (not normalized)
  */
 @JsonPropertyOrder({"id", "status", "count", "signature", "examples", "excerpt"})
-public record Cluster(String id, Status status, int count, List<String> signature, List<String> examples, List<String> excerpt) {
+public record Cluster(
+    String id,
+    Status status,
+    int count,
+    List<String> signature,
+    List<String> examples,
+    List<String> excerpt) {
 
   public Cluster {
     signature = List.copyOf(signature);

@@ -21,19 +21,26 @@ import java.util.regex.Pattern;
  * <n>}), then per differing stream its changed lines ({@code stdout -total: <n>}, {@code stdout
  * +total: <n>}) with volatile tokens normalized, distinct and in order of first appearance. Errors
  * are signed by their message. A stream with structural JSON changes is signed by one line per
- * differing JSON Pointer, array indexes as {@code *}, with the kind of change ({@code stdout changed
- * /items/STAR/price}, STAR being an asterisk) instead of its changed lines.
+ * differing JSON Pointer, array indexes as {@code *}, with the kind of change ({@code stdout
+ * changed /items/STAR/price}, STAR being an asterisk) instead of its changed lines.
  */
 public final class Clusters {
   /** Example case ids kept per cluster. */
   public static final int EXAMPLES = 5;
-  /** Changed lines per stream that make up a signature; more would split clusters on incidental detail. */
+
+  /**
+   * Changed lines per stream that make up a signature; more would split clusters on incidental
+   * detail.
+   */
   static final int LINES_PER_STREAM = 8;
+
   static final int EXCERPT_LINES = 8;
 
   private static final Pattern UUID =
-      Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
-  private static final Pattern HEX = Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}\\b");
+      Pattern.compile(
+          "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+  private static final Pattern HEX =
+      Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}\\b");
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern ARRAY_INDEX = Pattern.compile("/\\d+(?=/|$)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -49,7 +56,9 @@ public final class Clusters {
       }
     }
     List<Map.Entry<List<String>, List<CaseResult>>> ordered = new ArrayList<>(groups.entrySet());
-    ordered.sort(Comparator.comparingInt((Map.Entry<List<String>, List<CaseResult>> e) -> -e.getValue().size()));
+    ordered.sort(
+        Comparator.comparingInt(
+            (Map.Entry<List<String>, List<CaseResult>> e) -> -e.getValue().size()));
     List<Cluster> clusters = new ArrayList<>();
     for (Map.Entry<List<String>, List<CaseResult>> entry : ordered) {
       List<CaseResult> members = entry.getValue();
@@ -80,11 +89,17 @@ public final class Clusters {
         lines.add(fact.key() + ": " + normalize(fact.message()));
       }
     }
-    // JSON streams are signed by their differing pointers (array indexes as *) and the kind of change.
+    // JSON streams are signed by their differing pointers (array indexes as *) and the kind of
+    // change.
     Set<String> jsonStreams = new LinkedHashSet<>();
     for (JsonChange change : result.jsonChanges()) {
       jsonStreams.add(change.stream());
-      lines.add(change.stream() + " " + change.kind().label() + " " + pointerPattern(change.path().isEmpty() ? "/" : change.path()));
+      lines.add(
+          change.stream()
+              + " "
+              + change.kind().label()
+              + " "
+              + pointerPattern(change.path().isEmpty() ? "/" : change.path()));
     }
     for (StreamDiff diff : result.diffs()) {
       if (jsonStreams.contains(diff.stream())) {
@@ -110,12 +125,17 @@ public final class Clusters {
     return List.copyOf(lines);
   }
 
-  /** A JSON Pointer with its array indexes (all-digit segments) replaced by {@code *}, e.g. for {@code /items/3/price}. */
+  /**
+   * A JSON Pointer with its array indexes (all-digit segments) replaced by {@code *}, e.g. for
+   * {@code /items/3/price}.
+   */
   static String pointerPattern(String pointer) {
     return ARRAY_INDEX.matcher(pointer).replaceAll("/*");
   }
 
-  /** Replaces volatile tokens (UUIDs, long hex ids, numbers) by placeholders and collapses spaces. */
+  /**
+   * Replaces volatile tokens (UUIDs, long hex ids, numbers) by placeholders and collapses spaces.
+   */
   static String normalize(String text) {
     String out = UUID.matcher(text).replaceAll("<uuid>");
     out = HEX.matcher(out).replaceAll("<hex>");

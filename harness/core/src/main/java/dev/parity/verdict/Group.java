@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonPropertyOrder({"decision", "reasons", "counts", "performance"})
-public record Group(Decision decision, List<String> reasons, Counts counts, Optional<Performance> performance) {
+public record Group(
+    Decision decision, List<String> reasons, Counts counts, Optional<Performance> performance) {
 
   public Group {
     reasons = List.copyOf(reasons);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** What a run did: record goldens, verify the candidate against them, or compare both sides live. */
+/**
+ * What a run did: record goldens, verify the candidate against them, or compare both sides live.
+ */
 public enum Mode {
   RECORD,
   VERIFY,

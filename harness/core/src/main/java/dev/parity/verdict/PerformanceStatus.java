@@ -10,7 +10,9 @@ public enum PerformanceStatus {
   PASS,
   /** The interval's lower bound is above maxRatio. */
   FAIL,
-  /** The interval straddles maxRatio (or too few rounds ran): the budget was too short to decide. */
+  /**
+   * The interval straddles maxRatio (or too few rounds ran): the budget was too short to decide.
+   */
   INCONCLUSIVE,
   /** A benchmark run failed or timed out: no ratio is made up. */
   ERROR;
@@ -25,7 +27,10 @@ public enum PerformanceStatus {
     return valueOf(label.toUpperCase(Locale.ROOT));
   }
 
-  /** The gate rule: pass when {@code ciHigh <= maxRatio}, fail when {@code ciLow > maxRatio}, else inconclusive. */
+  /**
+   * The gate rule: pass when {@code ciHigh <= maxRatio}, fail when {@code ciLow > maxRatio}, else
+   * inconclusive.
+   */
   public static PerformanceStatus judge(double ciLow, double ciHigh, double maxRatio) {
     if (ciHigh <= maxRatio) {
       return PASS;

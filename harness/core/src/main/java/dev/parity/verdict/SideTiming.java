@@ -10,8 +10,9 @@ import java.util.OptionalLong;
  * @param p25Ms first quartile (the spread is {@code p25Ms..p75Ms})
  * @param p75Ms third quartile
  * @param samples timed runs
- * @param peakMemoryKb peak resident set size of one run, where the platform can measure it (left out of
- *     the JSON where it cannot)
+ * @param peakMemoryKb peak resident set size of one run, where the platform can measure it (left
+ *     out of the JSON where it cannot)
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public record SideTiming(double medianMs, double p25Ms, double p75Ms, int samples, OptionalLong peakMemoryKb) {}
+public record SideTiming(
+    double medianMs, double p25Ms, double p75Ms, int samples, OptionalLong peakMemoryKb) {}

@@ -27,14 +27,27 @@ import java.util.TreeMap;
  * @param durationMs wall time of the whole run
  * @param fixtures per-case results in case-id order
  * @param rules how often each normalization rule fired; a rule that fired nowhere is stale
- * @param suggestedRules rules that would cover the noise found between legacy runs, as suite.yaml text
+ * @param suggestedRules rules that would cover the noise found between legacy runs, as suite.yaml
+ *     text
  * @param performance the benchmark's outcome, present when {@code parity gate} ran it
  * @param groups every case tag with its own decision (written by {@code parity gate}), by tag
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
-  "suite", "mode", "decision", "reasons", "counts", "unavailable", "startedAt", "durationMs", "performance", "groups",
-  "clusters", "rules", "suggestedRules", "fixtures"
+  "suite",
+  "mode",
+  "decision",
+  "reasons",
+  "counts",
+  "unavailable",
+  "startedAt",
+  "durationMs",
+  "performance",
+  "groups",
+  "clusters",
+  "rules",
+  "suggestedRules",
+  "fixtures"
 })
 public record Verdict(
     String suite,
@@ -75,8 +88,19 @@ public record Verdict(
       List<RuleUsage> rules,
       List<String> suggestedRules) {
     this(
-        suite, mode, decision, reasons, counts, unavailable, startedAt, durationMs, fixtures, rules, suggestedRules,
-        Optional.empty(), new TreeMap<>());
+        suite,
+        mode,
+        decision,
+        reasons,
+        counts,
+        unavailable,
+        startedAt,
+        durationMs,
+        fixtures,
+        rules,
+        suggestedRules,
+        Optional.empty(),
+        new TreeMap<>());
   }
 
   /** A verdict without normalization statistics, performance and groups. */
@@ -90,7 +114,18 @@ public record Verdict(
       Instant startedAt,
       long durationMs,
       List<CaseResult> fixtures) {
-    this(suite, mode, decision, reasons, counts, unavailable, startedAt, durationMs, fixtures, List.of(), List.of());
+    this(
+        suite,
+        mode,
+        decision,
+        reasons,
+        counts,
+        unavailable,
+        startedAt,
+        durationMs,
+        fixtures,
+        List.of(),
+        List.of());
   }
 
   /**
@@ -101,18 +136,44 @@ public record Verdict(
     List<String> more = new ArrayList<>(reasons);
     List<String> noisy = fixtures.stream().filter(CaseResult::noisy).map(CaseResult::id).toList();
     if (!noisy.isEmpty() && mode == Mode.COMPARE) {
-      more.add("legacy noise discounted in " + noisy.size() + (noisy.size() == 1 ? " case" : " cases")
-          + " (two legacy runs differ; see each case's noise): " + shorten(noisy));
+      more.add(
+          "legacy noise discounted in "
+              + noisy.size()
+              + (noisy.size() == 1 ? " case" : " cases")
+              + " (two legacy runs differ; see each case's noise): "
+              + shorten(noisy));
     } else if (!noisy.isEmpty()) {
-      more.add(noisy.size() + (noisy.size() == 1 ? " case is" : " cases are") + " noisy (legacy runs differ where no rule covers it): "
-          + shorten(noisy));
+      more.add(
+          noisy.size()
+              + (noisy.size() == 1 ? " case is" : " cases are")
+              + " noisy (legacy runs differ where no rule covers it): "
+              + shorten(noisy));
     }
-    List<String> stale = usages.stream().filter(RuleUsage::stale).map(u -> u.rule() + " (" + u.location() + ")").toList();
+    List<String> stale =
+        usages.stream()
+            .filter(RuleUsage::stale)
+            .map(u -> u.rule() + " (" + u.location() + ")")
+            .toList();
     if (!stale.isEmpty()) {
-      more.add(stale.size() + (stale.size() == 1 ? " rule" : " rules") + " fired nowhere (stale): " + String.join(", ", stale));
+      more.add(
+          stale.size()
+              + (stale.size() == 1 ? " rule" : " rules")
+              + " fired nowhere (stale): "
+              + String.join(", ", stale));
     }
     return new Verdict(
-        suite, mode, decision, more, counts, unavailable, startedAt, durationMs, fixtures, usages, suggestions, performance,
+        suite,
+        mode,
+        decision,
+        more,
+        counts,
+        unavailable,
+        startedAt,
+        durationMs,
+        fixtures,
+        usages,
+        suggestions,
+        performance,
         groups);
   }
 
@@ -121,23 +182,38 @@ public record Verdict(
     List<String> more = new ArrayList<>(reasons);
     more.addAll(extra);
     return new Verdict(
-        suite, mode, decision, more, counts, unavailable, startedAt, durationMs, fixtures, rules, suggestedRules, performance,
+        suite,
+        mode,
+        decision,
+        more,
+        counts,
+        unavailable,
+        startedAt,
+        durationMs,
+        fixtures,
+        rules,
+        suggestedRules,
+        performance,
         groups);
   }
 
   private static String shorten(List<String> ids) {
-    return String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
+    return String.join(", ", ids.subList(0, Math.min(5, ids.size())))
+        + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
   }
 
   /**
-   * The ship decision of {@code parity gate}: the behaviour verdict (verify or compare) combined with
-   * the benchmark. The candidate ships only when every case passes and performance passes; anything
-   * failing, erroring or inconclusive decides legacy. Every case tag becomes a group with its own
-   * decision, judged on its cases and on {@code groupPerformance} for that tag (the suite's
+   * The ship decision of {@code parity gate}: the behaviour verdict (verify or compare) combined
+   * with the benchmark. The candidate ships only when every case passes and performance passes;
+   * anything failing, erroring or inconclusive decides legacy. Every case tag becomes a group with
+   * its own decision, judged on its cases and on {@code groupPerformance} for that tag (the suite's
    * performance where the group had no benchmarked case).
    */
   public static Verdict gate(
-      Verdict behaviour, Performance performance, Map<String, Performance> groupPerformance, long durationMs) {
+      Verdict behaviour,
+      Performance performance,
+      Map<String, Performance> groupPerformance,
+      long durationMs) {
     List<String> reasons = new ArrayList<>(behaviour.reasons());
     reasons.add(performance.sentence());
     performance.alertSentence().ifPresent(reasons::add);
@@ -155,17 +231,27 @@ public record Verdict(
           Performance groupPerf = groupPerformance.getOrDefault(tag, performance).withoutCases();
           List<String> groupReasons = new ArrayList<>();
           addReason(groupReasons, results, Status.FAIL, "differs", "differ");
-          addReason(groupReasons, results, Status.ERROR, "could not be compared", "could not be compared");
+          addReason(
+              groupReasons,
+              results,
+              Status.ERROR,
+              "could not be compared",
+              "could not be compared");
           boolean behaves = groupReasons.isEmpty();
           if (behaves) {
-            groupReasons.add("all " + results.size() + (results.size() == 1 ? " case passes" : " cases pass"));
+            groupReasons.add(
+                "all " + results.size() + (results.size() == 1 ? " case passes" : " cases pass"));
           }
           groupReasons.add(groupPerf.sentence());
           Decision groupDecision =
-              behaves && behaviour.unavailable().isEmpty() && groupPerf.status() == PerformanceStatus.PASS
+              behaves
+                      && behaviour.unavailable().isEmpty()
+                      && groupPerf.status() == PerformanceStatus.PASS
                   ? Decision.CANDIDATE
                   : Decision.LEGACY;
-          groups.put(tag, new Group(groupDecision, groupReasons, Counts.of(results), Optional.of(groupPerf)));
+          groups.put(
+              tag,
+              new Group(groupDecision, groupReasons, Counts.of(results), Optional.of(groupPerf)));
         });
     return new Verdict(
         behaviour.suite(),
@@ -183,7 +269,10 @@ public record Verdict(
         groups);
   }
 
-  /** The non-passing cases grouped by signature, largest group first; derived from {@link #fixtures()}. */
+  /**
+   * The non-passing cases grouped by signature, largest group first; derived from {@link
+   * #fixtures()}.
+   */
   @JsonProperty("clusters")
   public List<Cluster> clusters() {
     return Clusters.of(fixtures);
@@ -191,14 +280,24 @@ public record Verdict(
 
   /** Builds a verdict whose counts, decision and reasons follow from the case results. */
   public static Verdict of(
-      String suite, Mode mode, List<CaseResult> results, List<String> unavailable, Instant startedAt, long durationMs) {
+      String suite,
+      Mode mode,
+      List<CaseResult> results,
+      List<String> unavailable,
+      Instant startedAt,
+      long durationMs) {
     Counts counts = Counts.of(results);
     List<String> reasons = new ArrayList<>();
     unavailable.forEach(u -> reasons.add(u));
     if (counts.total() == 0) {
       reasons.add("no case ran");
     }
-    addReason(reasons, results, Status.FAIL, mode == Mode.RECORD ? "golden would change" : "differs", mode == Mode.RECORD ? "goldens would change" : "differ");
+    addReason(
+        reasons,
+        results,
+        Status.FAIL,
+        mode == Mode.RECORD ? "golden would change" : "differs",
+        mode == Mode.RECORD ? "goldens would change" : "differ");
     addReason(reasons, results, Status.ERROR, "could not be compared", "could not be compared");
     Decision decision;
     if (mode == Mode.RECORD) {
@@ -210,16 +309,20 @@ public record Verdict(
     } else {
       decision = Decision.LEGACY;
     }
-    return new Verdict(suite, mode, decision, reasons, counts, unavailable, startedAt, durationMs, results);
+    return new Verdict(
+        suite, mode, decision, reasons, counts, unavailable, startedAt, durationMs, results);
   }
 
-  private static void addReason(List<String> reasons, List<CaseResult> results, Status status, String one, String many) {
-    List<String> ids = results.stream().filter(r -> r.status() == status).map(CaseResult::id).toList();
+  private static void addReason(
+      List<String> reasons, List<CaseResult> results, Status status, String one, String many) {
+    List<String> ids =
+        results.stream().filter(r -> r.status() == status).map(CaseResult::id).toList();
     if (ids.isEmpty()) {
       return;
     }
     String shown = String.join(", ", ids.subList(0, Math.min(5, ids.size())));
     String more = ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "";
-    reasons.add(ids.size() + (ids.size() == 1 ? " case " + one : " cases " + many) + ": " + shown + more);
+    reasons.add(
+        ids.size() + (ids.size() == 1 ? " case " + one : " cases " + many) + ": " + shown + more);
   }
 }

@@ -31,10 +31,12 @@ class RunArchiveTests {
     archive.store("group/case-1", Side.CANDIDATE, raw, raw, "echo hi\n");
 
     assertThat(archive.read("group/case-1", Side.CANDIDATE, RunArchive.View.RAW)).contains(raw);
-    assertThat(archive.read("group/case-1", Side.CANDIDATE, RunArchive.View.NORMALIZED)).contains(raw);
+    assertThat(archive.read("group/case-1", Side.CANDIDATE, RunArchive.View.NORMALIZED))
+        .contains(raw);
     assertThat(archive.hasNormalized("group/case-1", Side.CANDIDATE)).isFalse();
     assertThat(archive.repro("group/case-1", Side.CANDIDATE)).contains("echo hi\n");
-    assertThat(temp.resolve("observations/group/case-1/candidate/raw/files/out/a.csv")).hasContent("x,y");
+    assertThat(temp.resolve("observations/group/case-1/candidate/raw/files/out/a.csv"))
+        .hasContent("x,y");
     assertThat(archive.read("group/case-1", Side.LEGACY, RunArchive.View.RAW)).isEmpty();
   }
 
@@ -59,7 +61,8 @@ class RunArchiveTests {
     archive.store("c", Side.LEGACY, raw, raw, "");
 
     Observation back = archive.read("c", Side.LEGACY, RunArchive.View.RAW).orElseThrow();
-    assertThat(new String(back.stream("stdout").orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("0123");
+    assertThat(new String(back.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("0123");
     assertThat(back.value(RunArchive.TRUNCATED)).contains("stdout");
   }
 
@@ -114,8 +117,10 @@ class RunArchiveTests {
     byte[] actual = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
-    assertThat(new String(expected, StandardCharsets.UTF_8)).startsWith("two words; $x|it's me & you|from file");
+    assertThat(new String(actual, StandardCharsets.UTF_8))
+        .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+    assertThat(new String(expected, StandardCharsets.UTF_8))
+        .startsWith("two words; $x|it's me & you|from file");
   }
 
   @Test
@@ -166,11 +171,15 @@ class RunArchiveTests {
       port = free.getLocalPort();
     }
     Process process =
-        new ProcessBuilder("sh", "-c", "PORT=" + port + "\n" + legacy + "kill $SERVER\n").redirectErrorStream(true).start();
+        new ProcessBuilder("sh", "-c", "PORT=" + port + "\n" + legacy + "kill $SERVER\n")
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(output).startsWith("HTTP/1.0 201").endsWith("/people?q=a+b%26c|it's me|application/json|{\"name\":\"Ann\"}");
+    assertThat(output)
+        .startsWith("HTTP/1.0 201")
+        .endsWith("/people?q=a+b%26c|it's me|application/json|{\"name\":\"Ann\"}");
     assertThat(candidate)
         .isEqualTo(
             "# candidate side of case post (HTTP)\n"
@@ -184,8 +193,18 @@ class RunArchiveTests {
     Files.writeString(
         suiteFolder.resolve("suite.yaml"),
         String.join(
-            "\n", "name: s", "legacy:", "  command: [echo]", "candidate:", "  command: [echo]", "cases:",
-            "  - id: same", "    args: [a]", "  - id: differs", "    args: [b]", ""));
+            "\n",
+            "name: s",
+            "legacy:",
+            "  command: [echo]",
+            "candidate:",
+            "  command: [echo]",
+            "cases:",
+            "  - id: same",
+            "    args: [a]",
+            "  - id: differs",
+            "    args: [b]",
+            ""));
     Suite suite = new SuiteLoader().load(suiteFolder);
     RunArchive archive = RunArchive.in(temp.resolve("out"));
     var sink = archive.sink(suite);
@@ -203,18 +222,21 @@ class RunArchiveTests {
     assertThat(archive.repro("same", Side.CANDIDATE)).isPresent();
     assertThat(archive.read("differs", Side.LEGACY, RunArchive.View.RAW)).contains(a);
     assertThat(archive.read("differs", Side.CANDIDATE, RunArchive.View.RAW)).contains(b);
-    assertThat(archive.repro("differs", Side.CANDIDATE)).hasValueSatisfying(r -> r.contains("echo b"));
+    assertThat(archive.repro("differs", Side.CANDIDATE))
+        .hasValueSatisfying(r -> r.contains("echo b"));
   }
 
   @Test
   void quotesOnlyWhatNeedsIt() {
-    assertThat(List.of("plain-word_1.txt", "", "a b", "it's")).map(Repro::quote)
+    assertThat(List.of("plain-word_1.txt", "", "a b", "it's"))
+        .map(Repro::quote)
         .containsExactly("plain-word_1.txt", "''", "'a b'", "'it'\\''s'");
   }
 
   private static Observation observation(int exit, String stdout, Map<String, String> files) {
     Map<String, byte[]> bytes = new java.util.TreeMap<>();
     files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
-    return Observation.ofCommand(exit, stdout.getBytes(StandardCharsets.UTF_8), new byte[0], bytes, Duration.ZERO);
+    return Observation.ofCommand(
+        exit, stdout.getBytes(StandardCharsets.UTF_8), new byte[0], bytes, Duration.ZERO);
   }
 }

@@ -23,7 +23,8 @@ class JsonDifferTests {
                 "{\"a\":1,\"items\":[{\"id\":1,\"n\":\"x\"}],\"gone\":true,\"k/e~y\":0}",
                 "{\"items\":[{\"n\":\"y\",\"id\":1},{\"id\":2}],\"a\":1.0,\"new\":null,\"k/e~y\":0}")
             .orElseThrow();
-    assertThat(changes).extracting(JsonChange::describe)
+    assertThat(changes)
+        .extracting(JsonChange::describe)
         .containsExactly(
             "/a changed: 1 -> 1.0",
             "/gone removed: true",
@@ -41,8 +42,13 @@ class JsonDifferTests {
 
   @Test
   void jsonLinesAreComparedValueByValue() {
-    List<JsonChange> changes = differ.diff("stdout", "{\"n\":1}\n{\"n\":2}\n", "{\"n\":1}\n{\"n\":3}\n{\"n\":4}\n").orElseThrow();
-    assertThat(changes).extracting(JsonChange::describe).containsExactly("#1 /n changed: 2 -> 3", "#2 / added: {\"n\":4}");
+    List<JsonChange> changes =
+        differ
+            .diff("stdout", "{\"n\":1}\n{\"n\":2}\n", "{\"n\":1}\n{\"n\":3}\n{\"n\":4}\n")
+            .orElseThrow();
+    assertThat(changes)
+        .extracting(JsonChange::describe)
+        .containsExactly("#1 /n changed: 2 -> 3", "#2 / added: {\"n\":4}");
   }
 
   @Test
@@ -55,14 +61,22 @@ class JsonDifferTests {
   void theComparatorStatesJsonPathsNextToTheTextDiff() {
     Observation legacy = observation("{\"total\":3,\"meta\":{\"v\":1}}\n");
     Observation candidate = observation("{\"total\":4,\"meta\":{\"v\":1}}\n");
-    Comparison comparison = new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), legacy, candidate);
-    assertThat(comparison.facts()).extracting(Fact::toString)
-        .containsExactly("stdout: 1 line removed, 1 line added (diff below)", "stdout: JSON differs at 1 path: /total changed: 3 -> 4");
-    assertThat(comparison.jsonChanges()).singleElement().extracting(JsonChange::path).isEqualTo("/total");
+    Comparison comparison =
+        new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), legacy, candidate);
+    assertThat(comparison.facts())
+        .extracting(Fact::toString)
+        .containsExactly(
+            "stdout: 1 line removed, 1 line added (diff below)",
+            "stdout: JSON differs at 1 path: /total changed: 3 -> 4");
+    assertThat(comparison.jsonChanges())
+        .singleElement()
+        .extracting(JsonChange::path)
+        .isEqualTo("/total");
     assertThat(comparison.unifiedDiff()).contains("-{\"total\":3");
   }
 
   private static Observation observation(String stdout) {
-    return Observation.ofCommand(0, stdout.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
+    return Observation.ofCommand(
+        0, stdout.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
   }
 }

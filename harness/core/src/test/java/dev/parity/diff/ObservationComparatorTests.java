@@ -18,28 +18,34 @@ class ObservationComparatorTests {
 
   @Test
   void identicalObservationsHaveNoFacts() {
-    Comparison comparison = comparator.compare(ALL, command(0, "same\n", ""), command(0, "same\n", ""));
+    Comparison comparison =
+        comparator.compare(ALL, command(0, "same\n", ""), command(0, "same\n", ""));
 
     assertThat(comparison.isIdentical()).isTrue();
   }
 
   @Test
   void statesExitCodeAndStreamDifferencesAsFacts() {
-    Comparison comparison = comparator.compare(ALL, command(0, "a\nb\n", ""), command(1, "a\nc\n", "boom\n"));
+    Comparison comparison =
+        comparator.compare(ALL, command(0, "a\nb\n", ""), command(1, "a\nc\n", "boom\n"));
 
     assertThat(comparison.facts())
         .containsExactly(
             new Fact("exit code", "legacy 0, candidate 1"),
             new Fact("stderr", "0 lines removed, 1 line added (diff below)"),
             new Fact("stdout", "1 line removed, 1 line added (diff below)"));
-    assertThat(comparison.diffs()).extracting(StreamDiff::stream).containsExactly("stderr", "stdout");
-    assertThat(comparison.unifiedDiff()).contains("--- legacy/stdout\n+++ candidate/stdout\n", "-b\n+c\n", "+boom\n");
+    assertThat(comparison.diffs())
+        .extracting(StreamDiff::stream)
+        .containsExactly("stderr", "stdout");
+    assertThat(comparison.unifiedDiff())
+        .contains("--- legacy/stdout\n+++ candidate/stdout\n", "-b\n+c\n", "+boom\n");
   }
 
   @Test
   void comparesOnlyTheSelectedTargets() {
     Comparison comparison =
-        comparator.compare(EnumSet.of(CompareTarget.STDOUT), command(0, "x", "e1"), command(2, "x", "e2"));
+        comparator.compare(
+            EnumSet.of(CompareTarget.STDOUT), command(0, "x", "e1"), command(2, "x", "e2"));
 
     assertThat(comparison.isIdentical()).isTrue();
   }
@@ -53,8 +59,12 @@ class ObservationComparatorTests {
 
     assertThat(comparison.facts())
         .containsExactly(
-            new Fact("output file a.txt", "missing: the candidate did not write it (3 bytes on the legacy side)"),
-            new Fact("output file b.txt", "written by the candidate only (1 bytes on the candidate side)"));
+            new Fact(
+                "output file a.txt",
+                "missing: the candidate did not write it (3 bytes on the legacy side)"),
+            new Fact(
+                "output file b.txt",
+                "written by the candidate only (1 bytes on the candidate side)"));
   }
 
   @Test
@@ -68,7 +78,10 @@ class ObservationComparatorTests {
             Observation.ofCommand(0, right, new byte[0], Map.of(), Duration.ZERO));
 
     assertThat(comparison.facts())
-        .containsExactly(new Fact("stdout", "binary content differs: legacy 5 bytes, candidate 6 bytes, first difference at byte 2"));
+        .containsExactly(
+            new Fact(
+                "stdout",
+                "binary content differs: legacy 5 bytes, candidate 6 bytes, first difference at byte 2"));
     StreamDiff diff = comparison.diffs().get(0);
     assertThat(diff.kind()).isEqualTo(StreamDiff.Kind.BINARY);
     assertThat(diff.unified()).contains("-00000000  0001020304\n+00000000  000109030405\n");
@@ -76,25 +89,36 @@ class ObservationComparatorTests {
 
   @Test
   void showsInvalidUtf8WithReplacementCharactersAndSaysSo() {
-    Observation legacy = Observation.ofCommand(0, new byte[] {'c', 'a', 'f', (byte) 0xe9, '\n'}, new byte[0], Map.of(), Duration.ZERO);
+    Observation legacy =
+        Observation.ofCommand(
+            0, new byte[] {'c', 'a', 'f', (byte) 0xe9, '\n'}, new byte[0], Map.of(), Duration.ZERO);
     Observation candidate = command(0, "café\n", "");
 
     Comparison comparison = comparator.compare(ALL, legacy, candidate);
 
     assertThat(comparison.notes())
-        .containsExactly(new Fact("stdout", "not valid UTF-8 on the legacy side; shown with U+FFFD for invalid bytes, compared byte for byte"));
+        .containsExactly(
+            new Fact(
+                "stdout",
+                "not valid UTF-8 on the legacy side; shown with U+FFFD for invalid bytes, compared byte for byte"));
     assertThat(comparison.unifiedDiff()).contains("-caf\uFFFD\n+café\n");
   }
 
   @Test
   void invalidBytesThatDecodeAlikeStillDiffer() {
-    Observation legacy = Observation.ofCommand(0, new byte[] {'a', (byte) 0xff}, new byte[0], Map.of(), Duration.ZERO);
-    Observation candidate = Observation.ofCommand(0, new byte[] {'a', (byte) 0xfe}, new byte[0], Map.of(), Duration.ZERO);
+    Observation legacy =
+        Observation.ofCommand(
+            0, new byte[] {'a', (byte) 0xff}, new byte[0], Map.of(), Duration.ZERO);
+    Observation candidate =
+        Observation.ofCommand(
+            0, new byte[] {'a', (byte) 0xfe}, new byte[0], Map.of(), Duration.ZERO);
 
     Comparison comparison = comparator.compare(ALL, legacy, candidate);
 
     assertThat(comparison.isIdentical()).isFalse();
-    assertThat(comparison.facts()).containsExactly(new Fact("stdout", "bytes differ at byte 1 although the decoded text is the same"));
+    assertThat(comparison.facts())
+        .containsExactly(
+            new Fact("stdout", "bytes differ at byte 1 although the decoded text is the same"));
   }
 
   @Test

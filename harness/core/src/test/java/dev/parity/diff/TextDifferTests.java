@@ -13,7 +13,11 @@ class TextDifferTests {
   @Test
   void producesAUnifiedDiffWithContextAndRemovalsFirst() {
     StreamDiff diff =
-        new TextDiffer().diff("stdout", List.of("a", "b", "c", "d", "e", "f", "g"), List.of("a", "b", "c", "D", "e", "f", "g", "h"));
+        new TextDiffer()
+            .diff(
+                "stdout",
+                List.of("a", "b", "c", "d", "e", "f", "g"),
+                List.of("a", "b", "c", "D", "e", "f", "g", "h"));
 
     assertThat(diff.unified())
         .isEqualTo(
@@ -44,14 +48,17 @@ class TextDifferTests {
       candidate.set(i, "changed " + i);
     }
 
-    StreamDiff diff = new TextDiffer(Duration.ofMillis(200), 2_000, 3).diff("stdout", legacy, candidate);
+    StreamDiff diff =
+        new TextDiffer(Duration.ofMillis(200), 2_000, 3).diff("stdout", legacy, candidate);
 
     assertThat(diff.approximate()).isTrue();
     assertThat(diff.removed()).isEqualTo(10_000);
     assertThat(diff.added()).isEqualTo(10_000);
     assertThat(diff.truncated()).isTrue();
     assertThat(diff.unified().lines().count()).isEqualTo(2_001);
-    assertThat(diff.unified()).startsWith("--- legacy/stdout\n+++ candidate/stdout\n@@ -1,4 +1,4 @@\n-line 0\n+changed 0\n line 1\n");
+    assertThat(diff.unified())
+        .startsWith(
+            "--- legacy/stdout\n+++ candidate/stdout\n@@ -1,4 +1,4 @@\n-line 0\n+changed 0\n line 1\n");
   }
 
   @Test

@@ -67,7 +67,8 @@ class NormalizationEngineTests {
     assertThat(seen.get("a/legacy")[1]).isEqualTo("id=<id-1> id=<id-1>\n");
     assertThat(seen.get("a/candidate")[1]).isEqualTo("id=<id-1> id=<id-1>\n");
     assertThat(seen.get("b/candidate")).containsExactly("c b a\n", "c\nb\na\n");
-    assertThat(verified.rules()).extracting(RuleUsage::rule, RuleUsage::fired, RuleUsage::stale)
+    assertThat(verified.rules())
+        .extracting(RuleUsage::rule, RuleUsage::fired, RuleUsage::stale)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("regex: 'id=\\d+'", 4L, false),
             org.assertj.core.groups.Tuple.tuple("regex: ' '", 4L, false));
@@ -80,7 +81,8 @@ class NormalizationEngineTests {
             "name: s\nlegacy:\n  command: [sh, -c]\ncandidate:\n  command: [sh, -c]\n"
                 + "cases:\n  - id: n\n    args: ['echo run=$(od -An -N6 -tx1 /dev/urandom | tr -d \" \\n\")x ok']\n"
                 + "  - id: quiet\n    args: ['echo same']\n");
-    Verdict verdict = engine.record(suite, new GoldenStore(root.resolve("golden/s")), RunOptions.defaults());
+    Verdict verdict =
+        engine.record(suite, new GoldenStore(root.resolve("golden/s")), RunOptions.defaults());
 
     CaseResult noisy = verdict.fixtures().get(0);
     assertThat(noisy.status()).isEqualTo(Status.PASS);
@@ -88,13 +90,18 @@ class NormalizationEngineTests {
     assertThat(noisy.noise()).extracting(Fact::key).contains("noise stdout", "suggested rule");
     assertThat(verdict.fixtures().get(1).noisy()).isFalse();
     assertThat(verdict.suggestedRules()).singleElement().asString().contains("streams: ['stdout']");
-    assertThat(verdict.reasons()).contains("1 case is noisy (legacy runs differ where no rule covers it): n");
+    assertThat(verdict.reasons())
+        .contains("1 case is noisy (legacy runs differ where no rule covers it): n");
   }
 
   @Test
   void oneRunFindsNoNoise() {
-    Suite suite = suite("name: s\nlegacy:\n  command: [sh, -c]\ncandidate:\n  command: [sh, -c]\ncases:\n  - id: n\n    args: ['date +%N']\n");
-    Verdict verdict = engine.record(suite, new GoldenStore(root.resolve("golden/s")), RunOptions.defaults().withRuns(1));
+    Suite suite =
+        suite(
+            "name: s\nlegacy:\n  command: [sh, -c]\ncandidate:\n  command: [sh, -c]\ncases:\n  - id: n\n    args: ['date +%N']\n");
+    Verdict verdict =
+        engine.record(
+            suite, new GoldenStore(root.resolve("golden/s")), RunOptions.defaults().withRuns(1));
     assertThat(verdict.fixtures().get(0).noisy()).isFalse();
     assertThat(verdict.suggestedRules()).isEmpty();
   }
@@ -112,7 +119,8 @@ class NormalizationEngineTests {
     assertThat(result.diff()).contains("-at <at-1> total 3").contains("+at <at-1> total 4");
     assertThat(verdict.reasons()).anyMatch(r -> r.startsWith("legacy noise discounted in 1 case"));
     assertThat(List.of(result.noise().get(result.noise().size() - 1).message()))
-        .containsExactly("discounted: the suggested rules were applied to both sides after the declared rules");
+        .containsExactly(
+            "discounted: the suggested rules were applied to both sides after the declared rules");
   }
 
   @Test
@@ -131,7 +139,9 @@ class NormalizationEngineTests {
     CaseResult result = again.fixtures().get(0);
     assertThat(result.status()).isEqualTo(Status.PASS);
     assertThat(result.summary()).isEqualTo("golden unchanged");
-    assertThat(result.notes()).extracting(Fact::message).containsExactly("kept: this run differs from it only where rules normalize");
+    assertThat(result.notes())
+        .extracting(Fact::message)
+        .containsExactly("kept: this run differs from it only where rules normalize");
     assertThat(result.noisy()).isFalse();
     assertThat(Files.readString(goldens.caseFolder("a").resolve("stdout"))).isEqualTo(before);
   }

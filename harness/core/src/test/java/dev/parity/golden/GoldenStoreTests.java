@@ -22,9 +22,11 @@ class GoldenStoreTests {
     GoldenStore store = new GoldenStore(folder);
     byte[] binary = {0, (byte) 0xff, (byte) 0xe9, '\n'};
     Observation observation =
-        Observation.ofCommand(3, binary, utf8("warn\n"), Map.of("out/r.csv", utf8("a,b\n")), Duration.ofMillis(9));
+        Observation.ofCommand(
+            3, binary, utf8("warn\n"), Map.of("out/r.csv", utf8("a,b\n")), Duration.ofMillis(9));
 
-    assertThat(store.write("users/get-42", observation, false)).isEqualTo(GoldenStore.WriteResult.CREATED);
+    assertThat(store.write("users/get-42", observation, false))
+        .isEqualTo(GoldenStore.WriteResult.CREATED);
 
     Path dir = folder.resolve("users/get-42");
     assertThat(Files.readAllBytes(dir.resolve("stdout"))).isEqualTo(binary);
@@ -32,12 +34,20 @@ class GoldenStoreTests {
     assertThat(dir.resolve("files/out/r.csv")).hasContent("a,b");
     assertThat(dir.resolve("meta.yaml"))
         .content()
-        .contains("id: users/get-42", "exitCode: 3", "- file:out/r.csv", "- stderr", "- stdout", "sha256:")
+        .contains(
+            "id: users/get-42",
+            "exitCode: 3",
+            "- file:out/r.csv",
+            "- stderr",
+            "- stdout",
+            "sha256:")
         .doesNotContain("duration");
     Observation read = store.read("users/get-42").orElseThrow();
     assertThat(read.sameContentAs(observation)).isTrue();
     try (Stream<Path> files = Files.walk(folder)) {
-      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).as("no temporary files left").isEmpty();
+      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")))
+          .as("no temporary files left")
+          .isEmpty();
     }
   }
 
@@ -46,12 +56,15 @@ class GoldenStoreTests {
     GoldenStore store = new GoldenStore(folder);
     store.write("a", command(0, "old\n", "", Map.of("x.txt", utf8("x"))), false);
 
-    assertThat(store.write("a", command(0, "old\n", "", Map.of("x.txt", utf8("x"))), false)).isEqualTo(GoldenStore.WriteResult.UNCHANGED);
-    assertThat(store.write("a", command(0, "new\n", ""), false)).isEqualTo(GoldenStore.WriteResult.KEPT);
+    assertThat(store.write("a", command(0, "old\n", "", Map.of("x.txt", utf8("x"))), false))
+        .isEqualTo(GoldenStore.WriteResult.UNCHANGED);
+    assertThat(store.write("a", command(0, "new\n", ""), false))
+        .isEqualTo(GoldenStore.WriteResult.KEPT);
     assertThat(folder.resolve("a/stdout")).hasContent("old");
     assertThat(folder.resolve("a/files/x.txt")).exists();
 
-    assertThat(store.write("a", command(0, "new\n", ""), true)).isEqualTo(GoldenStore.WriteResult.UPDATED);
+    assertThat(store.write("a", command(0, "new\n", ""), true))
+        .isEqualTo(GoldenStore.WriteResult.UPDATED);
     assertThat(folder.resolve("a/stdout")).hasContent("new");
     assertThat(folder.resolve("a/files/x.txt")).as("stale stream removed").doesNotExist();
     assertThat(store.read("a").orElseThrow().streams()).containsOnlyKeys("stdout", "stderr");
@@ -70,20 +83,28 @@ class GoldenStoreTests {
 
     assertThatThrownBy(() -> store.read("a"))
         .isInstanceOf(GoldenException.class)
-        .hasMessage(folder.resolve("a/stderr") + ": golden stream [stderr] is missing; re-record it with `parity record --update`");
+        .hasMessage(
+            folder.resolve("a/stderr")
+                + ": golden stream [stderr] is missing; re-record it with `parity record --update`");
 
-    assertThatThrownBy(() -> store.write("a", command(0, "x", ""), false)).isInstanceOf(GoldenException.class);
-    assertThat(store.write("a", command(0, "x", ""), true)).as("--update repairs a damaged golden").isEqualTo(GoldenStore.WriteResult.UPDATED);
+    assertThatThrownBy(() -> store.write("a", command(0, "x", ""), false))
+        .isInstanceOf(GoldenException.class);
+    assertThat(store.write("a", command(0, "x", ""), true))
+        .as("--update repairs a damaged golden")
+        .isEqualTo(GoldenStore.WriteResult.UPDATED);
     assertThat(store.read("a")).isPresent();
     Files.writeString(folder.resolve("a/stdout"), "edited");
     assertThatThrownBy(() -> store.read("a"))
         .isInstanceOf(GoldenException.class)
         .hasMessage(
-            folder.resolve("a/stdout") + ": golden stream [stdout] does not match the checksum in meta.yaml"
+            folder.resolve("a/stdout")
+                + ": golden stream [stdout] does not match the checksum in meta.yaml"
                 + " (edited by hand, or a record was interrupted); re-record it with `parity record --update`");
 
     Files.writeString(folder.resolve("a/meta.yaml"), "streams: [unclosed\n");
-    assertThatThrownBy(() -> store.read("a")).isInstanceOf(GoldenException.class).hasMessageContaining("unreadable golden metadata");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessageContaining("unreadable golden metadata");
   }
 
   @Test

@@ -15,22 +15,40 @@ class HttpGoldenTests {
   @TempDir Path dir;
 
   private static Observation response(String body) {
-    return Observation.ofHttp(200, "content-type: application/json\n", body.getBytes(StandardCharsets.UTF_8), Duration.ofMillis(3));
+    return Observation.ofHttp(
+        200,
+        "content-type: application/json\n",
+        body.getBytes(StandardCharsets.UTF_8),
+        Duration.ofMillis(3));
   }
 
   @Test
   void storesStatusInMetaHeadersAndRawBodyAsFilesAndAPrettyJsonView() throws IOException {
     GoldenStore store = new GoldenStore(dir);
 
-    store.write("api/person", response("{\"id\":1,\"name\":\"Zo\\u00eb\",\"score\":1.50,\"tags\":[]}"), false);
+    store.write(
+        "api/person",
+        response("{\"id\":1,\"name\":\"Zo\\u00eb\",\"score\":1.50,\"tags\":[]}"),
+        false);
 
     Path folder = dir.resolve("api/person");
-    assertThat(Files.readString(folder.resolve("meta.yaml"))).contains("id: api/person\nvalues:\n  status: 200\nstreams:\n- body\n- headers\n");
-    assertThat(Files.readString(folder.resolve("headers"))).isEqualTo("content-type: application/json\n");
-    assertThat(Files.readString(folder.resolve("body"))).isEqualTo("{\"id\":1,\"name\":\"Zo\\u00eb\",\"score\":1.50,\"tags\":[]}");
+    assertThat(Files.readString(folder.resolve("meta.yaml")))
+        .contains("id: api/person\nvalues:\n  status: 200\nstreams:\n- body\n- headers\n");
+    assertThat(Files.readString(folder.resolve("headers")))
+        .isEqualTo("content-type: application/json\n");
+    assertThat(Files.readString(folder.resolve("body")))
+        .isEqualTo("{\"id\":1,\"name\":\"Zo\\u00eb\",\"score\":1.50,\"tags\":[]}");
     assertThat(Files.readString(folder.resolve(GoldenStore.JSON_BODY_VIEW)))
-        .isEqualTo("{\n  \"id\": 1,\n  \"name\": \"Zoë\",\n  \"score\": 1.50,\n  \"tags\": [ ]\n}\n");
-    assertThat(store.read("api/person")).hasValueSatisfying(golden -> assertThat(golden.sameContentAs(response("{\"id\":1,\"name\":\"Zo\\u00eb\",\"score\":1.50,\"tags\":[]}"))).isTrue());
+        .isEqualTo(
+            "{\n  \"id\": 1,\n  \"name\": \"Zoë\",\n  \"score\": 1.50,\n  \"tags\": [ ]\n}\n");
+    assertThat(store.read("api/person"))
+        .hasValueSatisfying(
+            golden ->
+                assertThat(
+                        golden.sameContentAs(
+                            response(
+                                "{\"id\":1,\"name\":\"Zo\\u00eb\",\"score\":1.50,\"tags\":[]}")))
+                    .isTrue());
   }
 
   @Test

@@ -14,12 +14,15 @@ class RuleSuggesterTests {
   private final RuleSuggester suggester = new RuleSuggester();
 
   private static Observation stdout(String text) {
-    return Observation.ofCommand(0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
+    return Observation.ofCommand(
+        0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
   }
 
   private List<Rule> suggest(String a, String b) {
     List<Rule> rules = suggester.suggest(stdout(a), stdout(b), s -> true);
-    assertThat(RuleSuggester.covers(rules, stdout(a), stdout(b))).as("suggested rules cover the noise").isTrue();
+    assertThat(RuleSuggester.covers(rules, stdout(a), stdout(b)))
+        .as("suggested rules cover the noise")
+        .isTrue();
     return rules;
   }
 
@@ -29,14 +32,18 @@ class RuleSuggesterTests {
         suggest(
             "{\"meta\":{\"at\":\"x1\"},\"items\":[{\"id\":\"a\",\"n\":1},{\"id\":\"b\",\"n\":2}],\"total\":2}",
             "{\"meta\":{\"at\":\"x2\"},\"items\":[{\"id\":\"c\",\"n\":1},{\"id\":\"d\",\"n\":2}],\"total\":2}");
-    assertThat(rules).extracting(Rule::label).containsExactly("json: sortKeys ignore [/items/*/id, /meta/at]");
+    assertThat(rules)
+        .extracting(Rule::label)
+        .containsExactly("json: sortKeys ignore [/items/*/id, /meta/at]");
     assertThat(Suggestions.yaml(rules.get(0), rules.get(0).streams(), "random ids"))
-        .isEqualTo("- json:\n    ignore: ['/items/*/id', '/meta/at']\n  streams: ['stdout']\n  reason: 'random ids'\n");
+        .isEqualTo(
+            "- json:\n    ignore: ['/items/*/id', '/meta/at']\n  streams: ['stdout']\n  reason: 'random ids'\n");
   }
 
   @Test
   void prefersABuiltinWhenOneExplainsTheDifference() {
-    List<Rule> rules = suggest("run at 2026-11-22T04:31:07Z\nok\n", "run at 2026-11-22T04:31:09Z\nok\n");
+    List<Rule> rules =
+        suggest("run at 2026-11-22T04:31:07Z\nok\n", "run at 2026-11-22T04:31:09Z\nok\n");
     assertThat(rules).extracting(Rule::label).containsExactly("builtin: timestamps");
   }
 
@@ -45,7 +52,8 @@ class RuleSuggesterTests {
     List<Rule> rules = suggest("token=kq7zt2mw user=ann\n", "token=x3pr9vhn user=ann\n");
     assertThat(rules).extracting(Rule::label).containsExactly("regex: 'token=[0-9a-z]{8}'");
     assertThat(Suggestions.yaml(rules.get(0), List.of("stdout"), "it's random"))
-        .isEqualTo("- regex: 'token=[0-9a-z]{8}'\n  replace: 'token=<token>'\n  streams: ['stdout']\n  reason: 'it''s random'\n");
+        .isEqualTo(
+            "- regex: 'token=[0-9a-z]{8}'\n  replace: 'token=<token>'\n  streams: ['stdout']\n  reason: 'it''s random'\n");
   }
 
   @Test
@@ -54,7 +62,9 @@ class RuleSuggesterTests {
         suggest(
             "started 2026-11-22T04:31:07.120Z\nsession: QWERTY-12\nresult 42\n",
             "started 2026-11-22T04:31:08.991Z\nsession: ZXCVBN-98\nresult 42\n");
-    assertThat(rules).extracting(Rule::label).containsExactly("builtin: timestamps", "regex: 'session: [0-9A-Z\\-]{9}'");
+    assertThat(rules)
+        .extracting(Rule::label)
+        .containsExactly("builtin: timestamps", "regex: 'session: [0-9A-Z\\-]{9}'");
   }
 
   @Test
@@ -62,8 +72,16 @@ class RuleSuggesterTests {
     StringBuilder a = new StringBuilder();
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 30_000; i++) {
-      a.append("row ").append(i).append(" seq=").append(Integer.toString(i * 7919 % 100_000 + 100_000, 36)).append('\n');
-      b.append("row ").append(i).append(" seq=").append(Integer.toString(i * 104_729 % 100_000 + 100_000, 36)).append('\n');
+      a.append("row ")
+          .append(i)
+          .append(" seq=")
+          .append(Integer.toString(i * 7919 % 100_000 + 100_000, 36))
+          .append('\n');
+      b.append("row ")
+          .append(i)
+          .append(" seq=")
+          .append(Integer.toString(i * 104_729 % 100_000 + 100_000, 36))
+          .append('\n');
     }
     b.append("extra line\n");
     List<Rule> rules = suggester.suggest(stdout(a.toString()), stdout(b.toString()), s -> true);
@@ -72,6 +90,7 @@ class RuleSuggesterTests {
 
   @Test
   void suggestsNothingForStreamsThatAreNotCompared() {
-    assertThat(suggester.suggest(stdout("a=1\n"), stdout("a=2\n"), s -> !s.equals("stdout"))).isEmpty();
+    assertThat(suggester.suggest(stdout("a=1\n"), stdout("a=2\n"), s -> !s.equals("stdout")))
+        .isEmpty();
   }
 }

@@ -43,11 +43,21 @@ class BuiltinsTests {
           durations   | 3 items in 2 mins                                          | 3 items in <duration-1>
           """)
   void scrubsRealisticSamples(String builtin, String input, String expected) {
-    assertThat(scrub(builtin, input.replace("\\\\", "\\"))).isEqualTo(expected.replace("\\\\", "\\"));
+    assertThat(scrub(builtin, input.replace("\\\\", "\\")))
+        .isEqualTo(expected.replace("\\\\", "\\"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"timestamps", "epochMillis", "uuids", "hashes", "addresses", "tempPaths", "pids", "durations"})
+  @CsvSource({
+    "timestamps",
+    "epochMillis",
+    "uuids",
+    "hashes",
+    "addresses",
+    "tempPaths",
+    "pids",
+    "durations"
+  })
   void everyDeclaredBuiltinHasAnImplementation(String name) {
     assertThat(Normalizers.builtinNames()).contains(name);
     assertThat(Normalizers.builtin(name)).isNotNull();
@@ -56,7 +66,8 @@ class BuiltinsTests {
 
   @org.junit.jupiter.api.Test
   void sameValueKeepsItsNumberAndDistinctValuesGetNew() {
-    String text = "a 3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f b 00000000-0000-4000-8000-000000000001 c 3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f";
+    String text =
+        "a 3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f b 00000000-0000-4000-8000-000000000001 c 3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f";
     assertThat(scrub("uuids", text)).isEqualTo("a <uuid-1> b <uuid-2> c <uuid-1>");
   }
 

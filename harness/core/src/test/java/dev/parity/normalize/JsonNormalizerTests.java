@@ -10,50 +10,77 @@ import org.junit.jupiter.api.Test;
 
 class JsonNormalizerTests {
 
-  private static Normalizer json(boolean sortKeys, List<String> ignore, List<String> unordered, String tolerance, boolean numeric) {
+  private static Normalizer json(
+      boolean sortKeys,
+      List<String> ignore,
+      List<String> unordered,
+      String tolerance,
+      boolean numeric) {
     return Normalizers.of(
-        new RuleAction.Json(sortKeys, ignore, unordered, Optional.ofNullable(tolerance).map(BigDecimal::new), numeric));
+        new RuleAction.Json(
+            sortKeys,
+            ignore,
+            unordered,
+            Optional.ofNullable(tolerance).map(BigDecimal::new),
+            numeric));
   }
 
   private static String compact(String text) {
-    return JsonDocuments.parse(text).orElseThrow().stream().map(Object::toString).reduce((a, b) -> a + "\n" + b).orElseThrow();
+    return JsonDocuments.parse(text).orElseThrow().stream()
+        .map(Object::toString)
+        .reduce((a, b) -> a + "\n" + b)
+        .orElseThrow();
   }
 
   @Test
   void sortsKeysAtEveryLevel() {
-    String out = json(true, List.of(), List.of(), null, false).normalize("{\"b\":1,\"a\":{\"d\":2,\"c\":3}}", new Scope());
+    String out =
+        json(true, List.of(), List.of(), null, false)
+            .normalize("{\"b\":1,\"a\":{\"d\":2,\"c\":3}}", new Scope());
     assertThat(compact(out)).isEqualTo("{\"a\":{\"c\":3,\"d\":2},\"b\":1}");
     assertThat(out).startsWith("{\n");
   }
 
   @Test
   void ignoresPointersWithWildcards() {
-    Normalizer rule = json(false, List.of("/meta/generatedAt", "/items/*/id"), List.of(), null, false);
+    Normalizer rule =
+        json(false, List.of("/meta/generatedAt", "/items/*/id"), List.of(), null, false);
     Scope scope = new Scope();
-    String out = rule.normalize(
-        "{\"meta\":{\"generatedAt\":\"2026-11-22T04:31:07Z\",\"v\":1},\"items\":[{\"id\":7,\"n\":\"a\"},{\"id\":9,\"n\":\"b\"}]}", scope);
-    assertThat(compact(out)).isEqualTo("{\"meta\":{\"v\":1},\"items\":[{\"n\":\"a\"},{\"n\":\"b\"}]}");
+    String out =
+        rule.normalize(
+            "{\"meta\":{\"generatedAt\":\"2026-11-22T04:31:07Z\",\"v\":1},\"items\":[{\"id\":7,\"n\":\"a\"},{\"id\":9,\"n\":\"b\"}]}",
+            scope);
+    assertThat(compact(out))
+        .isEqualTo("{\"meta\":{\"v\":1},\"items\":[{\"n\":\"a\"},{\"n\":\"b\"}]}");
     assertThat(scope.takeFired()).isEqualTo(3);
   }
 
   @Test
   void escapedPointerSegmentsMatchKeysWithSlashes() {
-    String out = json(true, List.of("/a~1b"), List.of(), null, false).normalize("{\"a/b\":1,\"c\":2}", new Scope());
+    String out =
+        json(true, List.of("/a~1b"), List.of(), null, false)
+            .normalize("{\"a/b\":1,\"c\":2}", new Scope());
     assertThat(compact(out)).isEqualTo("{\"c\":2}");
   }
 
   @Test
   void unorderedArraysAreSortedOnlyWhereNamed() {
     Normalizer rule = json(true, List.of(), List.of("/tags", "/groups/*/members"), null, false);
-    String a = rule.normalize("{\"tags\":[\"b\",\"a\"],\"order\":[2,1],\"groups\":[{\"members\":[{\"n\":2},{\"n\":1}]}]}", new Scope());
-    assertThat(compact(a)).isEqualTo("{\"groups\":[{\"members\":[{\"n\":1},{\"n\":2}]}],\"order\":[2,1],\"tags\":[\"a\",\"b\"]}");
+    String a =
+        rule.normalize(
+            "{\"tags\":[\"b\",\"a\"],\"order\":[2,1],\"groups\":[{\"members\":[{\"n\":2},{\"n\":1}]}]}",
+            new Scope());
+    assertThat(compact(a))
+        .isEqualTo(
+            "{\"groups\":[{\"members\":[{\"n\":1},{\"n\":2}]}],\"order\":[2,1],\"tags\":[\"a\",\"b\"]}");
   }
 
   @Test
   void oneEqualsOnePointZeroOnlyWhenAsked() {
     Normalizer strict = json(true, List.of(), List.of(), null, false);
     Normalizer numeric = json(true, List.of(), List.of(), null, true);
-    assertThat(strict.normalize("{\"n\":1.0}", new Scope())).isNotEqualTo(strict.normalize("{\"n\":1}", new Scope()));
+    assertThat(strict.normalize("{\"n\":1.0}", new Scope()))
+        .isNotEqualTo(strict.normalize("{\"n\":1}", new Scope()));
     assertThat(numeric.normalize("{\"n\":1.0,\"m\":[2.50,1e2]}", new Scope()))
         .isEqualTo(numeric.normalize("{\"n\":1,\"m\":[2.5,100]}", new Scope()));
   }
@@ -63,9 +90,11 @@ class JsonNormalizerTests {
     Normalizer rule = json(true, List.of(), List.of(), "0.01", false);
     Scope scope = new Scope();
     String legacy = rule.normalize("{\"avg\":71.333,\"max\":90,\"list\":[1.0,2.0]}", scope);
-    String candidate = rule.normalize("{\"avg\":71.3333333,\"max\":91,\"list\":[1.001,2.0]}", scope);
+    String candidate =
+        rule.normalize("{\"avg\":71.3333333,\"max\":91,\"list\":[1.001,2.0]}", scope);
     Normalizer.Pair pair = rule.reconcile(new Normalizer.Pair(legacy, candidate), scope);
-    assertThat(compact(pair.candidate())).isEqualTo("{\"avg\":71.333,\"list\":[1.0,2.0],\"max\":91}");
+    assertThat(compact(pair.candidate()))
+        .isEqualTo("{\"avg\":71.333,\"list\":[1.0,2.0],\"max\":91}");
     assertThat(pair.legacy()).isEqualTo(legacy);
   }
 
@@ -73,7 +102,8 @@ class JsonNormalizerTests {
   void handlesJsonLinesAndConcatenatedValues() {
     Normalizer rule = json(true, List.of("/id"), List.of(), null, false);
     String lines = rule.normalize("{\"id\":1,\"b\":2,\"a\":1}\n{\"id\":2,\"a\":3}\n", new Scope());
-    String concatenated = rule.normalize("{\"a\":1,\"b\":2,\"id\":9} {\"a\":3, \"id\":8}", new Scope());
+    String concatenated =
+        rule.normalize("{\"a\":1,\"b\":2,\"id\":9} {\"a\":3, \"id\":8}", new Scope());
     assertThat(lines).isEqualTo("{\"a\":1,\"b\":2}\n{\"a\":3}\n").isEqualTo(concatenated);
   }
 
@@ -81,7 +111,12 @@ class JsonNormalizerTests {
   void invalidJsonIsLeftAloneWithANote() {
     Scope scope = new Scope();
     String text = "total: 3 persons\n";
-    assertThat(json(true, List.of(), List.of(), null, false).normalize(text, scope)).isEqualTo(text);
-    assertThat(scope.takeNotes()).singleElement().asString().startsWith("not valid JSON (").endsWith("the json rule was skipped and the text compared as is");
+    assertThat(json(true, List.of(), List.of(), null, false).normalize(text, scope))
+        .isEqualTo(text);
+    assertThat(scope.takeNotes())
+        .singleElement()
+        .asString()
+        .startsWith("not valid JSON (")
+        .endsWith("the json rule was skipped and the text compared as is");
   }
 }

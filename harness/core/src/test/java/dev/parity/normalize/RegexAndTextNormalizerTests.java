@@ -10,10 +10,13 @@ class RegexAndTextNormalizerTests {
 
   @Test
   void regexPlaceholdersAreNumberedByMatchedValue() {
-    Normalizer rule = Normalizers.regex(Pattern.compile("session=[0-9a-f]{16}"), "session=<session>", true);
-    String text = "login session=00112233aabbccdd\nagain session=00112233aabbccdd\nother session=ffffffffffffffff\n";
+    Normalizer rule =
+        Normalizers.regex(Pattern.compile("session=[0-9a-f]{16}"), "session=<session>", true);
+    String text =
+        "login session=00112233aabbccdd\nagain session=00112233aabbccdd\nother session=ffffffffffffffff\n";
     assertThat(rule.normalize(text, new Scope()))
-        .isEqualTo("login session=<session-1>\nagain session=<session-1>\nother session=<session-2>\n");
+        .isEqualTo(
+            "login session=<session-1>\nagain session=<session-1>\nother session=<session-2>\n");
   }
 
   @Test
@@ -25,7 +28,8 @@ class RegexAndTextNormalizerTests {
   @Test
   void regexReplacementMayReferToGroups() {
     Normalizer rule = Normalizers.regex(Pattern.compile("(user)=(\\w+)"), "$1=<name>", true);
-    assertThat(rule.normalize("user=ann user=bob user=ann", new Scope())).isEqualTo("user=<name-1> user=<name-2> user=<name-1>");
+    assertThat(rule.normalize("user=ann user=bob user=ann", new Scope()))
+        .isEqualTo("user=<name-1> user=<name-2> user=<name-1>");
   }
 
   @Test
@@ -68,20 +72,30 @@ class RegexAndTextNormalizerTests {
   void headersAreIgnoredByNameCaseInsensitively() {
     Normalizer rule = Normalizers.of(new RuleAction.Headers(java.util.List.of("Date", "etag")));
     Scope scope = new Scope();
-    assertThat(rule.normalize("content-type: text/plain\ndate: Sun, 22 Nov 2026 04:31:07 GMT\nETag: \"x\"\nX-Id: 1\n", scope))
+    assertThat(
+            rule.normalize(
+                "content-type: text/plain\ndate: Sun, 22 Nov 2026 04:31:07 GMT\nETag: \"x\"\nX-Id: 1\n",
+                scope))
         .isEqualTo("content-type: text/plain\nX-Id: 1\n");
     assertThat(scope.takeFired()).isEqualTo(2);
   }
 
   @Test
   void htmlIsCanonicalAndIgnoresSelectedElements() {
-    Normalizer rule = Normalizers.of(new RuleAction.Html(java.util.List.of(".timestamp", "script")));
-    String legacy = "<html><body><p class=\"x\" id=\"a\">Hello   <b>world</b></p><span class=\"timestamp\">04:31</span><script>var t=1;</script></body></html>";
-    String candidate = "<html>\n<body>\n  <p id=\"a\" class=\"x\">Hello <b>world</b></p>\n  <span class=\"timestamp\">04:32</span>\n</body>\n</html>";
+    Normalizer rule =
+        Normalizers.of(new RuleAction.Html(java.util.List.of(".timestamp", "script")));
+    String legacy =
+        "<html><body><p class=\"x\" id=\"a\">Hello   <b>world</b></p><span class=\"timestamp\">04:31</span><script>var t=1;</script></body></html>";
+    String candidate =
+        "<html>\n<body>\n  <p id=\"a\" class=\"x\">Hello <b>world</b></p>\n  <span class=\"timestamp\">04:32</span>\n</body>\n</html>";
     Scope scope = new Scope();
     String a = rule.normalize(legacy, scope);
     assertThat(scope.takeFired()).isEqualTo(3);
     String b = rule.normalize(candidate, new Scope());
-    assertThat(a).isEqualTo(b).contains("class=\"x\" id=\"a\"").doesNotContain("timestamp").doesNotContain("script");
+    assertThat(a)
+        .isEqualTo(b)
+        .contains("class=\"x\" id=\"a\"")
+        .doesNotContain("timestamp")
+        .doesNotContain("script");
   }
 }

@@ -48,15 +48,19 @@ class HtmlReporterTests {
     Path file = new HtmlReporter().write(verdict, out);
 
     String html = Files.readString(file);
-    // Exactly the template's script elements: the data block, one detail block per case, the page script.
+    // Exactly the template's script elements: the data block, one detail block per case, the page
+    // script.
     assertThat(count(html, "<script")).isEqualTo(3);
-    assertThat(html).doesNotContain("<img", "<b>bold", "</textarea>", "window.pwned=1</script>").doesNotContain("\u2028");
+    assertThat(html)
+        .doesNotContain("<img", "<b>bold", "</textarea>", "window.pwned=1</script>")
+        .doesNotContain("\u2028");
     assertThat(html).contains("\\u003Cscript\\u003Ewindow.pwned=1\\u003C/script\\u003E");
     assertThat(html).containsPattern("script-src 'sha256-[A-Za-z0-9+/=]{44}'");
     JsonNode detail = block(html, "case-0");
     assertThat(detail.at("/streams/0/name").asText()).isEqualTo("stdout");
     // Parsed back, the JSON gives the output text exactly.
-    assertThat(detail.at("/streams/0/normalized/rows/0/1").asText()).isEqualTo("<script>window.pwned=1</script>");
+    assertThat(detail.at("/streams/0/normalized/rows/0/1").asText())
+        .isEqualTo("<script>window.pwned=1</script>");
     assertThat(detail.at("/repro/legacy").asText()).isEqualTo("sh legacy.sh '<script>'\n");
     assertThat(detail.get("values").toString()).isEqualTo("[[\"exit code\",\"0\",\"0\"]]");
   }
@@ -82,12 +86,31 @@ class HtmlReporterTests {
     SideTiming candidate = new SideTiming(160.0, 155.0, 170.0, 40, OptionalLong.empty());
     CasePerformance work =
         new CasePerformance(
-            "web/work", List.of("web"), PerformanceStatus.FAIL, OptionalDouble.of(2.0), OptionalDouble.of(1.9),
-            OptionalDouble.of(2.1), 40, Optional.of(legacy), Optional.of(candidate), OptionalDouble.of(5.0), Optional.empty(), Optional.empty());
+            "web/work",
+            List.of("web"),
+            PerformanceStatus.FAIL,
+            OptionalDouble.of(2.0),
+            OptionalDouble.of(1.9),
+            OptionalDouble.of(2.1),
+            40,
+            Optional.of(legacy),
+            Optional.of(candidate),
+            OptionalDouble.of(5.0),
+            Optional.empty(),
+            Optional.empty());
     Performance performance =
         new Performance(
-            OptionalDouble.of(2.0), OptionalDouble.of(1.9), OptionalDouble.of(2.1), 1.10, 1.05, true, PerformanceStatus.FAIL,
-            Optional.empty(), Optional.empty(), "trimmed", List.of(work));
+            OptionalDouble.of(2.0),
+            OptionalDouble.of(1.9),
+            OptionalDouble.of(2.1),
+            1.10,
+            1.05,
+            true,
+            PerformanceStatus.FAIL,
+            Optional.empty(),
+            Optional.empty(),
+            "trimmed",
+            List.of(work));
     Verdict gate = Verdict.gate(behaviour, performance, Map.of("web", performance), 1234);
 
     JsonNode data = block(Files.readString(new HtmlReporter().write(gate, out)), "parity-data");
@@ -99,12 +122,15 @@ class HtmlReporterTests {
     assertThat(data.at("/performance/cases/0/candidate").has("peakMemoryKb")).isFalse();
     assertThat(data.at("/groups/0/tag").asText()).isEqualTo("web");
     assertThat(data.at("/groups/0/decision").asText()).isEqualTo("legacy");
-    assertThat(data.at("/groups/0/reasons").toString()).contains("1 case differs").contains("2.00x slower");
+    assertThat(data.at("/groups/0/reasons").toString())
+        .contains("1 case differs")
+        .contains("2.00x slower");
   }
 
   @Test
   void plainRunHasNeitherPerformanceNorGroupDecisions() throws Exception {
-    JsonNode data = block(Files.readString(new HtmlReporter().write(hostileRun(out), out)), "parity-data");
+    JsonNode data =
+        block(Files.readString(new HtmlReporter().write(hostileRun(out), out)), "parity-data");
 
     assertThat(data.has("performance")).isFalse();
     assertThat(data.at("/groups/0").has("decision")).isFalse();
@@ -126,10 +152,13 @@ class HtmlReporterTests {
 
   @Test
   void splitsGeneratedLinesIntoPlainAndHighlightedSegments() {
-    SideBySide.Rows rows = SideBySide.of(List.of("same", "total: 12 items", "x"), List.of("same", "total: 13 items", "x"));
+    SideBySide.Rows rows =
+        SideBySide.of(
+            List.of("same", "total: 12 items", "x"), List.of("same", "total: 13 items", "x"));
 
     assertThat(rows.rows().toString())
-        .isEqualTo("[[\"e\",\"same\"],[\"c\",[\"total: \",\"12\",\" items\"],[\"total: \",\"13\",\" items\"]],[\"e\",\"x\"]]");
+        .isEqualTo(
+            "[[\"e\",\"same\"],[\"c\",[\"total: \",\"12\",\" items\"],[\"total: \",\"13\",\" items\"]],[\"e\",\"x\"]]");
     assertThat(rows.changed()).isEqualTo(1);
   }
 
@@ -144,7 +173,10 @@ class HtmlReporterTests {
 
     String rows = SideBySide.of(left, right).rows().toString();
 
-    assertThat(rows).startsWith("[[\"s\",47],[\"e\",\"line 47\"]").contains("[\"s\",46]").endsWith("[\"s\",46]]");
+    assertThat(rows)
+        .startsWith("[[\"s\",47],[\"e\",\"line 47\"]")
+        .contains("[\"s\",46]")
+        .endsWith("[\"s\",46]]");
   }
 
   static Verdict hostileRun(Path out) throws Exception {
@@ -154,25 +186,41 @@ class HtmlReporterTests {
     byte[] withInvalid = java.util.Arrays.copyOf(bytes, bytes.length + 2);
     withInvalid[bytes.length] = (byte) 0xC3;
     withInvalid[bytes.length + 1] = (byte) '\n';
-    Observation candidate = Observation.ofCommand(0, withInvalid, new byte[0], Map.of(), Duration.ZERO);
+    Observation candidate =
+        Observation.ofCommand(0, withInvalid, new byte[0], Map.of(), Duration.ZERO);
     return verdict(archive, "web/<script>alert(1)</script>", legacy, candidate);
   }
 
-  private static Verdict verdict(RunArchive archive, String id, Observation legacy, Observation candidate) throws Exception {
+  private static Verdict verdict(
+      RunArchive archive, String id, Observation legacy, Observation candidate) throws Exception {
     archive.store(id, Side.LEGACY, legacy, legacy, "sh legacy.sh '<script>'\n");
     archive.store(id, Side.CANDIDATE, candidate, candidate, "python3 port.py\n");
-    Comparison comparison = new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), legacy, candidate);
+    Comparison comparison =
+        new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), legacy, candidate);
     CaseResult result =
-        new CaseResult(id, List.of("web"), Status.FAIL, "stdout differ", comparison.facts(), comparison.notes(), comparison.diffs(), Map.of("legacy", 5L));
+        new CaseResult(
+            id,
+            List.of("web"),
+            Status.FAIL,
+            "stdout differ",
+            comparison.facts(),
+            comparison.notes(),
+            comparison.diffs(),
+            Map.of("legacy", 5L));
     return Verdict.of("hostile", Mode.COMPARE, List.of(result), List.of(), Instant.EPOCH, 1234);
   }
 
   private static Observation stdout(String text) {
-    return Observation.ofCommand(0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
+    return Observation.ofCommand(
+        0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
   }
 
   static JsonNode block(String html, String id) throws Exception {
-    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"" + id + "\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "<script type=\"application/json\" id=\"" + id + "\">(.*?)</script>",
+                Pattern.DOTALL)
+            .matcher(html);
     assertThat(m.find()).as("block " + id).isTrue();
     return new ObjectMapper().readTree(m.group(1));
   }

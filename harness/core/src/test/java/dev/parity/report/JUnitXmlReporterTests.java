@@ -30,12 +30,41 @@ class JUnitXmlReporterTests {
             "demo",
             Mode.VERIFY,
             List.of(
-                new CaseResult("ok", List.of(), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of("candidate", 1500L)),
                 new CaseResult(
-                    "search/lower", List.of("search"), Status.FAIL, "stdout differ", List.of(new Fact("stdout", "1 line removed")),
-                    List.of(), List.of(new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, "-" + nasty + "\n+x\n")), Map.of()),
-                new CaseResult("slow", List.of(), Status.ERROR, "candidate timed out", List.of(new Fact("error", "timed out")),
-                    List.of(), List.of(), Map.of())),
+                    "ok",
+                    List.of(),
+                    Status.PASS,
+                    "identical",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Map.of("candidate", 1500L)),
+                new CaseResult(
+                    "search/lower",
+                    List.of("search"),
+                    Status.FAIL,
+                    "stdout differ",
+                    List.of(new Fact("stdout", "1 line removed")),
+                    List.of(),
+                    List.of(
+                        new StreamDiff(
+                            "stdout",
+                            StreamDiff.Kind.TEXT,
+                            1,
+                            1,
+                            false,
+                            false,
+                            "-" + nasty + "\n+x\n")),
+                    Map.of()),
+                new CaseResult(
+                    "slow",
+                    List.of(),
+                    Status.ERROR,
+                    "candidate timed out",
+                    List.of(new Fact("error", "timed out")),
+                    List.of(),
+                    List.of(),
+                    Map.of())),
             List.of(),
             Instant.parse("2026-01-01T00:00:00Z"),
             2500);
@@ -58,7 +87,8 @@ class JUnitXmlReporterTests {
     Element failure = (Element) ((Element) cases.item(1)).getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("message")).isEqualTo("stdout differ");
     assertThat(failure.getTextContent())
-        .isEqualTo("stdout: 1 line removed\n\n-<script>alert(1)</script> & \\u0000\\u0007 \"quotes\" ]]>\n+x\n");
+        .isEqualTo(
+            "stdout: 1 line removed\n\n-<script>alert(1)</script> & \\u0000\\u0007 \"quotes\" ]]>\n+x\n");
     Element error = (Element) ((Element) cases.item(2)).getElementsByTagName("error").item(0);
     assertThat(error.getAttribute("message")).isEqualTo("candidate timed out");
   }

@@ -32,7 +32,9 @@ class MarkdownReporterTests {
       results.add(failing("totals/" + i, "total: " + i + "\n", "total: " + (i + 1) + "\n"));
     }
     results.add(failing("names/`odd`", "name: <Ann>\n", "name: ann\n"));
-    results.add(new CaseResult("ok", List.of(), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of()));
+    results.add(
+        new CaseResult(
+            "ok", List.of(), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of()));
     Verdict verdict = Verdict.of("demo", Mode.VERIFY, results, List.of(), Instant.EPOCH, 2500);
 
     Path file = new MarkdownReporter().write(verdict, out);
@@ -73,26 +75,44 @@ class MarkdownReporterTests {
 
   @Test
   void headlinesSayWhatTheModeDecided() {
-    CaseResult pass = new CaseResult("ok", List.of(), Status.PASS, "golden created", List.of(), List.of(), List.of(), Map.of());
+    CaseResult pass =
+        new CaseResult(
+            "ok",
+            List.of(),
+            Status.PASS,
+            "golden created",
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of());
 
-    assertThat(MarkdownReporter.render(Verdict.of("s", Mode.RECORD, List.of(pass), List.of(), Instant.EPOCH, 0)))
+    assertThat(
+            MarkdownReporter.render(
+                Verdict.of("s", Mode.RECORD, List.of(pass), List.of(), Instant.EPOCH, 0)))
         .startsWith("## \u2705 Parity record s: all goldens stored and current\n");
-    assertThat(MarkdownReporter.render(Verdict.of("s", Mode.COMPARE, List.of(pass), List.of(), Instant.EPOCH, 0)))
+    assertThat(
+            MarkdownReporter.render(
+                Verdict.of("s", Mode.COMPARE, List.of(pass), List.of(), Instant.EPOCH, 0)))
         .startsWith("## \u2705 Parity compare s: candidate ships\n\n- all 1 cases pass\n");
   }
 
   @Test
   void escapesMarkupAndMarkdownInPlainText() {
-    assertThat(MarkdownReporter.text("<img src=x> *bold* [link](javascript:x)")).isEqualTo("&lt;img src=x&gt; \\*bold\\* \\[link\\](javascript:x)");
+    assertThat(MarkdownReporter.text("<img src=x> *bold* [link](javascript:x)"))
+        .isEqualTo("&lt;img src=x&gt; \\*bold\\* \\[link\\](javascript:x)");
     assertThat(MarkdownReporter.fenced("", "a ``` b")).isEqualTo("````\na ``` b\n````\n");
   }
 
   private static CaseResult failing(String id, String legacy, String candidate) {
-    Comparison c = new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), stdout(legacy), stdout(candidate));
-    return new CaseResult(id, List.of(), Status.FAIL, "stdout differ", c.facts(), c.notes(), c.diffs(), Map.of());
+    Comparison c =
+        new ObservationComparator()
+            .compare(EnumSet.allOf(CompareTarget.class), stdout(legacy), stdout(candidate));
+    return new CaseResult(
+        id, List.of(), Status.FAIL, "stdout differ", c.facts(), c.notes(), c.diffs(), Map.of());
   }
 
   private static Observation stdout(String text) {
-    return Observation.ofCommand(0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
+    return Observation.ofCommand(
+        0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
   }
 }

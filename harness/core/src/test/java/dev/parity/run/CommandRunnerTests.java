@@ -21,9 +21,12 @@ class CommandRunnerTests {
     TempSuite folder =
         TempSuite.in(root, "s")
             .suiteYaml(
-                "name: s\nlegacy:\n  command: " + legacyCommand + "\n  env: {FROM_IMPL: impl, SHARED: impl}\n"
+                "name: s\nlegacy:\n  command: "
+                    + legacyCommand
+                    + "\n  env: {FROM_IMPL: impl, SHARED: impl}\n"
                     + "candidate:\n  command: [sh]\ndefaults:\n  timeout: 20s\n  env: {FROM_DEFAULTS: defaults, SHARED: defaults}\n"
-                    + "cases:\n" + cases)
+                    + "cases:\n"
+                    + cases)
             .file("data/in.txt", "line one\nline two\n")
             .bytes("data/blob.bin", new byte[] {0, 1, 2, (byte) 0xff});
     return new SuiteLoader().load(folder.folder());
@@ -61,9 +64,13 @@ class CommandRunnerTests {
 
   @Test
   void passesArgumentsVerbatimWithoutShellQuoting() {
-    Suite suite = suite("[sh, -c, 'printf \"[%s]\" \"$@\"', argv0]", "  - id: a\n    args: ['two words', '\"quoted\"', \"it's\", '']\n");
+    Suite suite =
+        suite(
+            "[sh, -c, 'printf \"[%s]\" \"$@\"', argv0]",
+            "  - id: a\n    args: ['two words', '\"quoted\"', \"it's\", '']\n");
 
-    assertThat(text(completed(run(suite, "a")), "stdout")).isEqualTo("[two words][\"quoted\"][it's][]");
+    assertThat(text(completed(run(suite, "a")), "stdout"))
+        .isEqualTo("[two words][\"quoted\"][it's][]");
   }
 
   @Test
@@ -74,7 +81,8 @@ class CommandRunnerTests {
             "  - id: inline\n    stdin: \"héllo\\n\"\n  - id: file\n    stdin: \"@data/blob.bin\"\n  - id: none\n");
 
     assertThat(text(completed(run(suite, "inline")), "stdout")).isEqualTo("héllo\n");
-    assertThat(completed(run(suite, "file")).stream("stdout")).contains(new byte[] {0, 1, 2, (byte) 0xff});
+    assertThat(completed(run(suite, "file")).stream("stdout"))
+        .contains(new byte[] {0, 1, 2, (byte) 0xff});
     assertThat(completed(run(suite, "none")).stream("stdout")).contains(new byte[0]);
   }
 
@@ -85,7 +93,8 @@ class CommandRunnerTests {
             "[sh, -c, 'echo $FROM_DEFAULTS $FROM_IMPL $SHARED $FROM_CASE; test -d \"$PARITY_WORKDIR\" && test -f \"$PARITY_SUITE/suite.yaml\" && echo ok']",
             "  - id: a\n    env: {FROM_CASE: case}\n  - id: b\n    env: {SHARED: case}\n");
 
-    assertThat(text(completed(run(suite, "a")), "stdout")).isEqualTo("defaults impl impl case\nok\n");
+    assertThat(text(completed(run(suite, "a")), "stdout"))
+        .isEqualTo("defaults impl impl case\nok\n");
     assertThat(text(completed(run(suite, "b")), "stdout")).isEqualTo("defaults impl case\nok\n");
   }
 
@@ -109,9 +118,11 @@ class CommandRunnerTests {
 
   @Test
   void keepsBinaryAndNonUtf8OutputByteExact() {
-    Suite suite = suite("[sh, -c]", "  - id: a\n    args: [\"printf '\\\\000\\\\351t\\\\351\\\\377'\"]\n");
+    Suite suite =
+        suite("[sh, -c]", "  - id: a\n    args: [\"printf '\\\\000\\\\351t\\\\351\\\\377'\"]\n");
 
-    assertThat(completed(run(suite, "a")).stream("stdout")).contains(new byte[] {0, (byte) 0xe9, 't', (byte) 0xe9, (byte) 0xff});
+    assertThat(completed(run(suite, "a")).stream("stdout"))
+        .contains(new byte[] {0, (byte) 0xe9, 't', (byte) 0xe9, (byte) 0xff});
   }
 
   @Test
@@ -136,13 +147,16 @@ class CommandRunnerTests {
     Suite suite =
         suite(
             "[sh, -c]",
-            "  - id: hang\n    timeout: 700ms\n    env: {PID_FILE: '" + pidFile + "'}\n"
+            "  - id: hang\n    timeout: 700ms\n    env: {PID_FILE: '"
+                + pidFile
+                + "'}\n"
                 + "    args: ['sh \"$PARITY_SUITE/child.sh\" & sleep 300']\n");
 
     RunOutcome outcome = run(runner, suite, "hang");
 
     assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
-    assertThat(((RunOutcome.Failed) outcome).reason()).startsWith("timed out after 700ms; the process and all its children were killed");
+    assertThat(((RunOutcome.Failed) outcome).reason())
+        .startsWith("timed out after 700ms; the process and all its children were killed");
     assertThat(outcome.duration()).isLessThan(Duration.ofSeconds(10));
     long grandchild = Long.parseLong(Files.readString(pidFile).trim());
     assertGone(grandchild);
@@ -152,7 +166,11 @@ class CommandRunnerTests {
   void killsWhatTheProgramLeftRunningWhenItExits() throws Exception {
     Path pidFile = root.resolve("orphan.pid");
     Suite suite =
-        suite("[sh, -c]", "  - id: a\n    env: {PID_FILE: '" + pidFile + "'}\n    args: ['sleep 300 & echo $! > $PID_FILE; echo done']\n");
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    env: {PID_FILE: '"
+                + pidFile
+                + "'}\n    args: ['sleep 300 & echo $! > $PID_FILE; echo done']\n");
 
     Observation observation = completed(run(suite, "a"));
 
@@ -162,10 +180,13 @@ class CommandRunnerTests {
 
   private static void assertGone(long pid) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(5);
-    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && Instant.now().isBefore(deadline)) {
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+        && Instant.now().isBefore(deadline)) {
       Thread.sleep(20);
     }
-    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("process %d is still alive", pid).isFalse();
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+        .as("process %d is still alive", pid)
+        .isFalse();
   }
 
   @Test
@@ -177,13 +198,19 @@ class CommandRunnerTests {
 
     assertThat(run(missingOnPath, "a"))
         .isInstanceOfSatisfying(
-            RunOutcome.Unavailable.class, u -> assertThat(u.reason()).startsWith("program [no-such-program-xyz] not found on PATH"));
+            RunOutcome.Unavailable.class,
+            u ->
+                assertThat(u.reason())
+                    .startsWith("program [no-such-program-xyz] not found on PATH"));
     assertThat(run(missingFile, "a"))
-        .isInstanceOfSatisfying(RunOutcome.Unavailable.class, u -> assertThat(u.reason()).isEqualTo("program [./bin/nothing] does not exist"));
+        .isInstanceOfSatisfying(
+            RunOutcome.Unavailable.class,
+            u -> assertThat(u.reason()).isEqualTo("program [./bin/nothing] does not exist"));
     assertThat(folder.folder().resolve("not-exec.sh")).exists();
     assertThat(run(notExecutable, "a"))
         .isInstanceOfSatisfying(
-            RunOutcome.Unavailable.class, u -> assertThat(u.reason()).startsWith("program [./not-exec.sh] is not executable"));
+            RunOutcome.Unavailable.class,
+            u -> assertThat(u.reason()).startsWith("program [./not-exec.sh] is not executable"));
   }
 
   @Test
@@ -194,7 +221,9 @@ class CommandRunnerTests {
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
-            RunOutcome.Failed.class, f -> assertThat(f.reason()).isEqualTo("stdout exceeded the output limit of 1000 bytes"));
+            RunOutcome.Failed.class,
+            f ->
+                assertThat(f.reason()).isEqualTo("stdout exceeded the output limit of 1000 bytes"));
   }
 
   @Test
@@ -202,7 +231,8 @@ class CommandRunnerTests {
     TempSuite.in(root, "s").file("tools/marker", "");
     TempSuite folder =
         TempSuite.in(root, "s")
-            .suiteYaml("name: s\nlegacy:\n  command: [ls]\n  cwd: tools\ncandidate:\n  command: [ls]\ncases:\n  - id: a\n");
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [ls]\n  cwd: tools\ncandidate:\n  command: [ls]\ncases:\n  - id: a\n");
     Suite suite = new SuiteLoader().load(folder.folder());
 
     assertThat(text(completed(run(suite, "a")), "stdout")).isEqualTo("marker\n");

@@ -37,7 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real servers on loopback: the JDK's HttpServer, raw sockets for broken ones, python3 for started ones. */
+/**
+ * Real servers on loopback: the JDK's HttpServer, raw sockets for broken ones, python3 for started
+ * ones.
+ */
 @Timeout(60)
 class HttpRunnerTests {
   @TempDir Path dir;
@@ -54,7 +57,8 @@ class HttpRunnerTests {
   }
 
   private URI server(com.sun.net.httpserver.HttpHandler handler) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", handler);
     server.start();
     cleanup.add(() -> server.stop(0));
@@ -84,13 +88,23 @@ class HttpRunnerTests {
   }
 
   private static HttpImplementation url(URI base) {
-    return new HttpImplementation(new HttpImplementation.Url(base, Optional.empty(), Duration.ofSeconds(5)));
+    return new HttpImplementation(
+        new HttpImplementation.Url(base, Optional.empty(), Duration.ofSeconds(5)));
   }
 
   private Suite suite(Implementation implementation, Duration timeout) {
     return new Suite(
-        "web", dir, implementation, implementation, timeout, Map.of(), EnumSet.allOf(CompareTarget.class), List.of(), List.of(),
-        Optional.empty(), HttpSettings.defaults());
+        "web",
+        dir,
+        implementation,
+        implementation,
+        timeout,
+        Map.of(),
+        EnumSet.allOf(CompareTarget.class),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        HttpSettings.defaults());
   }
 
   private static Case get(String path) {
@@ -98,7 +112,18 @@ class HttpRunnerTests {
   }
 
   private static Case http(HttpRequest request) {
-    return new Case("c", Path.of("suite.yaml"), List.of(), Optional.empty(), Map.of(), List.of(), List.of(), Optional.empty(), List.of(), List.of(), Optional.of(request));
+    return new Case(
+        "c",
+        Path.of("suite.yaml"),
+        List.of(),
+        Optional.empty(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        Optional.of(request));
   }
 
   private RunOutcome run(Implementation implementation, Case testCase) {
@@ -134,7 +159,8 @@ class HttpRunnerTests {
     Observation observation = observation(run(url(base), get("/greet")));
 
     assertThat(observation.values()).containsExactly(Map.entry("status", "201"));
-    assertThat(text(observation, "headers")).isEqualTo("content-type: text/plain\nset-cookie: a=1\nset-cookie: b=2\nx-a: 1\nx-b: 2\n");
+    assertThat(text(observation, "headers"))
+        .isEqualTo("content-type: text/plain\nset-cookie: a=1\nset-cookie: b=2\nx-a: 1\nx-b: 2\n");
     assertThat(text(observation, "body")).isEqualTo("hello\n");
   }
 
@@ -165,10 +191,18 @@ class HttpRunnerTests {
     URI base =
         server(
             exchange -> {
-              seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
+              seen.add(
+                  exchange.getRequestMethod()
+                      + " "
+                      + exchange.getRequestURI().getRawPath()
+                      + "?"
+                      + exchange.getRequestURI().getRawQuery());
               seen.add("content-type=" + exchange.getRequestHeaders().getFirst("Content-Type"));
               seen.add("x-token=" + exchange.getRequestHeaders().getFirst("X-Token"));
-              seen.add("body=" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+              seen.add(
+                  "body="
+                      + new String(
+                          exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
               exchange.sendResponseHeaders(204, -1);
               exchange.close();
             });
@@ -180,11 +214,19 @@ class HttpRunnerTests {
         observation(
             run(
                 url(base),
-                http(new HttpRequest("put", "/people/1", query, Map.of("X-Token", "t"), Optional.of(new RequestBody.Json("{\"a\":1}"))))));
+                http(
+                    new HttpRequest(
+                        "put",
+                        "/people/1",
+                        query,
+                        Map.of("X-Token", "t"),
+                        Optional.of(new RequestBody.Json("{\"a\":1}"))))));
 
     assertThat(observation.values()).containsEntry("status", "204");
     assertThat(seen)
-        .containsExactly("PUT /people/1?q=zo%C3%AB+%26+co&page=2", "content-type=application/json", "x-token=t", "body={\"a\":1}");
+        .containsExactly(
+            "PUT /people/1?q=zo%C3%AB+%26+co&page=2",
+            "content-type=application/json", "x-token=t", "body={\"a\":1}");
   }
 
   @Test
@@ -229,7 +271,9 @@ class HttpRunnerTests {
               try (client) {
                 readRequest(client.getInputStream());
                 OutputStream out = client.getOutputStream();
-                out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly ten b".getBytes(StandardCharsets.US_ASCII));
+                out.write(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly ten b"
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 client.setSoLinger(true, 0); // reset, not a clean close
               } catch (IOException e) {
@@ -240,7 +284,8 @@ class HttpRunnerTests {
     RunOutcome outcome = run(url(base), get("/big"));
 
     assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
-    assertThat(((RunOutcome.Failed) outcome).reason()).startsWith("GET " + base + "/big: the connection broke off during the body (");
+    assertThat(((RunOutcome.Failed) outcome).reason())
+        .startsWith("GET " + base + "/big: the connection broke off during the body (");
   }
 
   @Test
@@ -248,7 +293,8 @@ class HttpRunnerTests {
     URI base = rawServer(client -> {});
     HttpImplementation implementation = url(base);
 
-    RunOutcome outcome = runner.run(suite(implementation, Duration.ofMillis(500)), implementation, get("/slow"));
+    RunOutcome outcome =
+        runner.run(suite(implementation, Duration.ofMillis(500)), implementation, get("/slow"));
 
     assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
     assertThat(((RunOutcome.Failed) outcome).reason())
@@ -264,7 +310,10 @@ class HttpRunnerTests {
 
     assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
     assertThat(((RunOutcome.Failed) outcome).reason())
-        .isEqualTo("GET " + base + "/forever: the response body exceeded the limit of 1048576 bytes; the connection was closed");
+        .isEqualTo(
+            "GET "
+                + base
+                + "/forever: the response body exceeded the limit of 1048576 bytes; the connection was closed");
   }
 
   @Test
@@ -272,11 +321,15 @@ class HttpRunnerTests {
     URI base = rawServer(client -> streamForever(client, Duration.ofMillis(50)));
     HttpImplementation implementation = url(base);
 
-    RunOutcome outcome = runner.run(suite(implementation, Duration.ofSeconds(1)), implementation, get("/trickle"));
+    RunOutcome outcome =
+        runner.run(suite(implementation, Duration.ofSeconds(1)), implementation, get("/trickle"));
 
     assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
     assertThat(((RunOutcome.Failed) outcome).reason())
-        .startsWith("GET " + base + "/trickle: no complete response within 1s (the body was still arriving)");
+        .startsWith(
+            "GET "
+                + base
+                + "/trickle: no complete response within 1s (the body was still arriving)");
   }
 
   @Test
@@ -297,10 +350,12 @@ class HttpRunnerTests {
     try (HttpRunner defaults = new HttpRunner(HttpRunner.DEFAULT_MAX_BODY_BYTES)) {
       HttpImplementation implementation = url(base);
 
-      RunOutcome outcome = defaults.run(suite(implementation, Duration.ofSeconds(30)), implementation, get("/huge"));
+      RunOutcome outcome =
+          defaults.run(suite(implementation, Duration.ofSeconds(30)), implementation, get("/huge"));
 
       assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
-      assertThat(((RunOutcome.Failed) outcome).reason()).contains("exceeded the limit of 33554432 bytes");
+      assertThat(((RunOutcome.Failed) outcome).reason())
+          .contains("exceeded the limit of 33554432 bytes");
     }
   }
 
@@ -309,26 +364,45 @@ class HttpRunnerTests {
     RunOutcome outcome = run(url(URI.create("http://127.0.0.1:1")), get("/"));
 
     assertThat(outcome).isInstanceOf(RunOutcome.Unavailable.class);
-    assertThat(((RunOutcome.Unavailable) outcome).reason()).startsWith("cannot connect to http://127.0.0.1:1: ");
+    assertThat(((RunOutcome.Unavailable) outcome).reason())
+        .startsWith("cannot connect to http://127.0.0.1:1: ");
   }
 
-  private HttpImplementation pythonServer(Optional<String> ready, Duration startTimeout) throws IOException {
+  private HttpImplementation pythonServer(Optional<String> ready, Duration startTimeout)
+      throws IOException {
     Files.writeString(dir.resolve("index.html"), "served from " + dir + "\n");
     return new HttpImplementation(
         new HttpImplementation.Start(
-            List.of("python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", dir.toString(), "{port}"),
-            Map.of(), Optional.empty(), ready, startTimeout));
+            List.of(
+                "python3",
+                "-m",
+                "http.server",
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+                dir.toString(),
+                "{port}"),
+            Map.of(),
+            Optional.empty(),
+            ready,
+            startTimeout));
   }
 
   private long serversOf(Path marker) {
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(line -> line.contains("http.server") && line.contains(marker.toString())).orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(line -> line.contains("http.server") && line.contains(marker.toString()))
+                    .orElse(false))
         .count();
   }
 
   @Test
   void startsALocalServerOnAFreePortOnceAndStopsItOnClose() throws IOException {
-    HttpImplementation implementation = pythonServer(Optional.of("/index.html"), Duration.ofSeconds(20));
+    HttpImplementation implementation =
+        pythonServer(Optional.of("/index.html"), Duration.ofSeconds(20));
 
     Observation first = observation(run(implementation, get("/index.html")));
     Observation second = observation(run(implementation, get("/index.html")));
@@ -342,17 +416,23 @@ class HttpRunnerTests {
 
   @Test
   void aServerThatNeverBecomesReadyIsUnavailableWithItsLogTail() throws IOException {
-    HttpImplementation implementation = pythonServer(Optional.of("/missing"), Duration.ofSeconds(1));
+    HttpImplementation implementation =
+        pythonServer(Optional.of("/missing"), Duration.ofSeconds(1));
 
     RunOutcome outcome = run(implementation, get("/"));
 
     assertThat(outcome).isInstanceOf(RunOutcome.Unavailable.class);
     String reason = ((RunOutcome.Unavailable) outcome).reason();
     assertThat(reason)
-        .startsWith("server [python3 -m http.server --bind 127.0.0.1 --directory " + dir + " {port}] did not answer 2xx on [/missing] within 1s (last attempt: status 404); raise [startTimeout] if it is just slow; last lines of its output:\n    | ")
+        .startsWith(
+            "server [python3 -m http.server --bind 127.0.0.1 --directory "
+                + dir
+                + " {port}] did not answer 2xx on [/missing] within 1s (last attempt: status 404); raise [startTimeout] if it is just slow; last lines of its output:\n    | ")
         .contains("\"GET /missing HTTP/1.1\" 404");
     assertThat(serversOf(dir)).as("the server that never got ready was stopped").isZero();
-    assertThat(run(implementation, get("/"))).as("the start is not retried for every case").isEqualTo(outcome);
+    assertThat(run(implementation, get("/")))
+        .as("the start is not retried for every case")
+        .isEqualTo(outcome);
   }
 
   @Test
@@ -361,25 +441,38 @@ class HttpRunnerTests {
         new HttpImplementation(
             new HttpImplementation.Start(
                 List.of("sh", "-c", "echo cannot listen on port $0 >&2; exit 3", "{port}"),
-                Map.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(20)));
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(20)));
 
     RunOutcome outcome = run(implementation, get("/"));
 
     assertThat(outcome).isInstanceOf(RunOutcome.Unavailable.class);
     assertThat(((RunOutcome.Unavailable) outcome).reason())
-        .matches("(?s)server \\[sh -c echo cannot listen on port \\$0 >&2; exit 3 \\{port\\}\\] exited with code 3 before it was ready on http://127\\.0\\.0\\.1:\\d+/"
-            + "; last lines of its output:\n    \\| cannot listen on port \\d+");
+        .matches(
+            "(?s)server \\[sh -c echo cannot listen on port \\$0 >&2; exit 3 \\{port\\}\\] exited with code 3 before it was ready on http://127\\.0\\.0\\.1:\\d+/"
+                + "; last lines of its output:\n    \\| cannot listen on port \\d+");
   }
 
   @Test
   void aMissingServerProgramIsUnavailable() {
     HttpImplementation implementation =
         new HttpImplementation(
-            new HttpImplementation.Start(List.of("./no-such-server", "{port}"), Map.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5)));
+            new HttpImplementation.Start(
+                List.of("./no-such-server", "{port}"),
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(5)));
 
     RunOutcome outcome = run(implementation, get("/"));
 
-    assertThat(outcome).isEqualTo(new RunOutcome.Unavailable("server program [./no-such-server] does not exist; it printed nothing", Duration.ZERO));
+    assertThat(outcome)
+        .isEqualTo(
+            new RunOutcome.Unavailable(
+                "server program [./no-such-server] does not exist; it printed nothing",
+                Duration.ZERO));
   }
 
   @Test
@@ -387,13 +480,22 @@ class HttpRunnerTests {
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
     HttpImplementation implementation =
         new HttpImplementation(
-            new HttpImplementation.Container(Optional.empty(), Optional.of(dir), 80, Map.of(), Optional.empty(), Duration.ofSeconds(5)));
+            new HttpImplementation.Container(
+                Optional.empty(),
+                Optional.of(dir),
+                80,
+                Map.of(),
+                Optional.empty(),
+                Duration.ofSeconds(5)));
 
     RunOutcome outcome = run(implementation, get("/"));
 
     assertThat(outcome).isInstanceOf(RunOutcome.Unavailable.class);
     assertThat(((RunOutcome.Unavailable) outcome).reason())
-        .startsWith("cannot start container built from " + dir + ": container support (module harness/containers, Testcontainers) is not on the class path");
+        .startsWith(
+            "cannot start container built from "
+                + dir
+                + ": container support (module harness/containers, Testcontainers) is not on the class path");
   }
 
   private static void readRequest(InputStream in) throws IOException {
@@ -409,7 +511,9 @@ class HttpRunnerTests {
     try (client) {
       readRequest(client.getInputStream());
       OutputStream out = client.getOutputStream();
-      out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
       byte[] chunk = ("4000\r\n" + "x".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
       while (true) {
         out.write(chunk);

@@ -10,10 +10,12 @@ public final class Observations {
   private Observations() {}
 
   public static Observation command(int exitCode, String stdout, String stderr) {
-    return Observation.ofCommand(exitCode, utf8(stdout), utf8(stderr), Map.of(), Duration.ofMillis(5));
+    return Observation.ofCommand(
+        exitCode, utf8(stdout), utf8(stderr), Map.of(), Duration.ofMillis(5));
   }
 
-  public static Observation command(int exitCode, String stdout, String stderr, Map<String, byte[]> files) {
+  public static Observation command(
+      int exitCode, String stdout, String stderr, Map<String, byte[]> files) {
     return Observation.ofCommand(exitCode, utf8(stdout), utf8(stderr), files, Duration.ofMillis(5));
   }
 

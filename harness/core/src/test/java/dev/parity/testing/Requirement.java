@@ -5,10 +5,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Something a test needs from the machine (a Docker engine, nginx, hyperfine). Where it is missing the
- * test is skipped with the reason; where {@code ci/setup/*.sh} has installed it and exported the
- * requirement's variable ({@code PARITY_REQUIRE_DOCKER=1}, ...), a missing tool fails the test instead,
- * so CI never passes by skipping.
+ * Something a test needs from the machine (a Docker engine, nginx, hyperfine). Where it is missing
+ * the test is skipped with the reason; where {@code ci/setup/*.sh} has installed it and exported
+ * the requirement's variable ({@code PARITY_REQUIRE_DOCKER=1}, ...), a missing tool fails the test
+ * instead, so CI never passes by skipping.
  */
 public final class Requirement {
   private Requirement() {}

@@ -46,7 +46,8 @@ public final class TempSuite {
   public TempSuite script(String relative, String content) {
     file(relative, content);
     try {
-      Files.setPosixFilePermissions(folder.resolve(relative), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(
+          folder.resolve(relative), PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,12 +20,14 @@ class ClustersTests {
 
   @Test
   void groupsAThousandMismatchesWithThreeRootCausesIntoThreeClusters() {
-    // Given 1,000 failing cases whose outputs differ in ids, totals and dates, from three root causes,
+    // Given 1,000 failing cases whose outputs differ in ids, totals and dates, from three root
+    // causes,
     // plus passing cases and one error
     List<CaseResult> results = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       String id = String.format("case/%04d", i);
-      String header = "report " + (1000 + i) + " for user-" + Integer.toHexString(0xabc000 + i) + "\n";
+      String header =
+          "report " + (1000 + i) + " for user-" + Integer.toHexString(0xabc000 + i) + "\n";
       Observation legacy;
       Observation candidate;
       if (i % 3 == 0) { // root cause 1: totals off by one
@@ -34,15 +36,27 @@ class ClustersTests {
       } else if (i % 3 == 1) { // root cause 2: dates in another format
         String day = String.format("2024-%02d-%02d", 1 + i % 12, 1 + i % 28);
         legacy = observation(0, header + "date: " + day + "\n");
-        candidate = observation(0, header + "date: " + day.substring(8) + "/" + day.substring(5, 7) + "/2024\n");
+        candidate =
+            observation(
+                0, header + "date: " + day.substring(8) + "/" + day.substring(5, 7) + "/2024\n");
       } else { // root cause 3: the candidate exits 1 on the same output
         legacy = observation(0, header);
         candidate = observation(1, header);
       }
-      results.add(result(id, comparator.compare(EnumSet.allOf(CompareTarget.class), legacy, candidate)));
+      results.add(
+          result(id, comparator.compare(EnumSet.allOf(CompareTarget.class), legacy, candidate)));
     }
     for (int i = 0; i < 50; i++) {
-      results.add(new CaseResult("pass/" + i, List.of(), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of()));
+      results.add(
+          new CaseResult(
+              "pass/" + i,
+              List.of(),
+              Status.PASS,
+              "identical",
+              List.of(),
+              List.of(),
+              List.of(),
+              Map.of()));
     }
 
     // When
@@ -51,9 +65,12 @@ class ClustersTests {
     // Then
     assertThat(clusters).extracting(Cluster::count).containsExactly(334, 333, 333);
     assertThat(clusters).extracting(Cluster::id).containsExactly("c1", "c2", "c3");
-    assertThat(clusters.get(0).signature()).containsExactly("stdout -total: <n>", "stdout +total: <n>");
-    assertThat(clusters.get(0).examples()).containsExactly("case/0000", "case/0003", "case/0006", "case/0009", "case/0012");
-    assertThat(clusters.get(1).signature()).containsExactly("stdout -date: <n>-<n>-<n>", "stdout +date: <n>/<n>/<n>");
+    assertThat(clusters.get(0).signature())
+        .containsExactly("stdout -total: <n>", "stdout +total: <n>");
+    assertThat(clusters.get(0).examples())
+        .containsExactly("case/0000", "case/0003", "case/0006", "case/0009", "case/0012");
+    assertThat(clusters.get(1).signature())
+        .containsExactly("stdout -date: <n>-<n>-<n>", "stdout +date: <n>/<n>/<n>");
     assertThat(clusters.get(2).signature()).containsExactly("exit code: legacy <n>, candidate <n>");
     assertThat(clusters.get(0).excerpt()).contains("-total: 0", "+total: 1");
   }
@@ -61,19 +78,25 @@ class ClustersTests {
   @Test
   void errorsClusterByTheirNormalizedMessage() {
     List<CaseResult> results =
-        List.of(error("a", "candidate timed out after 10s"), error("b", "candidate timed out after 5s"), error("c", "no golden"));
+        List.of(
+            error("a", "candidate timed out after 10s"),
+            error("b", "candidate timed out after 5s"),
+            error("c", "no golden"));
 
     List<Cluster> clusters = Clusters.of(results);
 
     assertThat(clusters).hasSize(2);
-    assertThat(clusters.get(0).signature()).containsExactly("error: candidate timed out after <n>s");
+    assertThat(clusters.get(0).signature())
+        .containsExactly("error: candidate timed out after <n>s");
     assertThat(clusters.get(0).status()).isEqualTo(Status.ERROR);
     assertThat(clusters.get(0).examples()).containsExactly("a", "b");
   }
 
   @Test
   void normalizesUuidsHexIdsAndNumbers() {
-    assertThat(Clusters.normalize("id 123e4567-e89b-12d3-a456-426614174000 sha 9f86d081884c7d65  took 1.5 ms"))
+    assertThat(
+            Clusters.normalize(
+                "id 123e4567-e89b-12d3-a456-426614174000 sha 9f86d081884c7d65  took 1.5 ms"))
         .isEqualTo("id <uuid> sha <hex> took <n> ms");
     assertThat(Clusters.normalize("deadbeef and coffee")).isEqualTo("deadbeef and coffee");
   }
@@ -84,11 +107,22 @@ class ClustersTests {
     List<CaseResult> results = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       String items = "{\"id\":" + i + ",\"price\":" + (i + 1) + ".5,\"note\":\"x\"}";
-      String legacy = "{\"user\":\"u" + i + "\",\"items\":[" + (i % 2 == 0 ? "" : items.replace("5,", "0,") + ",") + items + "]}\n";
-      String candidate = i < 20
-          ? legacy.replace(".5,", ".50001,")
-          : legacy.replace(",\"note\":\"x\"", "");
-      results.add(result("json/" + i, comparator.compare(EnumSet.allOf(CompareTarget.class), observation(0, legacy), observation(0, candidate))));
+      String legacy =
+          "{\"user\":\"u"
+              + i
+              + "\",\"items\":["
+              + (i % 2 == 0 ? "" : items.replace("5,", "0,") + ",")
+              + items
+              + "]}\n";
+      String candidate =
+          i < 20 ? legacy.replace(".5,", ".50001,") : legacy.replace(",\"note\":\"x\"", "");
+      results.add(
+          result(
+              "json/" + i,
+              comparator.compare(
+                  EnumSet.allOf(CompareTarget.class),
+                  observation(0, legacy),
+                  observation(0, candidate))));
     }
 
     List<Cluster> clusters = Clusters.of(results);
@@ -109,28 +143,45 @@ class ClustersTests {
   @Test
   void clustersAreWrittenToVerdictJsonAndReadBack() throws Exception {
     CaseResult failing =
-        result("x", comparator.compare(EnumSet.allOf(CompareTarget.class), observation(0, "a 1\n"), observation(0, "a 2\n")));
+        result(
+            "x",
+            comparator.compare(
+                EnumSet.allOf(CompareTarget.class),
+                observation(0, "a 1\n"),
+                observation(0, "a 2\n")));
     Verdict verdict = Verdict.of("s", Mode.COMPARE, List.of(failing), List.of(), Instant.EPOCH, 5);
 
     String json = VerdictJson.toJson(verdict);
     Verdict back = VerdictJson.mapper().readValue(json, Verdict.class);
 
-    assertThat(json).contains("\"clusters\" : [ {", "\"signature\" : [ \"stdout -a <n>\", \"stdout +a <n>\" ]");
+    assertThat(json)
+        .contains("\"clusters\" : [ {", "\"signature\" : [ \"stdout -a <n>\", \"stdout +a <n>\" ]");
     assertThat(back.clusters()).isEqualTo(verdict.clusters());
     assertThat(back.fixtures()).hasSize(1);
   }
 
   private static CaseResult result(String id, Comparison comparison) {
     return new CaseResult(
-        id, List.of("t"), Status.FAIL, "differs", comparison.facts(), comparison.notes(), comparison.diffs(), Map.of(),
-        comparison.jsonChanges(), false, List.of());
+        id,
+        List.of("t"),
+        Status.FAIL,
+        "differs",
+        comparison.facts(),
+        comparison.notes(),
+        comparison.diffs(),
+        Map.of(),
+        comparison.jsonChanges(),
+        false,
+        List.of());
   }
 
   private static CaseResult error(String id, String message) {
-    return new CaseResult(id, List.of(), Status.ERROR, message, List.of(), List.of(), List.of(), Map.of());
+    return new CaseResult(
+        id, List.of(), Status.ERROR, message, List.of(), List.of(), List.of(), Map.of());
   }
 
   private static Observation observation(int exit, String stdout) {
-    return Observation.ofCommand(exit, stdout.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
+    return Observation.ofCommand(
+        exit, stdout.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
   }
 }

@@ -20,10 +20,20 @@ class GateVerdictTests {
     return new CaseResult(id, List.of(tags), status, "x", facts, List.of(), List.of(), Map.of());
   }
 
-  private static Performance performance(double ratio, double low, double high, PerformanceStatus status) {
+  private static Performance performance(
+      double ratio, double low, double high, PerformanceStatus status) {
     return new Performance(
-        OptionalDouble.of(ratio), OptionalDouble.of(low), OptionalDouble.of(high), 1.10, 1.05, ratio > 1.05, status,
-        Optional.empty(), Optional.empty(), "m", List.of());
+        OptionalDouble.of(ratio),
+        OptionalDouble.of(low),
+        OptionalDouble.of(high),
+        1.10,
+        1.05,
+        ratio > 1.05,
+        status,
+        Optional.empty(),
+        Optional.empty(),
+        "m",
+        List.of());
   }
 
   private static Verdict behaviour(CaseResult... results) {
@@ -42,11 +52,15 @@ class GateVerdictTests {
   void candidateShipsOnlyWhenBehaviourAndPerformancePass() {
     Verdict verdict =
         Verdict.gate(
-            behaviour(result("a", Status.PASS, "x")), performance(1.02, 0.98, 1.06, PerformanceStatus.PASS), Map.of(), 9);
+            behaviour(result("a", Status.PASS, "x")),
+            performance(1.02, 0.98, 1.06, PerformanceStatus.PASS),
+            Map.of(),
+            9);
 
     assertThat(verdict.decision()).isEqualTo(Decision.CANDIDATE);
     assertThat(verdict.reasons())
-        .containsExactly("all 1 cases pass", "candidate is 1.02x slower (95% CI 0.98-1.06), within 1.10");
+        .containsExactly(
+            "all 1 cases pass", "candidate is 1.02x slower (95% CI 0.98-1.06), within 1.10");
     assertThat(verdict.durationMs()).isEqualTo(9);
   }
 
@@ -54,7 +68,11 @@ class GateVerdictTests {
   void slowCandidateKeepsLegacyWithPlainReason() {
     Verdict verdict =
         Verdict.gate(
-            behaviour(result("a", Status.PASS), result("b", Status.FAIL), result("c", Status.FAIL), result("d", Status.FAIL)),
+            behaviour(
+                result("a", Status.PASS),
+                result("b", Status.FAIL),
+                result("c", Status.FAIL),
+                result("d", Status.FAIL)),
             performance(1.31, 1.22, 1.40, PerformanceStatus.FAIL),
             Map.of(),
             1);
@@ -70,11 +88,24 @@ class GateVerdictTests {
   @Test
   void inconclusiveAndErrorDecideLegacy() {
     Verdict inconclusive =
-        Verdict.gate(behaviour(result("a", Status.PASS)), performance(1.08, 1.01, 1.15, PerformanceStatus.INCONCLUSIVE), Map.of(), 1);
+        Verdict.gate(
+            behaviour(result("a", Status.PASS)),
+            performance(1.08, 1.01, 1.15, PerformanceStatus.INCONCLUSIVE),
+            Map.of(),
+            1);
     Performance error =
         new Performance(
-            OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), 1.10, 1.05, false, PerformanceStatus.ERROR,
-            Optional.of("case a: candidate timed out after 1s"), Optional.empty(), "m", List.of());
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            1.10,
+            1.05,
+            false,
+            PerformanceStatus.ERROR,
+            Optional.of("case a: candidate timed out after 1s"),
+            Optional.empty(),
+            "m",
+            List.of());
     Verdict errored = Verdict.gate(behaviour(result("a", Status.PASS)), error, Map.of(), 1);
 
     assertThat(inconclusive.decision()).isEqualTo(Decision.LEGACY);
@@ -82,7 +113,8 @@ class GateVerdictTests {
         .isEqualTo(
             "candidate is 1.08x slower (95% CI 1.01-1.15), inconclusive against 1.10: the interval is too wide to decide within the time budget");
     assertThat(errored.decision()).isEqualTo(Decision.LEGACY);
-    assertThat(errored.reasons().get(1)).isEqualTo("performance could not be measured: case a: candidate timed out after 1s");
+    assertThat(errored.reasons().get(1))
+        .isEqualTo("performance could not be measured: case a: candidate timed out after 1s");
   }
 
   @Test
@@ -95,7 +127,10 @@ class GateVerdictTests {
   void everyTagIsAGroupWithItsOwnDecision() {
     Verdict verdict =
         Verdict.gate(
-            behaviour(result("a", Status.PASS, "search"), result("b", Status.FAIL, "search", "list"), result("c", Status.PASS, "stats")),
+            behaviour(
+                result("a", Status.PASS, "search"),
+                result("b", Status.FAIL, "search", "list"),
+                result("c", Status.PASS, "stats")),
             performance(1.0, 0.97, 1.03, PerformanceStatus.PASS),
             Map.of("stats", performance(1.5, 1.4, 1.6, PerformanceStatus.FAIL)),
             1);
@@ -103,9 +138,11 @@ class GateVerdictTests {
     assertThat(verdict.groups()).containsOnlyKeys("list", "search", "stats");
     assertThat(verdict.groups().get("search").decision()).isEqualTo(Decision.LEGACY);
     assertThat(verdict.groups().get("search").reasons())
-        .containsExactly("1 case differs: b", "candidate is 1.00x slower (95% CI 0.97-1.03), within 1.10");
+        .containsExactly(
+            "1 case differs: b", "candidate is 1.00x slower (95% CI 0.97-1.03), within 1.10");
     assertThat(verdict.groups().get("stats").decision()).isEqualTo(Decision.LEGACY);
-    assertThat(verdict.groups().get("stats").reasons().get(1)).isEqualTo("candidate is 1.50x slower (95% CI 1.40-1.60), above 1.10");
+    assertThat(verdict.groups().get("stats").reasons().get(1))
+        .isEqualTo("candidate is 1.50x slower (95% CI 1.40-1.60), above 1.10");
     assertThat(verdict.groups().get("stats").counts()).isEqualTo(new Counts(1, 1, 0, 0));
 
     Verdict allGood =
@@ -122,13 +159,17 @@ class GateVerdictTests {
   void writesAndReadsPerformanceAndGroups(@TempDir Path dir) throws IOException {
     Verdict verdict =
         Verdict.gate(
-            behaviour(result("a", Status.PASS, "search")), performance(1.02, 0.98, 1.06, PerformanceStatus.PASS), Map.of(), 1);
+            behaviour(result("a", Status.PASS, "search")),
+            performance(1.02, 0.98, 1.06, PerformanceStatus.PASS),
+            Map.of(),
+            1);
     Path file = dir.resolve("verdict.json");
     Files.writeString(file, VerdictJson.toJson(verdict));
 
     String json = Files.readString(file);
     assertThat(json)
-        .contains("\"performance\" : {\n    \"ratio\" : 1.02,\n    \"ciLow\" : 0.98,\n    \"ciHigh\" : 1.06,\n    \"maxRatio\" : 1.1,")
+        .contains(
+            "\"performance\" : {\n    \"ratio\" : 1.02,\n    \"ciLow\" : 0.98,\n    \"ciHigh\" : 1.06,\n    \"maxRatio\" : 1.1,")
         .contains("\"status\" : \"pass\"")
         .contains("\"groups\" : {\n    \"search\" : {\n      \"decision\" : \"candidate\"");
     Verdict read = VerdictJson.read(file);

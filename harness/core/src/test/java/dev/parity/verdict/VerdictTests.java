@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VerdictTests {
   private static CaseResult result(String id, Status status) {
-    return new CaseResult(id, List.of("t"), status, status.label(), List.of(), List.of(), List.of(), Map.of());
+    return new CaseResult(
+        id, List.of("t"), status, status.label(), List.of(), List.of(), List.of(), Map.of());
   }
 
   private static Verdict verdict(Mode mode, List<CaseResult> results, List<String> unavailable) {
@@ -23,8 +24,12 @@ class VerdictTests {
 
   @Test
   void candidateShipsOnlyWhenEveryCasePasses() {
-    Verdict clean = verdict(Mode.VERIFY, List.of(result("a", Status.PASS), result("b", Status.PASS)), List.of());
-    Verdict failing = verdict(Mode.VERIFY, List.of(result("a", Status.PASS), result("b", Status.FAIL)), List.of());
+    Verdict clean =
+        verdict(
+            Mode.VERIFY, List.of(result("a", Status.PASS), result("b", Status.PASS)), List.of());
+    Verdict failing =
+        verdict(
+            Mode.VERIFY, List.of(result("a", Status.PASS), result("b", Status.FAIL)), List.of());
     Verdict erroring = verdict(Mode.COMPARE, List.of(result("a", Status.ERROR)), List.of());
     Verdict empty = verdict(Mode.VERIFY, List.of(), List.of());
 
@@ -41,7 +46,11 @@ class VerdictTests {
 
   @Test
   void unavailableImplementationExitsThree() {
-    Verdict verdict = verdict(Mode.VERIFY, List.of(result("a", Status.ERROR)), List.of("candidate implementation could not be run: x"));
+    Verdict verdict =
+        verdict(
+            Mode.VERIFY,
+            List.of(result("a", Status.ERROR)),
+            List.of("candidate implementation could not be run: x"));
 
     assertThat(ExitCodes.of(verdict)).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(verdict.reasons()).startsWith("candidate implementation could not be run: x");
@@ -53,22 +62,33 @@ class VerdictTests {
 
     assertThat(verdict.decision()).isEqualTo(Decision.LEGACY);
     assertThat(ExitCodes.of(verdict)).isEqualTo(ExitCodes.PASS);
-    assertThat(ExitCodes.of(verdict(Mode.RECORD, List.of(result("a", Status.FAIL)), List.of()))).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(ExitCodes.of(verdict(Mode.RECORD, List.of(result("a", Status.FAIL)), List.of())))
+        .isEqualTo(ExitCodes.MISMATCH);
   }
 
   @Test
   void listsAtMostFiveCaseIdsPerReason() {
-    List<CaseResult> results = java.util.stream.IntStream.range(0, 7).mapToObj(i -> result("c" + i, Status.FAIL)).toList();
+    List<CaseResult> results =
+        java.util.stream.IntStream.range(0, 7).mapToObj(i -> result("c" + i, Status.FAIL)).toList();
 
-    assertThat(verdict(Mode.VERIFY, results, List.of()).reasons()).containsExactly("7 cases differ: c0, c1, c2, c3, c4 and 2 more");
+    assertThat(verdict(Mode.VERIFY, results, List.of()).reasons())
+        .containsExactly("7 cases differ: c0, c1, c2, c3, c4 and 2 more");
   }
 
   @Test
   void roundTripsThroughVerdictJsonWithTheContractFields(@TempDir Path dir) throws Exception {
     CaseResult failing =
         new CaseResult(
-            "a", List.of("t"), Status.FAIL, "stdout differ", List.of(new Fact("stdout", "1 line removed")), List.of(),
-            List.of(new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 0, false, false, "--- legacy/stdout\n")), Map.of("candidate", 3L));
+            "a",
+            List.of("t"),
+            Status.FAIL,
+            "stdout differ",
+            List.of(new Fact("stdout", "1 line removed")),
+            List.of(),
+            List.of(
+                new StreamDiff(
+                    "stdout", StreamDiff.Kind.TEXT, 1, 0, false, false, "--- legacy/stdout\n")),
+            Map.of("candidate", 3L));
     Verdict verdict = verdict(Mode.VERIFY, List.of(failing), List.of());
 
     String json = VerdictJson.toJson(verdict);
@@ -79,7 +99,8 @@ class VerdictTests {
     assertThat(tree.get("suite").asText()).isEqualTo("s");
     assertThat(tree.get("mode").asText()).isEqualTo("verify");
     assertThat(tree.get("decision").asText()).isEqualTo("legacy");
-    assertThat(tree.get("counts").toString()).isEqualTo("{\"total\":1,\"passed\":0,\"failed\":1,\"errors\":0}");
+    assertThat(tree.get("counts").toString())
+        .isEqualTo("{\"total\":1,\"passed\":0,\"failed\":1,\"errors\":0}");
     var fixture = tree.get("fixtures").get(0);
     assertThat(fixture.get("id").asText()).isEqualTo("a");
     assertThat(fixture.get("status").asText()).isEqualTo("fail");

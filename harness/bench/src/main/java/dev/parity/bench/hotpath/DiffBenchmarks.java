@@ -51,6 +51,7 @@ public class DiffBenchmarks {
 
   @Benchmark
   public Comparison compareObservations() {
-    return comparator.compare(EnumSet.allOf(CompareTarget.class), legacyObservation, candidateObservation);
+    return comparator.compare(
+        EnumSet.allOf(CompareTarget.class), legacyObservation, candidateObservation);
   }
 }

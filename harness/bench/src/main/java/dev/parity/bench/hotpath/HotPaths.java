@@ -9,7 +9,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the hot-path benchmarks: {@code java -cp harness/cli/target/parity.jar dev.parity.bench.hotpath.HotPaths}.
+ * Runs the hot-path benchmarks: {@code java -cp harness/cli/target/parity.jar
+ * dev.parity.bench.hotpath.HotPaths}.
  *
  * <p>Defaults: one fork, 3 warm-up and 5 measured iterations of 1 s each. Any JMH command-line
  * option overrides them (e.g. {@code -f 2 -i 10}, or a regexp to run only some benchmarks).
@@ -25,7 +26,8 @@ public final class HotPaths {
     }
     Options options =
         builder
-            // Options given on the command line win over these defaults (OptionsBuilder's own values
+            // Options given on the command line win over these defaults (OptionsBuilder's own
+            // values
             // would otherwise shadow its parent's).
             .forks(given.getForkCount().orElse(1))
             .warmupIterations(given.getWarmupIterations().orElse(3))

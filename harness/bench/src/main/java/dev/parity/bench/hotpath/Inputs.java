@@ -21,7 +21,16 @@ final class Inputs {
   static List<String> lines(int count) {
     List<String> lines = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      lines.add("@I" + i + "@ MARTIN, Person number " + i + " (" + (1800 + i % 200) + "-" + (1850 + i % 200) + ")");
+      lines.add(
+          "@I"
+              + i
+              + "@ MARTIN, Person number "
+              + i
+              + " ("
+              + (1800 + i % 200)
+              + "-"
+              + (1850 + i % 200)
+              + ")");
     }
     return lines;
   }
@@ -37,7 +46,11 @@ final class Inputs {
 
   static Observation observation(List<String> stdout) {
     return Observation.ofCommand(
-        0, String.join("\n", stdout).getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ofMillis(5));
+        0,
+        String.join("\n", stdout).getBytes(StandardCharsets.UTF_8),
+        new byte[0],
+        Map.of(),
+        Duration.ofMillis(5));
   }
 
   /** A verify verdict of {@code cases} cases, every tenth failing with a fact. */

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -39,7 +38,12 @@ public class NormalizeBenchmarks {
           String.format(
               java.util.Locale.ROOT,
               "2026-11-22T05:%02d:%02d.%03dZ INFO request %s session=%016x done in %d ms",
-              i / 60 % 60, i % 60, i % 1000, new UUID(random.nextLong(), random.nextLong()), random.nextLong() & 0xffff, i % 97));
+              i / 60 % 60,
+              i % 60,
+              i % 1000,
+              new UUID(random.nextLong(), random.nextLong()),
+              random.nextLong() & 0xffff,
+              i % 97));
     }
     text = String.join("\n", lines);
     builtinNormalizer = Normalizers.builtin(builtin);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The hot-path benchmarks compute what they claim to (their speed is measured by HotPaths, not here). */
+/**
+ * The hot-path benchmarks compute what they claim to (their speed is measured by HotPaths, not
+ * here).
+ */
 class HotPathBenchmarksTests {
   @Test
   void diffBenchmarksDiffTheChangedLines() {
@@ -14,7 +17,9 @@ class HotPathBenchmarksTests {
     benchmarks.changeEvery = 100;
     benchmarks.prepare();
 
-    assertThat(benchmarks.textDiff().unified()).contains("-@I0@ MARTIN").contains("+@I0@ MARTIN".toUpperCase());
+    assertThat(benchmarks.textDiff().unified())
+        .contains("-@I0@ MARTIN")
+        .contains("+@I0@ MARTIN".toUpperCase());
     assertThat(benchmarks.compareObservations().isIdentical()).isFalse();
   }
 
@@ -24,8 +29,12 @@ class HotPathBenchmarksTests {
     benchmarks.builtin = "uuids";
     benchmarks.prepare();
 
-    assertThat(benchmarks.builtinRule()).contains("<uuid-1>").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
-    assertThat(benchmarks.numberedRegexRule()).contains("session=<session-1>").contains("session=<session-2>");
+    assertThat(benchmarks.builtinRule())
+        .contains("<uuid-1>")
+        .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+    assertThat(benchmarks.numberedRegexRule())
+        .contains("session=<session-1>")
+        .contains("session=<session-2>");
   }
 
   @Test

@@ -35,8 +35,12 @@ final class Browser implements AutoCloseable {
 
   static Browser start() throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String reason = "no headless browser: " + CHROMIUM + " and " + CHROMEDRIVER
-          + " are needed (apt-get install chromium chromium-driver, or source ci/setup/20-chromium.sh)";
+      String reason =
+          "no headless browser: "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " are needed (apt-get install chromium chromium-driver, or source ci/setup/20-chromium.sh)";
       if ("1".equals(System.getenv("PARITY_REQUIRE_BROWSER"))) {
         Assertions.fail(reason + "; PARITY_REQUIRE_BROWSER=1 makes this a failure");
       }
@@ -46,10 +50,20 @@ final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .build();
     return new Browser(new ChromeDriver(service, options), profile);
   }
 

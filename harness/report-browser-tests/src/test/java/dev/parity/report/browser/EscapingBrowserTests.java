@@ -55,14 +55,24 @@ class EscapingBrowserTests {
             ""));
     Path out = temp.resolve("out");
     StringWriter console = new StringWriter();
-    int exit = ParityCommand.execute(new PrintWriter(console), new PrintWriter(console), "compare", suite.toString(), "--out", out.toString());
+    int exit =
+        ParityCommand.execute(
+            new PrintWriter(console),
+            new PrintWriter(console),
+            "compare",
+            suite.toString(),
+            "--out",
+            out.toString());
     assertThat(exit).as(console.toString()).isEqualTo(1);
 
     try (Browser browser = Browser.start()) {
       // When the report is opened and the failing case expanded
       browser.open(out.resolve("index.html"));
       browser.web().findElement(By.cssSelector(".case[data-id='xss/outputs']")).click();
-      WebElement detail = browser.waiting().until(d -> d.findElement(By.cssSelector(".detail[data-detail-for='xss/outputs']")));
+      WebElement detail =
+          browser
+              .waiting()
+              .until(d -> d.findElement(By.cssSelector(".detail[data-detail-for='xss/outputs']")));
       browser.screenshot("escaping-hostile-case");
 
       // Then nothing executed ...
@@ -87,10 +97,20 @@ class EscapingBrowserTests {
               "</script><script>window.pwned=5</script>",
               "invalid: \uFFFD\uFFFD end",
               "<a href=\"javascript:window.pwned=3\">click me</a>");
-      assertThat(candidateCells).contains("<svg onload=\"window.pwned=6\"></svg>", "<a href=\"javascript:window.pwned=3\">click here</a>");
-      assertThat(detail.findElements(By.cssSelector("td.r .hl")).stream().map(WebElement::getText)).contains("here");
-      assertThat(browser.web().findElement(By.cssSelector(".case[data-id='xss/outputs'] .tag")).getText()).isEqualTo("<b>tag</b>");
-      assertThat(detail.findElement(By.cssSelector("pre.repro-candidate")).getText()).contains("'<script>window.pwned=4</script>'");
+      assertThat(candidateCells)
+          .contains(
+              "<svg onload=\"window.pwned=6\"></svg>",
+              "<a href=\"javascript:window.pwned=3\">click here</a>");
+      assertThat(detail.findElements(By.cssSelector("td.r .hl")).stream().map(WebElement::getText))
+          .contains("here");
+      assertThat(
+              browser
+                  .web()
+                  .findElement(By.cssSelector(".case[data-id='xss/outputs'] .tag"))
+                  .getText())
+          .isEqualTo("<b>tag</b>");
+      assertThat(detail.findElement(By.cssSelector("pre.repro-candidate")).getText())
+          .contains("'<script>window.pwned=4</script>'");
     }
   }
 

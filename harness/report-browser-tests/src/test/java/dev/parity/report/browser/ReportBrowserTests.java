@@ -40,7 +40,9 @@ class ReportBrowserTests {
   @Test
   void demoReportShowsItsFailingCaseSideBySide() throws Exception {
     StringWriter console = new StringWriter();
-    int exit = ParityCommand.execute(new PrintWriter(console), new PrintWriter(console), "demo", "--out", temp.toString());
+    int exit =
+        ParityCommand.execute(
+            new PrintWriter(console), new PrintWriter(console), "demo", "--out", temp.toString());
     assertThat(exit).as(console.toString()).isZero();
 
     try (Browser browser = Browser.start()) {
@@ -50,15 +52,25 @@ class ReportBrowserTests {
       assertThat(ids(browser)).containsExactly("cases/search-upper", "search/lowercase");
 
       browser.web().findElement(By.cssSelector(".case[data-id='search/lowercase']")).click();
-      WebElement detail = browser.waiting().until(d -> d.findElement(By.cssSelector(".detail[data-detail-for='search/lowercase']")));
+      WebElement detail =
+          browser
+              .waiting()
+              .until(
+                  d ->
+                      d.findElement(By.cssSelector(".detail[data-detail-for='search/lowercase']")));
       List<WebElement> legacyCells = detail.findElements(By.cssSelector("table.sbs td.l"));
       List<WebElement> candidateCells = detail.findElements(By.cssSelector("table.sbs td.r"));
-      assertThat(legacyCells).extracting(WebElement::getText).anyMatch(t -> t.contains("MARTIN, Jean-Baptiste"));
+      assertThat(legacyCells)
+          .extracting(WebElement::getText)
+          .anyMatch(t -> t.contains("MARTIN, Jean-Baptiste"));
       assertThat(candidateCells).extracting(WebElement::getText).anyMatch(t -> t.contains("match"));
-      assertThat(detail.findElement(By.cssSelector("pre.repro-candidate")).getText()).contains("gwstat.py", "search", "martin");
+      assertThat(detail.findElement(By.cssSelector("pre.repro-candidate")).getText())
+          .contains("gwstat.py", "search", "martin");
       assertThat(detail.findElement(By.tagName("h4")).getText()).isEqualTo("stdout");
-      assertThat(detail.findElement(By.cssSelector("tr.value")).getText()).isEqualTo("exit code legacy 0, candidate 0");
-      ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", detail);
+      assertThat(detail.findElement(By.cssSelector("tr.value")).getText())
+          .isEqualTo("exit code legacy 0, candidate 0");
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+          .executeScript("arguments[0].scrollIntoView()", detail);
       Path shot = browser.screenshot("demo-failing-case");
       assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
@@ -69,8 +81,14 @@ class ReportBrowserTests {
     StringWriter console = new StringWriter();
     int exit =
         ParityCommand.execute(
-            new PrintWriter(console), new PrintWriter(console),
-            "gate", demoSuite().toString(), "--time-budget", "3s", "--out", temp.toString());
+            new PrintWriter(console),
+            new PrintWriter(console),
+            "gate",
+            demoSuite().toString(),
+            "--time-budget",
+            "3s",
+            "--out",
+            temp.toString());
     assertThat(exit).as(console.toString()).isEqualTo(1);
     JsonNode verdict = VerdictJson.mapper().readTree(temp.resolve("verdict.json").toFile());
 
@@ -78,19 +96,25 @@ class ReportBrowserTests {
       browser.open(temp.resolve("index.html"));
       assertThat(browser.web().findElement(By.id("performance-section")).isDisplayed()).isTrue();
       String summary = browser.web().findElement(By.id("performance-summary")).getText();
-      assertThat(summary).startsWith("status " + verdict.at("/performance/status").asText()).contains("maxRatio 1.1");
+      assertThat(summary)
+          .startsWith("status " + verdict.at("/performance/status").asText())
+          .contains("maxRatio 1.1");
       List<WebElement> rows = browser.web().findElements(By.cssSelector("#performance tbody tr"));
-      assertThat(rows).extracting(r -> r.findElement(By.tagName("td")).getText())
+      assertThat(rows)
+          .extracting(r -> r.findElement(By.tagName("td")).getText())
           .containsExactly("list/family", "stats/family", "tree/descendants");
-      assertThat(rows.get(1).getText()).contains(verdict.at("/performance/cases/1/status").asText(), "ms (", "MiB");
+      assertThat(rows.get(1).getText())
+          .contains(verdict.at("/performance/cases/1/status").asText(), "ms (", "MiB");
 
-      WebElement search = browser.web().findElement(By.cssSelector("#groups tr[data-tag='search']"));
+      WebElement search =
+          browser.web().findElement(By.cssSelector("#groups tr[data-tag='search']"));
       assertThat(search.findElement(By.cssSelector("span.decision")).getText())
           .isEqualTo(verdict.at("/groups/search/decision").asText())
           .isEqualTo("legacy");
       assertThat(search.findElement(By.cssSelector("td.sig")).getText())
           .contains("2 cases differ: cases/search-upper, search/lowercase");
-      assertThat(browser.web().findElements(By.cssSelector("#groups th.gate"))).allMatch(WebElement::isDisplayed);
+      assertThat(browser.web().findElements(By.cssSelector("#groups th.gate")))
+          .allMatch(WebElement::isDisplayed);
       Path shot = browser.screenshot("gate-report");
       assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
@@ -102,7 +126,8 @@ class ReportBrowserTests {
         return p.resolve("fixtures/genealogy-cli");
       }
     }
-    throw new IllegalStateException("fixtures/genealogy-cli not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "fixtures/genealogy-cli not found above " + Path.of("").toAbsolutePath());
   }
 
   @Test
@@ -113,7 +138,8 @@ class ReportBrowserTests {
       browser.open(out.resolve("index.html"));
       browser.screenshot("clicks-1-opened");
       assertThat(ids(browser)).hasSize(6);
-      assertThat(browser.web().findElement(By.id("shown-count")).getText()).isEqualTo("6 of 6 cases");
+      assertThat(browser.web().findElement(By.id("shown-count")).getText())
+          .isEqualTo("6 of 6 cases");
 
       // status filter
       Select status = new Select(browser.web().findElement(By.id("status-filter")));
@@ -141,12 +167,16 @@ class ReportBrowserTests {
 
       // normalized view first, then raw
       browser.web().findElement(By.cssSelector(".case[data-id='time/stamp']")).click();
-      assertThat(cells(browser, "time/stamp", "td.l")).contains("started <time-1>").doesNotContain("started 12:00:01");
-      assertThat(browser.web().findElement(By.cssSelector(".view-note")).getText()).startsWith("normalized output");
+      assertThat(cells(browser, "time/stamp", "td.l"))
+          .contains("started <time-1>")
+          .doesNotContain("started 12:00:01");
+      assertThat(browser.web().findElement(By.cssSelector(".view-note")).getText())
+          .startsWith("normalized output");
       browser.web().findElement(By.id("view-raw")).click();
       assertThat(cells(browser, "time/stamp", "td.l")).contains("started 12:00:01");
       assertThat(cells(browser, "time/stamp", "td.r")).contains("started 12:00:02");
-      assertThat(browser.web().findElement(By.cssSelector(".view-note")).getText()).startsWith("raw output");
+      assertThat(browser.web().findElement(By.cssSelector(".view-note")).getText())
+          .startsWith("raw output");
       browser.screenshot("clicks-4-raw");
       browser.web().findElement(By.id("view-normalized")).click();
       assertThat(cells(browser, "time/stamp", "td.l")).contains("started <time-1>");
@@ -157,7 +187,12 @@ class ReportBrowserTests {
       browser.waiting().until(d -> ids(browser).equals(List.of("json/user")));
       browser.web().findElement(By.cssSelector(".case[data-id='json/user']")).click();
       List<String> pointers =
-          browser.web().findElements(By.cssSelector(".detail[data-detail-for='json/user'] ul.pointers li")).stream().map(WebElement::getText).toList();
+          browser
+              .web()
+              .findElements(By.cssSelector(".detail[data-detail-for='json/user'] ul.pointers li"))
+              .stream()
+              .map(WebElement::getText)
+              .toList();
       assertThat(pointers).containsExactly("changed /user/name", "added /user/roles/1");
       browser.screenshot("clicks-5-json");
 
@@ -167,11 +202,20 @@ class ReportBrowserTests {
       browser.waiting().until(d -> ids(browser).equals(List.of("big/lines")));
       browser.web().findElement(By.cssSelector(".case[data-id='big/lines']")).click();
       assertThat(cells(browser, "big/lines", "td.l")).hasSize(500).first().isEqualTo("line 0 old");
-      WebElement more = browser.web().findElement(By.cssSelector(".detail[data-detail-for='big/lines'] button.more"));
+      WebElement more =
+          browser
+              .web()
+              .findElement(By.cssSelector(".detail[data-detail-for='big/lines'] button.more"));
       assertThat(more.getText()).isEqualTo("Show 500 more rows (700 left)");
       more.click();
       assertThat(cells(browser, "big/lines", "td.l")).hasSize(1000);
-      assertThat(browser.web().findElements(By.cssSelector(".detail[data-detail-for='big/lines'] .hl")).get(1).getText()).isEqualTo("new");
+      assertThat(
+              browser
+                  .web()
+                  .findElements(By.cssSelector(".detail[data-detail-for='big/lines'] .hl"))
+                  .get(1)
+                  .getText())
+          .isEqualTo("new");
     }
   }
 
@@ -180,43 +224,94 @@ class ReportBrowserTests {
     RunArchive archive = RunArchive.in(out);
     List<CaseResult> results = new ArrayList<>();
     results.add(
-        failing(archive, "time/stamp", List.of("clock"),
-            stdout("started 12:00:01\nresult: ok\n"), stdout("started <time-1>\nresult: ok\n"),
-            stdout("started 12:00:02\nresult: OK\n"), stdout("started <time-1>\nresult: OK\n")));
+        failing(
+            archive,
+            "time/stamp",
+            List.of("clock"),
+            stdout("started 12:00:01\nresult: ok\n"),
+            stdout("started <time-1>\nresult: ok\n"),
+            stdout("started 12:00:02\nresult: OK\n"),
+            stdout("started <time-1>\nresult: OK\n")));
     Observation legacyJson = stdout("{\"user\":{\"name\":\"Ann\",\"roles\":[\"admin\"]}}\n");
-    Observation candidateJson = stdout("{\"user\":{\"name\":\"ann\",\"roles\":[\"admin\",\"dev\"]}}\n");
-    results.add(failing(archive, "json/user", List.of("api"), legacyJson, legacyJson, candidateJson, candidateJson));
+    Observation candidateJson =
+        stdout("{\"user\":{\"name\":\"ann\",\"roles\":[\"admin\",\"dev\"]}}\n");
+    results.add(
+        failing(
+            archive,
+            "json/user",
+            List.of("api"),
+            legacyJson,
+            legacyJson,
+            candidateJson,
+            candidateJson));
     StringBuilder before = new StringBuilder();
     StringBuilder after = new StringBuilder();
     for (int i = 0; i < 1200; i++) {
       before.append("line ").append(i).append(" old\n");
       after.append("line ").append(i).append(" new\n");
     }
-    results.add(failing(archive, "big/lines", List.of("big"), stdout(before.toString()), stdout(before.toString()),
-        stdout(after.toString()), stdout(after.toString())));
+    results.add(
+        failing(
+            archive,
+            "big/lines",
+            List.of("big"),
+            stdout(before.toString()),
+            stdout(before.toString()),
+            stdout(after.toString()),
+            stdout(after.toString())));
     for (int i = 1; i <= 3; i++) {
-      results.add(new CaseResult("ok/" + i, List.of("fast"), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of("candidate", 2L)));
+      results.add(
+          new CaseResult(
+              "ok/" + i,
+              List.of("fast"),
+              Status.PASS,
+              "identical",
+              List.of(),
+              List.of(),
+              List.of(),
+              Map.of("candidate", 2L)));
     }
     results.sort(java.util.Comparator.comparing(CaseResult::id));
-    Verdict verdict = Verdict.of("synthetic", Mode.COMPARE, results, List.of(), Instant.now(), 1200);
+    Verdict verdict =
+        Verdict.of("synthetic", Mode.COMPARE, results, List.of(), Instant.now(), 1200);
     Reports.full().writeAll(verdict, out);
     return out;
   }
 
   private static CaseResult failing(
-      RunArchive archive, String id, List<String> tags, Observation legacyRaw, Observation legacyNormalized,
-      Observation candidateRaw, Observation candidateNormalized) throws Exception {
+      RunArchive archive,
+      String id,
+      List<String> tags,
+      Observation legacyRaw,
+      Observation legacyNormalized,
+      Observation candidateRaw,
+      Observation candidateNormalized)
+      throws Exception {
     archive.store(id, Side.LEGACY, legacyRaw, legacyNormalized, "sh legacy.sh\n");
     archive.store(id, Side.CANDIDATE, candidateRaw, candidateNormalized, "python3 candidate.py\n");
-    Comparison c = new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), legacyNormalized, candidateNormalized);
-    return new CaseResult(id, tags, Status.FAIL, "stdout differ", c.facts(), c.notes(), c.diffs(), Map.of("legacy", 3L, "candidate", 4L));
+    Comparison c =
+        new ObservationComparator()
+            .compare(EnumSet.allOf(CompareTarget.class), legacyNormalized, candidateNormalized);
+    return new CaseResult(
+        id,
+        tags,
+        Status.FAIL,
+        "stdout differ",
+        c.facts(),
+        c.notes(),
+        c.diffs(),
+        Map.of("legacy", 3L, "candidate", 4L));
   }
 
   private static Observation stdout(String text) {
-    return Observation.ofCommand(0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
+    return Observation.ofCommand(
+        0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
   }
 
-  /** Read in one script call, so a list re-rendered by the debounced search cannot go stale mid-read. */
+  /**
+   * Read in one script call, so a list re-rendered by the debounced search cannot go stale
+   * mid-read.
+   */
   @SuppressWarnings("unchecked")
   private static List<String> ids(Browser browser) {
     return (List<String>)
