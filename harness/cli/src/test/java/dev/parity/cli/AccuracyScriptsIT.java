@@ -33,39 +33,17 @@ class AccuracyScriptsIT {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final String NUMBER = "(\\d+\\.\\d+)";
+  private static final String INTERVAL = NUMBER + "-" + NUMBER;
   private static final String PERCENT = "([+-]?\\d+\\.\\d+)%";
+  private static final String COUNT = "(\\d+)";
+  private static final String STATUS = "(pass|fail|inconclusive)";
+  // run, performance, ratio, 95% CI, half-width, seconds, rounds, truth, vs-truth, hyperfine, vs-hf
   private static final Pattern KNOWN_RATIO_ROW =
-      Pattern.compile(
-          "^\\s*(\\d+)\\s+(pass|fail|inconclusive)\\s+"
-              + NUMBER
-              + "\\s+"
-              + NUMBER
-              + "-"
-              + NUMBER
-              + "\\s+"
-              + PERCENT
-              + "\\s+"
-              + NUMBER
-              + "\\s+(\\d+)\\s+"
-              + NUMBER
-              + "\\s+"
-              + PERCENT
-              + "\\s+"
-              + NUMBER
-              + "\\s+"
-              + PERCENT
-              + "\\s*$");
-  private static final Pattern AA_ROW =
-      Pattern.compile(
-          "^\\s*(\\d+)\\s+(pass|fail|inconclusive)\\s+"
-              + NUMBER
-              + "\\s+"
-              + NUMBER
-              + "-"
-              + NUMBER
-              + "\\s+(\\d+)\\s+"
-              + NUMBER
-              + "\\s*$");
+      row(
+          COUNT, STATUS, NUMBER, INTERVAL, PERCENT, NUMBER, COUNT, NUMBER, PERCENT, NUMBER,
+          PERCENT);
+  // run, performance, ratio, 95% CI, rounds, seconds
+  private static final Pattern AA_ROW = row(COUNT, STATUS, NUMBER, INTERVAL, COUNT, NUMBER);
   private static final Pattern AA_SUMMARY =
       Pattern.compile("(?m)^performance passed in (\\d+) of 2 runs \\(target: at least 1\\)$");
 
@@ -135,6 +113,11 @@ class AccuracyScriptsIT {
     List<String> command = new ArrayList<>(List.of("bash", root.resolve(script).toString()));
     command.addAll(List.of(args));
     return Processes.run(scratch, TIMEOUT, SMALL_UNIT, command.toArray(String[]::new));
+  }
+
+  /** A table row: the columns' patterns, separated by spaces. */
+  private static Pattern row(String... columns) {
+    return Pattern.compile("^\\s*" + String.join("\\s+", columns) + "\\s*$");
   }
 
   private static List<Matcher> rows(String output, Pattern row) {
