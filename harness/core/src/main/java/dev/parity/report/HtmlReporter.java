@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parity.archive.RunArchive;
 import dev.parity.diff.Fact;
+import dev.parity.diff.JsonChange;
+import dev.parity.diff.JsonDiffer;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.diff.StreamDiff;
 import dev.parity.fixture.Side;
@@ -54,6 +56,10 @@ import org.apache.commons.text.StringEscapeUtils;
 final class HtmlReporter implements Reporter {
   static final String FILE = "index.html";
   static final int SEARCH_CHARS = 4_000;
+
+  /** JSON Pointers listed per stream, at most. */
+  static final int MAX_POINTERS = 200;
+
   private static final String TEMPLATE = "index-template.html";
 
   private static final ObjectMapper JSON =
@@ -226,10 +232,25 @@ final class HtmlReporter implements Reporter {
       if (!sameAsRaw) {
         s.set("raw", view(lr, cr));
       }
-      JsonPointers.between(text(ln), text(cn))
-          .ifPresent(p -> s.set("pointers", JSON.valueToTree(p)));
+      // The same structural diff as the comparison's (verdict.json's jsonChanges), on what is
+      // shown.
+      new JsonDiffer(MAX_POINTERS)
+          .diff(name, text(ln), text(cn))
+          .ifPresent(
+              changes ->
+                  s.set(
+                      "pointers",
+                      JSON.valueToTree(changes.stream().map(HtmlReporter::pointer).toList())));
     }
     return d;
+  }
+
+  /** {@code changed /users/0/name}; {@code added #1 /x} in the second of several JSON documents. */
+  static String pointer(JsonChange change) {
+    return change.kind().label()
+        + " "
+        + (change.document() > 0 ? "#" + change.document() + " " : "")
+        + (change.path().isEmpty() ? "(root)" : change.path());
   }
 
   private static ObjectNode view(byte[] legacy, byte[] candidate) {

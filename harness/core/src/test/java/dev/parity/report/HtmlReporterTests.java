@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.archive.RunArchive;
 import dev.parity.diff.Comparison;
+import dev.parity.diff.JsonChange;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.CompareTarget;
 import dev.parity.fixture.Side;
@@ -146,8 +147,22 @@ class HtmlReporterTests {
     JsonNode detail = block(Files.readString(new HtmlReporter().write(verdict, out)), "case-0");
 
     assertThat(detail.at("/streams/0/pointers").toString())
-        .isEqualTo("[\"changed /users/0/name\",\"removed /gone\",\"added /new\"]");
+        .isEqualTo("[\"removed /gone\",\"added /new\",\"changed /users/0/name\"]");
     assertThat(detail.at("/streams/0/normalized/rows/0/0").asText()).isEqualTo("c");
+  }
+
+  @Test
+  void pointersNameTheDocumentOfJsonLinesAndTheRoot() {
+    assertThat(
+            HtmlReporter.pointer(
+                new JsonChange(
+                    "stdout", 1, "/x", JsonChange.Kind.ADDED, Optional.empty(), Optional.of("1"))))
+        .isEqualTo("added #1 /x");
+    assertThat(
+            HtmlReporter.pointer(
+                new JsonChange(
+                    "body", 0, "", JsonChange.Kind.CHANGED, Optional.of("[]"), Optional.of("{}"))))
+        .isEqualTo("changed (root)");
   }
 
   @Test
