@@ -74,60 +74,6 @@ public record Verdict(
     groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups == null ? Map.of() : groups));
   }
 
-  /** A verdict with normalization statistics, without performance and groups. */
-  public Verdict(
-      String suite,
-      Mode mode,
-      Decision decision,
-      List<String> reasons,
-      Counts counts,
-      List<String> unavailable,
-      Instant startedAt,
-      long durationMs,
-      List<CaseResult> fixtures,
-      List<RuleUsage> rules,
-      List<String> suggestedRules) {
-    this(
-        suite,
-        mode,
-        decision,
-        reasons,
-        counts,
-        unavailable,
-        startedAt,
-        durationMs,
-        fixtures,
-        rules,
-        suggestedRules,
-        Optional.empty(),
-        new TreeMap<>());
-  }
-
-  /** A verdict without normalization statistics, performance and groups. */
-  public Verdict(
-      String suite,
-      Mode mode,
-      Decision decision,
-      List<String> reasons,
-      Counts counts,
-      List<String> unavailable,
-      Instant startedAt,
-      long durationMs,
-      List<CaseResult> fixtures) {
-    this(
-        suite,
-        mode,
-        decision,
-        reasons,
-        counts,
-        unavailable,
-        startedAt,
-        durationMs,
-        fixtures,
-        List.of(),
-        List.of());
-  }
-
   /**
    * This verdict with rule statistics and suggested rules; stale rules, noisy cases and discounted
    * noise are added to the reasons (they never change the decision).
@@ -310,7 +256,19 @@ public record Verdict(
       decision = Decision.LEGACY;
     }
     return new Verdict(
-        suite, mode, decision, reasons, counts, unavailable, startedAt, durationMs, results);
+        suite,
+        mode,
+        decision,
+        reasons,
+        counts,
+        unavailable,
+        startedAt,
+        durationMs,
+        results,
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        new TreeMap<>());
   }
 
   private static void addReason(
