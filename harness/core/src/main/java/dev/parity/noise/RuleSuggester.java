@@ -12,10 +12,7 @@ import dev.parity.normalize.Normalizers;
 import dev.parity.normalize.Pipeline;
 import dev.parity.normalize.Scope;
 import dev.parity.run.Observation;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.parity.run.StreamContent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,8 +66,8 @@ public final class RuleSuggester {
       if (!compared.test(stream) || Arrays.equals(a, b)) {
         continue;
       }
-      Optional<String> left = text(a);
-      Optional<String> right = text(b);
+      Optional<String> left = StreamContent.text(a);
+      Optional<String> right = StreamContent.text(b);
       if (left.isPresent() && right.isPresent()) {
         rules.addAll(suggest(stream, left.get(), right.get()));
       }
@@ -362,24 +359,5 @@ public final class RuleSuggester {
       tokens.add(matcher.group());
     }
     return tokens;
-  }
-
-  private static Optional<String> text(byte[] bytes) {
-    for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
-      if (bytes[i] == 0) {
-        return Optional.empty();
-      }
-    }
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
   }
 }
