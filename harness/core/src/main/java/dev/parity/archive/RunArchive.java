@@ -1,9 +1,5 @@
 package dev.parity.archive;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.parity.engine.ObservationSink;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
@@ -45,14 +41,6 @@ public final class RunArchive {
 
   public static final long DEFAULT_MAX_STREAM_BYTES = 1L << 20;
   static final String REPRO = "repro.sh";
-
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder()
-          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
 
   private final Path folder;
   private final long maxStreamBytes;
@@ -183,7 +171,7 @@ public final class RunArchive {
       return Optional.empty();
     }
     try {
-      Meta meta = YAML.readValue(metaFile.toFile(), Meta.class);
+      Meta meta = GoldenStore.META_YAML.readValue(metaFile.toFile(), Meta.class);
       TreeMap<String, byte[]> streams = new TreeMap<>();
       for (String stream : meta.streams() == null ? List.<String>of() : meta.streams()) {
         Path file = dir.resolve(GoldenStore.fileName(stream));
@@ -251,6 +239,8 @@ public final class RunArchive {
     meta.put("values", values);
     meta.put("streams", new ArrayList<>(observation.streams().keySet()));
     Files.writeString(
-        dir.resolve(GoldenStore.META), YAML.writeValueAsString(meta), StandardCharsets.UTF_8);
+        dir.resolve(GoldenStore.META),
+        GoldenStore.META_YAML.writeValueAsString(meta),
+        StandardCharsets.UTF_8);
   }
 }

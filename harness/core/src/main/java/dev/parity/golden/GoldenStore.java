@@ -45,14 +45,19 @@ public final class GoldenStore {
       "# Golden recorded by `parity record` from the legacy implementation.\n"
           + "# Streams are stored byte for byte beside this file. Re-record with `parity record --update`.\n";
 
-  private final Path folder;
-  private final YAMLMapper yaml =
+  /**
+   * How {@code meta.yaml} files are read and written (keys sorted, minimal quotes); shared by the
+   * run archive.
+   */
+  public static final YAMLMapper META_YAML =
       YAMLMapper.builder()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
+
+  private final Path folder;
 
   public GoldenStore(Path folder) {
     this.folder = folder.toAbsolutePath().normalize();
@@ -91,7 +96,7 @@ public final class GoldenStore {
     }
     Meta meta;
     try {
-      meta = yaml.readValue(metaFile.toFile(), Meta.class);
+      meta = META_YAML.readValue(metaFile.toFile(), Meta.class);
     } catch (IOException e) {
       throw new GoldenException(metaFile, "unreadable golden metadata (" + e.getMessage() + ")");
     }
@@ -146,7 +151,7 @@ public final class GoldenStore {
   private Optional<String> idOf(String caseId) {
     try {
       return Optional.ofNullable(
-          yaml.readValue(caseFolder(caseId).resolve(META).toFile(), Meta.class).id());
+          META_YAML.readValue(caseFolder(caseId).resolve(META).toFile(), Meta.class).id());
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -190,7 +195,7 @@ public final class GoldenStore {
             checksums);
     AtomicFiles.write(
         dir.resolve(META),
-        (HEADER + yaml.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
+        (HEADER + META_YAML.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
     writeViews(dir, observation);
     if (existing.isPresent()) {
       for (String stale : existing.get().streams().keySet()) {
