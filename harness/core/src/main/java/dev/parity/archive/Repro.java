@@ -34,13 +34,7 @@ final class Repro {
     if (!(implementation instanceof CommandImplementation command)) {
       return "# " + side.label() + ": " + implementation.describe() + "\n";
     }
-    StringBuilder script = new StringBuilder();
-    script
-        .append("# ")
-        .append(side.label())
-        .append(" side of case ")
-        .append(testCase.id())
-        .append('\n');
+    StringBuilder script = header(side, testCase, "");
     if (command.cwd().isPresent()) {
       script.append("cd ").append(quote(command.cwd().get().toString())).append('\n');
     } else {
@@ -83,19 +77,24 @@ final class Repro {
     return script.toString();
   }
 
+  /** The script's first line: {@code # legacy side of case a/b}, with {@code suffix} appended. */
+  private static StringBuilder header(Side side, Case testCase, String suffix) {
+    return new StringBuilder()
+        .append("# ")
+        .append(side.label())
+        .append(" side of case ")
+        .append(testCase.id())
+        .append(suffix)
+        .append('\n');
+  }
+
   /**
    * Starts the service the way the harness does (where it starts it), then sends the case's request
    * with curl.
    */
   private static String curl(
       Suite suite, Side side, Case testCase, HttpImplementation http, HttpRequest request) {
-    StringBuilder script = new StringBuilder();
-    script
-        .append("# ")
-        .append(side.label())
-        .append(" side of case ")
-        .append(testCase.id())
-        .append(" (HTTP)\n");
+    StringBuilder script = header(side, testCase, " (HTTP)");
     String base;
     HttpImplementation.Endpoint endpoint = http.endpoint();
     if (endpoint instanceof HttpImplementation.Url url) {
