@@ -79,7 +79,7 @@ public record Verdict(
    * noise are added to the reasons (they never change the decision).
    */
   public Verdict withNormalization(List<RuleUsage> usages, List<String> suggestions) {
-    List<String> more = new ArrayList<>(reasons);
+    List<String> more = new ArrayList<>();
     List<String> noisy = fixtures.stream().filter(CaseResult::noisy).map(CaseResult::id).toList();
     if (!noisy.isEmpty() && mode == Mode.COMPARE) {
       more.add(
@@ -108,19 +108,20 @@ public record Verdict(
               + String.join(", ", stale));
     }
     return new Verdict(
-        suite,
-        mode,
-        decision,
-        more,
-        counts,
-        unavailable,
-        startedAt,
-        durationMs,
-        fixtures,
-        usages,
-        suggestions,
-        performance,
-        groups);
+            suite,
+            mode,
+            decision,
+            reasons,
+            counts,
+            unavailable,
+            startedAt,
+            durationMs,
+            fixtures,
+            usages,
+            suggestions,
+            performance,
+            groups)
+        .withReasons(more);
   }
 
   /** This verdict with more reasons; they explain, and never change the decision. */
