@@ -2,15 +2,16 @@ package dev.parity.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.normalize.JsonDocuments;
+import dev.parity.normalize.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Structural diff of two JSON outputs (a document, JSON Lines or concatenated values): the JSON
+ * Structural diff of two JSON outputs of the same form (one document, or JSON Lines): the JSON
  * Pointer paths that were added, removed or changed, with both values. Objects are compared by key
- * (key order never matters), arrays by index.
+ * (key order never matters), arrays by index, numbers by their token as written.
  */
 public final class JsonDiffer {
   private static final int MAX_VALUE_CHARS = 200;
@@ -27,41 +28,53 @@ public final class JsonDiffer {
 
   /** The changes, or empty when either side is not JSON made of objects and arrays. */
   public Optional<List<JsonChange>> diff(String stream, String legacy, String candidate) {
-    Optional<List<JsonNode>> left = JsonDocuments.parse(legacy).filter(JsonDiffer::structured);
-    Optional<List<JsonNode>> right = JsonDocuments.parse(candidate).filter(JsonDiffer::structured);
+    Optional<JsonText> left = JsonDocuments.parse(legacy);
+    Optional<JsonText> right = JsonDocuments.parse(candidate);
     if (left.isEmpty() || right.isEmpty()) {
       return Optional.empty();
     }
+    return diff(stream, left.get(), right.get());
+  }
+
+  /**
+   * The changes between two parsed outputs, or empty when either is not made of objects and arrays
+   * or their forms differ (one document against JSON Lines: nothing lines up).
+   */
+  public Optional<List<JsonChange>> diff(String stream, JsonText legacy, JsonText candidate) {
+    if (!structured(legacy) || !structured(candidate) || legacy.form() != candidate.form()) {
+      return Optional.empty();
+    }
     List<JsonChange> changes = new ArrayList<>();
-    List<JsonNode> a = left.get();
-    List<JsonNode> b = right.get();
+    List<JsonNode> a = legacy.values();
+    List<JsonNode> b = candidate.values();
+    boolean lines = legacy.form() == JsonText.Form.LINES;
     for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
       JsonNode l = i < a.size() ? a.get(i) : null;
       JsonNode r = i < b.size() ? b.get(i) : null;
-      walk(stream, i, "", l, r, changes);
+      int line = !lines ? 0 : (i < b.size() ? candidate.lines().get(i) : legacy.lines().get(i));
+      walk(new Where(stream, i, line), "", l, r, changes);
     }
     return Optional.of(changes);
   }
 
-  private static boolean structured(List<JsonNode> documents) {
-    return documents.stream().allMatch(JsonNode::isContainerNode);
+  /** The value a path is in. */
+  private record Where(String stream, int document, int line) {}
+
+  private static boolean structured(JsonText json) {
+    return json.values().stream().allMatch(JsonNode::isContainerNode);
   }
 
   private void walk(
-      String stream,
-      int document,
-      String path,
-      JsonNode legacy,
-      JsonNode candidate,
-      List<JsonChange> changes) {
+      Where where, String path, JsonNode legacy, JsonNode candidate, List<JsonChange> changes) {
     if (changes.size() >= maxChanges) {
       return;
     }
     if (legacy == null) {
       changes.add(
           new JsonChange(
-              stream,
-              document,
+              where.stream(),
+              where.document(),
+              where.line(),
               path,
               JsonChange.Kind.ADDED,
               Optional.empty(),
@@ -71,8 +84,9 @@ public final class JsonDiffer {
     if (candidate == null) {
       changes.add(
           new JsonChange(
-              stream,
-              document,
+              where.stream(),
+              where.document(),
+              where.line(),
               path,
               JsonChange.Kind.REMOVED,
               Optional.of(show(legacy)),
@@ -85,8 +99,7 @@ public final class JsonDiffer {
       candidate.fieldNames().forEachRemaining(keys::add);
       for (String key : keys) {
         walk(
-            stream,
-            document,
+            where,
             path + "/" + JsonDocuments.escape(key),
             legacy.get(key),
             candidate.get(key),
@@ -96,15 +109,16 @@ public final class JsonDiffer {
     }
     if (legacy.isArray() && candidate.isArray()) {
       for (int i = 0; i < Math.max(legacy.size(), candidate.size()); i++) {
-        walk(stream, document, path + "/" + i, legacy.get(i), candidate.get(i), changes);
+        walk(where, path + "/" + i, legacy.get(i), candidate.get(i), changes);
       }
       return;
     }
     if (!legacy.equals(candidate)) {
       changes.add(
           new JsonChange(
-              stream,
-              document,
+              where.stream(),
+              where.document(),
+              where.line(),
               path,
               JsonChange.Kind.CHANGED,
               Optional.of(show(legacy)),
@@ -113,7 +127,7 @@ public final class JsonDiffer {
   }
 
   private static String show(JsonNode node) {
-    String text = node.toString();
+    String text = JsonDocuments.compact(node);
     return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "...";
   }
 }

@@ -1,6 +1,8 @@
 package dev.parity.diff;
 
 import dev.parity.fixture.CompareTarget;
+import dev.parity.normalize.JsonDocuments;
+import dev.parity.normalize.JsonText;
 import dev.parity.run.Observation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,14 +90,35 @@ public final class ObservationComparator {
     if (a.isEmpty() || b.isEmpty() || Texts.looksBinary(left) || Texts.looksBinary(right)) {
       return List.of();
     }
-    Optional<List<JsonChange>> changes = jsonDiffer.diff(stream, a.get(), b.get());
+    Optional<JsonText> legacyJson = JsonDocuments.parse(a.get());
+    Optional<JsonText> candidateJson = JsonDocuments.parse(b.get());
+    if (legacyJson.isEmpty() || candidateJson.isEmpty()) {
+      return List.of();
+    }
+    JsonText.Form form = legacyJson.get().form();
+    if (form != candidateJson.get().form()) {
+      facts.add(
+          new Fact(
+              label(stream),
+              "legacy is "
+                  + legacyJson.get().describe()
+                  + ", candidate is "
+                  + candidateJson.get().describe()));
+      return List.of();
+    }
+    Optional<List<JsonChange>> changes =
+        jsonDiffer.diff(stream, legacyJson.get(), candidateJson.get());
     if (changes.isEmpty() || changes.get().isEmpty()) {
       return List.of();
     }
     List<JsonChange> found = changes.get();
     StringBuilder text =
         new StringBuilder(
-            "JSON differs at " + found.size() + " path" + (found.size() == 1 ? "" : "s") + ": ");
+            (form == JsonText.Form.LINES ? "JSON Lines differ at " : "JSON differs at ")
+                + found.size()
+                + " path"
+                + (found.size() == 1 ? "" : "s")
+                + ": ");
     for (int i = 0; i < Math.min(JSON_PATHS_SHOWN, found.size()); i++) {
       text.append(i == 0 ? "" : "; ").append(found.get(i).describe());
     }

@@ -1,46 +1,45 @@
 package dev.parity.normalize;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * JSON text as a list of values: one document, JSON Lines, or concatenated values (the output of
- * {@code jq -c}). Numbers keep their written precision ({@code 1.0} stays {@code 1.0}).
+ * Reads and writes JSON text as {@link JsonText}: one document, or JSON Lines (also values written
+ * one after the other, the output of {@code jq -c}). Numbers keep the exact text of their token
+ * ({@code 1e2} stays {@code 1e2}, {@code -0} stays {@code -0}) so that nothing is equal by
+ * accident; a duplicate key or anything after the last value that is not JSON makes the text "not
+ * JSON" (compared as text), never silently merged or dropped.
  */
 public final class JsonDocuments {
   /** Larger texts are compared as text only. */
   public static final int MAX_CHARS = 16 * 1024 * 1024;
 
   static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .build();
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonDocuments() {}
 
-  /** The values in {@code text}, or empty when it is blank, too large or not valid JSON. */
-  public static Optional<List<JsonNode>> parse(String text) {
+  /** The JSON in {@code text}, or empty when it is blank, too large or not valid JSON. */
+  public static Optional<JsonText> parse(String text) {
     if (text.isBlank() || text.length() > MAX_CHARS) {
       return Optional.empty();
     }
-    try (MappingIterator<JsonNode> values = MAPPER.readerFor(JsonNode.class).readValues(text)) {
-      List<JsonNode> documents = new ArrayList<>();
-      while (values.hasNextValue()) {
-        documents.add(values.nextValue());
-      }
-      return documents.isEmpty() ? Optional.empty() : Optional.of(documents);
+    try {
+      return Optional.of(read(text));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -48,10 +47,11 @@ public final class JsonDocuments {
 
   /** Why {@code text} is not JSON, in one line. */
   static String problem(String text) {
-    try (MappingIterator<JsonNode> values = MAPPER.readerFor(JsonNode.class).readValues(text)) {
-      while (values.hasNextValue()) {
-        values.nextValue();
-      }
+    if (text.length() > MAX_CHARS) {
+      return "larger than " + MAX_CHARS / (1024 * 1024) + " MiB";
+    }
+    try {
+      read(text);
       return "no JSON value";
     } catch (IOException | RuntimeException e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -60,17 +60,75 @@ public final class JsonDocuments {
     }
   }
 
-  /** One document pretty-printed, several as one compact value per line. */
-  public static String render(List<JsonNode> documents) {
+  private static JsonText read(String text) throws IOException {
+    List<JsonNode> values = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    try (JsonParser parser = MAPPER.createParser(text)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        lines.add(parser.currentTokenLocation().getLineNr());
+        values.add(value(parser, token));
+      }
+    }
+    if (values.isEmpty()) {
+      throw new IOException("no JSON value");
+    }
+    return new JsonText(
+        values.size() == 1 ? JsonText.Form.DOCUMENT : JsonText.Form.LINES, values, lines);
+  }
+
+  /** The value starting at {@code token}; the parser limits nesting depth (1000). */
+  private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          object.set(key, value(parser, parser.nextToken()));
+        }
+        return object;
+      case START_ARRAY:
+        ArrayNode array = NODES.arrayNode();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          array.add(value(parser, t));
+        }
+        return array;
+      case VALUE_STRING:
+        return NODES.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return JsonNumbers.node(parser.getText());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new IOException("unexpected " + token + " at " + parser.currentTokenLocation());
+    }
+  }
+
+  /** One document pretty-printed, JSON Lines as one compact value per line. */
+  public static String render(JsonText json) {
     try {
-      if (documents.size() == 1) {
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(documents.get(0)) + "\n";
+      if (json.form() == JsonText.Form.DOCUMENT) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json.values().get(0))
+            + "\n";
       }
       StringBuilder out = new StringBuilder();
-      for (JsonNode document : documents) {
-        out.append(MAPPER.writeValueAsString(document)).append('\n');
+      for (JsonNode value : json.values()) {
+        out.append(compact(value)).append('\n');
       }
       return out.toString();
+    } catch (IOException e) {
+      throw new IllegalStateException("JSON cannot be written", e);
+    }
+  }
+
+  /** One value as compact JSON, numbers as written. */
+  public static String compact(JsonNode value) {
+    try {
+      return MAPPER.writeValueAsString(value);
     } catch (IOException e) {
       throw new IllegalStateException("JSON cannot be written", e);
     }

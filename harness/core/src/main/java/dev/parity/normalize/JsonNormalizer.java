@@ -2,7 +2,6 @@ package dev.parity.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parity.fixture.RuleAction;
 import java.math.BigDecimal;
@@ -14,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code json:} canonical JSON: ignored pointers removed, numbers made comparable, keys sorted,
- * unordered arrays sorted, then (with a tolerance) the candidate's numbers that are close enough to
- * the legacy's replaced by them. Text that is not JSON is left alone, with a note.
+ * {@code json:} canonical JSON: ignored pointers removed, numbers made comparable (only with {@code
+ * numericEquality}; otherwise their tokens are compared as written), keys sorted, unordered arrays
+ * sorted, then (with a tolerance) the candidate's numbers that are close enough to the legacy's
+ * replaced by them. Text that is not JSON is left alone, with a note.
  */
 final class JsonNormalizer implements Normalizer {
   private final RuleAction.Json options;
@@ -34,7 +34,7 @@ final class JsonNormalizer implements Normalizer {
     if (text.isBlank()) {
       return text;
     }
-    Optional<List<JsonNode>> parsed = JsonDocuments.parse(text);
+    Optional<JsonText> parsed = JsonDocuments.parse(text);
     if (parsed.isEmpty()) {
       scope.note(
           "not valid JSON ("
@@ -44,7 +44,8 @@ final class JsonNormalizer implements Normalizer {
     }
     List<JsonNode> documents = new ArrayList<>();
     int fired = 0;
-    for (JsonNode document : parsed.get()) {
+    // Pointers apply to each document: the one document, or each value of JSON Lines.
+    for (JsonNode document : parsed.get().values()) {
       int[] count = new int[1];
       JsonNode node = document;
       for (List<String> pointer : ignore) {
@@ -62,7 +63,7 @@ final class JsonNormalizer implements Normalizer {
       fired += count[0];
       documents.add(node);
     }
-    String rendered = JsonDocuments.render(documents);
+    String rendered = JsonDocuments.render(parsed.get().withValues(documents));
     if (fired == 0 && !rendered.equals(text)) {
       fired = 1;
     }
@@ -75,32 +76,34 @@ final class JsonNormalizer implements Normalizer {
     if (options.tolerance().isEmpty()) {
       return texts;
     }
-    Optional<List<JsonNode>> legacy = JsonDocuments.parse(texts.legacy());
-    Optional<List<JsonNode>> candidate = JsonDocuments.parse(texts.candidate());
-    if (legacy.isEmpty() || candidate.isEmpty()) {
+    Optional<JsonText> legacy = JsonDocuments.parse(texts.legacy());
+    Optional<JsonText> candidate = JsonDocuments.parse(texts.candidate());
+    if (legacy.isEmpty() || candidate.isEmpty() || legacy.get().form() != candidate.get().form()) {
       return texts;
     }
     int[] count = new int[1];
     List<JsonNode> reconciled = new ArrayList<>();
-    for (int i = 0; i < candidate.get().size(); i++) {
-      JsonNode c = candidate.get().get(i);
+    List<JsonNode> left = legacy.get().values();
+    List<JsonNode> right = candidate.get().values();
+    for (int i = 0; i < right.size(); i++) {
+      JsonNode c = right.get(i);
       reconciled.add(
-          i < legacy.get().size()
-              ? tolerate(legacy.get().get(i), c, options.tolerance().get(), count)
-              : c);
+          i < left.size() ? tolerate(left.get(i), c, options.tolerance().get(), count) : c);
     }
     if (count[0] == 0) {
       return texts;
     }
     scope.fired(count[0]);
-    return new Pair(texts.legacy(), JsonDocuments.render(reconciled));
+    return new Pair(texts.legacy(), JsonDocuments.render(candidate.get().withValues(reconciled)));
   }
 
+  /** By value: a candidate number within the tolerance of the legacy one takes its token. */
   private static JsonNode tolerate(
       JsonNode legacy, JsonNode candidate, BigDecimal tolerance, int[] count) {
-    if (legacy.isNumber() && candidate.isNumber()) {
-      BigDecimal difference = legacy.decimalValue().subtract(candidate.decimalValue()).abs();
-      if (difference.signum() != 0 && difference.compareTo(tolerance) <= 0) {
+    Optional<String> l = JsonNumbers.token(legacy);
+    Optional<String> c = JsonNumbers.token(candidate);
+    if (l.isPresent() && c.isPresent()) {
+      if (!l.get().equals(c.get()) && JsonNumbers.within(l.get(), c.get(), tolerance)) {
         count[0]++;
         return legacy.deepCopy();
       }
@@ -226,15 +229,14 @@ final class JsonNormalizer implements Normalizer {
   }
 
   private static JsonNode numbers(JsonNode node, int[] count) {
-    if (node.isNumber()) {
-      BigDecimal value = node.decimalValue().stripTrailingZeros();
-      if (value.scale() < 0) {
-        value = value.setScale(0);
+    Optional<String> token = JsonNumbers.token(node);
+    if (token.isPresent()) {
+      String canonical = JsonNumbers.canonical(token.get());
+      if (canonical.equals(token.get())) {
+        return node;
       }
-      if (!value.toPlainString().equals(node.asText())) {
-        count[0]++;
-      }
-      return DecimalNode.valueOf(value);
+      count[0]++;
+      return JsonNumbers.node(canonical);
     }
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;

@@ -245,12 +245,11 @@ final class HtmlReporter implements Reporter {
     return d;
   }
 
-  /** {@code changed /users/0/name}; {@code added #1 /x} in the second of several JSON documents. */
+  /** {@code changed /users/0/name}; {@code added line 2: /x} in JSON Lines. */
   static String pointer(JsonChange change) {
     return change.kind().label()
         + " "
-        + (change.document() > 0 ? "#" + change.document() + " " : "")
-        + (change.path().isEmpty() ? "(root)" : change.path());
+        + (change.path().isEmpty() && change.line() == 0 ? "(root)" : change.where());
   }
 
   private static ObjectNode view(byte[] legacy, byte[] candidate) {

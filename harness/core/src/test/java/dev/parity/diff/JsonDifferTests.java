@@ -48,7 +48,7 @@ class JsonDifferTests {
             .orElseThrow();
     assertThat(changes)
         .extracting(JsonChange::describe)
-        .containsExactly("#1 /n changed: 2 -> 3", "#2 / added: {\"n\":4}");
+        .containsExactly("line 2: /n changed: 2 -> 3", "line 3: / added: {\"n\":4}");
   }
 
   @Test

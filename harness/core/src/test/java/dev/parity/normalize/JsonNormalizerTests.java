@@ -26,8 +26,8 @@ class JsonNormalizerTests {
   }
 
   private static String compact(String text) {
-    return JsonDocuments.parse(text).orElseThrow().stream()
-        .map(Object::toString)
+    return JsonDocuments.parse(text).orElseThrow().values().stream()
+        .map(JsonDocuments::compact)
         .reduce((a, b) -> a + "\n" + b)
         .orElseThrow();
   }

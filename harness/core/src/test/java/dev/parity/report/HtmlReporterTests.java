@@ -157,7 +157,7 @@ class HtmlReporterTests {
             HtmlReporter.pointer(
                 new JsonChange(
                     "stdout", 1, "/x", JsonChange.Kind.ADDED, Optional.empty(), Optional.of("1"))))
-        .isEqualTo("added #1 /x");
+        .isEqualTo("added line 2: /x");
     assertThat(
             HtmlReporter.pointer(
                 new JsonChange(
