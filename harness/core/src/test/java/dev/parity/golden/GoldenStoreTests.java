@@ -106,16 +106,4 @@ class GoldenStoreTests {
         .isInstanceOf(GoldenException.class)
         .hasMessageContaining("unreadable golden metadata");
   }
-
-  @Test
-  void atomicWriteReplacesContentWhole() throws Exception {
-    Path target = folder.resolve("deep/file.txt");
-    AtomicFiles.write(target, utf8("first"));
-    AtomicFiles.write(target, utf8("second"));
-
-    assertThat(target).hasContent("second");
-    try (Stream<Path> files = Files.list(target.getParent())) {
-      assertThat(files).containsExactly(target);
-    }
-  }
 }
