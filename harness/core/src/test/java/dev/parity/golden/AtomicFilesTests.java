@@ -4,7 +4,6 @@ import static dev.parity.testing.Observations.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.testing.Umask;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
