@@ -493,6 +493,15 @@ public final class Engine {
               "noise",
               "discounted: the suggested rules were applied to both sides after the declared rules"));
     }
+    List<Fact> missing = MissingOutputs.of(testCase, legacy, candidate);
+    if (!missing.isEmpty() && !testCase.optional()) {
+      return error(
+          testCase,
+          missing.get(0).key() + " was written by neither side",
+          concat(missing, comparison.facts()),
+          durations);
+    }
+    notes.addAll(missing);
     CaseResult result;
     if (comparison.isIdentical()) {
       notes.addAll(ruleNotes);
@@ -549,12 +558,17 @@ public final class Engine {
   }
 
   private static CaseResult error(Case testCase, String message, Map<String, Long> durations) {
+    return error(testCase, message, List.of(new Fact("error", message)), durations);
+  }
+
+  private static CaseResult error(
+      Case testCase, String summary, List<Fact> facts, Map<String, Long> durations) {
     return new CaseResult(
         testCase.id(),
         testCase.tags(),
         Status.ERROR,
-        message,
-        List.of(new Fact("error", message)),
+        summary,
+        facts,
         List.of(),
         List.of(),
         durations);

@@ -120,6 +120,7 @@ class HttpRunnerTests {
         Map.of(),
         List.of(),
         List.of(),
+        false,
         Optional.empty(),
         List.of(),
         List.of(),

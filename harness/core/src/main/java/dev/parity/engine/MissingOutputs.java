@@ -1,0 +1,35 @@
+package dev.parity.engine;
+
+import dev.parity.diff.Fact;
+import dev.parity.diff.ObservationComparator;
+import dev.parity.fixture.Case;
+import dev.parity.run.Observation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Declared output files that neither side wrote. Both sides agreeing on "no file" must not read as
+ * "identical": the case declared the file, so its absence is an error unless the case says {@code
+ * optional: true}.
+ */
+final class MissingOutputs {
+  private MissingOutputs() {}
+
+  /** One fact per declared output absent from both observations. */
+  static List<Fact> of(Case testCase, Observation legacy, Observation candidate) {
+    List<Fact> facts = new ArrayList<>();
+    for (String output : testCase.outputs()) {
+      String stream = Observation.FILE_PREFIX + output;
+      if (!legacy.streams().containsKey(stream) && !candidate.streams().containsKey(stream)) {
+        facts.add(
+            new Fact(
+                ObservationComparator.label(stream),
+                testCase.optional()
+                    ? "written by neither side (optional)"
+                    : "written by neither side (declare the case [optional: true] if that is"
+                        + " expected)"));
+      }
+    }
+    return facts;
+  }
+}
