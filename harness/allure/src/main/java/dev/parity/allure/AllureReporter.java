@@ -3,6 +3,7 @@ package dev.parity.allure;
 import dev.parity.diff.Fact;
 import dev.parity.report.Reporter;
 import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Check;
 import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Status;
@@ -85,6 +86,37 @@ public final class AllureReporter implements Reporter {
         lifecycle.addAttachment(
             "diff", "text/plain", "diff", result.diff().getBytes(StandardCharsets.UTF_8));
       }
+      lifecycle.stopTestCase(uuid);
+      lifecycle.writeTestCase(uuid);
+    }
+    // The performance gate, each group and (when nothing else explains it) the decision are tests
+    // of their own, so that Allure is never green for a run that does not pass.
+    for (Check check : verdict.checks()) {
+      String uuid = UUID.randomUUID().toString();
+      String fullName = "parity." + verdict.suite() + ".(" + check.name() + ")";
+      String id = UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString();
+      TestResult test =
+          new TestResult()
+              .setUuid(uuid)
+              .setName(check.name())
+              .setFullName(fullName)
+              .setHistoryId(id)
+              .setTestCaseId(id)
+              .setDescription(check.message())
+              .setStatus(status(check.status()))
+              .setLabels(
+                  List.of(
+                      label("suite", verdict.suite()),
+                      label("parentSuite", "parity " + verdict.mode().label()),
+                      label("framework", "parity")))
+              .setStart(start)
+              .setStop(start);
+      if (check.status() != Status.PASS) {
+        test.setStatusDetails(
+            new StatusDetails().setMessage(check.message()).setTrace(check.details()));
+      }
+      lifecycle.scheduleTestCase(test);
+      lifecycle.startTestCase(uuid);
       lifecycle.stopTestCase(uuid);
       lifecycle.writeTestCase(uuid);
     }

@@ -4,6 +4,7 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
+import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import picocli.CommandLine.Command;
 
@@ -36,5 +37,10 @@ final class CompareCommand extends SuiteCommand {
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
     return engine.compare(suite, options.withRuns(runs));
+  }
+
+  @Override
+  Mode mode() {
+    return Mode.COMPARE;
   }
 }

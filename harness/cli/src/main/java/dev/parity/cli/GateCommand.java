@@ -15,6 +15,7 @@ import dev.parity.run.Runner;
 import dev.parity.run.Runners;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Group;
+import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,14 +69,35 @@ final class GateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Append the decision for GitHub Actions to FILE (use \"$GITHUB_OUTPUT\"): decision=...,"
-              + " performance=..., ratio=..., one group-<tag>=... line per group, and groups=<JSON object"
-              + " of tag to decision>.")
+              + " status=pass|fail|unavailable|error, scope=all|filtered (filtered: --filter was"
+              + " given and the decision holds for the selected cases only), performance=...,"
+              + " ratio=..., one group-<tag>=... line per group, and groups=<JSON object of tag to"
+              + " decision>.")
   Path githubOutput;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    Instant startedAt = Instant.now();
+    try {
+      return gate();
+    } catch (Exception | Error e) {
+      Verdict failed =
+          FailedRun.replaceReports(
+              SuiteCommand.outFolder(suite, common),
+              suite,
+              live ? Mode.COMPARE : Mode.VERIFY,
+              e,
+              startedAt);
+      if (githubOutput != null) {
+        writeGithubOutput(githubOutput, failed);
+      }
+      throw e;
+    }
+  }
+
+  private int gate() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (common.jobs < 1) {
       throw new CommandLine.ParameterException(
@@ -86,7 +109,7 @@ final class GateCommand implements Callable<Integer> {
     Engine.select(loaded, options.filter());
     Bench.select(loaded, benchOptions.filter());
     Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
-    Path outFolder = common.out != null ? common.out : Layout.reportsOf(loaded.folder());
+    Path outFolder = SuiteCommand.outFolder(loaded.folder(), common);
     long start = System.nanoTime();
 
     Verdict behaviour;
@@ -105,12 +128,13 @@ final class GateCommand implements Callable<Integer> {
       }
       report = new Bench(runner, BenchCommand.progress(out)).run(loaded, benchOptions);
     }
-    Verdict verdict =
+    Verdict gated =
         Verdict.gate(
             behaviour,
             report.performance(),
             report.groups(),
             (System.nanoTime() - start) / 1_000_000);
+    Verdict verdict = common.filter().map(gated::filtered).orElse(gated);
 
     List<Path> written = new ArrayList<>(SuiteCommand.reports().writeAll(verdict, outFolder));
     written.add(BenchCommand.write(report, outFolder));
@@ -150,6 +174,9 @@ final class GateCommand implements Callable<Integer> {
   static void writeGithubOutput(Path file, Verdict verdict) throws IOException {
     StringBuilder lines = new StringBuilder();
     lines.append("decision=").append(verdict.decision().label()).append('\n');
+    // A filtered run decides for its selected cases only; a pipeline must be able to tell.
+    lines.append("status=").append(verdict.status().label()).append('\n');
+    lines.append("scope=").append(verdict.scope()).append('\n');
     verdict
         .performance()
         .ifPresent(

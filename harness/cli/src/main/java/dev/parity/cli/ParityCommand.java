@@ -61,17 +61,8 @@ public final class ParityCommand implements Runnable {
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
-          if (e instanceof ConfigException) {
-            cmd.getErr().println("parity: configuration error: " + e.getMessage());
-          } else if (e instanceof java.io.IOException) {
-            cmd.getErr()
-                .println(
-                    "parity: cannot read or write a file: "
-                        + e.getMessage()
-                        + " (check that the --out and --golden folders are writable folders)");
-          } else {
-            cmd.getErr()
-                .println("parity: internal error (please report it with the trace below): " + e);
+          cmd.getErr().println("parity: " + FailedRun.describe(e));
+          if (!(e instanceof ConfigException) && !(e instanceof java.io.IOException)) {
             e.printStackTrace(cmd.getErr());
           }
           cmd.getErr().flush();

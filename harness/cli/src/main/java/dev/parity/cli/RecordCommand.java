@@ -4,6 +4,7 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
+import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,5 +66,10 @@ final class RecordCommand extends SuiteCommand {
     for (String item : verdict.suggestedRules()) {
       item.lines().forEach(line -> out.println("  " + line));
     }
+  }
+
+  @Override
+  Mode mode() {
+    return Mode.RECORD;
   }
 }

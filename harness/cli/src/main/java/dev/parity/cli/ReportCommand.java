@@ -76,6 +76,8 @@ final class ReportCommand implements Callable<Integer> {
               + outDir
               + "; index.html shows the stored diffs only.");
     }
+    // The decision is recomputed from the statuses: a hand-edited decision is not trusted.
+    verdict = verdict.rejudged();
     List<Path> written = SuiteCommand.reports().writeAll(verdict, outDir);
     new Summary(out).print(verdict, written);
     return ExitCodes.of(verdict);

@@ -12,9 +12,11 @@ import dev.parity.report.Reports;
 import dev.parity.run.Runner;
 import dev.parity.run.Runners;
 import dev.parity.verdict.ExitCodes;
+import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,29 +41,43 @@ abstract class SuiteCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (common.jobs < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
+    Instant startedAt = Instant.now();
+    try {
+      if (common.jobs < 1) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
+      }
+      Verdict verdict = runSuite(suite, common, out, this::run);
+      after(verdict, out);
+      out.flush();
+      return ExitCodes.of(verdict);
+    } catch (Exception | Error e) {
+      FailedRun.replaceReports(outFolder(suite, common), suite, mode(), e, startedAt);
+      throw e;
     }
-    Verdict verdict = runSuite(suite, common, out, this::run);
-    after(verdict, out);
-    out.flush();
-    return ExitCodes.of(verdict);
+  }
+
+  /** The mode this command runs in, for the reports of a run that failed. */
+  abstract Mode mode();
+
+  /** Where a suite's reports go. */
+  static Path outFolder(Path suiteFolder, CommonOptions common) {
+    return common.out != null ? common.out : Layout.reportsOf(suiteFolder);
   }
 
   /** Prints what the command adds after the summary; nothing by default. */
   void after(Verdict verdict, PrintWriter out) {}
 
-  interface Mode {
+  interface Step {
     Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options);
   }
 
   /** Loads, runs and reports one suite; shared with the demo command. */
-  static Verdict runSuite(Path suiteFolder, CommonOptions common, PrintWriter out, Mode mode)
+  static Verdict runSuite(Path suiteFolder, CommonOptions common, PrintWriter out, Step mode)
       throws Exception {
     Suite loaded = new SuiteLoader().load(suiteFolder);
     Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
-    Path outFolder = common.out != null ? common.out : Layout.reportsOf(loaded.folder());
+    Path outFolder = outFolder(loaded.folder(), common);
     RunOptions options = new RunOptions(common.filter(), common.jobs, false);
     Engine.select(loaded, options.filter());
     RunArchive archive = RunArchive.in(outFolder);
@@ -72,7 +88,8 @@ abstract class SuiteCommand implements Callable<Integer> {
         Runner runner = Runners.standard()) {
       Engine engine =
           new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
-      Verdict verdict = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
+      Verdict run = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
+      Verdict verdict = common.filter().map(run::filtered).orElse(run);
       runner.close();
       progress.close();
       List<Path> written = reports().writeAll(verdict, outFolder);

@@ -4,6 +4,7 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
+import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import picocli.CommandLine.Command;
 
@@ -18,5 +19,10 @@ final class VerifyCommand extends SuiteCommand {
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
     return engine.verify(suite, goldens, options);
+  }
+
+  @Override
+  Mode mode() {
+    return Mode.VERIFY;
   }
 }

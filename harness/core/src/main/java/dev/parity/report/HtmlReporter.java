@@ -104,6 +104,10 @@ final class HtmlReporter implements Reporter {
     root.put("suite", verdict.suite());
     root.put("mode", verdict.mode().label());
     root.put("decision", verdict.decision().label());
+    root.put("status", verdict.status().label());
+    root.put("scope", verdict.scope());
+    verdict.filter().ifPresent(f -> root.put("filter", f));
+    verdict.error().ifPresent(e -> root.put("error", e));
     root.set("reasons", JSON.valueToTree(verdict.reasons()));
     root.set("counts", JSON.valueToTree(verdict.counts()));
     root.put("durationMs", verdict.durationMs());

@@ -3,11 +3,13 @@ package dev.parity.report;
 import dev.parity.diff.Fact;
 import dev.parity.golden.AtomicFiles;
 import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Check;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
@@ -17,7 +19,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes {@code junit.xml} in the Surefire format: one {@code testsuite}, one {@code testcase} per
  * case named by its id, mismatches as {@code failure}, errors as {@code error}, each with the facts
- * and the diff as body.
+ * and the diff as body; then the run's {@link Verdict#checks() checks} (the performance gate, each
+ * group, the decision when nothing else explains it) as test cases of their own, so that the file
+ * has a failure or an error exactly when the run does not pass.
  */
 final class JUnitXmlReporter implements Reporter {
   static final String FILE = "junit.xml";
@@ -32,9 +36,13 @@ final class JUnitXmlReporter implements Reporter {
       String className = "parity." + verdict.suite();
       xml.writeStartElement("testsuite");
       xml.writeAttribute("name", className);
-      xml.writeAttribute("tests", Integer.toString(verdict.counts().total()));
-      xml.writeAttribute("failures", Integer.toString(verdict.counts().failed()));
-      xml.writeAttribute("errors", Integer.toString(verdict.counts().errors()));
+      List<Check> checks = verdict.checks();
+      xml.writeAttribute("tests", Integer.toString(verdict.fixtures().size() + checks.size()));
+      xml.writeAttribute(
+          "failures",
+          Long.toString(verdict.counts().failed() + count(checks, Status.FAIL)));
+      xml.writeAttribute(
+          "errors", Long.toString(verdict.counts().errors() + count(checks, Status.ERROR)));
       xml.writeAttribute("skipped", "0");
       xml.writeAttribute("time", seconds(verdict.durationMs()));
       xml.writeAttribute("timestamp", verdict.startedAt().toString());
@@ -42,27 +50,16 @@ final class JUnitXmlReporter implements Reporter {
       xml.writeStartElement("properties");
       property(xml, "parity.mode", verdict.mode().label());
       property(xml, "parity.decision", verdict.decision().label());
+      property(xml, "parity.status", verdict.status().label());
+      property(xml, "parity.scope", verdict.scope());
       xml.writeCharacters("\n  ");
       xml.writeEndElement();
       for (CaseResult result : verdict.fixtures()) {
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("name", clean(result.id()));
-        xml.writeAttribute("classname", className);
-        xml.writeAttribute(
-            "time",
-            seconds(result.durationsMs().values().stream().mapToLong(Long::longValue).sum()));
-        if (result.status() != Status.PASS) {
-          xml.writeCharacters("\n    ");
-          xml.writeStartElement(result.status() == Status.FAIL ? "failure" : "error");
-          xml.writeAttribute("message", clean(result.summary()));
-          xml.writeAttribute(
-              "type", result.status() == Status.FAIL ? "parity.Mismatch" : "parity.Error");
-          xml.writeCharacters(clean(body(result)));
-          xml.writeEndElement();
-          xml.writeCharacters("\n  ");
-        }
-        xml.writeEndElement();
+        long millis = result.durationsMs().values().stream().mapToLong(Long::longValue).sum();
+        testcase(xml, className, result.id(), millis, result.status(), result.summary(), body(result));
+      }
+      for (Check check : checks) {
+        testcase(xml, className, check.name(), 0, check.status(), check.message(), check.details());
       }
       xml.writeCharacters("\n");
       xml.writeEndElement();
@@ -75,6 +72,36 @@ final class JUnitXmlReporter implements Reporter {
     Path file = outputFolder.resolve(FILE);
     AtomicFiles.write(file, bytes.toByteArray());
     return file;
+  }
+
+  private static void testcase(
+      XMLStreamWriter xml,
+      String className,
+      String name,
+      long millis,
+      Status status,
+      String message,
+      String body)
+      throws XMLStreamException {
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("name", clean(name));
+    xml.writeAttribute("classname", className);
+    xml.writeAttribute("time", seconds(millis));
+    if (status != Status.PASS) {
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement(status == Status.FAIL ? "failure" : "error");
+      xml.writeAttribute("message", clean(message));
+      xml.writeAttribute("type", status == Status.FAIL ? "parity.Mismatch" : "parity.Error");
+      xml.writeCharacters(clean(body));
+      xml.writeEndElement();
+      xml.writeCharacters("\n  ");
+    }
+    xml.writeEndElement();
+  }
+
+  private static long count(List<Check> checks, Status status) {
+    return checks.stream().filter(c -> c.status() == status).count();
   }
 
   private static void property(XMLStreamWriter xml, String name, String value)

@@ -2,10 +2,11 @@ package dev.parity.report;
 
 import dev.parity.golden.AtomicFiles;
 import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Check;
 import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Counts;
-import dev.parity.verdict.Decision;
 import dev.parity.verdict.Mode;
+import dev.parity.verdict.RunStatus;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
@@ -37,15 +38,20 @@ final class MarkdownReporter implements Reporter {
   static String render(Verdict verdict) {
     StringBuilder md = new StringBuilder();
     Counts counts = verdict.counts();
-    boolean good;
-    String outcome;
-    if (verdict.mode() == Mode.RECORD) {
-      // Recording never decides for the candidate; what matters is whether every golden is stored.
-      good = counts.failed() + counts.errors() == 0;
-      outcome = good ? "all goldens stored and current" : "not all goldens stored";
-    } else {
-      good = verdict.decision() == Decision.CANDIDATE;
-      outcome = verdict.decision().label() + " ships";
+    boolean good = verdict.status() == RunStatus.PASS;
+    String outcome =
+        switch (verdict.status()) {
+          case ERROR -> "no verdict (the run failed), legacy stays";
+          case UNAVAILABLE -> "legacy ships (an implementation is unavailable)";
+            // Recording never decides for the candidate; what matters is whether every golden is
+            // stored.
+          default ->
+              verdict.mode() == Mode.RECORD
+                  ? good ? "all goldens stored and current" : "not all goldens stored"
+                  : verdict.decision().label() + " ships";
+        };
+    if (verdict.filter().isPresent()) {
+      outcome += " (filtered run: for the selected cases only)";
     }
     md.append("## ")
         .append(good ? "\u2705" : "\u274C")
@@ -67,6 +73,20 @@ final class MarkdownReporter implements Reporter {
             counts.failed(),
             counts.errors(),
             verdict.durationMs() / 1000.0));
+    List<Check> failing =
+        verdict.checks().stream().filter(c -> c.status() != Status.PASS).toList();
+    if (!failing.isEmpty()) {
+      md.append("\n| check | status | why |\n|---|---|---|\n");
+      failing.forEach(
+          c ->
+              md.append("| ")
+                  .append(text(c.name()))
+                  .append(" | ")
+                  .append(c.status().label())
+                  .append(" | ")
+                  .append(text(c.message()))
+                  .append(" |\n"));
+    }
     List<Cluster> clusters = verdict.clusters();
     if (!clusters.isEmpty()) {
       md.append("\n### Top failure groups\n");

@@ -16,14 +16,8 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
+  /** The exit code of a run: its verdict's {@link Verdict#status() status}. */
   public static int of(Verdict verdict) {
-    if (!verdict.unavailable().isEmpty()) {
-      return UNAVAILABLE;
-    }
-    if (verdict.mode() == Mode.RECORD) {
-      Counts counts = verdict.counts();
-      return counts.failed() + counts.errors() == 0 ? PASS : MISMATCH;
-    }
-    return verdict.decision() == Decision.CANDIDATE ? PASS : MISMATCH;
+    return verdict.status().exitCode();
   }
 }

@@ -31,12 +31,20 @@ import java.util.TreeMap;
  *     text
  * @param performance the benchmark's outcome, present when {@code parity gate} ran it
  * @param groups every case tag with its own decision (written by {@code parity gate}), by tag
+ * @param filter the {@code --filter} glob when the run was limited to some cases: it then decides
+ *     for those cases only
+ * @param error why the run could not produce a verdict (bad configuration, internal error); such a
+ *     verdict has no case and decides legacy
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "suite",
   "mode",
   "decision",
+  "status",
+  "scope",
+  "filter",
+  "error",
   "reasons",
   "counts",
   "unavailable",
@@ -62,7 +70,9 @@ public record Verdict(
     List<RuleUsage> rules,
     List<String> suggestedRules,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Performance> performance,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Group> groups) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Group> groups,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> filter,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> error) {
 
   public Verdict {
     reasons = List.copyOf(reasons);
@@ -72,6 +82,8 @@ public record Verdict(
     suggestedRules = suggestedRules == null ? List.of() : List.copyOf(suggestedRules);
     performance = performance == null ? Optional.empty() : performance;
     groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups == null ? Map.of() : groups));
+    filter = filter == null ? Optional.empty() : filter;
+    error = error == null ? Optional.empty() : error;
   }
 
   /**
@@ -87,13 +99,13 @@ public record Verdict(
               + noisy.size()
               + (noisy.size() == 1 ? " case" : " cases")
               + " (two legacy runs differ; see each case's noise): "
-              + shorten(noisy));
+              + Decisions.shorten(noisy));
     } else if (!noisy.isEmpty()) {
       more.add(
           noisy.size()
               + (noisy.size() == 1 ? " case is" : " cases are")
               + " noisy (legacy runs differ where no rule covers it): "
-              + shorten(noisy));
+              + Decisions.shorten(noisy));
     }
     List<String> stale =
         usages.stream()
@@ -120,7 +132,9 @@ public record Verdict(
             usages,
             suggestions,
             performance,
-            groups)
+            groups,
+            filter,
+            error)
         .withReasons(more);
   }
 
@@ -141,79 +155,25 @@ public record Verdict(
         rules,
         suggestedRules,
         performance,
-        groups);
-  }
-
-  private static String shorten(List<String> ids) {
-    return String.join(", ", ids.subList(0, Math.min(5, ids.size())))
-        + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
+        groups,
+        filter,
+        error);
   }
 
   /**
    * The ship decision of {@code parity gate}: the behaviour verdict (verify or compare) combined
-   * with the benchmark. The candidate ships only when every case passes and performance passes;
-   * anything failing, erroring or inconclusive decides legacy. Every case tag becomes a group with
-   * its own decision, judged on its cases and on {@code groupPerformance} for that tag (the suite's
-   * performance where the group had no benchmarked case).
+   * with the benchmark. The candidate ships only when every case passes, performance passes and
+   * every group decides candidate; anything failing, erroring or inconclusive decides legacy. Every
+   * case tag becomes a group with its own decision, judged on its cases and on {@code
+   * groupPerformance} for that tag (the suite's performance where the group had no benchmarked
+   * case).
    */
   public static Verdict gate(
       Verdict behaviour,
       Performance performance,
       Map<String, Performance> groupPerformance,
       long durationMs) {
-    List<String> reasons = new ArrayList<>(behaviour.reasons());
-    reasons.add(performance.sentence());
-    performance.alertSentence().ifPresent(reasons::add);
-    Decision decision =
-        behaviour.decision() == Decision.CANDIDATE && performance.status() == PerformanceStatus.PASS
-            ? Decision.CANDIDATE
-            : Decision.LEGACY;
-    SortedMap<String, List<CaseResult>> byTag = new TreeMap<>();
-    for (CaseResult result : behaviour.fixtures()) {
-      result.tags().forEach(tag -> byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(result));
-    }
-    SortedMap<String, Group> groups = new TreeMap<>();
-    byTag.forEach(
-        (tag, results) -> {
-          Performance groupPerf = groupPerformance.getOrDefault(tag, performance).withoutCases();
-          List<String> groupReasons = new ArrayList<>();
-          addReason(groupReasons, results, Status.FAIL, "differs", "differ");
-          addReason(
-              groupReasons,
-              results,
-              Status.ERROR,
-              "could not be compared",
-              "could not be compared");
-          boolean behaves = groupReasons.isEmpty();
-          if (behaves) {
-            groupReasons.add(
-                "all " + results.size() + (results.size() == 1 ? " case passes" : " cases pass"));
-          }
-          groupReasons.add(groupPerf.sentence());
-          Decision groupDecision =
-              behaves
-                      && behaviour.unavailable().isEmpty()
-                      && groupPerf.status() == PerformanceStatus.PASS
-                  ? Decision.CANDIDATE
-                  : Decision.LEGACY;
-          groups.put(
-              tag,
-              new Group(groupDecision, groupReasons, Counts.of(results), Optional.of(groupPerf)));
-        });
-    return new Verdict(
-        behaviour.suite(),
-        behaviour.mode(),
-        decision,
-        reasons,
-        behaviour.counts(),
-        behaviour.unavailable(),
-        behaviour.startedAt(),
-        durationMs,
-        behaviour.fixtures(),
-        behaviour.rules(),
-        behaviour.suggestedRules(),
-        Optional.of(performance),
-        groups);
+    return Decisions.gate(behaviour, performance, groupPerformance, durationMs);
   }
 
   /**
@@ -225,6 +185,80 @@ public record Verdict(
     return Clusters.of(fixtures);
   }
 
+  /** How the run ended; every report and the exit code derive from it. */
+  @JsonProperty("status")
+  public RunStatus status() {
+    return Decisions.status(this);
+  }
+
+  /** {@code filtered} when the run was limited by {@code --filter}, else {@code all}. */
+  @JsonProperty("scope")
+  public String scope() {
+    return filter.isPresent() ? "filtered" : "all";
+  }
+
+  /**
+   * The tests of this run that are not cases (the performance gate, each group, the decision when
+   * nothing else explains it), for the test reports.
+   */
+  public List<Check> checks() {
+    return Decisions.checks(this);
+  }
+
+  /**
+   * This verdict judged again from its case statuses (and performance): counts, decision and group
+   * decisions are recomputed, so that a hand-edited {@code decision} in verdict.json is not
+   * trusted. A changed decision is said in the first reason.
+   */
+  public Verdict rejudged() {
+    return Decisions.rejudged(this);
+  }
+
+  /**
+   * This verdict limited to the cases selected by {@code glob}: the decision holds for those cases
+   * only, which the reasons say.
+   */
+  public Verdict filtered(String glob) {
+    return new Verdict(
+            suite,
+            mode,
+            decision,
+            reasons,
+            counts,
+            unavailable,
+            startedAt,
+            durationMs,
+            fixtures,
+            rules,
+            suggestedRules,
+            performance,
+            groups,
+            Optional.of(glob),
+            error)
+        .withReasons(List.of(Decisions.filterReason(glob, counts.total())));
+  }
+
+  /** The verdict of a run that could not produce one: no case, decision legacy, the error said. */
+  public static Verdict error(
+      String suite, Mode mode, String message, Instant startedAt, long durationMs) {
+    return new Verdict(
+        suite,
+        mode,
+        Decision.LEGACY,
+        List.of("the run could not produce a verdict: " + message),
+        new Counts(0, 0, 0, 0),
+        List.of(),
+        startedAt,
+        durationMs,
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        new TreeMap<>(),
+        Optional.empty(),
+        Optional.of(message));
+  }
+
   /** Builds a verdict whose counts, decision and reasons follow from the case results. */
   public static Verdict of(
       String suite,
@@ -233,55 +267,6 @@ public record Verdict(
       List<String> unavailable,
       Instant startedAt,
       long durationMs) {
-    Counts counts = Counts.of(results);
-    List<String> reasons = new ArrayList<>();
-    unavailable.forEach(u -> reasons.add(u));
-    if (counts.total() == 0) {
-      reasons.add("no case ran");
-    }
-    addReason(
-        reasons,
-        results,
-        Status.FAIL,
-        mode == Mode.RECORD ? "golden would change" : "differs",
-        mode == Mode.RECORD ? "goldens would change" : "differ");
-    addReason(reasons, results, Status.ERROR, "could not be compared", "could not be compared");
-    Decision decision;
-    if (mode == Mode.RECORD) {
-      decision = Decision.LEGACY;
-      reasons.add("record mode only stores legacy goldens; it never decides for the candidate");
-    } else if (reasons.isEmpty()) {
-      decision = Decision.CANDIDATE;
-      reasons.add("all " + counts.total() + " cases pass");
-    } else {
-      decision = Decision.LEGACY;
-    }
-    return new Verdict(
-        suite,
-        mode,
-        decision,
-        reasons,
-        counts,
-        unavailable,
-        startedAt,
-        durationMs,
-        results,
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        new TreeMap<>());
-  }
-
-  private static void addReason(
-      List<String> reasons, List<CaseResult> results, Status status, String one, String many) {
-    List<String> ids =
-        results.stream().filter(r -> r.status() == status).map(CaseResult::id).toList();
-    if (ids.isEmpty()) {
-      return;
-    }
-    String shown = String.join(", ", ids.subList(0, Math.min(5, ids.size())));
-    String more = ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "";
-    reasons.add(
-        ids.size() + (ids.size() == 1 ? " case " + one : " cases " + many) + ": " + shown + more);
+    return Decisions.of(suite, mode, results, unavailable, startedAt, durationMs);
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,5 +183,62 @@ class GateVerdictTests {
     String json = VerdictJson.toJson(behaviour(result("a", Status.PASS, "x")));
 
     assertThat(json).doesNotContain("performance").doesNotContain("groups");
+  }
+
+  @Test
+  void aGroupThatKeepsLegacyKeepsItForTheWholeGate() {
+    Verdict verdict =
+        Verdict.gate(
+            behaviour(result("a", Status.PASS, "search"), result("c", Status.PASS, "stats")),
+            performance(1.0, 0.97, 1.03, PerformanceStatus.PASS),
+            Map.of("stats", performance(1.5, 1.4, 1.6, PerformanceStatus.FAIL)),
+            1);
+
+    assertThat(verdict.decision()).isEqualTo(Decision.LEGACY);
+    assertThat(verdict.reasons()).contains("group stats keeps legacy (see groups)");
+    assertThat(verdict.checks())
+        .extracting(Check::name, Check::status)
+        .containsExactly(
+            Tuple.tuple("performance", Status.PASS),
+            Tuple.tuple("group search", Status.PASS),
+            Tuple.tuple("group stats", Status.FAIL));
+  }
+
+  @Test
+  void rejudgingIgnoresAHandEditedDecisionAndCounts() {
+    Verdict stored =
+        Verdict.gate(
+            behaviour(result("a", Status.PASS, "x")),
+            performance(1.31, 1.22, 1.40, PerformanceStatus.FAIL),
+            Map.of(),
+            1);
+    Verdict edited =
+        new Verdict(
+            stored.suite(),
+            stored.mode(),
+            Decision.CANDIDATE,
+            stored.reasons(),
+            new Counts(9, 9, 0, 0),
+            stored.unavailable(),
+            stored.startedAt(),
+            stored.durationMs(),
+            stored.fixtures(),
+            stored.rules(),
+            stored.suggestedRules(),
+            stored.performance(),
+            stored.groups(),
+            stored.filter(),
+            stored.error());
+
+    Verdict rejudged = edited.rejudged();
+
+    assertThat(rejudged.decision()).isEqualTo(Decision.LEGACY);
+    assertThat(rejudged.counts()).isEqualTo(new Counts(1, 1, 0, 0));
+    assertThat(rejudged.reasons().get(0))
+        .isEqualTo(
+            "verdict.json said decision candidate, but its case statuses and performance decide"
+                + " legacy (recomputed)");
+    assertThat(ExitCodes.of(rejudged)).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(stored.rejudged()).isEqualTo(stored);
   }
 }
