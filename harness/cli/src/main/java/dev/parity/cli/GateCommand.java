@@ -91,7 +91,11 @@ final class GateCommand implements Callable<Integer> {
               e,
               startedAt);
       if (githubOutput != null) {
-        writeGithubOutput(githubOutput, failed);
+        try {
+          writeGithubOutput(githubOutput, failed);
+        } catch (IOException ignored) {
+          // The failure itself is what the user must see; the job fails on exit 2 anyway.
+        }
       }
       throw e;
     }
