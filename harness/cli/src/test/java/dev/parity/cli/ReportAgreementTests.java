@@ -33,8 +33,7 @@ import org.w3c.dom.Element;
 
 /**
  * Every file a run writes tells the same story: verdict.json, junit.xml, summary.md, index.html,
- * Allure, the GitHub output and the console carry one decision and agree on whether the run
- * passed.
+ * Allure, the GitHub output and the console carry one decision and agree on whether the run passed.
  */
 class ReportAgreementTests {
   @TempDir Path dir;
@@ -92,8 +91,7 @@ class ReportAgreementTests {
     Document junit = xml(dir.resolve("junit.xml"));
     Element performance = testcase(junit, "performance");
     assertThat(performance.getElementsByTagName("failure").getLength()).isEqualTo(1);
-    assertThat(testcase(junit, "group x").getElementsByTagName("failure").getLength())
-        .isEqualTo(1);
+    assertThat(testcase(junit, "group x").getElementsByTagName("failure").getLength()).isEqualTo(1);
     assertThat(junit.getDocumentElement().getAttribute("failures")).isEqualTo("2");
   }
 
@@ -142,9 +140,7 @@ class ReportAgreementTests {
     said.add(fromAllure(verdict.decision().label()));
     said.add(fromGithub(github));
     said.add(fromConsole(console.toString()));
-    said.add(
-        new Said(
-            verdict.decision().label(), ExitCodes.of(verdict) == ExitCodes.PASS));
+    said.add(new Said(verdict.decision().label(), ExitCodes.of(verdict) == ExitCodes.PASS));
 
     assertThat(said).as(verdict.reasons().toString()).containsOnly(new Said(decision, passes));
   }

@@ -55,7 +55,9 @@ class RunOutcomeReportsTests {
     assertThat(broken.exitCode()).as(broken.err()).isEqualTo(2);
     assertThat(verdict().get("decision").asText()).isEqualTo("legacy");
     assertThat(verdict().get("status").asText()).isEqualTo("error");
-    assertThat(verdict().get("error").asText()).startsWith("configuration error: ").contains("bogus");
+    assertThat(verdict().get("error").asText())
+        .startsWith("configuration error: ")
+        .contains("bogus");
     assertThat(out.resolve("summary.md"))
         .content()
         .doesNotContain("candidate ships")
@@ -74,7 +76,8 @@ class RunOutcomeReportsTests {
     Path file = out.resolve("verdict.json");
     Files.writeString(
         file,
-        Files.readString(file).replace("\"decision\" : \"legacy\"", "\"decision\" : \"candidate\""));
+        Files.readString(file)
+            .replace("\"decision\" : \"legacy\"", "\"decision\" : \"candidate\""));
     assertThat(verdict().get("decision").asText()).isEqualTo("candidate");
 
     Cli report = Cli.run("report", out.toString());
@@ -94,7 +97,13 @@ class RunOutcomeReportsTests {
     // No goldens: record them first, then verify the subset.
     assertThat(run.exitCode()).isNotZero();
     Cli record =
-        Cli.run("record", suite.toString(), "--golden", temp.resolve("g").toString(), "--out", out.toString());
+        Cli.run(
+            "record",
+            suite.toString(),
+            "--golden",
+            temp.resolve("g").toString(),
+            "--out",
+            out.toString());
     assertThat(record.exitCode()).as(record.out() + record.err()).isZero();
 
     Cli verify =

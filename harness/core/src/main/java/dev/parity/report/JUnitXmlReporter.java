@@ -39,8 +39,7 @@ final class JUnitXmlReporter implements Reporter {
       List<Check> checks = verdict.checks();
       xml.writeAttribute("tests", Integer.toString(verdict.fixtures().size() + checks.size()));
       xml.writeAttribute(
-          "failures",
-          Long.toString(verdict.counts().failed() + count(checks, Status.FAIL)));
+          "failures", Long.toString(verdict.counts().failed() + count(checks, Status.FAIL)));
       xml.writeAttribute(
           "errors", Long.toString(verdict.counts().errors() + count(checks, Status.ERROR)));
       xml.writeAttribute("skipped", "0");
@@ -56,7 +55,8 @@ final class JUnitXmlReporter implements Reporter {
       xml.writeEndElement();
       for (CaseResult result : verdict.fixtures()) {
         long millis = result.durationsMs().values().stream().mapToLong(Long::longValue).sum();
-        testcase(xml, className, result.id(), millis, result.status(), result.summary(), body(result));
+        testcase(
+            xml, className, result.id(), millis, result.status(), result.summary(), body(result));
       }
       for (Check check : checks) {
         testcase(xml, className, check.name(), 0, check.status(), check.message(), check.details());

@@ -43,8 +43,8 @@ final class MarkdownReporter implements Reporter {
         switch (verdict.status()) {
           case ERROR -> "no verdict (the run failed), legacy stays";
           case UNAVAILABLE -> "legacy ships (an implementation is unavailable)";
-            // Recording never decides for the candidate; what matters is whether every golden is
-            // stored.
+          // Recording never decides for the candidate; what matters is whether every golden is
+          // stored.
           default ->
               verdict.mode() == Mode.RECORD
                   ? good ? "all goldens stored and current" : "not all goldens stored"
@@ -73,8 +73,7 @@ final class MarkdownReporter implements Reporter {
             counts.failed(),
             counts.errors(),
             verdict.durationMs() / 1000.0));
-    List<Check> failing =
-        verdict.checks().stream().filter(c -> c.status() != Status.PASS).toList();
+    List<Check> failing = verdict.checks().stream().filter(c -> c.status() != Status.PASS).toList();
     if (!failing.isEmpty()) {
       md.append("\n| check | status | why |\n|---|---|---|\n");
       failing.forEach(

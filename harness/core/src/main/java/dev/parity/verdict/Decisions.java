@@ -170,8 +170,7 @@ final class Decisions {
                     case ERROR -> Status.ERROR;
                     default -> Status.FAIL;
                   };
-              String details =
-                  p.sentence() + p.alertSentence().map(a -> "\n" + a).orElse("");
+              String details = p.sentence() + p.alertSentence().map(a -> "\n" + a).orElse("");
               checks.add(new Check("performance", status, p.sentence(), details));
             });
     verdict
@@ -192,9 +191,13 @@ final class Decisions {
     // unavailable, the run itself failed): a dashboard must never be green for it.
     if (status != RunStatus.PASS && !explained) {
       String headline =
-          verdict.error().map(e -> "no verdict: " + e).orElse(verdict.reasons().isEmpty()
-              ? "decision " + verdict.decision().label()
-              : verdict.reasons().get(0));
+          verdict
+              .error()
+              .map(e -> "no verdict: " + e)
+              .orElse(
+                  verdict.reasons().isEmpty()
+                      ? "decision " + verdict.decision().label()
+                      : verdict.reasons().get(0));
       checks.add(
           new Check(
               "decision",
@@ -226,9 +229,9 @@ final class Decisions {
       Map<String, Performance> groupPerformance = new HashMap<>();
       stored
           .groups()
-          .forEach((tag, group) -> group.performance().ifPresent(p -> groupPerformance.put(tag, p)));
-      judged =
-          gate(judged, stored.performance().get(), groupPerformance, stored.durationMs());
+          .forEach(
+              (tag, group) -> group.performance().ifPresent(p -> groupPerformance.put(tag, p)));
+      judged = gate(judged, stored.performance().get(), groupPerformance, stored.durationMs());
     }
     List<String> reasons = new ArrayList<>();
     if (judged.decision() != stored.decision()) {
