@@ -40,6 +40,10 @@ public record BenchOptions(
     return new BenchOptions(filter, Optional.of(budget), precision, minRounds);
   }
 
+  public BenchOptions withPrecision(double fraction) {
+    return new BenchOptions(filter, timeBudget, fraction, minRounds);
+  }
+
   /** 30 s per benchmarked case, at most 3 minutes for the suite. */
   public static Duration defaultBudget(int cases) {
     Duration perCase = Duration.ofSeconds(30).multipliedBy(Math.max(1, cases));

@@ -18,8 +18,27 @@ final class BenchOptionsMixin {
               + " inconclusive.")
   String timeBudget;
 
+  @Option(
+      names = "--precision",
+      paramLabel = "FRACTION",
+      description =
+          "Stop measuring a case early once its 95%% interval's half-width is at most this fraction"
+              + " of the ratio, e.g. 0.05 (default: 0.02). A wider precision decides clear cases"
+              + " sooner; it never makes an undecided interval pass.")
+  Double precision;
+
   BenchOptions options(CommandLine commandLine, Optional<String> filter) {
     BenchOptions options = BenchOptions.defaults().withFilter(filter);
+    if (precision != null) {
+      if (!(precision > 0 && precision < 1)) {
+        throw new CommandLine.ParameterException(
+            commandLine,
+            "--precision ["
+                + precision
+                + "] is not a fraction between 0 and 1; write e.g. 0.05 for 5%");
+      }
+      options = options.withPrecision(precision);
+    }
     if (timeBudget == null) {
       return options;
     }
