@@ -117,8 +117,8 @@ class GateCommandTests {
   void liveModeComparesBothSidesWithoutGoldens() throws IOException {
     Path suite = suite("0.2", "0.02", "performance: {maxRatio: 3}\n");
 
-    int exit = parity(
-        "gate", suite.toString(), "--live", "--time-budget", "60s", "--precision", "0.25");
+    int exit =
+        parity("gate", suite.toString(), "--live", "--time-budget", "60s", "--precision", "0.25");
 
     assertThat(exit).as(out + "\n" + err).isZero();
     assertThat(verdict().get("mode").asText()).isEqualTo("compare");
@@ -135,8 +135,8 @@ class GateCommandTests {
                 "candidate:\n  command: [sh, -c, 'sleep 0.02; echo \"$1\"', x]",
                 "candidate:\n  command: [sh, -c, 'sleep 0.02; echo \"$1\" | sed s/two/TWO/', x]"));
 
-    int exit = parity(
-        "gate", suite.toString(), "--live", "--time-budget", "60s", "--precision", "0.25");
+    int exit =
+        parity("gate", suite.toString(), "--live", "--time-budget", "60s", "--precision", "0.25");
 
     assertThat(exit).as(out + "\n" + err).isEqualTo(1);
     JsonNode verdict = verdict();
