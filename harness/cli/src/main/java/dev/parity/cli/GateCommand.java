@@ -169,7 +169,7 @@ final class GateCommand implements Callable<Integer> {
                     "  %-" + width + "s : %-9s (%s)%n",
                     tag,
                     group.decision().label(),
-                    String.join("; ", group.reasons())));
+                    ConsoleText.line(String.join("; ", group.reasons()))));
   }
 
   /**

@@ -56,8 +56,11 @@ public final class ParityCommand implements Runnable {
   /** Runs the command line with the given console streams and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine commandLine = new CommandLine(new ParityCommand());
-    commandLine.setOut(out);
-    commandLine.setErr(err);
+    // Everything printed goes through the one console escaper (no raw control characters reach a
+    // terminal or a CI log); help is therefore printed without colors.
+    commandLine.setOut(new PrintWriter(ConsoleText.writer(out), true));
+    commandLine.setErr(new PrintWriter(ConsoleText.writer(err), true));
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {

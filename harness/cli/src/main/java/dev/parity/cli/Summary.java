@@ -47,19 +47,19 @@ final class Summary {
       out.println(
           result.status().label().toUpperCase(Locale.ROOT)
               + " "
-              + result.id()
+              + ConsoleText.line(result.id())
               + "  ("
-              + result.summary()
+              + ConsoleText.line(result.summary())
               + ")");
       int width = result.facts().stream().mapToInt(f -> f.key().length()).max().orElse(0);
       for (Fact fact : result.facts()) {
-        out.printf(Locale.ROOT, "  %-" + width + "s : %s%n", fact.key(), fact.message());
+        printFact(width, fact);
       }
       String[] diff = result.diff().split("\n", -1);
       if (!result.diff().isEmpty()) {
         for (int i = 0; i < Math.min(DIFF_LINES, diff.length); i++) {
           if (!diff[i].isEmpty() || i < diff.length - 1) {
-            out.println("    " + diff[i]);
+            out.println("    " + ConsoleText.line(diff[i]));
           }
         }
         if (diff.length - 1 > DIFF_LINES) {
@@ -86,7 +86,7 @@ final class Summary {
     } else {
       out.println("Decision: " + verdict.decision().label());
     }
-    verdict.reasons().forEach(reason -> out.println("  - " + reason));
+    verdict.reasons().forEach(reason -> out.println("  - " + ConsoleText.line(reason)));
     for (Path file : written) {
       out.println("Report: " + file);
     }
@@ -99,13 +99,13 @@ final class Summary {
       out.println();
       out.println(
           "NOISY "
-              + result.id()
+              + ConsoleText.line(result.id())
               + "  ("
               + (verdict.mode() == Mode.COMPARE ? "legacy noise discounted" : "legacy runs differ")
               + ")");
       int width = result.noise().stream().mapToInt(f -> f.key().length()).max().orElse(0);
       for (Fact fact : result.noise()) {
-        out.printf(Locale.ROOT, "  %-" + width + "s : %s%n", fact.key(), fact.message());
+        printFact(width, fact);
       }
     }
     if (!verdict.suggestedRules().isEmpty() && verdict.mode() == Mode.RECORD) {
@@ -129,7 +129,7 @@ final class Summary {
       out.println(
           "  "
               + (usage.stale() ? "STALE " : "")
-              + usage.rule()
+              + ConsoleText.line(usage.rule())
               + " ("
               + usage.location()
               + ") fired "
@@ -155,13 +155,22 @@ final class Summary {
           cluster.id(),
           cluster.count(),
           cluster.status().label(),
-          shorten(cluster.headline()));
-      out.println("              e.g. " + String.join(", ", cluster.examples()));
+          shorten(ConsoleText.line(cluster.headline())));
+      out.println("              e.g. " + ConsoleText.line(String.join(", ", cluster.examples())));
     }
     if (clusters.size() > MAX_CLUSTERS) {
       out.println(
           "  ... and " + (clusters.size() - MAX_CLUSTERS) + " more clusters (see the report)");
     }
+  }
+
+  /** One fact on one line: program output inside it can neither break nor fake a line. */
+  private void printFact(int width, Fact fact) {
+    out.printf(
+        Locale.ROOT,
+        "  %-" + width + "s : %s%n",
+        ConsoleText.line(fact.key()),
+        ConsoleText.line(fact.message()));
   }
 
   private static String shorten(String text) {
