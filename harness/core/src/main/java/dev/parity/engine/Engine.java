@@ -13,6 +13,7 @@ import dev.parity.golden.GoldenException;
 import dev.parity.golden.GoldenStore;
 import dev.parity.noise.RuleSuggester;
 import dev.parity.noise.Suggestions;
+import dev.parity.normalize.NormalizationTimeoutException;
 import dev.parity.normalize.Pipeline;
 import dev.parity.normalize.RuleStats;
 import dev.parity.run.Observation;
@@ -161,7 +162,7 @@ public final class Engine {
                   CaseResult result;
                   try {
                     result = job.run(testCase, unavailable);
-                  } catch (GoldenException | IOException e) {
+                  } catch (GoldenException | IOException | NormalizationTimeoutException e) {
                     result = error(testCase, e.getMessage(), Map.of());
                   }
                   progress.finished(result);
@@ -234,7 +235,7 @@ public final class Engine {
       return failed.get();
     }
     Observation observation = ((RunOutcome.Completed) outcome).observation();
-    Pipeline pipeline = new Pipeline(suite.rulesFor(testCase));
+    Pipeline pipeline = new Pipeline(suite.rulesFor(testCase)).within(suite.timeoutOf(testCase));
     Noise noise = noise(suite, testCase, observation, options.runs(), pipeline, state);
     boolean update = options.update();
     Optional<Observation> previous =
@@ -418,7 +419,7 @@ public final class Engine {
                 judge(
                     suite,
                     testCase,
-                    new Pipeline(suite.rulesFor(testCase)),
+                    new Pipeline(suite.rulesFor(testCase)).within(suite.timeoutOf(testCase)),
                     golden.get(),
                     ((RunOutcome.Completed) outcome).observation(),
                     durations,
@@ -444,7 +445,7 @@ public final class Engine {
       return failed.get();
     }
     Observation first = ((RunOutcome.Completed) legacy).observation();
-    Pipeline pipeline = new Pipeline(suite.rulesFor(testCase));
+    Pipeline pipeline = new Pipeline(suite.rulesFor(testCase)).within(suite.timeoutOf(testCase));
     Noise noise = noise(suite, testCase, first, options.runs(), pipeline, state);
     return judge(
         suite,

@@ -41,7 +41,7 @@ final class Builtins {
    * hashes.
    */
   static final Pattern HASHES =
-      Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{12,}\\b");
+      Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{12,}+\\b");
 
   /** {@code 0x7ffd5a3c1e20} and Java identity hashes such as {@code java.lang.Object@1b6d3586}. */
   static final Pattern ADDRESSES =
@@ -55,21 +55,23 @@ final class Builtins {
 
   /**
    * {@code pid 4242}, {@code pid=4242}, {@code PID: 4242}, {@code process 4242} and {@code
-   * sshd[4242]:}.
+   * sshd[4242]:}. The quantifiers are possessive: backtracking {@code \\s*[=:#]?\\s*} over a long
+   * run of spaces with no number after it was quadratic.
    */
   static final Pattern PIDS =
       Pattern.compile(
-          "(?i)\\b(?:pid|process)\\s*[=:#]?\\s*(\\d+)\\b|(?<=[A-Za-z]\\[)(\\d+)(?=\\]:)");
+          "(?i)\\b(?:pid|process)\\s*+(?:[=:#]\\s*+)?(\\d++)\\b|(?<=[A-Za-z]\\[)(\\d++)(?=\\]:)");
 
   /**
    * {@code 12ms}, {@code 1.5 s}, {@code 3 seconds}, {@code 1m2.5s} (Go), {@code PT0.25S}
-   * (ISO-8601).
+   * (ISO-8601). Possessive digit runs: a long run of digits with no unit after it is given up at
+   * once instead of backtracking through it.
    */
   static final Pattern DURATIONS =
       Pattern.compile(
-          "\\bPT(?=\\d)(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?\\b"
-              + "|\\b(?:\\d+h)?\\d+m\\d+(?:\\.\\d+)?s\\b"
-              + "|\\b\\d+(?:\\.\\d+)?\\s?(?:ns|µs|us|ms|s|sec|secs|seconds?|min|mins|minutes?|h|hours?)(?![\\w])");
+          "\\bPT(?=\\d)(?:\\d++H)?(?:\\d++M)?(?:\\d++(?:\\.\\d++)?S)?\\b"
+              + "|\\b(?:\\d++h)?\\d++m\\d++(?:\\.\\d++)?s\\b"
+              + "|\\b\\d++(?:\\.\\d++)?\\s?(?:ns|µs|us|ms|s|sec|secs|seconds?|min|mins|minutes?|h|hours?)(?![\\w])");
 
   private record Builtin(Pattern pattern, String placeholder) {}
 
@@ -111,7 +113,7 @@ final class Builtins {
 
     @Override
     public String normalize(String text, Scope scope) {
-      Matcher matcher = pattern.matcher(text);
+      Matcher matcher = pattern.matcher(scope.chars(text));
       StringBuilder out = new StringBuilder();
       int last = 0;
       int count = 0;

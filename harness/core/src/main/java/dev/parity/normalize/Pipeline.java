@@ -4,11 +4,14 @@ import dev.parity.fixture.Rule;
 import dev.parity.run.Observation;
 import dev.parity.run.StreamContent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The ordered rules of one case, applied to the streams of a legacy and a candidate observation.
@@ -17,10 +20,24 @@ import java.util.TreeMap;
 public final class Pipeline {
   private final List<Rule> rules;
   private final List<Normalizer> normalizers;
+  private final Optional<Duration> budget;
 
   public Pipeline(List<Rule> rules) {
+    this(rules, Optional.empty());
+  }
+
+  private Pipeline(List<Rule> rules, Optional<Duration> budget) {
     this.rules = List.copyOf(rules);
     this.normalizers = this.rules.stream().map(r -> Normalizers.of(r.action())).toList();
+    this.budget = budget;
+  }
+
+  /**
+   * This pipeline, each {@link #apply} limited to {@code timeout} (the case's): past it, {@link
+   * NormalizationTimeoutException} is thrown instead of a result.
+   */
+  public Pipeline within(Duration timeout) {
+    return new Pipeline(rules, Optional.of(timeout));
   }
 
   public List<Rule> rules() {
@@ -35,7 +52,7 @@ public final class Pipeline {
   public Pipeline then(List<Rule> more) {
     List<Rule> all = new ArrayList<>(rules);
     all.addAll(more);
-    return new Pipeline(all);
+    return new Pipeline(all, budget);
   }
 
   /**
@@ -49,11 +66,12 @@ public final class Pipeline {
     if (rules.isEmpty()) {
       return new Result(legacy, candidate, toList(fired), notes);
     }
-    Scope legacyScope = new Scope();
-    Scope candidateScope = new Scope();
+    Deadline deadline = budget.map(Deadline::in).orElse(Deadline.NONE);
+    Scope legacyScope = new Scope(deadline);
+    Scope candidateScope = new Scope(deadline);
     Map<String, byte[]> left = new TreeMap<>(legacy.streams());
     Map<String, byte[]> right = new TreeMap<>(candidate.streams());
-    java.util.Set<String> names = new java.util.TreeSet<>(left.keySet());
+    Set<String> names = new TreeSet<>(left.keySet());
     names.addAll(right.keySet());
     for (String stream : names) {
       Optional<String> a = text(left.get(stream));
@@ -70,6 +88,7 @@ public final class Pipeline {
           continue;
         }
         Normalizer normalizer = normalizers.get(i);
+        deadline.check();
         if (l != null) {
           l = normalizer.normalize(l, legacyScope);
           fired[i] += legacyScope.takeFired();

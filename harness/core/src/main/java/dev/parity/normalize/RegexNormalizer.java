@@ -22,7 +22,7 @@ final class RegexNormalizer implements Normalizer {
 
   @Override
   public String normalize(String text, Scope scope) {
-    Matcher matcher = pattern.matcher(text);
+    Matcher matcher = pattern.matcher(scope.chars(text));
     StringBuilder out = new StringBuilder();
     int count = 0;
     while (matcher.find()) {

@@ -13,7 +13,27 @@ import java.util.Map;
 public final class Scope {
   private final Map<String, Map<String, Integer>> numbers = new HashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private final Deadline deadline;
   private int fired;
+
+  /** A scope with no deadline. */
+  public Scope() {
+    this(Deadline.NONE);
+  }
+
+  Scope(Deadline deadline) {
+    this.deadline = deadline;
+  }
+
+  /** {@code text} for a regex matcher: reading it past the case's deadline throws. */
+  CharSequence chars(String text) {
+    return deadline.chars(text);
+  }
+
+  /** Throws {@link NormalizationTimeoutException} once the case's deadline has passed. */
+  void checkDeadline() {
+    deadline.check();
+  }
 
   /**
    * The numbered placeholder for {@code value}, e.g. {@code <uuid-2>} for the second distinct UUID.

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 /** {@code text:} rules over lines: line endings, trailing whitespace, blank lines, sorting. */
 final class TextNormalizer implements Normalizer {
   private static final Pattern LINE_ENDINGS = Pattern.compile("\\r\\n?");
-  private static final Pattern TRAILING = Pattern.compile("[ \\t\\f\\x0B]+(?=\\r?\\n|\\r|$)");
   private static final Pattern BLANK = Pattern.compile("(?m)^[ \\t]*(?:\\r?\\n|\\r)");
 
   private final String name;
@@ -30,7 +29,7 @@ final class TextNormalizer implements Normalizer {
       case "lineEndings":
         return replace(LINE_ENDINGS, text, "\n", scope);
       case "trailingWhitespace":
-        return replace(TRAILING, text, "", scope);
+        return trailingWhitespace(text, scope);
       case "blankLines":
         return replace(BLANK, text, "", scope);
       default:
@@ -39,7 +38,7 @@ final class TextNormalizer implements Normalizer {
   }
 
   private static String replace(Pattern pattern, String text, String with, Scope scope) {
-    Matcher matcher = pattern.matcher(text);
+    Matcher matcher = pattern.matcher(scope.chars(text));
     int count = 0;
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
@@ -50,6 +49,43 @@ final class TextNormalizer implements Normalizer {
       return text;
     }
     matcher.appendTail(out);
+    scope.fired(count);
+    return out.toString();
+  }
+
+  /**
+   * Drops spaces, tabs, form feeds and vertical tabs before each line end ({@code \\n}, {@code
+   * \\r\\n}, {@code \\r}) and at the end of the text, in one pass: a regex with a lookahead retried
+   * the whole run of spaces at every position of it (quadratic).
+   */
+  private static String trailingWhitespace(String text, Scope scope) {
+    StringBuilder out = new StringBuilder(text.length());
+    int count = 0;
+    int run = -1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\u000B') {
+        if (run < 0) {
+          run = i;
+        }
+        continue;
+      }
+      if (run >= 0) {
+        if (c == '\n' || c == '\r') {
+          count++;
+        } else {
+          out.append(text, run, i);
+        }
+        run = -1;
+      }
+      out.append(c);
+    }
+    if (run >= 0) {
+      count++;
+    }
+    if (count == 0) {
+      return text;
+    }
     scope.fired(count);
     return out.toString();
   }
