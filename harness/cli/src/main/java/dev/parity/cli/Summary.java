@@ -4,6 +4,7 @@ import dev.parity.diff.Fact;
 import dev.parity.normalize.RuleUsage;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Cluster;
+import dev.parity.verdict.Excerpts;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -18,6 +19,10 @@ import java.util.Locale;
  */
 final class Summary {
   static final int DIFF_LINES = 12;
+
+  /** The diff printed per case, at most (the reports hold more, observations/ the outputs). */
+  static final int DIFF_BYTES = 4 * 1024;
+
   static final int MAX_CASES = 20;
   static final int MAX_CLUSTERS = 10;
   static final int CLUSTER_WIDTH = 100;
@@ -42,7 +47,8 @@ final class Summary {
         verdict.durationMs() / 1000.0);
     List<CaseResult> bad =
         verdict.fixtures().stream().filter(r -> r.status() != Status.PASS).toList();
-    for (CaseResult result : bad.subList(0, Math.min(MAX_CASES, bad.size()))) {
+    for (CaseResult full : bad.subList(0, Math.min(MAX_CASES, bad.size()))) {
+      CaseResult result = Excerpts.capped(full);
       out.println();
       out.println(
           result.status().label().toUpperCase(Locale.ROOT)
@@ -55,8 +61,9 @@ final class Summary {
       for (Fact fact : result.facts()) {
         printFact(width, fact);
       }
-      String[] diff = result.diff().split("\n", -1);
-      if (!result.diff().isEmpty()) {
+      String text = Excerpts.cap(result.diff(), DIFF_BYTES, result.id());
+      String[] diff = text.split("\n", -1);
+      if (!text.isEmpty()) {
         for (int i = 0; i < Math.min(DIFF_LINES, diff.length); i++) {
           if (!diff[i].isEmpty() || i < diff.length - 1) {
             out.println("    " + ConsoleText.line(diff[i]));

@@ -19,6 +19,7 @@ import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Clusters;
+import dev.parity.verdict.Excerpts;
 import dev.parity.verdict.Group;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -59,6 +60,12 @@ final class HtmlReporter implements Reporter {
 
   /** JSON Pointers listed per stream, at most. */
   static final int MAX_POINTERS = 200;
+
+  /** Text per side and view shown side by side, at most; the rest is in observations/. */
+  static final int VIEW_BYTES = 256 * 1024;
+
+  /** One line shown side by side, at most. */
+  static final int LINE_BYTES = 16 * 1024;
 
   private static final String TEMPLATE = "index-template.html";
 
@@ -231,10 +238,10 @@ final class HtmlReporter implements Reporter {
         continue;
       }
       s.put("comparedEqual", !normalizedDiffers);
-      s.set("normalized", view(ln, cn));
+      s.set("normalized", view(ln, cn, result.id()));
       boolean sameAsRaw = Arrays.equals(ln, lr) && Arrays.equals(cn, cr);
       if (!sameAsRaw) {
-        s.set("raw", view(lr, cr));
+        s.set("raw", view(lr, cr, result.id()));
       }
       // The same structural diff as the comparison's (verdict.json's jsonChanges), on what is
       // shown.
@@ -256,15 +263,50 @@ final class HtmlReporter implements Reporter {
         + (change.path().isEmpty() && change.line() == 0 ? "(root)" : change.where());
   }
 
-  private static ObjectNode view(byte[] legacy, byte[] candidate) {
-    SideBySide.Rows rows = SideBySide.of(lines(text(legacy)), lines(text(candidate)));
+  private static ObjectNode view(byte[] legacy, byte[] candidate, String caseId) {
+    String left = text(legacy);
+    String right = text(candidate);
+    SideBySide.Rows rows = SideBySide.of(bounded(left, caseId), bounded(right, caseId));
     ObjectNode v = JSON.createObjectNode();
     v.set("rows", rows.rows());
     v.put("changed", rows.changed());
-    v.put("cut", rows.cut());
+    long longest = Math.max(Excerpts.utf8Length(left), Excerpts.utf8Length(right));
+    boolean cut = rows.cut() || longest > VIEW_BYTES || hasLongLine(left) || hasLongLine(right);
+    v.put("cut", cut);
+    if (cut) {
+      v.put(
+          "cutNote",
+          longest > VIEW_BYTES || rows.cut()
+              ? Excerpts.note(VIEW_BYTES, longest, caseId)
+              : Excerpts.note(LINE_BYTES, longest, caseId) + " (long lines)");
+    }
     v.put("legacyMissing", legacy == null);
     v.put("candidateMissing", candidate == null);
     return v;
+  }
+
+  /** One side's lines as the page shows them: at most VIEW_BYTES in all, LINE_BYTES a line. */
+  private static List<String> bounded(String text, String caseId) {
+    String shown = Excerpts.cap(text, VIEW_BYTES, caseId);
+    List<String> out = new ArrayList<>();
+    for (String line : lines(shown)) {
+      out.add(Excerpts.capLine(line, LINE_BYTES, caseId));
+    }
+    return out;
+  }
+
+  private static boolean hasLongLine(String text) {
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      if (end - start > LINE_BYTES / 4
+          && Excerpts.utf8Length(text.substring(start, end)) > LINE_BYTES) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
   }
 
   private static ArrayNode facts(List<Fact> facts) {

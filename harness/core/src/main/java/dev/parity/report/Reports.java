@@ -1,5 +1,6 @@
 package dev.parity.report;
 
+import dev.parity.verdict.Excerpts;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,9 +40,11 @@ public final class Reports {
   /** Writes every report into {@code outputFolder} and returns the files written. */
   public List<Path> writeAll(Verdict verdict, Path outputFolder) throws IOException {
     Files.createDirectories(outputFolder);
+    // Every report writes the same bounded excerpt of each case (Excerpts caps it once, here).
+    Verdict shown = Excerpts.capped(verdict);
     List<Path> written = new ArrayList<>();
     for (Reporter reporter : reporters) {
-      written.add(reporter.write(verdict, outputFolder));
+      written.add(reporter.write(shown, outputFolder));
     }
     return written;
   }

@@ -28,6 +28,9 @@ public final class Clusters {
   /** Example case ids kept per cluster. */
   public static final int EXAMPLES = 5;
 
+  /** A signature or excerpt line keeps at most this many characters of a changed line. */
+  static final int SIGNATURE_CHARS = 200;
+
   /**
    * Changed lines per stream that make up a signature; more would split clusters on incidental
    * detail.
@@ -114,7 +117,9 @@ public final class Clusters {
         if (taken == LINES_PER_STREAM) {
           break;
         }
-        if (lines.add(diff.stream() + " " + line.charAt(0) + normalize(line.substring(1)))) {
+        // A signature line names a change; a 60 MB line would only make every report huge.
+        String changed = line.substring(1, Math.min(line.length(), SIGNATURE_CHARS));
+        if (lines.add(diff.stream() + " " + line.charAt(0) + normalize(changed))) {
           taken++;
         }
       }
@@ -161,7 +166,7 @@ public final class Clusters {
     result.facts().forEach(f -> lines.add(f.toString()));
     for (StreamDiff diff : result.diffs()) {
       for (String line : changedLines(diff)) {
-        lines.add(line);
+        lines.add(Excerpts.cap(line, SIGNATURE_CHARS, result.id()));
       }
     }
     return lines.subList(0, Math.min(EXCERPT_LINES, lines.size()));

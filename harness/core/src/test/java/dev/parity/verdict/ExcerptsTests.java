@@ -1,0 +1,57 @@
+package dev.parity.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.diff.Fact;
+import dev.parity.diff.StreamDiff;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExcerptsTests {
+  @Test
+  void keepsATextWithinTheBoundAsItIs() {
+    String text = "é".repeat(512);
+
+    assertThat(Excerpts.cap(text, 1024, "a")).isSameAs(text);
+  }
+
+  @Test
+  void cutsAtACharacterBoundaryInBytesAndSaysWhere() {
+    String text = "é".repeat(2048) + "😀";
+
+    String cut = Excerpts.cap(text, 1025, "x/y");
+
+    assertThat(cut)
+        .isEqualTo(
+            "é".repeat(512)
+                + "\n[parity: cut at 1 KiB of 4 KiB; full output in observations/x/y/]\n");
+    assertThat(Excerpts.utf8Length("😀é")).isEqualTo("😀é".getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  void theDiffsOfOneCaseShareOneBudget() {
+    String big = "+" + "x".repeat(3 * Excerpts.DIFF_BYTES);
+    StreamDiff stdout = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
+    StreamDiff stderr = new StreamDiff("stderr", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
+    CaseResult result =
+        new CaseResult(
+            "c",
+            List.of(),
+            Status.FAIL,
+            "s".repeat(3 * Excerpts.FACT_BYTES),
+            List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))),
+            List.of(),
+            List.of(stdout, stderr),
+            Map.of());
+
+    CaseResult capped = Excerpts.capped(result);
+
+    assertThat(capped.diff().length()).isLessThan(Excerpts.DIFF_BYTES + 200);
+    assertThat(capped.diffs()).allMatch(StreamDiff::truncated);
+    assertThat(capped.summary()).hasSizeLessThan(Excerpts.FACT_BYTES + 200);
+    assertThat(capped.facts().get(0).message()).contains("[parity: cut at 4 KiB of 12 KiB");
+    assertThat(capped.status()).isEqualTo(Status.FAIL);
+  }
+}
