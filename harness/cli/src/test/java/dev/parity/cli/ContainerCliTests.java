@@ -206,7 +206,10 @@ class ContainerCliTests {
     assertThat(compare.out())
         .containsPattern(
             "candidate could not be run: (cannot start container built from .*|container built from .* container exited with code 4 before it was ready)")
-        .contains("| no config at /etc/app.conf");
+        .contains("| no config at /etc/app.conf")
+        .doesNotContain("InspectContainerResponse", "ContainerState(");
+    assertThat(compare.out().lines().filter(l -> l.contains("could not be run")))
+        .allMatch(l -> l.length() < 500);
     assertThat(parityContainers()).isEmpty();
   }
 

@@ -62,10 +62,11 @@ public final class TestcontainersLauncher implements ContainerLauncher {
           .waitingFor(new NoWait());
       container.start();
     } catch (RuntimeException e) {
+      String why = exited(container).orElseGet(() -> rootMessage(e));
       if (container != null) {
         container.stop();
       }
-      throw new ServiceStartException(what + ": " + rootMessage(e), log.tail(), e);
+      throw new ServiceStartException(what + ": " + why, log.tail(), e);
     }
     return new Started(container, log);
   }
@@ -112,13 +113,45 @@ public final class TestcontainersLauncher implements ContainerLauncher {
     }
   }
 
-  /** The innermost message, which is Docker's own (e.g. the failing build step). */
+  /**
+   * {@code container exited with code 4 while starting} when the container stopped during start-up
+   * (Testcontainers' own message then dumps the whole container state).
+   */
+  private static Optional<String> exited(GenericContainer<?> container) {
+    try {
+      if (container == null || container.getContainerId() == null) {
+        return Optional.empty();
+      }
+      var state =
+          DockerClientFactory.instance()
+              .client()
+              .inspectContainerCmd(container.getContainerId())
+              .exec()
+              .getState();
+      if (Boolean.TRUE.equals(state.getRunning())) {
+        return Optional.empty();
+      }
+      Long code = state.getExitCodeLong();
+      return Optional.of(
+          "container exited" + (code == null ? "" : " with code " + code) + " while starting");
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** One message line at most this long; longer ones are object dumps, not explanations. */
+  static final int MESSAGE_CHARS = 200;
+
+  /**
+   * The chain of messages down to the innermost, which is Docker's own (e.g. the failing build
+   * step), on one line: each message's first line, cut at {@link #MESSAGE_CHARS}.
+   */
   static String rootMessage(Throwable error) {
     StringBuilder text = new StringBuilder();
     String last = "";
     for (Throwable t = error; t != null; t = t.getCause()) {
       String message =
-          t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+          t.getMessage() == null ? t.getClass().getSimpleName() : firstLine(t.getMessage());
       if (!message.isEmpty() && !last.contains(message)) {
         if (text.length() > 0) {
           text.append(": ");
@@ -128,6 +161,11 @@ public final class TestcontainersLauncher implements ContainerLauncher {
       }
     }
     return text.toString();
+  }
+
+  private static String firstLine(String message) {
+    String line = message.strip().lines().findFirst().orElse("").strip();
+    return line.length() <= MESSAGE_CHARS ? line : line.substring(0, MESSAGE_CHARS - 3) + "...";
   }
 
   /** Keeps the last lines a container printed. */
