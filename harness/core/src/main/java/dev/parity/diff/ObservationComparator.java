@@ -39,14 +39,17 @@ public final class ObservationComparator {
     Set<String> valueNames = new TreeSet<>(legacy.values().keySet());
     valueNames.addAll(candidate.values().keySet());
     for (String name : valueNames) {
-      if (name.equals(Observation.EXIT_CODE) && !targets.contains(CompareTarget.EXIT_CODE)) {
+      if ((name.equals(Observation.EXIT_CODE) || name.equals(Observation.SIGNAL))
+          && !targets.contains(CompareTarget.EXIT_CODE)) {
         continue;
       }
       if (name.equals(Observation.STATUS) && !targets.contains(CompareTarget.STATUS)) {
         continue;
       }
-      String left = legacy.values().getOrDefault(name, "(none)");
-      String right = candidate.values().getOrDefault(name, "(none)");
+      // No signal means the program exited by itself: "none" beside "SIGKILL" says how each ended.
+      String absent = name.equals(Observation.SIGNAL) ? "none" : "(none)";
+      String left = legacy.values().getOrDefault(name, absent);
+      String right = candidate.values().getOrDefault(name, absent);
       if (!left.equals(right)) {
         facts.add(new Fact(label(name), "legacy " + left + ", candidate " + right));
       }
@@ -236,6 +239,9 @@ public final class ObservationComparator {
   public static String label(String name) {
     if (name.equals(Observation.EXIT_CODE)) {
       return "exit code";
+    }
+    if (name.equals(Observation.SIGNAL)) {
+      return "killed by signal";
     }
     if (name.startsWith(Observation.FILE_PREFIX)) {
       return "output file " + name.substring(Observation.FILE_PREFIX.length());

@@ -34,9 +34,12 @@ import org.apache.commons.exec.PumpStreamHandler;
  * Runs command-line implementations with Apache Commons Exec, synchronously, each run in a fresh
  * temporary working directory.
  *
- * <p>On Linux every run is started through {@code setsid}, so the program leads its own process
- * group; when the program exits or times out, whatever is left in that group (background children,
- * grandchildren sleeping forever) is killed, and no process outlives its run.
+ * <p>On Linux every run is started through the {@link Launcher}, a child subreaper: when the program
+ * exits or times out, every process it started is killed, including those that left its process
+ * group or session, and none outlives its run or a killed Parity. The launcher also tells a program
+ * killed by a signal from one that exits 128 + n, and a program that could not be executed from one
+ * that exits 127. Without the launcher, runs go through {@code setsid} and their process group is
+ * killed instead.
  */
 public final class CommandRunner implements Runner {
   /** Variable set for every run: the absolute path of the run's working directory. */
@@ -78,6 +81,7 @@ public final class CommandRunner implements Runner {
   }
 
   private final long maxOutputBytes;
+  private final Optional<Launcher> launcher;
   private final Optional<Path> setsid;
 
   public CommandRunner() {
@@ -90,6 +94,7 @@ public final class CommandRunner implements Runner {
    */
   public CommandRunner(long maxOutputBytes) {
     this.maxOutputBytes = maxOutputBytes;
+    this.launcher = Launcher.get();
     this.setsid = ProcessTree.setsid();
   }
 
@@ -102,22 +107,23 @@ public final class CommandRunner implements Runner {
     Map<String, String> env = environment(suite, command, testCase);
     List<String> argv = new ArrayList<>(command.command());
     argv.addAll(testCase.args());
-    Optional<String> unavailable = checkExecutable(suite, argv, env);
+    Optional<String> unavailable = Programs.check(suite.folder(), argv, env);
     if (unavailable.isPresent()) {
       return new RunOutcome.Unavailable(unavailable.get(), Duration.ZERO);
     }
-    Path workdir = null;
+    Path folder = null;
     try {
-      workdir = Files.createTempDirectory("parity-run-");
+      folder = Workdirs.create("run");
+      Path workdir = Files.createDirectory(folder.resolve("work"));
       env.put(WORKDIR_VARIABLE, workdir.toString());
-      copyInputs(testCase, workdir);
-      return execute(suite, command, testCase, argv, env, workdir);
+      Inputs.copy(testCase, workdir);
+      return execute(suite, command, testCase, argv, env, folder);
     } catch (IOException e) {
       return new RunOutcome.Unavailable(
           "cannot start [" + argv.get(0) + "]: " + e.getMessage(), Duration.ZERO);
     } finally {
-      if (workdir != null) {
-        Workdirs.deleteQuietly(workdir);
+      if (folder != null) {
+        Workdirs.deleteQuietly(folder);
       }
     }
   }
@@ -128,16 +134,16 @@ public final class CommandRunner implements Runner {
       Case testCase,
       List<String> argv,
       Map<String, String> env,
-      Path workdir)
+      Path folder)
       throws IOException {
-    CommandLine line;
-    if (setsid.isPresent()) {
-      line = new CommandLine(setsid.get().toString());
-      line.addArgument(argv.get(0), false);
-    } else {
-      line = new CommandLine(argv.get(0));
-    }
-    argv.stream().skip(1).forEach(arg -> line.addArgument(arg, false));
+    Path workdir = folder.resolve("work");
+    Path status = folder.resolve("status");
+    List<String> full =
+        launcher.isPresent()
+            ? launcher.get().command(status, argv)
+            : setsid.map(s -> prepend(s.toString(), argv)).orElse(argv);
+    CommandLine line = new CommandLine(full.get(0));
+    full.stream().skip(1).forEach(arg -> line.addArgument(arg, false));
 
     BoundedBuffer stdout = new BoundedBuffer(maxOutputBytes);
     BoundedBuffer stderr = new BoundedBuffer(maxOutputBytes);
@@ -148,7 +154,7 @@ public final class CommandRunner implements Runner {
     PumpStreamHandler streams = new PumpStreamHandler(stdout, stderr, stdin);
     streams.setStopTimeout(PUMP_STOP_TIMEOUT);
 
-    TreeKillingExecutor executor = new TreeKillingExecutor(setsid.isPresent());
+    TreeKillingExecutor executor = new TreeKillingExecutor(containment());
     executor.setWorkingDirectory(command.cwd().orElse(workdir).toFile());
     executor.setStreamHandler(streams);
     executor.setExitValues(null);
@@ -179,9 +185,14 @@ public final class CommandRunner implements Runner {
       RUNNING.remove(executor);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    Ending ending = launcher.isPresent() ? Ending.read(status) : new Ending.Exited(exitCode);
     if (TERMINATING.get()) {
       // Killed by the exit hook: its exit code and output are not what the program does.
       return new RunOutcome.Failed("killed: parity is terminating", duration);
+    }
+    if (ending instanceof Ending.NotExecuted failure) {
+      return new RunOutcome.Unavailable(
+          Programs.cannotExecute(argv.get(0), env, failure), duration);
     }
     if (timedOut.get()) {
       return new RunOutcome.Failed(
@@ -190,6 +201,9 @@ public final class CommandRunner implements Runner {
               + "; the process and all its children were killed"
               + " (raise [timeout] on the case or under [defaults] if it is just slow)",
           duration);
+    }
+    if (ending instanceof Ending.Unknown unknown) {
+      return new RunOutcome.Failed("no result: " + unknown.why(), duration);
     }
     if (stdout.overflowed() || stderr.overflowed()) {
       return new RunOutcome.Failed(
@@ -215,9 +229,28 @@ public final class CommandRunner implements Runner {
         files.put(output, Files.readAllBytes(produced));
       }
     }
+    Optional<String> signal =
+        ending instanceof Ending.Signaled signaled ? Optional.of(signaled.name()) : Optional.empty();
+    int code = ending instanceof Ending.Exited exited ? exited.code() : exitCode;
     return new RunOutcome.Completed(
         Observation.ofCommand(
-            exitCode, stdout.toByteArray(), stderr.toByteArray(), files, duration));
+            code, signal, stdout.toByteArray(), stderr.toByteArray(), files, duration));
+  }
+
+  private ProcessTree.Containment containment() {
+    if (launcher.isPresent()) {
+      return ProcessTree.Containment.LAUNCHER;
+    }
+    return setsid.isPresent()
+        ? ProcessTree.Containment.PROCESS_GROUP
+        : ProcessTree.Containment.DESCENDANTS;
+  }
+
+  private static List<String> prepend(String first, List<String> rest) {
+    List<String> line = new ArrayList<>(rest.size() + 1);
+    line.add(first);
+    line.addAll(rest);
+    return line;
   }
 
   private static byte[] stdinBytes(Stdin stdin) throws IOException {
@@ -232,43 +265,5 @@ public final class CommandRunner implements Runner {
     env.putAll(testCase.env());
     env.put(SUITE_VARIABLE, suite.folder().toString());
     return env;
-  }
-
-  /** Says why the program cannot be started, before any process is spawned. */
-  private static Optional<String> checkExecutable(
-      Suite suite, List<String> argv, Map<String, String> env) {
-    String program = argv.get(0);
-    if (program.contains(File.separator)) {
-      Path path = suite.folder().resolve(program);
-      if (!Files.exists(path)) {
-        return Optional.of("program [" + program + "] does not exist");
-      }
-      if (Files.isDirectory(path) || !Files.isExecutable(path)) {
-        return Optional.of(
-            "program ["
-                + program
-                + "] is not executable (chmod +x it, or run it through its interpreter)");
-      }
-      argv.set(0, path.toString());
-      return Optional.empty();
-    }
-    String pathVariable = env.getOrDefault("PATH", "");
-    for (String dir : pathVariable.split(File.pathSeparator)) {
-      if (!dir.isEmpty()) {
-        Path candidate = Path.of(dir, program);
-        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.of("program [" + program + "] not found on PATH (" + pathVariable + ")");
-  }
-
-  private static void copyInputs(Case testCase, Path workdir) throws IOException {
-    for (InputFile input : testCase.files()) {
-      Path target = workdir.resolve(input.target());
-      Files.createDirectories(target.getParent());
-      Workdirs.copy(input.source(), target);
-    }
   }
 }

@@ -19,21 +19,35 @@ import java.util.concurrent.TimeUnit;
 /**
  * A server process of a {@code start:} implementation, listening on a free port the harness picked.
  *
- * <p>It runs in its own process group (through {@code setsid}), so closing it kills the whole tree,
- * including whatever the server forked. Its output goes to a temporary log file kept for error
- * reports.
+ * <p>On Linux it runs under the {@link Launcher}, so closing it, or Parity dying, kills the whole
+ * tree, including whatever the server forked or daemonized; elsewhere it runs in its own process
+ * group (through {@code setsid}), which closing it kills. Its output goes to a log file in a private
+ * temporary folder, kept for error reports.
  */
 final class LocalServer implements RunningService {
-  private final Process process;
-  private final boolean ownGroup;
-  private final URI base;
-  private final Path log;
+  private static final String LOG = "log";
+  private static final String STATUS = "status";
 
-  private LocalServer(Process process, boolean ownGroup, URI base, Path log) {
+  private final Process process;
+  private final ProcessTree.Containment containment;
+  private final URI base;
+  private final Path folder;
+  private final String program;
+  private final Map<String, String> env;
+
+  private LocalServer(
+      Process process,
+      ProcessTree.Containment containment,
+      URI base,
+      Path folder,
+      String program,
+      Map<String, String> env) {
     this.process = process;
-    this.ownGroup = ownGroup;
+    this.containment = containment;
     this.base = base;
-    this.log = log;
+    this.folder = folder;
+    this.program = program;
+    this.env = env;
   }
 
   static LocalServer start(Suite suite, HttpImplementation.Start start)
@@ -44,7 +58,7 @@ final class LocalServer implements RunningService {
     start
         .command()
         .forEach(part -> argv.add(part.replace(HttpImplementation.PORT_PLACEHOLDER, portText)));
-    Path folder = start.cwd().orElse(suite.folder());
+    Path cwd = start.cwd().orElse(suite.folder());
     String program = argv.get(0);
     if (program.contains(File.separator)) {
       Path path = suite.folder().resolve(program);
@@ -60,26 +74,37 @@ final class LocalServer implements RunningService {
       }
       argv.set(0, path.toString());
     }
-    Optional<Path> setsid = ProcessTree.setsid();
-    List<String> line = new ArrayList<>();
-    setsid.ifPresent(s -> line.add(s.toString()));
-    line.addAll(argv);
     Map<String, String> env = new HashMap<>(suite.env());
     start
         .env()
         .forEach((k, v) -> env.put(k, v.replace(HttpImplementation.PORT_PLACEHOLDER, portText)));
     env.put(CommandRunner.SUITE_VARIABLE, suite.folder().toString());
-    Path log;
+    Path folder;
     try {
-      log = Files.createTempFile("parity-server-", ".log");
+      folder = Workdirs.create("server");
     } catch (IOException e) {
       throw new ServiceStartException("cannot create the server's log file: " + e.getMessage(), "");
     }
+    Optional<Launcher> launcher = Launcher.get();
+    Optional<Path> setsid = ProcessTree.setsid();
+    List<String> line = new ArrayList<>();
+    ProcessTree.Containment containment;
+    if (launcher.isPresent()) {
+      line.addAll(launcher.get().command(folder.resolve(STATUS), argv));
+      containment = ProcessTree.Containment.LAUNCHER;
+    } else {
+      setsid.ifPresent(s -> line.add(s.toString()));
+      line.addAll(argv);
+      containment =
+          setsid.isPresent()
+              ? ProcessTree.Containment.PROCESS_GROUP
+              : ProcessTree.Containment.DESCENDANTS;
+    }
     ProcessBuilder builder =
         new ProcessBuilder(line)
-            .directory(folder.toFile())
+            .directory(cwd.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+            .redirectOutput(folder.resolve(LOG).toFile());
     File devNull = new File("/dev/null");
     if (devNull.exists()) {
       builder.redirectInput(ProcessBuilder.Redirect.from(devNull));
@@ -88,9 +113,14 @@ final class LocalServer implements RunningService {
     try {
       Process process = builder.start();
       return new LocalServer(
-          process, setsid.isPresent(), URI.create("http://127.0.0.1:" + port), log);
+          process,
+          containment,
+          URI.create("http://127.0.0.1:" + port),
+          folder,
+          argv.get(0),
+          Map.copyOf(builder.environment()));
     } catch (IOException e) {
-      deleteQuietly(log);
+      Workdirs.deleteQuietly(folder);
       throw new ServiceStartException(
           "cannot start server [" + String.join(" ", argv) + "]: " + e.getMessage(), "");
     }
@@ -116,31 +146,36 @@ final class LocalServer implements RunningService {
       return Optional.empty();
     }
     int code = process.exitValue();
-    // setsid reports a program it cannot execute as 126/127, like a shell.
-    return Optional.of("exited with code " + code + (code == 127 ? " (program not found?)" : ""));
+    if (containment != ProcessTree.Containment.LAUNCHER) {
+      // setsid reports a program it cannot execute as 126/127, like a shell.
+      return Optional.of("exited with code " + code + (code == 127 ? " (program not found?)" : ""));
+    }
+    Ending ending = Ending.read(folder.resolve(STATUS));
+    if (ending instanceof Ending.Exited exited) {
+      return Optional.of("exited with code " + exited.code());
+    }
+    if (ending instanceof Ending.Signaled signaled) {
+      return Optional.of("was killed by " + signaled.name());
+    }
+    if (ending instanceof Ending.NotExecuted failure) {
+      return Optional.of("could not start: " + Programs.cannotExecute(program, env, failure));
+    }
+    return Optional.of("stopped: " + ((Ending.Unknown) ending).why());
   }
 
   @Override
   public String logTail() {
-    return LogTail.ofFile(log);
+    return LogTail.ofFile(folder.resolve(LOG));
   }
 
   @Override
   public void close() {
-    ProcessTree.kill(process.toHandle(), ownGroup);
+    ProcessTree.stop(process, containment);
     try {
-      process.waitFor(5, TimeUnit.SECONDS);
+      process.waitFor(ProcessTree.LAUNCHER_GRACE.toMillis() * 2, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    deleteQuietly(log);
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // A leftover log in the temporary folder is harmless.
-    }
+    Workdirs.deleteQuietly(folder);
   }
 }

@@ -11,14 +11,22 @@ import java.util.TreeMap;
 /**
  * What one run of one side on one case produced.
  *
- * <p>{@code values} hold small scalar results ({@code exitCode} for commands, {@code status} for
- * HTTP); {@code streams} hold byte contents by name: {@code stdout}, {@code stderr}, and {@code
+ * <p>{@code values} hold small scalar results ({@code exitCode} for commands, with {@code signal}
+ * when a signal killed the program; {@code status} for HTTP); {@code streams} hold byte contents by name: {@code stdout}, {@code stderr}, and {@code
  * file:<path>} for each declared output file the program wrote. An output file the program did not
  * write is simply absent.
  */
 public record Observation(
     SortedMap<String, String> values, SortedMap<String, byte[]> streams, Duration duration) {
   public static final String EXIT_CODE = "exitCode";
+
+  /**
+   * The name of the signal that killed the program (e.g. {@code SIGKILL}); absent when it exited by
+   * itself. Its exit code is then 128 + the signal number, as a shell shows it, so only this value
+   * tells a killed program from one that exits 137.
+   */
+  public static final String SIGNAL = "signal";
+
   public static final String STDOUT = "stdout";
   public static final String STDERR = "stderr";
   public static final String FILE_PREFIX = "file:";
@@ -33,15 +41,27 @@ public record Observation(
     streams = Collections.unmodifiableSortedMap(copy);
   }
 
-  /** A command's observation. */
+  /** A command's observation, of a program that exited by itself. */
   public static Observation ofCommand(
       int exitCode, byte[] stdout, byte[] stderr, Map<String, byte[]> files, Duration duration) {
+    return ofCommand(exitCode, Optional.empty(), stdout, stderr, files, duration);
+  }
+
+  /** A command's observation; {@code signal} names the signal that killed it, if one did. */
+  public static Observation ofCommand(
+      int exitCode,
+      Optional<String> signal,
+      byte[] stdout,
+      byte[] stderr,
+      Map<String, byte[]> files,
+      Duration duration) {
     TreeMap<String, byte[]> streams = new TreeMap<>();
     streams.put(STDOUT, stdout);
     streams.put(STDERR, stderr);
     files.forEach((path, bytes) -> streams.put(FILE_PREFIX + path, bytes));
     TreeMap<String, String> values = new TreeMap<>();
     values.put(EXIT_CODE, Integer.toString(exitCode));
+    signal.ifPresent(name -> values.put(SIGNAL, name));
     return new Observation(values, streams, duration);
   }
 

@@ -3,6 +3,7 @@ package dev.parity.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,20 @@ import java.util.concurrent.TimeUnit;
 
 /** Kills process trees and process groups. */
 final class ProcessTree {
+  /** How a launched process keeps what it starts from outliving it. */
+  enum Containment {
+    /** Started through {@link Launcher}: it kills the whole tree when asked with SIGTERM. */
+    LAUNCHER,
+    /** Started through {@code setsid}: it leads its own process group. */
+    PROCESS_GROUP,
+    /** Started directly: only its descendants can be found, while it lives. */
+    DESCENDANTS
+  }
+
+  /** How long a launcher gets to kill its tree before it is killed the hard way. */
+  static final Duration LAUNCHER_GRACE = Duration.ofSeconds(5);
+
+
   private static final List<Path> SETSID =
       List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
   private static final List<Path> KILL = List.of(Path.of("/bin/kill"), Path.of("/usr/bin/kill"));
@@ -26,6 +41,27 @@ final class ProcessTree {
       return Optional.empty();
     }
     return SETSID.stream().filter(Files::isExecutable).findFirst();
+  }
+
+  /**
+   * Stops a launched process and everything it started. A launcher is asked with SIGTERM (it then
+   * kills and reaps the tree and exits); if it has not exited after {@link #LAUNCHER_GRACE} it is
+   * killed like a process without one. Returns at once.
+   */
+  static void stop(Process process, Containment containment) {
+    if (containment != Containment.LAUNCHER) {
+      kill(process.toHandle(), containment == Containment.PROCESS_GROUP);
+      return;
+    }
+    process.destroy();
+    process
+        .onExit()
+        .orTimeout(LAUNCHER_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(
+            timeout -> {
+              kill(process.toHandle(), false);
+              return process;
+            });
   }
 
   /**

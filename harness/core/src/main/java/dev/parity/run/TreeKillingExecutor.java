@@ -1,7 +1,9 @@
 package dev.parity.run;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
@@ -13,14 +15,14 @@ import org.apache.commons.exec.DefaultExecutor;
  * pipes open and outlive the run.
  */
 final class TreeKillingExecutor extends DefaultExecutor {
-  private final boolean ownProcessGroup;
+  private final ProcessTree.Containment containment;
   private volatile Process process;
   private volatile boolean launching;
 
   @SuppressWarnings("deprecation") // the builder cannot be subclassed; launch() must be overridden
-  TreeKillingExecutor(boolean ownProcessGroup) {
+  TreeKillingExecutor(ProcessTree.Containment containment) {
     super();
-    this.ownProcessGroup = ownProcessGroup;
+    this.containment = containment;
   }
 
   @Override
@@ -29,7 +31,7 @@ final class TreeKillingExecutor extends DefaultExecutor {
     launching = true;
     Process launched = super.launch(command, env, workingDirectory);
     this.process = launched;
-    if (ownProcessGroup) {
+    if (containment == ProcessTree.Containment.PROCESS_GROUP) {
       // Kill what the program left behind as soon as it exits, so leftovers cannot hold stdout
       // open.
       long group = launched.pid();
@@ -39,7 +41,7 @@ final class TreeKillingExecutor extends DefaultExecutor {
   }
 
   @Override
-  protected Process launch(CommandLine command, Map<String, String> env, java.io.File dir)
+  protected Process launch(CommandLine command, Map<String, String> env, File dir)
       throws IOException {
     return launch(command, env, dir == null ? null : dir.toPath());
   }
@@ -56,7 +58,7 @@ final class TreeKillingExecutor extends DefaultExecutor {
    * Kills the tree; when the program is being launched right now (it may already run while the
    * launch call has not returned), first waits up to {@code grace} for its process to be known.
    */
-  void killTreeWhenLaunched(java.time.Duration grace) {
+  void killTreeWhenLaunched(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
     while (process == null && launching && System.nanoTime() < deadline) {
       try {
@@ -69,11 +71,11 @@ final class TreeKillingExecutor extends DefaultExecutor {
     killTree();
   }
 
-  /** Kills the process, every descendant, and (on Linux) its whole process group. */
+  /** Kills the process and everything it started (see {@link ProcessTree#stop}). */
   void killTree() {
     Process launched = process;
     if (launched != null) {
-      ProcessTree.kill(launched.toHandle(), ownProcessGroup);
+      ProcessTree.stop(launched, containment);
     }
   }
 }

@@ -1,52 +1,63 @@
 package dev.parity.run;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Copying inputs into, and deleting, per-run working directories. */
+/**
+ * Private temporary folders of runs and servers, named {@code parity-<pid>-<kind>-*} after the
+ * process that owns them, so that the folders of a Parity that died (kill -9) are found and deleted
+ * by the next one.
+ */
 final class Workdirs {
-  private Workdirs() {}
+  private static final long PID = ProcessHandle.current().pid();
+  private static final Pattern OWNED = Pattern.compile("parity-(\\d+)-(?:run|server)-.+");
 
-  static void copy(Path source, Path target) throws IOException {
-    if (!Files.isDirectory(source)) {
-      Files.copy(
-          source, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-      return;
-    }
-    Files.walkFileTree(
-        source,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.copy(
-                file,
-                target.resolve(source.relativize(file).toString()),
-                StandardCopyOption.COPY_ATTRIBUTES);
-            return FileVisitResult.CONTINUE;
-          }
-        });
+  static {
+    deleteStale(Path.of(System.getProperty("java.io.tmpdir")));
   }
 
+  private Workdirs() {}
+
+  /** A new empty folder only this user can enter, e.g. {@code /tmp/parity-4242-run-123}. */
+  static Path create(String kind) throws IOException {
+    return Files.createTempDirectory("parity-" + PID + "-" + kind + "-");
+  }
+
+  /** Deletes the folders in {@code tmp} whose owning process is no longer running. */
+  static void deleteStale(Path tmp) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp, "parity-*-*-*")) {
+      for (Path entry : entries) {
+        Matcher owned = OWNED.matcher(entry.getFileName().toString());
+        if (owned.matches() && !running(owned.group(1))) {
+          deleteQuietly(entry);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Cleaning is a courtesy; a leftover folder does not change any result.
+    }
+  }
+
+  private static boolean running(String pid) {
+    try {
+      long owner = Long.parseLong(pid);
+      return owner == PID || ProcessHandle.of(owner).isPresent();
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  /** Deletes a folder and its content without following symbolic links. */
   static void deleteQuietly(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temporary folder is harmless; the OS cleans /tmp.
+    } catch (IOException | RuntimeException e) {
+      // A leftover temporary folder is harmless; the next run deletes it.
     }
   }
 }

@@ -131,12 +131,24 @@ class CommandRunnerTests {
   }
 
   @Test
-  void timeoutKillsTheWholeProcessTreeWithoutSetsid() throws Exception {
+  void timeoutKillsTheWholeProcessTreeWithoutTheLauncher() throws Exception {
+    System.setProperty(Launcher.DISABLE_PROPERTY, "true");
+    try {
+      assertTimeoutKillsTree(new CommandRunner());
+    } finally {
+      System.clearProperty(Launcher.DISABLE_PROPERTY);
+    }
+  }
+
+  @Test
+  void timeoutKillsTheWholeProcessTreeWithoutTheLauncherOrSetsid() throws Exception {
+    System.setProperty(Launcher.DISABLE_PROPERTY, "true");
     System.setProperty("parity.noSetsid", "true");
     try {
       assertTimeoutKillsTree(new CommandRunner());
     } finally {
       System.clearProperty("parity.noSetsid");
+      System.clearProperty(Launcher.DISABLE_PROPERTY);
     }
   }
 
@@ -157,7 +169,7 @@ class CommandRunnerTests {
     assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
     assertThat(((RunOutcome.Failed) outcome).reason())
         .startsWith("timed out after 700ms; the process and all its children were killed");
-    assertThat(outcome.duration()).isLessThan(Duration.ofSeconds(10));
+    assertThat(outcome.duration()).as("10x the timeout and more").isLessThan(Duration.ofSeconds(60));
     long grandchild = Long.parseLong(Files.readString(pidFile).trim());
     assertGone(grandchild);
   }
@@ -179,7 +191,7 @@ class CommandRunnerTests {
   }
 
   private static void assertGone(long pid) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(5);
+    Instant deadline = Instant.now().plusSeconds(20);
     while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
         && Instant.now().isBefore(deadline)) {
       Thread.sleep(20);

@@ -1,0 +1,252 @@
+package dev.parity.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.diff.Comparison;
+import dev.parity.diff.ObservationComparator;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.CompareTarget;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.golden.GoldenStore;
+import dev.parity.testing.TempSuite;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Real processes that misbehave: programs that cannot be executed, die of signals, or try to
+ * outlive their run. Survivors are found by a unique number in their argv, through /proc.
+ */
+@Timeout(120)
+class ProcessFaultTests {
+  @TempDir Path root;
+
+  @BeforeAll
+  static void theLauncherRunsHere() {
+    Survivors.requireLauncher();
+  }
+
+  private Suite suite(String cases) {
+    TempSuite folder =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [sh, -c]\ncandidate:\n  command: [sh, -c]\n"
+                    + "defaults:\n  timeout: 60s\ncases:\n"
+                    + cases);
+    return new SuiteLoader().load(folder.folder());
+  }
+
+  private static RunOutcome run(Suite suite, String caseId) {
+    Case testCase = suite.find(caseId).orElseThrow();
+    return new CommandRunner().run(suite, suite.legacy(), testCase);
+  }
+
+  private static Observation completed(RunOutcome outcome) {
+    assertThat(outcome).isInstanceOf(RunOutcome.Completed.class);
+    return ((RunOutcome.Completed) outcome).observation();
+  }
+
+  @Test
+  void aScriptWhoseInterpreterIsMissingIsUnavailableNotAnObservation() {
+    TempSuite.in(root, "s").script("tool.sh", "#!/no/such/interpreter-7731\necho hi\n");
+    TempSuite folder =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [./tool.sh]\ncandidate:\n  command: [./tool.sh]\n"
+                    + "cases:\n  - id: a\n");
+    Suite suite = new SuiteLoader().load(folder.folder());
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Unavailable.class,
+            u ->
+                assertThat(u.reason())
+                    .startsWith("program [")
+                    .contains(
+                        "tool.sh] cannot be executed: No such file or directory"
+                            + " (its #! interpreter [/no/such/interpreter-7731] is missing"));
+  }
+
+  @Test
+  void aProgramThatExits127ByItselfIsStillAnObservation() {
+    Suite suite =
+        suite(
+            "  - id: own\n    args: ['echo before; exit 127']\n"
+                + "  - id: shell\n    args: ['/no/such/program-7732']\n");
+
+    Observation own = completed(run(suite, "own"));
+    Observation shell = completed(run(suite, "shell"));
+
+    assertThat(own.value(Observation.EXIT_CODE)).contains("127");
+    assertThat(new String(own.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("before\n");
+    assertThat(shell.value(Observation.EXIT_CODE))
+        .as("sh itself ran and reported the missing program: that is its behaviour")
+        .contains("127");
+  }
+
+  @Test
+  void aSignalIsRecordedAndDiffersFromTheSameExitCode() {
+    Suite suite =
+        suite("  - id: killed\n    args: ['kill -9 $$']\n  - id: exits\n    args: ['exit 137']\n");
+
+    Observation killed = completed(run(suite, "killed"));
+    Observation exits = completed(run(suite, "exits"));
+
+    assertThat(killed.value(Observation.EXIT_CODE)).contains("137");
+    assertThat(killed.value(Observation.SIGNAL)).contains("SIGKILL");
+    assertThat(exits.value(Observation.EXIT_CODE)).contains("137");
+    assertThat(exits.value(Observation.SIGNAL)).isEmpty();
+    Comparison comparison =
+        new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), killed, exits);
+    assertThat(comparison.isIdentical()).isFalse();
+    assertThat(comparison.facts())
+        .anySatisfy(
+            fact -> {
+              assertThat(fact.key()).isEqualTo("killed by signal");
+              assertThat(fact.message()).isEqualTo("legacy SIGKILL, candidate none");
+            });
+  }
+
+  @Test
+  void aSignalIsStoredInTheGoldenAndOldGoldensWithoutItStillLoad() throws Exception {
+    Suite suite = suite("  - id: segv\n    args: ['kill -SEGV $$']\n");
+    Observation crashed = completed(run(suite, "segv"));
+    GoldenStore store = new GoldenStore(root.resolve("golden"));
+
+    store.write("segv", crashed, false);
+    Path meta = store.caseFolder("segv").resolve(GoldenStore.META);
+
+    assertThat(meta).content().contains("signal: SIGSEGV", "exitCode: 139");
+    assertThat(store.read("segv").orElseThrow().value(Observation.SIGNAL)).contains("SIGSEGV");
+    Files.writeString(meta, Files.readString(meta).replace("  signal: SIGSEGV\n", ""));
+    assertThat(store.read("segv").orElseThrow().value(Observation.SIGNAL))
+        .as("a meta.yaml written before signals were recorded")
+        .isEmpty();
+  }
+
+  /** The four ways out of a process group, and the plain background child. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "setsid sh -c 'sleep MARKER &'",
+        "setsid -f sleep MARKER",
+        "set -m; sleep MARKER &",
+        "(sleep MARKER &) &",
+        "sleep MARKER &"
+      })
+  void nothingAProgramStartsOutlivesItsRun(String escape) throws Exception {
+    String marker = Survivors.marker();
+    Suite suite =
+        suite(
+            "  - id: a\n    args: [\""
+                + escape.replace("MARKER", marker)
+                + "\\necho started\"]\n");
+
+    Observation observation = completed(run(suite, "a"));
+
+    assertThat(new String(observation.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("started\n");
+    Survivors.assertNone(marker);
+  }
+
+  @Test
+  void anEscapedChildHoldingStdoutDoesNotDelayOrBreakTheRun() throws Exception {
+    String marker = Survivors.marker();
+    Suite suite =
+        suite("  - id: a\n    args: ['setsid -f sleep " + marker + "; echo started']\n");
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(new String(completed(outcome).stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("started\n");
+    assertThat(outcome.duration())
+        .as("no wait for the pump stop timeout")
+        .isLessThan(Duration.ofSeconds(30));
+    Survivors.assertNone(marker);
+  }
+
+  @Test
+  void aTimeoutKillsEscapedProcessesToo() throws Exception {
+    String marker = Survivors.marker();
+    Suite suite =
+        suite(
+            "  - id: a\n    timeout: 1s\n    args: ['setsid -f sleep "
+                + marker
+                + "; setsid sh -c \"sleep "
+                + marker
+                + " &\"; sleep "
+                + marker
+                + "']\n");
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class, f -> assertThat(f.reason()).startsWith("timed out after 1s"));
+    Survivors.assertNone(marker);
+  }
+
+
+  @Test
+  void killingParityWithSigkillKillsItsServersAndRunsAndTheNextRunCleansItsFolders()
+      throws Exception {
+    String marker = Survivors.marker();
+    Suite suite =
+        suite(
+            "  - id: hang\n    timeout: 10m\n    args: ['setsid -f sleep "
+                + marker
+                + "; setsid sh -c \"sleep "
+                + marker
+                + " &\"; sleep "
+                + marker
+                + "']\n");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process parity =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ParityVictim.class.getName(),
+                suite.folder().toString(),
+                marker)
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("victim.log").toFile())
+            .start();
+    String prefix = "parity-" + parity.pid() + "-";
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try {
+      // The server and its escapee, the run's program and its two escapees.
+      Survivors.awaitRunning(marker, 5);
+    } finally {
+      parity.destroyForcibly().waitFor();
+    }
+
+    Survivors.assertNone(marker);
+    assertThat(leftovers(tmp, prefix)).as("folders of the killed parity").isNotEmpty();
+    Workdirs.deleteStale(tmp);
+    assertThat(leftovers(tmp, prefix)).as("folders after the next run's cleaning").isEmpty();
+  }
+
+  private static List<String> leftovers(Path tmp, String prefix) throws Exception {
+    try (Stream<Path> entries = Files.list(tmp)) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith(prefix))
+          .toList();
+    }
+  }
+}
