@@ -4,11 +4,9 @@ import dev.parity.fixture.Case;
 import dev.parity.fixture.CommandImplementation;
 import dev.parity.fixture.Durations;
 import dev.parity.fixture.Implementation;
-import dev.parity.fixture.InputFile;
 import dev.parity.fixture.Stdin;
 import dev.parity.fixture.Suite;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,12 +32,12 @@ import org.apache.commons.exec.PumpStreamHandler;
  * Runs command-line implementations with Apache Commons Exec, synchronously, each run in a fresh
  * temporary working directory.
  *
- * <p>On Linux every run is started through the {@link Launcher}, a child subreaper: when the program
- * exits or times out, every process it started is killed, including those that left its process
- * group or session, and none outlives its run or a killed Parity. The launcher also tells a program
- * killed by a signal from one that exits 128 + n, and a program that could not be executed from one
- * that exits 127. Without the launcher, runs go through {@code setsid} and their process group is
- * killed instead.
+ * <p>On Linux every run is started through the {@link Launcher}, a child subreaper: when the
+ * program exits or times out, every process it started is killed, including those that left its
+ * process group or session, and none outlives its run or a killed Parity. The launcher also tells a
+ * program killed by a signal from one that exits 128 + n, and a program that could not be executed
+ * from one that exits 127. Without the launcher, runs go through {@code setsid} and their process
+ * group is killed instead.
  */
 public final class CommandRunner implements Runner {
   /** Variable set for every run: the absolute path of the run's working directory. */
@@ -230,7 +228,9 @@ public final class CommandRunner implements Runner {
       }
     }
     Optional<String> signal =
-        ending instanceof Ending.Signaled signaled ? Optional.of(signaled.name()) : Optional.empty();
+        ending instanceof Ending.Signaled signaled
+            ? Optional.of(signaled.name())
+            : Optional.empty();
     int code = ending instanceof Ending.Exited exited ? exited.code() : exitCode;
     return new RunOutcome.Completed(
         Observation.ofCommand(

@@ -35,7 +35,8 @@ final class Launcher {
   static final String DISABLE_PROPERTY = "parity.noLauncher";
 
   private static final String VERSION = "parity-launch 1";
-  private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> PRIVATE =
+      PosixFilePermissions.fromString("rwx------");
   private static final Located LOCATED = locate();
 
   private final Path executable;

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>On Linux it runs under the {@link Launcher}, so closing it, or Parity dying, kills the whole
  * tree, including whatever the server forked or daemonized; elsewhere it runs in its own process
- * group (through {@code setsid}), which closing it kills. Its output goes to a log file in a private
- * temporary folder, kept for error reports.
+ * group (through {@code setsid}), which closing it kills. Its output goes to a log file in a
+ * private temporary folder, kept for error reports.
  */
 final class LocalServer implements RunningService {
   private static final String LOG = "log";

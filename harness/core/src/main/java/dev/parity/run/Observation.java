@@ -12,9 +12,9 @@ import java.util.TreeMap;
  * What one run of one side on one case produced.
  *
  * <p>{@code values} hold small scalar results ({@code exitCode} for commands, with {@code signal}
- * when a signal killed the program; {@code status} for HTTP); {@code streams} hold byte contents by name: {@code stdout}, {@code stderr}, and {@code
- * file:<path>} for each declared output file the program wrote. An output file the program did not
- * write is simply absent.
+ * when a signal killed the program; {@code status} for HTTP); {@code streams} hold byte contents by
+ * name: {@code stdout}, {@code stderr}, and {@code file:<path>} for each declared output file the
+ * program wrote. An output file the program did not write is simply absent.
  */
 public record Observation(
     SortedMap<String, String> values, SortedMap<String, byte[]> streams, Duration duration) {

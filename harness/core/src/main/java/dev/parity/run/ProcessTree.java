@@ -28,7 +28,6 @@ final class ProcessTree {
   /** How long a launcher gets to kill its tree before it is killed the hard way. */
   static final Duration LAUNCHER_GRACE = Duration.ofSeconds(5);
 
-
   private static final List<Path> SETSID =
       List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
   private static final List<Path> KILL = List.of(Path.of("/bin/kill"), Path.of("/usr/bin/kill"));

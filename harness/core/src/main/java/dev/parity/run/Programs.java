@@ -42,12 +42,11 @@ final class Programs {
   }
 
   /**
-   * Why the system refused to execute {@code program} ({@code reason}, its errno message), with
-   * the likely cause: a script whose {@code #!} interpreter is missing fails with "No such file or
+   * Why the system refused to execute {@code program} ({@code reason}, its errno message), with the
+   * likely cause: a script whose {@code #!} interpreter is missing fails with "No such file or
    * directory" though the script itself exists.
    */
-  static String cannotExecute(
-      String program, Map<String, String> env, Ending.NotExecuted failure) {
+  static String cannotExecute(String program, Map<String, String> env, Ending.NotExecuted failure) {
     String message = "program [" + program + "] cannot be executed: " + failure.reason();
     Optional<Path> path =
         program.contains(File.separator) ? Optional.of(Path.of(program)) : onPath(program, env);

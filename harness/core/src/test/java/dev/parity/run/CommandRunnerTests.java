@@ -169,7 +169,9 @@ class CommandRunnerTests {
     assertThat(outcome).isInstanceOf(RunOutcome.Failed.class);
     assertThat(((RunOutcome.Failed) outcome).reason())
         .startsWith("timed out after 700ms; the process and all its children were killed");
-    assertThat(outcome.duration()).as("10x the timeout and more").isLessThan(Duration.ofSeconds(60));
+    assertThat(outcome.duration())
+        .as("10x the timeout and more")
+        .isLessThan(Duration.ofSeconds(60));
     long grandchild = Long.parseLong(Files.readString(pidFile).trim());
     assertGone(grandchild);
   }

@@ -422,7 +422,8 @@ class HttpRunnerTests {
 
   @Test
   void aServerThatNeverBecomesReadyIsUnavailableWithItsLogTail() throws IOException {
-    // Long enough for python to start and answer 404 on a loaded 2-core machine (it takes ~3 s there).
+    // Long enough for python to start and answer 404 on a loaded 2-core machine (it takes ~3 s
+    // there).
     HttpImplementation implementation =
         pythonServer(Optional.of("/missing"), Duration.ofSeconds(8));
 

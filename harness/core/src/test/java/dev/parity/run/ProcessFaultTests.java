@@ -152,9 +152,7 @@ class ProcessFaultTests {
     String marker = Survivors.marker();
     Suite suite =
         suite(
-            "  - id: a\n    args: [\""
-                + escape.replace("MARKER", marker)
-                + "\\necho started\"]\n");
+            "  - id: a\n    args: [\"" + escape.replace("MARKER", marker) + "\\necho started\"]\n");
 
     Observation observation = completed(run(suite, "a"));
 
@@ -166,12 +164,12 @@ class ProcessFaultTests {
   @Test
   void anEscapedChildHoldingStdoutDoesNotDelayOrBreakTheRun() throws Exception {
     String marker = Survivors.marker();
-    Suite suite =
-        suite("  - id: a\n    args: ['setsid -f sleep " + marker + "; echo started']\n");
+    Suite suite = suite("  - id: a\n    args: ['setsid -f sleep " + marker + "; echo started']\n");
 
     RunOutcome outcome = run(suite, "a");
 
-    assertThat(new String(completed(outcome).stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(completed(outcome).stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
         .isEqualTo("started\n");
     assertThat(outcome.duration())
         .as("no wait for the pump stop timeout")
@@ -199,7 +197,6 @@ class ProcessFaultTests {
             RunOutcome.Failed.class, f -> assertThat(f.reason()).startsWith("timed out after 1s"));
     Survivors.assertNone(marker);
   }
-
 
   @Test
   void killingParityWithSigkillKillsItsServersAndRunsAndTheNextRunCleansItsFolders()

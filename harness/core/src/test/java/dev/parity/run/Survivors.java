@@ -40,7 +40,9 @@ final class Survivors {
     Assumptions.abort("skipped: " + why + "; set PARITY_REQUIRE_LAUNCHER=1 to fail instead");
   }
 
-  /** The command lines (arguments joined by spaces) of live processes that contain {@code marker}. */
+  /**
+   * The command lines (arguments joined by spaces) of live processes that contain {@code marker}.
+   */
   static List<String> find(String marker) {
     List<String> found = new ArrayList<>();
     try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -84,6 +86,8 @@ final class Survivors {
       Thread.sleep(50);
       found = find(marker);
     }
-    assertThat(found).as("processes running with %s in their argv", marker).hasSizeGreaterThanOrEqualTo(count);
+    assertThat(found)
+        .as("processes running with %s in their argv", marker)
+        .hasSizeGreaterThanOrEqualTo(count);
   }
 }
