@@ -67,30 +67,109 @@ public final class TextDiffer {
       middle = positional(left, right);
       approximate = true;
     }
+    // Every delta counts; only the first ones, up to the display limit, are shown.
     Patch<String> patch = new Patch<>();
     int removed = 0;
     int added = 0;
-    for (AbstractDelta<String> delta : middle.getDeltas()) {
+    int shownLines = 0;
+    boolean cut = false;
+    for (AbstractDelta<String> delta : adjacentMerged(middle.getDeltas())) {
       Chunk<String> source = delta.getSource();
       Chunk<String> target = delta.getTarget();
-      patch.addDelta(
-          delta.withChunks(
-              new Chunk<>(source.getPosition() + prefix, source.getLines()),
-              new Chunk<>(target.getPosition() + prefix, target.getLines())));
       removed += source.size();
       added += target.size();
+      if (shownLines > maxUnifiedLines) {
+        cut = true;
+        continue;
+      }
+      shownLines += source.size() + target.size() + 2 * context + 1;
+      patch.addDelta(
+          delta.withChunks(
+              shown(source, target, prefix, true), shown(target, source, prefix, false)));
     }
     List<String> unified =
         UnifiedDiffUtils.generateUnifiedDiff(
-            "legacy/" + path(stream), "candidate/" + path(stream), legacy, patch, context);
+            "legacy/" + path(stream),
+            "candidate/" + path(stream),
+            LongLines.cut(legacy),
+            patch,
+            context);
     unified = removalsFirst(unified);
-    boolean truncated = unified.size() > maxUnifiedLines;
+    return bounded(stream, removed, added, approximate, cut, unified);
+  }
+
+  /**
+   * Deltas that touch merged into one change, so that a removed line and the added line that
+   * replaces it (linear-space Myers reports them as a deletion then an insertion) are shown as a
+   * pair, each cut around where they differ.
+   */
+  private static List<AbstractDelta<String>> adjacentMerged(List<AbstractDelta<String>> deltas) {
+    List<AbstractDelta<String>> merged = new ArrayList<>();
+    for (AbstractDelta<String> delta : deltas) {
+      if (!merged.isEmpty()) {
+        AbstractDelta<String> last = merged.get(merged.size() - 1);
+        Chunk<String> s = last.getSource();
+        Chunk<String> t = last.getTarget();
+        if (delta.getSource().getPosition() == s.getPosition() + s.size()
+            && delta.getTarget().getPosition() == t.getPosition() + t.size()) {
+          List<String> source = new ArrayList<>(s.getLines());
+          source.addAll(delta.getSource().getLines());
+          List<String> target = new ArrayList<>(t.getLines());
+          target.addAll(delta.getTarget().getLines());
+          merged.set(
+              merged.size() - 1,
+              new ChangeDelta<>(
+                  new Chunk<>(s.getPosition(), source), new Chunk<>(t.getPosition(), target)));
+          continue;
+        }
+      }
+      merged.add(delta);
+    }
+    return merged;
+  }
+
+  /**
+   * A chunk as shown: at its place in the whole text, each line longer than {@link
+   * StreamDiff#MAX_LINE_CHARS} cut around where it first differs from its counterpart in {@code
+   * other} (the line at the same index of a change of as many lines).
+   */
+  private static Chunk<String> shown(
+      Chunk<String> chunk, Chunk<String> other, int offset, boolean legacy) {
+    List<String> lines = new ArrayList<>(chunk.size());
+    for (int i = 0; i < chunk.size(); i++) {
+      String counterpart = other.size() == chunk.size() ? other.getLines().get(i) : null;
+      lines.add(LongLines.cut(chunk.getLines().get(i), counterpart));
+    }
+    return new Chunk<>(chunk.getPosition() + offset, lines);
+  }
+
+  /**
+   * The diff with its text cut at {@link #maxUnifiedLines} lines and {@link
+   * StreamDiff#MAX_UNIFIED_BYTES}.
+   */
+  private StreamDiff bounded(
+      String stream,
+      int removed,
+      int added,
+      boolean approximate,
+      boolean cut,
+      List<String> unified) {
     StringBuilder text = new StringBuilder();
-    unified.stream().limit(maxUnifiedLines).forEach(line -> text.append(line).append('\n'));
+    long bytes = 0;
+    int lines = 0;
+    boolean truncated = cut;
+    for (String line : unified) {
+      long size = LongLines.utf8Length(line) + 1;
+      if (lines >= maxUnifiedLines || bytes + size > StreamDiff.MAX_UNIFIED_BYTES) {
+        truncated = true;
+        break;
+      }
+      text.append(line).append('\n');
+      bytes += size;
+      lines++;
+    }
     if (truncated) {
-      text.append("... ")
-          .append(unified.size() - maxUnifiedLines)
-          .append(" more diff lines not shown\n");
+      text.append(StreamDiff.cutNote()).append('\n');
     }
     return new StreamDiff(
         stream, StreamDiff.Kind.TEXT, removed, added, approximate, truncated, text.toString());
