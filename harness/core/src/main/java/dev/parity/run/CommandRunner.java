@@ -114,8 +114,12 @@ public final class CommandRunner implements Runner {
       folder = Workdirs.create("run");
       Path workdir = Files.createDirectory(folder.resolve("work"));
       env.put(WORKDIR_VARIABLE, workdir.toString());
-      Inputs.copy(testCase, workdir);
-      return execute(suite, command, testCase, argv, env, folder);
+      // The case timeout covers copying the inputs too, so a huge input cannot stall the run.
+      long deadline = System.nanoTime() + suite.timeoutOf(testCase).toNanos();
+      Inputs.copy(suite.folder(), testCase, workdir, deadline, maxOutputBytes);
+      return execute(suite, command, testCase, argv, env, folder, deadline);
+    } catch (Inputs.Refused e) {
+      return new RunOutcome.Failed(e.getMessage(), Duration.ZERO);
     } catch (IOException e) {
       return new RunOutcome.Unavailable(
           "cannot start [" + argv.get(0) + "]: " + e.getMessage(), Duration.ZERO);
@@ -132,7 +136,8 @@ public final class CommandRunner implements Runner {
       Case testCase,
       List<String> argv,
       Map<String, String> env,
-      Path folder)
+      Path folder,
+      long deadline)
       throws IOException {
     Path workdir = folder.resolve("work");
     Path status = folder.resolve("status");
@@ -166,8 +171,8 @@ public final class CommandRunner implements Runner {
               timedOut.set(true);
               executor.killTree();
             },
-            timeout.toMillis(),
-            TimeUnit.MILLISECONDS);
+            Math.max(0, deadline - System.nanoTime()),
+            TimeUnit.NANOSECONDS);
     int exitCode;
     RUNNING.add(executor);
     if (TERMINATING.get()) {
