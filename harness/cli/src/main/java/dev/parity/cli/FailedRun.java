@@ -3,6 +3,7 @@ package dev.parity.cli;
 import dev.parity.archive.RunArchive;
 import dev.parity.bench.BenchReport;
 import dev.parity.fixture.ConfigException;
+import dev.parity.golden.GoldenException;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
@@ -23,6 +24,9 @@ final class FailedRun {
   static String describe(Throwable e) {
     if (e instanceof ConfigException) {
       return "configuration error: " + e.getMessage();
+    }
+    if (e instanceof GoldenException) {
+      return "cannot write the goldens: " + e.getMessage();
     }
     if (e instanceof IOException) {
       return "cannot read or write a file: "

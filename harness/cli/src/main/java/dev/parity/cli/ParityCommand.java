@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import dev.parity.fixture.ConfigException;
+import dev.parity.golden.GoldenException;
 import dev.parity.verdict.ExitCodes;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -65,7 +66,9 @@ public final class ParityCommand implements Runnable {
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
           cmd.getErr().println("parity: " + FailedRun.describe(e));
-          if (!(e instanceof ConfigException) && !(e instanceof java.io.IOException)) {
+          if (!(e instanceof ConfigException)
+              && !(e instanceof GoldenException)
+              && !(e instanceof java.io.IOException)) {
             e.printStackTrace(cmd.getErr());
           }
           cmd.getErr().flush();

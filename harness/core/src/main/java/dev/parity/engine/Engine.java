@@ -63,17 +63,25 @@ public final class Engine {
     this.sink = sink;
   }
 
-  /** Runs legacy and stores its observations as goldens; extra legacy runs find noise. */
+  /**
+   * Runs legacy and stores its observations as goldens; extra legacy runs find noise.
+   *
+   * @throws GoldenException when the golden folder is locked by another record, holds a symbolic
+   *     link or cannot be written: nothing was run or written
+   */
   public Verdict record(Suite suite, GoldenStore goldens, RunOptions options) {
     Normalization state = new Normalization();
-    Verdict verdict =
-        run(
-            suite,
-            Mode.RECORD,
-            options,
-            state,
-            (c, unavailable) -> recordCase(suite, c, goldens, options, unavailable, state));
-    return options.filter().isPresent() ? verdict : verdict.withReasons(orphans(suite, goldens));
+    // One record at a time per golden folder, or two runs would mix their goldens.
+    try (GoldenStore.Lock lock = goldens.lock()) {
+      Verdict verdict =
+          run(
+              suite,
+              Mode.RECORD,
+              options,
+              state,
+              (c, unavailable) -> recordCase(suite, c, goldens, options, unavailable, state));
+      return options.filter().isPresent() ? verdict : verdict.withReasons(orphans(suite, goldens));
+    }
   }
 
   /**

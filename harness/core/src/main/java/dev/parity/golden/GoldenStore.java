@@ -6,20 +6,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.parity.run.Observation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +20,11 @@ import java.util.stream.Stream;
  * the list of streams) and one file per stream, byte for byte as the legacy side wrote it: {@code
  * stdout}, {@code stderr}, and {@code files/<path>} for output files.
  *
- * <p>Every file is written atomically and {@code meta.yaml} last; {@code meta.yaml} holds a SHA-256
- * of every stream, so a golden edited by hand or left inconsistent by an interrupted record is
- * reported instead of being compared against.
+ * <p>A case's golden is replaced as a whole ({@link CaseSwap}), under a lock that one process holds
+ * at a time ({@link GoldenLock}); what a crashed record left is completed or undone when the next
+ * one takes the lock. {@code meta.yaml} holds a SHA-256 of every stream, so a golden edited by hand
+ * is reported instead of being compared against. No symbolic link below the folder is followed when
+ * writing.
  */
 public final class GoldenStore {
   public static final String META = "meta.yaml";
@@ -41,9 +36,6 @@ public final class GoldenStore {
   public static final String JSON_BODY_VIEW = "body.pretty.json";
 
   private static final String FILES_DIR = "files/";
-  private static final String HEADER =
-      "# Golden recorded by `parity record` from the legacy implementation.\n"
-          + "# Streams are stored byte for byte beside this file. Re-record with `parity record --update`.\n";
 
   /**
    * How {@code meta.yaml} files are read and written (keys sorted, minimal quotes); shared by the
@@ -57,10 +49,65 @@ public final class GoldenStore {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
+  /** How long a record waits for another one holding the lock before it gives up. */
+  private static final Duration PATIENCE = Duration.ofSeconds(3);
+
   private final Path folder;
+
+  /** Serializes this process's swaps against its reads: case {@code a}'s swap moves {@code a/b}. */
+  private final ReentrantReadWriteLock swaps = new ReentrantReadWriteLock();
+
+  private volatile GoldenLock held;
 
   public GoldenStore(Path folder) {
     this.folder = folder.toAbsolutePath().normalize();
+  }
+
+  /** The right to write this store's goldens, until closed. */
+  public interface Lock extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Takes the suite's golden lock for a whole record (waiting briefly for another holder), refuses
+   * a golden folder holding a symbolic link, and completes or undoes what a crashed record left.
+   *
+   * @throws GoldenException when the lock is held elsewhere, a link is found or the folder is not
+   *     writable
+   */
+  public synchronized Lock lock() {
+    if (held != null) {
+      return () -> {};
+    }
+    GoldenLock acquired;
+    try {
+      acquired = GoldenLock.acquire(folder, PATIENCE);
+    } catch (IOException e) {
+      throw unwritable(e);
+    }
+    try {
+      Leftovers.clean(folder, META, GoldenFiles::listed);
+    } catch (IOException | RuntimeException e) {
+      acquired.close();
+      throw e instanceof IOException io ? unwritable(io) : (RuntimeException) e;
+    }
+    held = acquired;
+    return () -> {
+      synchronized (this) {
+        held = null;
+        acquired.close();
+      }
+    };
+  }
+
+  private GoldenException unwritable(IOException e) {
+    return CaseSwap.denied(e)
+        ? CaseSwap.denied(e, folder)
+        : new GoldenException(
+            folder,
+            "cannot prepare the golden folder for writing: " + e,
+            "check that it is a folder you can write, or choose another with --golden DIR");
   }
 
   public Path folder() {
@@ -81,54 +128,50 @@ public final class GoldenStore {
     KEPT
   }
 
-  record Meta(
-      String id,
-      SortedMap<String, String> values,
-      List<String> streams,
-      SortedMap<String, String> sha256) {}
-
   /** The golden of a case, or empty when none was recorded. */
   public Optional<Observation> read(String caseId) {
+    swaps.readLock().lock();
+    try {
+      return readUnlocked(caseId);
+    } finally {
+      swaps.readLock().unlock();
+    }
+  }
+
+  private Optional<Observation> readUnlocked(String caseId) {
     Path dir = caseFolder(caseId);
     Path metaFile = dir.resolve(META);
     if (!Files.isRegularFile(metaFile)) {
+      if (beingReplaced(caseId)) {
+        throw new GoldenException(
+            dir,
+            "the golden is incomplete: a `parity record` is replacing it right now, or one was"
+                + " interrupted",
+            "run `parity record` again: it completes or undoes the interrupted replacement");
+      }
       return Optional.empty();
     }
-    Meta meta;
+    return Optional.of(GoldenFiles.read(dir));
+  }
+
+  /**
+   * Whether a segment of the case's folder is missing because a swap has moved it away (right now
+   * in another process, or before a crash).
+   */
+  private boolean beingReplaced(String caseId) {
+    Path current = folder;
     try {
-      meta = META_YAML.readValue(metaFile.toFile(), Meta.class);
-    } catch (IOException e) {
-      throw new GoldenException(metaFile, "unreadable golden metadata (" + e.getMessage() + ")");
-    }
-    if (meta == null || meta.streams() == null) {
-      throw new GoldenException(metaFile, "golden metadata lists no streams");
-    }
-    TreeMap<String, byte[]> streams = new TreeMap<>();
-    for (String stream : meta.streams()) {
-      Path file = dir.resolve(fileName(stream));
-      try {
-        byte[] content = Files.readAllBytes(file);
-        String expected = meta.sha256() == null ? null : meta.sha256().get(stream);
-        if (expected != null && !expected.equals(sha256(content))) {
-          throw new GoldenException(
-              file,
-              "golden stream ["
-                  + stream
-                  + "] does not match the checksum in "
-                  + META
-                  + " (edited by hand, or a record was interrupted)");
+      for (String segment : caseId.split("/")) {
+        Path next = current.resolve(segment);
+        if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+          return CaseSwap.swapping(current, segment);
         }
-        streams.put(stream, content);
-      } catch (NoSuchFileException e) {
-        throw new GoldenException(file, "golden stream [" + stream + "] is missing");
-      } catch (IOException e) {
-        throw new GoldenException(
-            file, "cannot read golden stream [" + stream + "]: " + e.getMessage());
+        current = next;
       }
+    } catch (IOException e) {
+      return false;
     }
-    return Optional.of(
-        new Observation(
-            meta.values() == null ? new TreeMap<>() : meta.values(), streams, Duration.ZERO));
+    return false;
   }
 
   /** The ids of every case that has a golden here, sorted. */
@@ -136,25 +179,25 @@ public final class GoldenStore {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
+    swaps.readLock().lock();
     try (Stream<Path> files = Files.walk(folder)) {
       return files
           .filter(p -> p.getFileName().toString().equals(META) && !p.getParent().equals(folder))
+          // Hidden folders are swaps in progress or interrupted, not cases.
+          .filter(p -> !folder.relativize(p).toString().matches("(.*/)?\\..*"))
           .map(p -> folder.relativize(p.getParent()).toString().replace('\\', '/'))
           // An output file that happens to be called meta.yaml lies under files/ of a case; its id
           // is not its path.
           .filter(id -> readIfIntact(id).isPresent() && idOf(id).map(id::equals).orElse(false))
           .sorted()
           .toList();
+    } finally {
+      swaps.readLock().unlock();
     }
   }
 
   private Optional<String> idOf(String caseId) {
-    try {
-      return Optional.ofNullable(
-          META_YAML.readValue(caseFolder(caseId).resolve(META).toFile(), Meta.class).id());
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return GoldenFiles.idIn(caseFolder(caseId));
   }
 
   /** The golden of a case, or empty when none was recorded or it is damaged. */
@@ -168,9 +211,30 @@ public final class GoldenStore {
 
   /**
    * Stores {@code observation} as the golden of {@code caseId}. An existing golden with other
-   * content is replaced only when {@code update} is set.
+   * content is replaced only when {@code update} is set, and then as a whole. Takes the lock for
+   * this one write when {@link #lock} is not held.
    */
   public WriteResult write(String caseId, Observation observation, boolean update)
+      throws IOException {
+    if (held == null) {
+      try (Lock lock = lock()) {
+        return write(caseId, observation, update);
+      }
+    }
+    swaps.writeLock().lock();
+    try {
+      return writeLocked(caseId, observation, update);
+    } catch (IOException e) {
+      if (CaseSwap.denied(e)) {
+        throw CaseSwap.denied(e, folder);
+      }
+      throw e;
+    } finally {
+      swaps.writeLock().unlock();
+    }
+  }
+
+  private WriteResult writeLocked(String caseId, Observation observation, boolean update)
       throws IOException {
     // A damaged golden blocks a plain record (the error says to use --update) but not an update.
     Optional<Observation> existing = update ? readIfIntact(caseId) : read(caseId);
@@ -180,50 +244,11 @@ public final class GoldenStore {
     if (existing.isPresent() && !update) {
       return WriteResult.KEPT;
     }
-    Path dir = caseFolder(caseId);
-    boolean replacing = existing.isPresent() || Files.exists(dir.resolve(META));
-    for (Map.Entry<String, byte[]> stream : observation.streams().entrySet()) {
-      AtomicFiles.write(dir.resolve(fileName(stream.getKey())), stream.getValue());
-    }
-    TreeMap<String, String> checksums = new TreeMap<>();
-    observation.streams().forEach((name, bytes) -> checksums.put(name, sha256(bytes)));
-    Meta meta =
-        new Meta(
-            caseId,
-            observation.values(),
-            new ArrayList<>(observation.streams().keySet()),
-            checksums);
-    AtomicFiles.write(
-        dir.resolve(META),
-        (HEADER + META_YAML.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
-    writeViews(dir, observation);
-    if (existing.isPresent()) {
-      for (String stale : existing.get().streams().keySet()) {
-        if (!observation.streams().containsKey(stale)) {
-          Files.deleteIfExists(dir.resolve(fileName(stale)));
-        }
-      }
-      return WriteResult.UPDATED;
-    }
+    boolean replacing =
+        existing.isPresent()
+            || Files.exists(caseFolder(caseId).resolve(META), LinkOption.NOFOLLOW_LINKS);
+    CaseSwap.replace(folder, caseId, META, fresh -> GoldenFiles.fill(fresh, caseId, observation));
     return replacing ? WriteResult.UPDATED : WriteResult.CREATED;
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-  }
-
-  private static void writeViews(Path dir, Observation observation) throws IOException {
-    Optional<byte[]> pretty = observation.stream(Observation.BODY).flatMap(JsonView::pretty);
-    Path view = dir.resolve(JSON_BODY_VIEW);
-    if (pretty.isPresent()) {
-      AtomicFiles.write(view, pretty.get());
-    } else {
-      Files.deleteIfExists(view);
-    }
   }
 
   /** Where a stream is stored, relative to the case folder. */

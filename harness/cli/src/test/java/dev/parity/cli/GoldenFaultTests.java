@@ -1,0 +1,203 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.testing.TempSuite;
+import dev.parity.testing.Umask;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults around goldens with the real command line: a second record while one runs, links and
+ * read-only folders in golden/, colliding case ids, and the permissions of what is written. The
+ * kill -9 test is GoldenCrashIT.
+ */
+@Timeout(120)
+class GoldenFaultTests {
+  @TempDir Path root;
+
+  private static String yaml(String legacy, String cases) {
+    return "name: s\nlegacy:\n  command: [sh, -c, '"
+        + legacy
+        + "']\ncandidate:\n  command: [sh, -c, 'echo hi']\ncases:\n"
+        + cases;
+  }
+
+  @Test
+  void aSecondRecordWhileOneRunsIsRefusedWithTheHoldersPidAndTheLockFile() throws Exception {
+    Path started = root.resolve("started");
+    Path go = root.resolve("go");
+    TempSuite suite =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                yaml(
+                    "touch \"$STARTED\"; while [ ! -f \"$GO\" ]; do sleep 0.05; done; echo hi",
+                    "  - id: a\n    env: {STARTED: '" + started + "', GO: '" + go + "'}\n"));
+    Process first = startParity("record", "--runs", "1", suite.folder().toString());
+    try {
+      awaitFile(started, first);
+
+      Cli second = Cli.run("record", "--update", suite.folder().toString());
+
+      Path lockFile = suite.golden().resolve(".parity.lock");
+      assertThat(second.exitCode()).isEqualTo(2);
+      assertThat(second.err())
+          .isEqualTo(
+              "parity: cannot write the goldens: "
+                  + suite.golden()
+                  + ": the goldens are being written by another parity process (pid "
+                  + first.pid()
+                  + "), which holds the lock file "
+                  + lockFile
+                  + "; wait until that `parity record` ends and run again (the lock is released"
+                  + " when its process ends, even if it is killed)\n");
+      Files.createFile(go);
+      assertThat(first.waitFor()).isZero();
+      assertThat(suite.golden().resolve("a/stdout")).hasContent("hi");
+      assertThat(lockFile).doesNotExist();
+    } finally {
+      first.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aSymlinkedCaseFolderIsRefusedAndNothingOutsideIsWritten() throws Exception {
+    Path outside = Files.createDirectories(root.resolve("outside"));
+    Files.writeString(outside.resolve("stdout"), "precious");
+    TempSuite suite = TempSuite.in(root, "s").suiteYaml(yaml("echo hi", "  - id: a\n"));
+    Files.createDirectories(suite.golden());
+    Files.createSymbolicLink(suite.golden().resolve("a"), outside);
+
+    Cli record = Cli.run("record", "--update", suite.folder().toString());
+
+    assertThat(record.exitCode()).isEqualTo(2);
+    assertThat(record.err())
+        .startsWith(
+            "parity: cannot write the goldens: "
+                + suite.golden().resolve("a")
+                + ": is a symbolic link (to "
+                + outside
+                + "); parity never writes goldens through a link");
+    assertThat(outside.resolve("stdout")).hasContent("precious");
+    try (Stream<Path> files = Files.list(outside)) {
+      assertThat(files).containsExactly(outside.resolve("stdout"));
+    }
+  }
+
+  @Test
+  void aReadOnlyGoldenFolderSaysPermissionDeniedWithTheFolderAndTheFix() throws Exception {
+    TempSuite suite = TempSuite.in(root, "s").suiteYaml(yaml("echo hi", "  - id: a\n"));
+    Path golden = Files.createDirectories(suite.golden());
+    ReadOnly readOnly = ReadOnly.make(golden);
+    try {
+      Cli record = Cli.run("record", suite.folder().toString());
+
+      assertThat(record.exitCode()).isEqualTo(2);
+      assertThat(record.err())
+          .isEqualTo(
+              "parity: cannot write the goldens: "
+                  + golden
+                  + ": permission denied: cannot write goldens in this folder (writing"
+                  + " .parity.lock); make the golden folder writable (e.g. `chmod -R u+w "
+                  + golden
+                  + "`) or record into another folder with --golden DIR\n");
+    } finally {
+      readOnly.undo();
+    }
+  }
+
+  @Test
+  void caseIdsWhoseGoldensCollideAreAConfigurationError() {
+    TempSuite suite =
+        TempSuite.in(root, "s").suiteYaml(yaml("echo hi", "  - id: a\n  - id: a/stdout\n"));
+
+    Cli record = Cli.run("record", suite.folder().toString());
+
+    assertThat(record.exitCode()).isEqualTo(2);
+    assertThat(record.err())
+        .startsWith(
+            "parity: configuration error: "
+                + suite.folder().resolve("suite.yaml")
+                + ":8:9: case ids [a/stdout] and [a] (at ");
+    assertThat(suite.golden()).doesNotExist();
+  }
+
+  @Test
+  void goldensAndReportsAreReadableByGroupAndOthersUnderTheUmask() throws Exception {
+    Umask.requireGroupAndOthersMayRead();
+    TempSuite suite =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                yaml(
+                    "mkdir -p out; echo hi | tee out/r.txt",
+                    "  - id: a/b\n    outputs: [out/r.txt]\n"));
+
+    assertThat(Cli.run("record", suite.folder().toString()).exitCode()).isZero();
+
+    List<Path> written;
+    try (Stream<Path> golden = Files.walk(suite.golden());
+        Stream<Path> reports = Files.walk(suite.reports())) {
+      written = Stream.concat(golden, reports).toList();
+    }
+    assertThat(written).contains(suite.golden().resolve("a/b/files/out/r.txt"));
+    assertThat(written).contains(suite.reports().resolve("verdict.json"));
+    for (Path path : written) {
+      assertThat(Files.getPosixFilePermissions(path))
+          .as(path.toString())
+          .contains(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+    }
+  }
+
+  private static Process startParity(String... args) throws IOException {
+    List<String> command =
+        Stream.concat(
+                Stream.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ParityCommand.class.getName()),
+                Stream.of(args))
+            .toList();
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  private static void awaitFile(Path file, Process process) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (!Files.exists(file) && process.isAlive() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    assertThat(file).as("the first record's legacy started").exists();
+  }
+
+  /** A folder nobody may write: mode 0555, or for root (which ignores modes) the immutable flag. */
+  private record ReadOnly(Path folder, boolean immutable) {
+    static ReadOnly make(Path folder) throws Exception {
+      if (!"root".equals(System.getProperty("user.name"))) {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        return new ReadOnly(folder, false);
+      }
+      Process chattr = new ProcessBuilder("chattr", "+i", folder.toString()).start();
+      Assumptions.assumeTrue(
+          chattr.waitFor() == 0, "running as root and chattr +i is not possible here");
+      return new ReadOnly(folder, true);
+    }
+
+    void undo() throws Exception {
+      if (immutable) {
+        new ProcessBuilder("chattr", "-i", folder.toString()).start().waitFor();
+      } else {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+    }
+  }
+}

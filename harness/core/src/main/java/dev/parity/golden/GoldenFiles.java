@@ -1,0 +1,145 @@
+package dev.parity.golden;
+
+import static dev.parity.golden.GoldenStore.JSON_BODY_VIEW;
+import static dev.parity.golden.GoldenStore.META;
+import static dev.parity.golden.GoldenStore.META_YAML;
+import static dev.parity.golden.GoldenStore.fileName;
+
+import dev.parity.run.Observation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** How one case's golden is laid out in its folder: the stream files, then {@code meta.yaml}. */
+final class GoldenFiles {
+  private static final String HEADER =
+      "# Golden recorded by `parity record` from the legacy implementation.\n"
+          + "# Streams are stored byte for byte beside this file. Re-record with `parity record --update`.\n";
+
+  record Meta(
+      String id,
+      SortedMap<String, String> values,
+      List<String> streams,
+      SortedMap<String, String> sha256) {}
+
+  private GoldenFiles() {}
+
+  /** Reads the golden in {@code dir}, whose meta.yaml exists, checking every stream. */
+  static Observation read(Path dir) {
+    Path metaFile = dir.resolve(META);
+    Meta meta;
+    try {
+      meta = META_YAML.readValue(metaFile.toFile(), Meta.class);
+    } catch (IOException e) {
+      throw new GoldenException(metaFile, "unreadable golden metadata (" + e.getMessage() + ")");
+    }
+    if (meta == null || meta.streams() == null) {
+      throw new GoldenException(metaFile, "golden metadata lists no streams");
+    }
+    TreeMap<String, byte[]> streams = new TreeMap<>();
+    for (String stream : meta.streams()) {
+      Path file = dir.resolve(fileName(stream));
+      try {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+          // A FIFO or a device would hang or flood the read.
+          throw new GoldenException(file, "golden stream [" + stream + "] is not a regular file");
+        }
+        byte[] content = Files.readAllBytes(file);
+        String expected = meta.sha256() == null ? null : meta.sha256().get(stream);
+        if (expected != null && !expected.equals(sha256(content))) {
+          throw new GoldenException(
+              file,
+              "golden stream ["
+                  + stream
+                  + "] does not match the checksum in "
+                  + META
+                  + " (edited by hand, or a record was interrupted)");
+        }
+        streams.put(stream, content);
+      } catch (NoSuchFileException e) {
+        throw new GoldenException(file, "golden stream [" + stream + "] is missing");
+      } catch (IOException e) {
+        throw new GoldenException(
+            file, "cannot read golden stream [" + stream + "]: " + e.getMessage());
+      }
+    }
+    return new Observation(
+        meta.values() == null ? new TreeMap<>() : meta.values(), streams, Duration.ZERO);
+  }
+
+  /** The id a case folder's meta.yaml names, if it can be read. */
+  static Optional<String> idIn(Path dir) {
+    try {
+      return Optional.ofNullable(META_YAML.readValue(dir.resolve(META).toFile(), Meta.class).id());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The stream files a case folder's meta.yaml lists, relative to it. */
+  static Optional<Set<String>> listed(Path caseFolder) {
+    try {
+      Meta meta = META_YAML.readValue(caseFolder.resolve(META).toFile(), Meta.class);
+      if (meta == null || meta.streams() == null) {
+        return Optional.empty();
+      }
+      Set<String> files = new HashSet<>();
+      for (String stream : meta.streams()) {
+        files.add(fileName(stream));
+      }
+      return Optional.of(files);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Writes a golden into a new, empty folder: the streams, the views, and meta.yaml last. */
+  static void fill(Path fresh, String caseId, Observation observation) throws IOException {
+    TreeMap<String, String> checksums = new TreeMap<>();
+    for (Map.Entry<String, byte[]> stream : observation.streams().entrySet()) {
+      Path file = fresh.resolve(fileName(stream.getKey())).normalize();
+      if (!file.startsWith(fresh) || file.equals(fresh)) {
+        throw new IllegalArgumentException(
+            "stream name [" + stream.getKey() + "] leads out of its golden folder");
+      }
+      Files.createDirectories(file.getParent());
+      AtomicFiles.writeNew(file, stream.getValue());
+      checksums.put(stream.getKey(), sha256(stream.getValue()));
+    }
+    Optional<byte[]> pretty = observation.stream(Observation.BODY).flatMap(JsonView::pretty);
+    if (pretty.isPresent()) {
+      AtomicFiles.writeNew(fresh.resolve(JSON_BODY_VIEW), pretty.get());
+    }
+    Meta meta =
+        new Meta(
+            caseId,
+            observation.values(),
+            new ArrayList<>(observation.streams().keySet()),
+            checksums);
+    AtomicFiles.writeNew(
+        fresh.resolve(META),
+        (HEADER + META_YAML.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}
