@@ -196,17 +196,22 @@ static int kill_descendants(void) {
   return killed;
 }
 
-/* Kills the program's group and every descendant, and reaps until no child is left. */
+/*
+ * Kills the program's group and every descendant, and reaps until no child is left. A live
+ * descendant always has a live ancestor chain up to this process (an orphan is re-parented to the
+ * subreaper), so "no child" (ECHILD) means no descendant at all: the common case of a program that
+ * left nothing behind needs no scan of /proc.
+ */
 static void kill_tree(pid_t child) {
   kill(-child, SIGKILL);
   for (;;) {
-    int found = kill_descendants();
     pid_t reaped;
     while ((reaped = waitpid(-1, NULL, WNOHANG)) > 0) {
     }
     if (reaped < 0 && errno == ECHILD) {
       return;
     }
+    int found = kill_descendants();
     if (found == 0) {
       /* A child exists but was not seen in /proc yet (just forked): look again shortly. */
       struct timespec pause = {0, 1000000};

@@ -6,6 +6,7 @@ import dev.parity.diff.Comparison;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.CompareTarget;
+import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenStore;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -227,7 +230,7 @@ class ProcessFaultTests {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try {
       // The server and its escapee, the run's program and its two escapees.
-      Survivors.awaitRunning(marker, 5);
+      Survivors.awaitSleeping(marker, 5);
     } finally {
       parity.destroyForcibly().waitFor();
     }
@@ -236,6 +239,42 @@ class ProcessFaultTests {
     assertThat(leftovers(tmp, prefix)).as("folders of the killed parity").isNotEmpty();
     Workdirs.deleteStale(tmp);
     assertThat(leftovers(tmp, prefix)).as("folders after the next run's cleaning").isEmpty();
+  }
+
+  @Test
+  void aServerOutlivesTheThreadThatStartedItUntilItIsClosed() throws Exception {
+    String marker = Survivors.marker();
+    Suite suite = suite("  - id: a\n");
+    LocalServer[] server = new LocalServer[1];
+    // The launcher's death signal fires when the starting thread ends: only Parity's death counts.
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                server[0] =
+                    LocalServer.start(
+                        suite,
+                        new HttpImplementation.Start(
+                            List.of("sleep", marker),
+                            Map.of(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Duration.ofSeconds(5)));
+              } catch (ServiceStartException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    starter.start();
+    starter.join();
+    Survivors.awaitSleeping(marker, 1);
+
+    // Longer than the launcher takes to act on a death signal (it polls every 200 ms).
+    Thread.sleep(1500);
+
+    assertThat(server[0].ended()).isEmpty();
+    assertThat(Survivors.sleeping(marker)).hasSize(1);
+    server[0].close();
+    Survivors.assertNone(marker);
   }
 
   private static List<String> leftovers(Path tmp, String prefix) throws Exception {

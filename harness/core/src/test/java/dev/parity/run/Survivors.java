@@ -78,16 +78,19 @@ final class Survivors {
     assertThat(found).as("processes still running with %s in their argv", marker).isEmpty();
   }
 
-  /** Waits (generously) until {@code count} live processes have {@code marker} in their argv. */
-  static void awaitRunning(String marker, int count) throws InterruptedException {
+  /** The live processes that run exactly {@code sleep <marker>}. */
+  static List<String> sleeping(String marker) {
+    return find(marker).stream().filter(line -> line.endsWith(": sleep " + marker)).toList();
+  }
+
+  /** Waits (generously) until {@code count} live processes run {@code sleep <marker>}. */
+  static void awaitSleeping(String marker, int count) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 3 * PATIENCE_MS;
-    List<String> found = find(marker);
+    List<String> found = sleeping(marker);
     while (found.size() < count && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
-      found = find(marker);
+      found = sleeping(marker);
     }
-    assertThat(found)
-        .as("processes running with %s in their argv", marker)
-        .hasSizeGreaterThanOrEqualTo(count);
+    assertThat(found).as("processes running sleep %s", marker).hasSize(count);
   }
 }
