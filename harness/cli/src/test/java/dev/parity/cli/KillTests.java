@@ -1,0 +1,138 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.testing.TempSuite;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of the real CLI leaves none of the programs it started running, neither a {@code
+ * start:} server nor a command run with the processes it detached, and the next parity deletes the
+ * killed one's temporary folders. Processes are found by a unique number in their argv.
+ */
+@Timeout(300)
+class KillTests {
+  private static final long PATIENCE_MS = 20_000;
+
+  @TempDir Path root;
+
+  @Test
+  void killingParityWithSigkillLeavesNoServerAndNoRunningProgram() throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
+    String marker = "1" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
+    TempSuite web =
+        TempSuite.in(root, "web")
+            .suiteYaml(
+                "name: web\nlegacy:\n  start: [sh, -c, 'setsid -f sleep "
+                    + marker
+                    + "; exec sleep "
+                    + marker
+                    + "']\n  env: {PORT: '{port}'}\n  startTimeout: 5m\n"
+                    + "candidate:\n  url: http://127.0.0.1:9\ncases:\n  - id: a\n    request: {path: /}\n");
+    TempSuite commands =
+        TempSuite.in(root, "commands")
+            .suiteYaml(
+                "name: commands\nlegacy:\n  command: [sh, -c, 'setsid -f sleep "
+                    + marker
+                    + "; setsid sh -c \"sleep "
+                    + marker
+                    + " &\"; sleep "
+                    + marker
+                    + "']\ncandidate:\n  command: [true]\ndefaults:\n  timeout: 5m\ncases:\n  - id: a\n");
+
+    Process server = parity("compare", web.folder().toString());
+    Process command = parity("record", commands.folder().toString());
+    List<Process> killed = List.of(server, command);
+    try {
+      // The server (2 sleeps, one detached) and the command (3 sleeps, two detached).
+      awaitSleeping(marker, 5);
+    } finally {
+      for (Process parity : killed) {
+        parity.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+      }
+    }
+
+    awaitSleeping(marker, 0);
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    assertThat(folders(tmp, killed)).as("folders the killed parity left").isNotEmpty();
+    TempSuite quick =
+        TempSuite.in(root, "quick")
+            .suiteYaml(
+                "name: quick\nlegacy:\n  command: [true]\ncandidate:\n  command: [true]\n"
+                    + "cases:\n  - id: a\n");
+    Process next = parity("record", quick.folder().toString());
+    assertThat(next.waitFor()).isZero();
+    assertThat(folders(tmp, killed)).as("folders after the next parity started").isEmpty();
+  }
+
+  private Process parity(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ParityCommand.class.getName());
+    command.addAll(List.of(args));
+    command.addAll(List.of("--out", root.resolve("out-" + args[0]).toString()));
+    return new ProcessBuilder(command)
+        .directory(root.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(Files.createTempFile(root, "parity", ".log").toFile())
+        .start();
+  }
+
+  private static List<String> folders(Path tmp, List<Process> owners) throws IOException {
+    Predicate<String> owned =
+        name -> owners.stream().anyMatch(p -> name.startsWith("parity-" + p.pid() + "-"));
+    try (Stream<Path> entries = Files.list(tmp)) {
+      return entries.map(p -> p.getFileName().toString()).filter(owned).toList();
+    }
+  }
+
+  /** Waits until exactly {@code count} live processes run {@code sleep <marker>}. */
+  private static void awaitSleeping(String marker, int count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + PATIENCE_MS * 3;
+    List<String> found = sleeping(marker);
+    while (found.size() != count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+      found = sleeping(marker);
+    }
+    assertThat(found).as("processes running sleep %s", marker).hasSize(count);
+  }
+
+  private static List<String> sleeping(String marker) {
+    List<String> found = new ArrayList<>();
+    try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path process : processes) {
+        try {
+          String line =
+              new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8)
+                  .replace('\0', ' ')
+                  .strip();
+          String stat = Files.readString(process.resolve("stat"));
+          boolean zombie = stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+          if (line.equals("sleep " + marker) && !zombie) {
+            found.add(process.getFileName() + ": " + line);
+          }
+        } catch (IOException | RuntimeException e) {
+          // The process ended while it was read.
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list /proc", e);
+    }
+    return found;
+  }
+}
