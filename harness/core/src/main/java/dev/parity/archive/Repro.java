@@ -10,6 +10,7 @@ import dev.parity.fixture.RequestBody;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Stdin;
 import dev.parity.fixture.Suite;
+import dev.parity.redact.Redactor;
 import dev.parity.run.CommandRunner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +27,19 @@ final class Repro {
 
   private Repro() {}
 
+  /**
+   * The script, with secrets (sensitive headers, token query values, the suite's redact: matches,
+   * Parity's own secret environment) replaced by their markers: a repro script is written to disk.
+   */
   static String of(Suite suite, Side side, Case testCase) {
+    Redactor redactor = Redactor.of(suite.redaction()).forCase(testCase);
+    return redactor.text(script(suite, side, testCase, redactor));
+  }
+
+  private static String script(Suite suite, Side side, Case testCase, Redactor redactor) {
     Implementation implementation = suite.implementation(side);
     if (implementation instanceof HttpImplementation http && testCase.request().isPresent()) {
-      return curl(suite, side, testCase, http, testCase.request().get());
+      return curl(suite, side, testCase, http, testCase.request().get(), redactor);
     }
     if (!(implementation instanceof CommandImplementation command)) {
       return "# " + side.label() + ": " + implementation.describe() + "\n";
@@ -93,7 +103,12 @@ final class Repro {
    * with curl.
    */
   private static String curl(
-      Suite suite, Side side, Case testCase, HttpImplementation http, HttpRequest request) {
+      Suite suite,
+      Side side,
+      Case testCase,
+      HttpImplementation http,
+      HttpRequest request,
+      Redactor redactor) {
     StringBuilder script = header(side, testCase, " (HTTP)");
     String base;
     HttpImplementation.Endpoint endpoint = http.endpoint();
@@ -154,7 +169,10 @@ final class Repro {
       separator = "&";
     }
     List<String> words = new ArrayList<>(List.of("curl", "-sS", "-i", "-X", request.method()));
-    request.headers().forEach((name, value) -> words.add("-H " + quote(name + ": " + value)));
+    request
+        .headers()
+        .forEach(
+            (name, value) -> words.add("-H " + quote(name + ": " + redactor.header(name, value))));
     if (request.body().isPresent()) {
       RequestBody body = request.body().get();
       if (request.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("content-type"))) {

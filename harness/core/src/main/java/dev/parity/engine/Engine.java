@@ -16,6 +16,7 @@ import dev.parity.noise.Suggestions;
 import dev.parity.normalize.NormalizationTimeoutException;
 import dev.parity.normalize.Pipeline;
 import dev.parity.normalize.RuleStats;
+import dev.parity.redact.Redactor;
 import dev.parity.run.Observation;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
@@ -57,7 +58,8 @@ public final class Engine {
 
   public Engine(
       Runner runner, ObservationComparator comparator, Progress progress, ObservationSink sink) {
-    this.runner = runner;
+    // Secrets are replaced by hash markers as observations arrive: nothing after this sees them.
+    this.runner = Redactor.runner(runner);
     this.comparator = comparator;
     this.progress = progress;
     this.sink = sink;
@@ -247,7 +249,8 @@ public final class Engine {
     Noise noise = noise(suite, testCase, observation, options.runs(), pipeline, state);
     boolean update = options.update();
     Optional<Observation> previous =
-        update ? goldens.readIfIntact(testCase.id()) : goldens.read(testCase.id());
+        (update ? goldens.readIfIntact(testCase.id()) : goldens.read(testCase.id()))
+            .map(Redactor.of(suite.redaction()).forCase(testCase)::apply);
     Path where = goldens.caseFolder(testCase.id());
     if (previous.isPresent() && !pipeline.isEmpty() && !previous.get().sameContentAs(observation)) {
       Pipeline.Result normalized = pipeline.apply(previous.get(), observation);
@@ -410,7 +413,8 @@ public final class Engine {
       GoldenStore goldens,
       Set<String> unavailable,
       Normalization state) {
-    Optional<Observation> golden = goldens.read(testCase.id());
+    Optional<Observation> golden =
+        goldens.read(testCase.id()).map(Redactor.of(suite.redaction()).forCase(testCase)::apply);
     if (golden.isEmpty()) {
       return error(
           testCase,

@@ -104,7 +104,8 @@ class HttpRunnerTests {
         List.of(),
         List.of(),
         Optional.empty(),
-        HttpSettings.defaults());
+        HttpSettings.defaults(),
+        null);
   }
 
   private static Case get(String path) {

@@ -1,0 +1,95 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real CLI on an HTTP service that echoes the secrets it is sent and sets its own: no file
+ * Parity writes holds one in clear, and the comparison still sees when they differ.
+ */
+class RedactionCliTests {
+  @TempDir Path project;
+
+  private Path suite(String candidateCookie) throws IOException {
+    Path folder = Files.createDirectories(project.resolve("fixtures/web"));
+    try (InputStream app = getClass().getResourceAsStream("/redaction-test-app.py")) {
+      Files.copy(app, folder.resolve("app.py"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.writeString(
+        folder.resolve("suite.yaml"),
+        String.join(
+            "\n",
+            "name: web",
+            "legacy:",
+            "  start: [python3, \"{suite}/app.py\", \"{port}\"]",
+            "candidate:",
+            "  start: [python3, \"{suite}/app.py\", \"{port}\"]",
+            "  env: {SESSION_SECRET: " + candidateCookie + "}",
+            "http:",
+            "  redactHeaders: [X-Api-Key]",
+            "redact: ['custom-SECRET-[0-9]+']",
+            "cases:",
+            "  - id: echo",
+            "    request:",
+            "      path: /echo",
+            "      query: {access_token: qtok-SECRET-111}",
+            "      headers: {Authorization: Bearer hdr-SECRET-222}",
+            ""));
+    return folder;
+  }
+
+  @Test
+  void noSecretIsWrittenAndDifferentSecretsStillDiffer() throws Exception {
+    Path suite = suite("cookie-SECRET-333");
+
+    Cli record = Cli.run("record", suite.toString());
+    assertThat(record.exitCode()).as(record.out() + record.err()).isZero();
+    assertThat(project.resolve("golden/web/echo/headers"))
+        .content()
+        .contains("set-cookie: <redacted sha256:", "x-api-key: <redacted sha256:");
+    Cli verify = Cli.run("verify", suite.toString());
+    assertThat(verify.exitCode()).as(verify.out()).isZero();
+    Cli compare = Cli.run("compare", suite.toString(), "--runs", "1");
+    assertThat(compare.exitCode()).as(compare.out()).isZero();
+    assertNoSecretIn(record, verify, compare);
+
+    suite("cookie-SECRET-999");
+    Cli changed = Cli.run("verify", suite.toString());
+
+    assertThat(changed.exitCode()).as(changed.out()).isEqualTo(1);
+    assertThat(changed.out()).contains("FAIL echo", "set-cookie");
+    assertNoSecretIn(changed);
+  }
+
+  /** Nothing Parity wrote (goldens, reports, observations, console) holds a secret. */
+  private void assertNoSecretIn(Cli... runs) throws IOException {
+    List<String> leaks = new ArrayList<>();
+    try (Stream<Path> files =
+        Stream.concat(
+            Files.walk(project.resolve("golden")), Files.walk(project.resolve("reports")))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        if (text.contains("SECRET-")) {
+          leaks.add(file.toString());
+        }
+      }
+    }
+    for (Cli run : runs) {
+      if ((run.out() + run.err()).contains("SECRET-")) {
+        leaks.add("console: " + run.out() + run.err());
+      }
+    }
+    assertThat(leaks).isEmpty();
+  }
+}

@@ -1,0 +1,240 @@
+package dev.parity.redact;
+
+import dev.parity.fixture.Case;
+import dev.parity.fixture.HttpRequest;
+import dev.parity.fixture.Redaction;
+import dev.parity.run.Observation;
+import dev.parity.run.Runner;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Replaces secrets by a marker holding a hash of the value, {@code <redacted
+ * sha256:0123456789abcdef>}, before anything is written: goldens, observations, repro scripts and
+ * every report.
+ *
+ * <p>What is a secret: the values of the suite's sensitive headers (see {@link Redaction}; also
+ * {@code Name: value} lines of such headers in any output), the values of query parameters and of
+ * {@code NAME=value} assignments whose name contains {@code token}, {@code secret}, {@code
+ * password} or {@code api key}, every match of the suite's {@code redact:} regexes, and the values
+ * of Parity's own environment variables with such names (e.g. {@code GITHUB_TOKEN}).
+ *
+ * <p>Equal values get equal markers and different values different ones, so comparing redacted
+ * observations compares the secrets' hashes: the comparison still sees whether they differ. A
+ * marker is left as it is, so redacting twice changes nothing (a golden recorded with markers
+ * compares against a candidate's live value).
+ */
+public final class Redactor {
+  static final String MARKER = "<redacted sha256:";
+  private static final Pattern MARKER_TEXT = Pattern.compile("<redacted sha256:[0-9a-f]{16}>");
+  private static final String SECRET_NAME =
+      "[A-Za-z0-9_.-]*(?:token|secret|password|passwd|api[_-]?key)[A-Za-z0-9_.-]*";
+  private static final Pattern QUERY =
+      Pattern.compile(
+          "([?&;]" + SECRET_NAME + "=)(?!<redacted )([^&\\s#\"'<>]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_])(" + SECRET_NAME + "=)(?!<redacted )([^\\s&'\"]+)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern QUERY_NAME = Pattern.compile(SECRET_NAME, Pattern.CASE_INSENSITIVE);
+  private static final Pattern SECRET_VARIABLE =
+      Pattern.compile(
+          ".*(token|secret|password|passwd|credential|api_?key|private_?key).*",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Environment values shorter than this are not treated as secrets (too many false hits). */
+  static final int MIN_SECRET_LENGTH = 8;
+
+  private static final List<String> OWN_SECRETS = secretsOf(System.getenv());
+
+  private final Pattern headerLine;
+  private final List<Pattern> patterns;
+  private final List<String> secrets;
+
+  private Redactor(Pattern headerLine, List<Pattern> patterns, List<String> secrets) {
+    this.headerLine = headerLine;
+    this.patterns = patterns;
+    this.secrets = secrets;
+  }
+
+  private Redactor(Redaction redaction, List<String> secrets) {
+    String names =
+        redaction.headers().stream().map(Pattern::quote).collect(Collectors.joining("|"));
+    this.headerLine =
+        Pattern.compile(
+            "(?m)^([ \\t]*[<>]?[ \\t]*(?:"
+                + names
+                + "|[A-Za-z0-9_-]*token[A-Za-z0-9_-]*)[ \\t]*:[ \\t]*)([^\\r\\n]+)",
+            Pattern.CASE_INSENSITIVE);
+    this.patterns = redaction.patterns();
+    this.secrets = secrets;
+  }
+
+  /** The redactor of a suite; secrets from Parity's own environment included. */
+  public static Redactor of(Redaction redaction) {
+    return new Redactor(redaction, OWN_SECRETS);
+  }
+
+  /**
+   * {@code runner} with every observation and failure message it returns redacted for its suite, so
+   * that nothing after it (comparison, goldens, observations, reports) sees a secret in clear.
+   */
+  public static Runner runner(Runner runner) {
+    return new RedactingRunner(runner);
+  }
+
+  /** A redactor with the secrets of {@code environment} (for tests). */
+  static Redactor of(Redaction redaction, Map<String, String> environment) {
+    return new Redactor(redaction, secretsOf(environment));
+  }
+
+  /**
+   * This redactor plus the secrets a case sends: the values of its sensitive request headers and
+   * secret query parameters, wherever they show up again (a service echoing them, an error
+   * message).
+   */
+  public Redactor forCase(Case testCase) {
+    if (testCase.request().isEmpty()) {
+      return this;
+    }
+    HttpRequest request = testCase.request().get();
+    List<String> more = new ArrayList<>(secrets);
+    request
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!header(name, value).equals(value)) {
+                more.add(value);
+              }
+            });
+    request
+        .query()
+        .forEach(
+            (name, value) -> {
+              if (QUERY_NAME.matcher(name).matches()) {
+                more.add(value);
+              }
+            });
+    return new Redactor(headerLine, patterns, longestFirst(more));
+  }
+
+  /** The marker of a value: equal values, equal markers. */
+  public static String marker(String value) {
+    if (MARKER_TEXT.matcher(value).matches()) {
+      return value;
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return MARKER + HexFormat.of().formatHex(hash, 0, 8) + ">";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** {@code observation} with every secret in its streams and values replaced by its marker. */
+  public Observation apply(Observation observation) {
+    TreeMap<String, byte[]> streams = new TreeMap<>();
+    observation.streams().forEach((name, bytes) -> streams.put(name, bytes(bytes)));
+    TreeMap<String, String> values = new TreeMap<>();
+    observation.values().forEach((name, value) -> values.put(name, text(value)));
+    return new Observation(values, streams, observation.duration());
+  }
+
+  /** {@code text} with every secret replaced by its marker. */
+  public String text(String text) {
+    String out = replace(headerLine, text, m -> m.group(1) + marker(m.group(2).strip()));
+    for (Pattern pattern : patterns) {
+      out = replace(pattern, out, m -> marker(m.group()));
+    }
+    out = replace(QUERY, out, m -> m.group(1) + marker(m.group(2)));
+    out = replace(ASSIGNMENT, out, m -> m.group(1) + marker(m.group(2)));
+    for (String secret : secrets) {
+      if (out.contains(secret)) {
+        out = out.replace(secret, marker(secret));
+      }
+    }
+    return out;
+  }
+
+  /** One header's value as it may be written. */
+  public String header(String name, String value) {
+    String line = text(name + ": " + value);
+    return line.substring(line.indexOf(':') + 2);
+  }
+
+  private byte[] bytes(byte[] bytes) {
+    // Text streams are redacted as UTF-8; others byte for byte (ISO-8859-1 maps bytes 1:1).
+    boolean utf8 = isUtf8(bytes);
+    String text = new String(bytes, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String redacted = text(text);
+    if (redacted.equals(text)) {
+      return bytes;
+    }
+    return redacted.getBytes(utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** Replaces each match that is not already inside a marker. */
+  private static String replace(Pattern pattern, String text, Function<Matcher, String> with) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int last = 0;
+    do {
+      out.append(text, last, m.start());
+      out.append(m.group().contains(MARKER) ? m.group() : with.apply(m));
+      last = m.end();
+    } while (m.find());
+    return out.append(text, last, text.length()).toString();
+  }
+
+  private static List<String> secretsOf(Map<String, String> environment) {
+    List<String> values = new ArrayList<>();
+    environment.forEach(
+        (name, value) -> {
+          if (value != null
+              && value.length() >= MIN_SECRET_LENGTH
+              && SECRET_VARIABLE.matcher(name).matches()) {
+            values.add(value);
+          }
+        });
+    return longestFirst(values);
+  }
+
+  /** Longest first, so that a secret containing another is replaced whole; blanks dropped. */
+  private static List<String> longestFirst(List<String> values) {
+    List<String> sorted = new ArrayList<>();
+    values.stream().filter(v -> !v.isBlank()).distinct().forEach(sorted::add);
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    return List.copyOf(sorted);
+  }
+}

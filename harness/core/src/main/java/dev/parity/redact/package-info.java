@@ -1,0 +1,2 @@
+/** Redaction of secrets (credentials, sessions, tokens) before anything is written. */
+package dev.parity.redact;
