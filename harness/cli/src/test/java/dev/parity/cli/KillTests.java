@@ -34,10 +34,12 @@ class KillTests {
   void killingParityWithSigkillLeavesNoServerAndNoRunningProgram() throws Exception {
     boolean launcher =
         Files.isDirectory(Path.of("/proc/self"))
-            && CommandRunner.class.getResource("parity-launch-linux-" + System.getProperty("os.arch"))
+            && CommandRunner.class.getResource(
+                    "parity-launch-linux-" + System.getProperty("os.arch"))
                 != null;
     if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(launcher, "needs Linux and the process launcher (a C compiler at build)");
+      Assumptions.assumeTrue(
+          launcher, "needs Linux and the process launcher (a C compiler at build)");
     }
     String marker = "1" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
     TempSuite web =

@@ -71,10 +71,6 @@ final class Launcher {
     return line;
   }
 
-  Path executable() {
-    return executable;
-  }
-
   private static Located locate() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (!os.startsWith("linux")) {
