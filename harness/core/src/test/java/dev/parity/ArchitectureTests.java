@@ -90,4 +90,29 @@ class ArchitectureTests {
             "dev.parity.report..")
         .check(CORE);
   }
+
+  @Test
+  void redactionSitsBetweenRunningAndEverythingThatWrites() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.parity.fixture..", "dev.parity.run..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.parity.redact..")
+        .check(CORE);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.parity.redact..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.parity.normalize..",
+            "dev.parity.diff..",
+            "dev.parity.golden..",
+            "dev.parity.verdict..",
+            "dev.parity.engine..",
+            "dev.parity.report..")
+        .because("secrets are replaced as observations arrive, before anything else sees them")
+        .check(CORE);
+  }
 }

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,45 @@ class RedactionCliTests {
     assertThat(changed.exitCode()).as(changed.out()).isEqualTo(1);
     assertThat(changed.out()).contains("FAIL echo", "set-cookie");
     assertNoSecretIn(changed);
+  }
+
+  @Test
+  void parityOwnSecretEnvironmentNeverReachesAFile() throws Exception {
+    Path suite = Files.createDirectories(project.resolve("fixtures/env"));
+    Files.writeString(
+        suite.resolve("suite.yaml"),
+        String.join(
+            "\n",
+            "name: env",
+            "legacy:",
+            "  command: [sh, -c, 'echo \"token is $GITHUB_TOKEN\"; env | sort']",
+            "candidate:",
+            "  command: [sh, -c, 'echo \"token is $GITHUB_TOKEN\"; env | sort']",
+            "cases:",
+            "  - id: a",
+            ""));
+    Path out = project.resolve("reports/env");
+    // The real CLI in a process of its own, with a secret in its environment (as in CI).
+    Processes.Result record =
+        Processes.run(
+            project,
+            Duration.ofMinutes(2),
+            Map.of("GITHUB_TOKEN", "ghp_SECRET-0123456789"),
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            ParityCommand.class.getName(),
+            "record",
+            suite.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(record.exit()).as(record.out() + record.err()).isZero();
+    assertThat(project.resolve("golden/env/a/stdout"))
+        .content()
+        .contains("token is <redacted sha256:", "GITHUB_TOKEN=<redacted sha256:");
+    assertThat(record.out() + record.err()).doesNotContain("SECRET-");
+    assertNoSecretIn();
   }
 
   /** Nothing Parity wrote (goldens, reports, observations, console) holds a secret. */
