@@ -71,6 +71,11 @@ final class Launcher {
     return line;
   }
 
+  /** Where the launcher was installed. */
+  Path executable() {
+    return executable;
+  }
+
   private static Located locate() {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (!os.startsWith("linux")) {
