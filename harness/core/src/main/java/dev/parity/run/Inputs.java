@@ -57,7 +57,13 @@ final class Inputs {
     for (InputFile input : testCase.files()) {
       Path target = workdir.resolve(input.target());
       Files.createDirectories(target.getParent());
-      inputs.copyEntry(input.source(), target, display(suiteFolder, input.source()), true);
+      String name = display(suiteFolder, input.source());
+      try {
+        inputs.copyEntry(input.source(), target, name, true);
+      } catch (IOException e) {
+        // An unreadable input is the suite's problem, not the implementation's: the run fails.
+        throw new Refused("cannot copy input [" + name + "]: " + e);
+      }
     }
   }
 

@@ -126,4 +126,19 @@ class InputsTests {
                     .startsWith("the case timed out while copying its inputs (at [data/big.bin], ")
                     .endsWith(" bytes copied); raise [timeout] if the inputs are just big"));
   }
+
+  @Test
+  void anInputThatVanishedAfterLoadingFailsTheRunNotTheImplementation() throws Exception {
+    TempSuite folder = folder("    files: [data/dir/ok.txt]\n    args: ['true']\n");
+    Suite suite = new SuiteLoader().load(folder.folder());
+    Path input = folder.folder().resolve("data/dir/ok.txt");
+    Files.delete(input);
+
+    RunOutcome outcome =
+        new CommandRunner().run(suite, suite.legacy(), suite.find("a").orElseThrow());
+
+    assertFailed(
+        outcome,
+        "cannot copy input [data/dir/ok.txt]: java.nio.file.NoSuchFileException: " + input);
+  }
 }
