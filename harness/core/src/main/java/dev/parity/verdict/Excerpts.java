@@ -18,6 +18,8 @@ public final class Excerpts {
   /** One fact, note or summary line, at most. */
   public static final int FACT_BYTES = 4 * 1024;
 
+  private static final String CUT = "[parity: cut at ";
+
   private Excerpts() {}
 
   /**
@@ -35,27 +37,30 @@ public final class Excerpts {
   }
 
   private static String cap(String text, int maxBytes, String caseId, String separator) {
+    if (text.length() <= maxBytes / 4 || utf8Length(text) <= maxBytes) {
+      return text;
+    }
+    String tail =
+        separator + note(maxBytes, utf8Length(text), caseId) + ("\n".equals(separator) ? "\n" : "");
+    // The note counts against the bound, so that capping a capped text changes nothing.
+    long room = Math.max(0, maxBytes - utf8Length(tail));
     int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    int end = 0;
+    while (end < text.length()) {
+      char c = text.charAt(end);
       int size = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : 3;
-      if (bytes + size > maxBytes) {
-        return text.substring(0, i)
-            + separator
-            + note(maxBytes, utf8Length(text), caseId)
-            + ("\n".equals(separator) ? "\n" : "");
+      if (bytes + size > room) {
+        break;
       }
       bytes += size;
-      if (size == 4) {
-        i++;
-      }
+      end += size == 4 ? 2 : 1;
     }
-    return text;
+    return text.substring(0, end) + tail;
   }
 
   /** The note a cut text ends with. */
   public static String note(long maxBytes, long totalBytes, String caseId) {
-    return "[parity: cut at "
+    return CUT
         + size(maxBytes)
         + " of "
         + size(totalBytes)
@@ -69,6 +74,12 @@ public final class Excerpts {
     List<StreamDiff> diffs = new ArrayList<>();
     int budget = DIFF_BYTES;
     for (StreamDiff diff : result.diffs()) {
+      if (diff.truncated() && diff.unified().endsWith("/]\n") && diff.unified().contains(CUT)) {
+        // Already cut by an earlier report (parity report rebuilds from verdict.json): keep it.
+        budget = 0;
+        diffs.add(diff);
+        continue;
+      }
       String unified = cap(diff.unified(), Math.max(0, budget), result.id());
       // cap returns its argument itself when nothing was cut.
       boolean cut = unified != diff.unified();

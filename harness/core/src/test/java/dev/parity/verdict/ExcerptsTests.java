@@ -23,10 +23,9 @@ class ExcerptsTests {
 
     String cut = Excerpts.cap(text, 1025, "x/y");
 
-    assertThat(cut)
-        .isEqualTo(
-            "é".repeat(512)
-                + "\n[parity: cut at 1 KiB of 4 KiB; full output in observations/x/y/]\n");
+    String note = "\n[parity: cut at 1 KiB of 4 KiB; full output in observations/x/y/]\n";
+    assertThat(cut).isEqualTo("é".repeat((1025 - note.length()) / 2) + note);
+    assertThat(Excerpts.utf8Length(cut)).isLessThanOrEqualTo(1025);
     assertThat(Excerpts.utf8Length("😀é")).isEqualTo("😀é".getBytes(StandardCharsets.UTF_8).length);
   }
 
@@ -53,5 +52,26 @@ class ExcerptsTests {
     assertThat(capped.summary()).hasSizeLessThan(Excerpts.FACT_BYTES + 200);
     assertThat(capped.facts().get(0).message()).contains("[parity: cut at 4 KiB of 12 KiB");
     assertThat(capped.status()).isEqualTo(Status.FAIL);
+  }
+
+  @Test
+  void cappingTwiceChangesNothing() {
+    String big = "+" + "x".repeat(3 * Excerpts.DIFF_BYTES);
+    StreamDiff stdout = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
+    StreamDiff stderr = new StreamDiff("stderr", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
+    CaseResult result =
+        new CaseResult(
+            "c",
+            List.of(),
+            Status.FAIL,
+            "s".repeat(3 * Excerpts.FACT_BYTES),
+            List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))),
+            List.of(),
+            List.of(stdout, stderr),
+            Map.of());
+
+    CaseResult once = Excerpts.capped(result);
+
+    assertThat(Excerpts.capped(once)).isEqualTo(once);
   }
 }
