@@ -156,8 +156,11 @@ public final class Excerpts {
   }
 
   private static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " bytes";
+    }
     if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%d KiB", Math.max(1, bytes / 1024));
+      return String.format(Locale.ROOT, "%d KiB", bytes / 1024);
     }
     return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
   }
