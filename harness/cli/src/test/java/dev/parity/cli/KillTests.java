@@ -65,9 +65,12 @@ class KillTests {
     Process server = parity("compare", web.folder().toString());
     Process command = parity("record", commands.folder().toString());
     List<Process> killed = List.of(server, command);
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try {
       // The server (2 sleeps, one detached) and the command (3 sleeps, two detached).
       awaitSleeping(marker, 5);
+      // Checked while they live: once they are dead, any parity starting here may clean them.
+      assertThat(folders(tmp, killed)).as("folders of the running parity").isNotEmpty();
     } finally {
       for (Process parity : killed) {
         parity.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
@@ -75,8 +78,6 @@ class KillTests {
     }
 
     awaitSleeping(marker, 0);
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    assertThat(folders(tmp, killed)).as("folders the killed parity left").isNotEmpty();
     TempSuite quick =
         TempSuite.in(root, "quick")
             .suiteYaml(
