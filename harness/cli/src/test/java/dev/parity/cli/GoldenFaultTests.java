@@ -2,15 +2,21 @@ package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.golden.GoldenStore;
 import dev.parity.testing.TempSuite;
 import dev.parity.testing.Umask;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class GoldenFaultTests {
   @TempDir Path root;
+
+  private final List<Process> processes = new ArrayList<>();
 
   private static String yaml(String legacy, String cases) {
     return "name: s\nlegacy:\n  command: [sh, -c, '"
@@ -68,6 +76,55 @@ class GoldenFaultTests {
     } finally {
       first.destroyForcibly();
     }
+  }
+
+  @Test
+  void twoRecordUpdatesAtOnceNeverMixTheirGoldens() throws Exception {
+    StringBuilder cases = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      cases.append("  - id: c").append(i).append("\n    args: [c").append(i).append("]\n");
+    }
+    TempSuite suite =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [sh, -c, 'echo \"$RUN $1\"; echo \"$RUN\" >&2', sh]\n"
+                    + "candidate:\n  command: [sh, -c, 'true']\ncases:\n"
+                    + cases);
+    assertThat(Cli.run("record", "--runs", "1", suite.folder().toString()).exitCode()).isZero();
+
+    Process a =
+        startParity(
+            Map.of("RUN", "A"), "record", "--update", "--runs", "1", suite.folder().toString());
+    Process b =
+        startParity(
+            Map.of("RUN", "B"), "record", "--update", "--runs", "1", suite.folder().toString());
+    int exitA = a.waitFor();
+    int exitB = b.waitFor();
+    String outA = log(a);
+    String outB = log(b);
+
+    assertThat(List.of(exitA, exitB))
+        .as(outA + outB)
+        .containsAnyOf(0)
+        .allMatch(e -> e == 0 || e == 2);
+    for (String out : List.of(exitA == 2 ? outA : "", exitB == 2 ? outB : "")) {
+      if (!out.isEmpty()) {
+        assertThat(out).contains("the goldens are being written by another parity process (pid ");
+      }
+    }
+    GoldenStore store = new GoldenStore(suite.golden());
+    Set<String> runs = new HashSet<>();
+    for (int i = 0; i < 40; i++) {
+      String stdout =
+          new String(
+              store.read("c" + i).orElseThrow().stream("stdout").orElseThrow(),
+              StandardCharsets.UTF_8);
+      String run = stdout.substring(0, 1);
+      assertThat(stdout).isEqualTo(run + " c" + i + "\n");
+      runs.add(run);
+    }
+    assertThat(runs).as("every golden from the one run that wrote last").hasSize(1);
+    assertThat(runs.iterator().next().equals("A") ? exitA : exitB).isZero();
   }
 
   @Test
@@ -158,7 +215,12 @@ class GoldenFaultTests {
     }
   }
 
-  private static Process startParity(String... args) throws IOException {
+  private Process startParity(String... args) throws IOException {
+    return startParity(Map.of(), args);
+  }
+
+  /** Starts the CLI in its own JVM; what it prints goes to {@link #log}. */
+  private Process startParity(Map<String, String> env, String... args) throws IOException {
     List<String> command =
         Stream.concat(
                 Stream.of(
@@ -168,7 +230,18 @@ class GoldenFaultTests {
                     ParityCommand.class.getName()),
                 Stream.of(args))
             .toList();
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("parity-" + processes.size() + ".log").toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  private String log(Process process) throws IOException {
+    return Files.readString(root.resolve("parity-" + processes.indexOf(process) + ".log"));
   }
 
   private static void awaitFile(Path file, Process process) throws InterruptedException {
