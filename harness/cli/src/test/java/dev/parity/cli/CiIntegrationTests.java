@@ -369,7 +369,7 @@ class CiIntegrationTests {
 
     assertThat(Files.readString(output))
         .isEqualTo(
-            "earlier=1\ndecision=legacy\nperformance=pass\nratio=0.900\ngroup-list=legacy\ngroup-search=candidate\n"
+            "earlier=1\ndecision=legacy\nstatus=fail\nscope=all\nperformance=pass\nratio=0.900\ngroup-list=legacy\ngroup-search=candidate\n"
                 + "groups={\"list\":\"legacy\",\"search\":\"candidate\"}\n");
   }
 }
