@@ -231,7 +231,7 @@ class HttpCliTests {
               start: [python3, "{suite}/app.py", "{port}"]
               env: {VARIANT: candidate}
               ready: /missing
-              startTimeout: 1s
+              startTimeout: 8s
             cases:
               - id: item
                 request: {path: /item}
@@ -244,9 +244,8 @@ class HttpCliTests {
         .contains(
             "ERROR item  (candidate could not be run: server [python3 "
                 + suite
-                + "/app.py {port}] did not answer 2xx on [/missing] within 1s (last attempt: status 404)")
+                + "/app.py {port}] did not answer 2xx on [/missing] within 8s (last attempt: status 404)")
         .contains("last lines of its output:")
-        .contains("| candidate listening on")
         .contains("| candidate \"GET /missing HTTP/1.1\" 404");
     assertThat(serversOf(suite)).isZero();
   }
@@ -278,7 +277,7 @@ class HttpCliTests {
         suite(
             SIDES
                 + """
-                defaults: {timeout: 2s}
+                defaults: {timeout: 10s}
                 cases:
                   - id: boom
                     request: {path: /boom}
@@ -300,7 +299,7 @@ class HttpCliTests {
         .contains("ERROR drop  (candidate GET http://127.0.0.1:")
         .contains("/drop: the connection broke off during the body (")
         .containsPattern(
-            "ERROR hang  \\(candidate GET http://127\\.0\\.0\\.1:\\d+/hang: no (complete )?response within 2s")
+            "ERROR hang  \\(candidate GET http://127\\.0\\.0\\.1:\\d+/hang: no (complete )?response within 10s")
         .contains(
             "/huge: the response body exceeded the limit of 33554432 bytes; the connection was closed");
     assertThat(serversOf(suite)).isZero();
