@@ -3,7 +3,9 @@ package dev.parity.cli;
 import dev.parity.archive.RunArchive;
 import dev.parity.bench.BenchReport;
 import dev.parity.fixture.ConfigException;
+import dev.parity.fixture.Redaction;
 import dev.parity.golden.GoldenException;
+import dev.parity.redact.Redactor;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
@@ -20,8 +22,15 @@ import java.util.List;
 final class FailedRun {
   private FailedRun() {}
 
-  /** The one-line description of a failure, as the console and the reports give it. */
+  /**
+   * The one-line description of a failure, as the console and the reports give it; secrets in it
+   * (Parity's own secret environment, token values) are redacted like everything Parity writes.
+   */
   static String describe(Throwable e) {
+    return Redactor.of(Redaction.defaults()).text(plain(e));
+  }
+
+  private static String plain(Throwable e) {
     if (e instanceof ConfigException) {
       return "configuration error: " + e.getMessage();
     }

@@ -136,4 +136,16 @@ class RunOutcomeReportsTests {
     assertThat(Files.readAllLines(github))
         .startsWith("decision=candidate", "status=pass", "scope=filtered");
   }
+
+  @Test
+  void aFailureMessageNamesNoSecret() {
+    String message =
+        FailedRun.describe(
+            new IllegalStateException("GET http://127.0.0.1:1/x?access_token=abc123def failed"));
+
+    assertThat(message)
+        .startsWith("internal error (please report it with the trace below): ")
+        .doesNotContain("abc123def")
+        .contains("access_token=<redacted sha256:");
+  }
 }
