@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     description = {
       "Run legacy and candidate live on every case and compare them; no golden is read or written.",
       "Legacy runs twice (--runs); differences between its runs are noise:",
-      "discounted and listed.",
+      "only the tokens that differed are discounted, each for a value of its shape,",
+      "and every discounted difference is listed (--noise detect discounts nothing).",
       "Exit 0 when every case passes, 1 otherwise."
     })
 final class CompareCommand extends SuiteCommand {
@@ -25,18 +26,21 @@ final class CompareCommand extends SuiteCommand {
           "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise discounting off).")
   int runs = RunOptions.DEFAULT_RUNS;
 
+  @picocli.CommandLine.Mixin NoiseOption noise;
+
   @Override
   public Integer call() throws Exception {
     if (runs < 1) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
     }
+    noise.mode(spec.commandLine());
     return super.call();
   }
 
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
-    return engine.compare(suite, options.withRuns(runs));
+    return engine.compare(suite, options.withRuns(runs).withNoise(noise.mode(spec.commandLine())));
   }
 
   @Override

@@ -59,6 +59,8 @@ final class GateCommand implements Callable<Integer> {
 
   @Mixin BenchOptionsMixin bench;
 
+  @Mixin NoiseOption noise;
+
   @Option(
       names = "--live",
       description = "Compare legacy and candidate live instead of verifying against the goldens.")
@@ -109,7 +111,9 @@ final class GateCommand implements Callable<Integer> {
     }
     Suite loaded = new SuiteLoader().load(suite);
     BenchOptions benchOptions = bench.options(spec.commandLine(), common.filter());
-    RunOptions options = new RunOptions(common.filter(), common.jobs, false);
+    RunOptions options =
+        new RunOptions(common.filter(), common.jobs, false)
+            .withNoise(noise.mode(spec.commandLine()));
     Engine.select(loaded, options.filter());
     Bench.select(loaded, benchOptions.filter());
     Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());

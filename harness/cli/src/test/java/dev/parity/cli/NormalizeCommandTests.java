@@ -93,9 +93,10 @@ class NormalizeCommandTests {
     Run pass = parity("compare", same.toString());
     assertThat(pass.exit()).as(pass.out()).isZero();
     assertThat(pass.out())
-        .contains(
-            "NOISY one  (legacy noise discounted)",
-            "suggested rule : builtin: timestamps on stdout");
+        .contains("NOISY one  (legacy noise discounted)")
+        .containsPattern("suggested rule +: builtin: timestamps on stdout")
+        .containsPattern(
+            "discounted stdout +: line 2, token 2: legacy \\S+, candidate \\S+ \\(both uuid\\)");
     assertThat(verdict().at("/reasons").toString()).contains("legacy noise discounted in 1 case");
     assertThat(verdict().at("/fixtures/0/noise").toString()).contains("legacy runs 1 and 2 differ");
 

@@ -11,6 +11,8 @@ import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenException;
 import dev.parity.golden.GoldenStore;
+import dev.parity.noise.Discounted;
+import dev.parity.noise.NoiseMask;
 import dev.parity.noise.RuleSuggester;
 import dev.parity.noise.Suggestions;
 import dev.parity.normalize.NormalizationTimeoutException;
@@ -51,6 +53,9 @@ public final class Engine {
   private final Progress progress;
   private final ObservationSink sink;
   private final RuleSuggester suggester = new RuleSuggester();
+
+  /** Noisy tokens and discounted differences stated as facts (all are in verdict.json). */
+  private static final int MAX_NOISE_FACTS = 20;
 
   public Engine(Runner runner, ObservationComparator comparator, Progress progress) {
     this(runner, comparator, progress, ObservationSink.NONE);
@@ -323,8 +328,18 @@ public final class Engine {
   /**
    * What extra legacy runs showed: whether the case is noisy, the facts, and rules that cover it.
    */
-  private record Noise(boolean noisy, List<Fact> facts, List<Rule> rules) {
-    static final Noise NONE = new Noise(false, List.of(), List.of());
+  private record Noise(boolean noisy, List<Fact> facts, List<Rule> rules, NoiseMask mask) {
+    static final Noise NONE = new Noise(false, List.of(), List.of(), NoiseMask.NONE);
+
+    /** {@code --noise detect}: the noise is reported, nothing is discounted. */
+    Noise detectedOnly() {
+      if (mask.isEmpty()) {
+        return this;
+      }
+      List<Fact> said = new ArrayList<>(facts);
+      said.add(new Fact("noise", "detected, not discounted (--noise detect)"));
+      return new Noise(noisy, said, rules, NoiseMask.NONE);
+    }
   }
 
   /**
@@ -340,6 +355,7 @@ public final class Engine {
       Normalization state) {
     List<Fact> facts = new ArrayList<>();
     List<Rule> rules = new ArrayList<>();
+    NoiseMask mask = NoiseMask.NONE;
     boolean noisy = false;
     for (int run = 2; run <= runs; run++) {
       RunOutcome again = runner.run(suite, suite.legacy(), testCase);
@@ -359,6 +375,20 @@ public final class Engine {
           comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
       if (comparison.isIdentical()) {
         continue;
+      }
+      NoiseMask found =
+          NoiseMask.between(
+              normalized.legacy(), normalized.candidate(), stream -> compared(suite, stream));
+      mask = mask.plus(found);
+      NoiseMask.Applied masked = found.apply(normalized.legacy(), normalized.candidate());
+      if (!comparator.compare(suite.compare(), masked.legacy(), masked.candidate()).isIdentical()) {
+        facts.add(
+            new Fact(
+                "noise",
+                "legacy runs 1 and "
+                    + run
+                    + " also differ in ways no token-for-token discount covers (exit code, lines"
+                    + " added or removed, tokens split differently): those are never discounted"));
       }
       for (Fact fact : comparison.facts()) {
         facts.add(
@@ -391,7 +421,7 @@ public final class Engine {
     if (!rules.isEmpty()) {
       state.suggestions.add(testCase.id(), rules);
     }
-    return facts.isEmpty() ? Noise.NONE : new Noise(noisy, facts, rules);
+    return facts.isEmpty() ? Noise.NONE : new Noise(noisy, facts, rules, mask);
   }
 
   private static boolean compared(Suite suite, String stream) {
@@ -459,6 +489,9 @@ public final class Engine {
     Observation first = ((RunOutcome.Completed) legacy).observation();
     Pipeline pipeline = new Pipeline(suite.rulesFor(testCase)).within(suite.timeoutOf(testCase));
     Noise noise = noise(suite, testCase, first, options.runs(), pipeline, state);
+    if (options.noise() == NoiseMode.DETECT) {
+      noise = noise.detectedOnly();
+    }
     return judge(
         suite,
         testCase,
@@ -485,13 +518,12 @@ public final class Engine {
       Noise noise) {
     Pipeline.Result normalized = declared.apply(legacy, candidate);
     state.stats.add(declared.rules(), normalized.fired());
-    if (!noise.rules().isEmpty()) {
-      normalized = declared.then(noise.rules()).apply(legacy, candidate);
-    }
-    sink.accept(testCase, Side.LEGACY, legacy, normalized.legacy());
-    sink.accept(testCase, Side.CANDIDATE, candidate, normalized.candidate());
+    // Only the tokens where legacy runs differed, each for a value of the same shape.
+    NoiseMask.Applied discounted = noise.mask().apply(normalized.legacy(), normalized.candidate());
+    sink.accept(testCase, Side.LEGACY, legacy, discounted.legacy());
+    sink.accept(testCase, Side.CANDIDATE, candidate, discounted.candidate());
     Comparison comparison =
-        comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+        comparator.compare(suite.compare(), discounted.legacy(), discounted.candidate());
     List<Fact> notes = new ArrayList<>(comparison.notes());
     List<Fact> ruleNotes = new ArrayList<>();
     for (Pipeline.Note note : normalized.notes()) {
@@ -500,21 +532,32 @@ public final class Engine {
               ObservationComparator.label(note.stream()), note.side() + ": " + note.message()));
     }
     List<Fact> noiseFacts = new ArrayList<>(noise.facts());
-    if (!noise.rules().isEmpty()) {
+    if (!noise.mask().isEmpty()) {
       noiseFacts.add(
           new Fact(
               "noise",
-              "discounted: the suggested rules were applied to both sides after the declared rules"));
+              "discounted: only the tokens where legacy runs differed, each for a value of the same"
+                  + " shape; "
+                  + discounted.discounted().size()
+                  + " difference"
+                  + (discounted.discounted().size() == 1 ? "" : "s")
+                  + " discounted"));
+      noise
+          .mask()
+          .describe(MAX_NOISE_FACTS)
+          .forEach(d -> noiseFacts.add(new Fact("noisy token", d)));
+      List<Discounted> listed = discounted.discounted();
+      for (Discounted d : listed.subList(0, Math.min(MAX_NOISE_FACTS, listed.size()))) {
+        noiseFacts.add(
+            new Fact("discounted " + ObservationComparator.label(d.stream()), d.describe()));
+      }
+      if (listed.size() > MAX_NOISE_FACTS) {
+        noiseFacts.add(
+            new Fact(
+                "discounted",
+                "... and " + (listed.size() - MAX_NOISE_FACTS) + " more, all in verdict.json"));
+      }
     }
-    List<Fact> missing = MissingOutputs.of(testCase, legacy, candidate);
-    if (!missing.isEmpty() && !testCase.optional()) {
-      return error(
-          testCase,
-          missing.get(0).key() + " was written by neither side",
-          concat(missing, comparison.facts()),
-          durations);
-    }
-    notes.addAll(missing);
     CaseResult result;
     if (comparison.isIdentical()) {
       notes.addAll(ruleNotes);
@@ -549,7 +592,9 @@ public final class Engine {
               comparison.diffs(),
               durations);
     }
-    return result.withNoise(comparison.jsonChanges(), noise.noisy(), noiseFacts);
+    return result
+        .withNoise(comparison.jsonChanges(), noise.noisy(), noiseFacts)
+        .withDiscounted(discounted.discounted());
   }
 
   private static Optional<CaseResult> failure(

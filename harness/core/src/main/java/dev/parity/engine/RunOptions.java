@@ -10,8 +10,10 @@ import java.util.Optional;
  * @param update when recording, replace goldens that changed
  * @param runs how often legacy runs per case when recording or comparing, to find noise (1 turns it
  *     off)
+ * @param noise whether {@code compare} discounts the noise it finds or only reports it
  */
-public record RunOptions(Optional<String> filter, int jobs, boolean update, int runs) {
+public record RunOptions(
+    Optional<String> filter, int jobs, boolean update, int runs, NoiseMode noise) {
   public static final int DEFAULT_RUNS = 2;
 
   public RunOptions {
@@ -21,6 +23,13 @@ public record RunOptions(Optional<String> filter, int jobs, boolean update, int 
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1, was " + runs);
     }
+    if (noise == null) {
+      noise = NoiseMode.DISCOUNT;
+    }
+  }
+
+  public RunOptions(Optional<String> filter, int jobs, boolean update, int runs) {
+    this(filter, jobs, update, runs, NoiseMode.DISCOUNT);
   }
 
   public RunOptions(Optional<String> filter, int jobs, boolean update) {
@@ -32,18 +41,22 @@ public record RunOptions(Optional<String> filter, int jobs, boolean update, int 
   }
 
   public RunOptions withFilter(String glob) {
-    return new RunOptions(Optional.of(glob), jobs, update, runs);
+    return new RunOptions(Optional.of(glob), jobs, update, runs, noise);
   }
 
   public RunOptions withJobs(int count) {
-    return new RunOptions(filter, count, update, runs);
+    return new RunOptions(filter, count, update, runs, noise);
   }
 
   public RunOptions withUpdate(boolean replace) {
-    return new RunOptions(filter, jobs, replace, runs);
+    return new RunOptions(filter, jobs, replace, runs, noise);
   }
 
   public RunOptions withRuns(int count) {
-    return new RunOptions(filter, jobs, update, count);
+    return new RunOptions(filter, jobs, update, count, noise);
+  }
+
+  public RunOptions withNoise(NoiseMode mode) {
+    return new RunOptions(filter, jobs, update, runs, mode);
   }
 }

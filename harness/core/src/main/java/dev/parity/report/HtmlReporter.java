@@ -179,7 +179,9 @@ final class HtmlReporter implements Reporter {
   private static ObjectNode detail(CaseResult result, RunArchive archive, String mode) {
     ObjectNode d = JSON.createObjectNode();
     d.set("facts", facts(result.facts()));
-    d.set("notes", facts(result.notes()));
+    List<Fact> notes = new ArrayList<>(result.notes());
+    notes.addAll(result.discountedFacts());
+    d.set("notes", facts(notes));
     ObjectNode repro = d.putObject("repro");
     for (Side side : Side.values()) {
       archive.repro(result.id(), side).ifPresent(r -> repro.put(side.label(), r));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -113,7 +114,10 @@ final class JUnitXmlReporter implements Reporter {
   }
 
   private static String body(CaseResult result) {
-    String facts = result.facts().stream().map(Fact::toString).collect(Collectors.joining("\n"));
+    String facts =
+        Stream.concat(result.facts().stream(), result.discountedFacts().stream())
+            .map(Fact::toString)
+            .collect(Collectors.joining("\n"));
     String diff = result.diff();
     return facts + (diff.isEmpty() ? "" : "\n\n" + diff);
   }

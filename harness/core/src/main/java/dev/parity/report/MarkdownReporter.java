@@ -73,6 +73,14 @@ final class MarkdownReporter implements Reporter {
             counts.failed(),
             counts.errors(),
             verdict.durationMs() / 1000.0));
+    long discounted = verdict.fixtures().stream().mapToLong(f -> f.discounted().size()).sum();
+    if (discounted > 0) {
+      md.append("\n")
+          .append(discounted)
+          .append(discounted == 1 ? " difference" : " differences")
+          .append(
+              " discounted as legacy noise (each listed under `discounted` in verdict.json).\n");
+    }
     List<Check> failing = verdict.checks().stream().filter(c -> c.status() != Status.PASS).toList();
     if (!failing.isEmpty()) {
       md.append("\n| check | status | why |\n|---|---|---|\n");
