@@ -14,6 +14,8 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
@@ -164,8 +166,29 @@ public final class TestcontainersLauncher implements ContainerLauncher {
   }
 
   private static String firstLine(String message) {
-    String line = message.strip().lines().findFirst().orElse("").strip();
+    String line = withoutObjectDump(message.strip().lines().findFirst().orElse("").strip());
     return line.length() <= MESSAGE_CHARS ? line : line.substring(0, MESSAGE_CHARS - 3) + "...";
+  }
+
+  /** Where a generated toString() of Docker's objects starts: {@code Name(field=}. */
+  private static final Pattern OBJECT_DUMP = Pattern.compile("<?\\b[A-Z][A-Za-z]+\\(\\w+=");
+
+  private static final String FAILED_PREDICATE =
+      "expected the predicate to return <true> but it returned <false>";
+
+  /**
+   * The message without the dump of Docker's objects that Testcontainers appends when a container
+   * stops during start-up ("... for input of <InspectContainerResponse(args=[...], ...").
+   */
+  static String withoutObjectDump(String line) {
+    Matcher dump = OBJECT_DUMP.matcher(line);
+    if (!dump.find()) {
+      return line;
+    }
+    String kept = line.substring(0, dump.start()).replaceFirst("\\s*(for input of)?\\s*$", "");
+    return kept.replaceFirst(
+        "\\S*GenericContainer " + Pattern.quote(FAILED_PREDICATE),
+        "the container stopped before it was ready (Testcontainers' start check failed)");
   }
 
   /** Keeps the last lines a container printed. */
