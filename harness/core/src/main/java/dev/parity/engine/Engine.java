@@ -558,6 +558,16 @@ public final class Engine {
                 "... and " + (listed.size() - MAX_NOISE_FACTS) + " more, all in verdict.json"));
       }
     }
+    // Both sides agreeing on "no file" is not "identical": the case declared the file.
+    List<Fact> missing = MissingOutputs.of(testCase, legacy, candidate);
+    if (!missing.isEmpty() && !testCase.optional()) {
+      return error(
+          testCase,
+          missing.get(0).key() + " was written by neither side",
+          concat(missing, comparison.facts()),
+          durations);
+    }
+    notes.addAll(missing);
     CaseResult result;
     if (comparison.isIdentical()) {
       notes.addAll(ruleNotes);
