@@ -32,26 +32,11 @@ class BenchIT {
 
   private Suite suite(String legacy, String candidate, String performance, String cases)
       throws IOException {
-    Path folder = dir.resolve("s");
-    Files.createDirectories(folder);
-    Files.writeString(
-        folder.resolve("suite.yaml"),
-        "name: s\n"
-            + "legacy:\n  command: [sh, -c, '"
-            + legacy
-            + "']\n"
-            + "candidate:\n  command: [sh, -c, '"
-            + candidate
-            + "']\n"
-            + "defaults:\n  timeout: 2s\n"
-            + performance
-            + "cases:\n"
-            + cases);
-    return new SuiteLoader().load(folder);
+    return ShellSuites.suite(dir, legacy, candidate, performance, cases);
   }
 
   private static BenchOptions budget(Duration budget) {
-    return BenchOptions.defaults().withTimeBudget(budget);
+    return ShellSuites.budget(budget);
   }
 
   @Test

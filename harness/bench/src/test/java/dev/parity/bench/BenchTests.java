@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
-import dev.parity.fixture.SuiteLoader;
 import dev.parity.run.CommandRunner;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
 import dev.parity.verdict.PerformanceStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,26 +23,11 @@ class BenchTests {
 
   private Suite suite(String legacy, String candidate, String performance, String cases)
       throws IOException {
-    Path folder = dir.resolve("s");
-    Files.createDirectories(folder);
-    Files.writeString(
-        folder.resolve("suite.yaml"),
-        "name: s\n"
-            + "legacy:\n  command: [sh, -c, '"
-            + legacy
-            + "']\n"
-            + "candidate:\n  command: [sh, -c, '"
-            + candidate
-            + "']\n"
-            + "defaults:\n  timeout: 2s\n"
-            + performance
-            + "cases:\n"
-            + cases);
-    return new SuiteLoader().load(folder);
+    return ShellSuites.suite(dir, legacy, candidate, performance, cases);
   }
 
   private static BenchOptions budget(Duration budget) {
-    return BenchOptions.defaults().withTimeBudget(budget);
+    return ShellSuites.budget(budget);
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.List;
  * differ, with the number of characters left out on each side said in brackets. Only the display is
  * cut; the comparison has already used every byte.
  */
-final class LongLines {
+public final class LongLines {
   /** Characters shown before the first difference of a cut line. */
   private static final int BEFORE = 256;
 
@@ -67,7 +67,7 @@ final class LongLines {
   }
 
   /** The UTF-8 length of {@code text} without encoding it. */
-  static long utf8Length(String text) {
+  public static long utf8Length(String text) {
     long bytes = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

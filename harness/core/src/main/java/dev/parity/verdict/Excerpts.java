@@ -1,6 +1,7 @@
 package dev.parity.verdict;
 
 import dev.parity.diff.Fact;
+import dev.parity.diff.LongLines;
 import dev.parity.diff.StreamDiff;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,21 +139,7 @@ public final class Excerpts {
 
   /** The length of {@code text} in UTF-8, counted without encoding it. */
   public static long utf8Length(String text) {
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes++;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
+    return LongLines.utf8Length(text);
   }
 
   private static String size(long bytes) {
