@@ -71,11 +71,19 @@ class ContainerCliTests {
   private static final String HTTPD =
       "[\"/bin/busybox\", \"httpd\", \"-f\", \"-v\", \"-p\", \"8080\", \"-h\", \"/www\"]";
 
+  /**
+   * This JVM's Parity containers (Testcontainers labels each with its session id): another build
+   * sharing the Docker engine has containers of its own.
+   */
   private static java.util.List<String> parityContainers() {
     return DockerClientFactory.instance()
         .client()
         .listContainersCmd()
         .withShowAll(true)
+        .withLabelFilter(
+            java.util.Map.of(
+                DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL,
+                DockerClientFactory.SESSION_ID))
         .exec()
         .stream()
         .filter(
