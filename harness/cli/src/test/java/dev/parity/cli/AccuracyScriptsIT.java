@@ -77,7 +77,9 @@ class AccuracyScriptsIT {
       // script at full size (docs/benchmarks.md), this test checks its arithmetic and columns.
       assertThat(ratio).as(row.group()).isGreaterThan(1.0);
       assertThat(hyperfineRatio).as(row.group()).isGreaterThan(1.0);
-      assertThat(truth).as(row.group()).isBetween(1.5, 2.0);
+      // (2w+s)/(w+s) with the measured work w and start-up s: below 2, and above 1 whatever the
+      // load (1.48 was seen with two builds at once).
+      assertThat(truth).as(row.group()).isGreaterThan(1.0).isLessThanOrEqualTo(2.0);
       assertThat(Double.parseDouble(row.group(10)))
           .as("vs-truth column")
           .isCloseTo((ratio / truth - 1) * 100, offset(0.2));
