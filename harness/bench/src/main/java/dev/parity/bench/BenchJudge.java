@@ -44,46 +44,31 @@ final class BenchJudge {
     // An overhead kept in both sides' times pulls the ratio towards 1 but never across it: only a
     // ratio shown below 1 is sure to be within maxRatio.
     boolean pulledTowardsOne = rounds.overheadKept() && (!enough || interval.high() > 1.0);
-    Optional<String> caveat = Optional.empty();
-    if (status == PerformanceStatus.PASS && pulledTowardsOne) {
-      status = PerformanceStatus.INCONCLUSIVE;
-      caveat = Optional.of(rounds.overheadCaveat());
-    }
     CasePerformance result =
-        new CasePerformance(
+        CasePerformance.measured(
             testCase.id(),
             testCase.tags(),
             status,
-            OptionalDouble.of(interval.ratio()),
-            enough ? OptionalDouble.of(interval.low()) : OptionalDouble.empty(),
-            enough ? OptionalDouble.of(interval.high()) : OptionalDouble.empty(),
+            interval.ratio(),
             logRatios.length,
-            Optional.of(timing(rounds.legacy(), legacyPeak)),
-            Optional.of(timing(rounds.candidate(), candidatePeak)),
-            rounds.overheadSubtracted()
-                ? OptionalDouble.of(rounds.overheadMs())
-                : OptionalDouble.empty(),
-            Optional.empty(),
-            caveat);
+            timing(rounds.legacy(), legacyPeak),
+            timing(rounds.candidate(), candidatePeak));
+    if (enough) {
+      result = result.withInterval(interval.low(), interval.high());
+    }
+    if (rounds.overheadSubtracted()) {
+      result = result.withOverheadMs(rounds.overheadMs());
+    }
+    if (status == PerformanceStatus.PASS && pulledTowardsOne) {
+      result = result.inconclusive(rounds.overheadCaveat());
+    }
     return new Judged(testCase, logRatios, result, pulledTowardsOne);
   }
 
   /** The result of a case whose benchmark failed after {@code rounds} rounds. */
   static Judged failed(Case testCase, int rounds, String reason) {
     CasePerformance failed =
-        new CasePerformance(
-            testCase.id(),
-            testCase.tags(),
-            PerformanceStatus.ERROR,
-            OptionalDouble.empty(),
-            OptionalDouble.empty(),
-            OptionalDouble.empty(),
-            rounds,
-            Optional.empty(),
-            Optional.empty(),
-            OptionalDouble.empty(),
-            Optional.of(reason),
-            Optional.empty());
+        CasePerformance.notMeasured(testCase.id(), testCase.tags(), rounds, reason);
     return new Judged(testCase, new double[0], failed, false);
   }
 

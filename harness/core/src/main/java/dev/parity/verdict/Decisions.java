@@ -46,22 +46,13 @@ final class Decisions {
     } else {
       decision = Decision.LEGACY;
     }
-    return new Verdict(
-        suite,
-        mode,
-        decision,
-        reasons,
-        counts,
-        unavailable,
-        startedAt,
-        durationMs,
-        results,
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        new TreeMap<>(),
-        Optional.empty(),
-        Optional.empty());
+    return Verdict.builder(suite, mode, decision, startedAt)
+        .reasons(reasons)
+        .counts(counts)
+        .unavailable(unavailable)
+        .durationMs(durationMs)
+        .fixtures(results)
+        .build();
   }
 
   static Verdict gate(
@@ -126,22 +117,13 @@ final class Decisions {
               + (legacyGroups.size() == 1 ? "s" : "")
               + " legacy (see groups)");
     }
-    return new Verdict(
-        behaviour.suite(),
-        behaviour.mode(),
-        decision,
-        reasons,
-        behaviour.counts(),
-        behaviour.unavailable(),
-        behaviour.startedAt(),
-        durationMs,
-        behaviour.fixtures(),
-        behaviour.rules(),
-        behaviour.suggestedRules(),
-        Optional.of(performance),
-        groups,
-        behaviour.filter(),
-        behaviour.error());
+    return behaviour.toBuilder()
+        .decision(decision)
+        .reasons(reasons)
+        .durationMs(durationMs)
+        .performance(Optional.of(performance))
+        .groups(groups)
+        .build();
   }
 
   static RunStatus status(Verdict verdict) {
@@ -237,7 +219,7 @@ final class Decisions {
     if (judged.decision() != stored.decision()) {
       reasons.add(
           "verdict.json said decision "
-              + (stored.decision() == null ? "(none)" : stored.decision().label())
+              + stored.decision().label()
               + ", but its case statuses"
               + (stored.performance().isPresent() ? " and performance" : "")
               + " decide "
@@ -245,22 +227,12 @@ final class Decisions {
               + " (recomputed)");
     }
     reasons.addAll(stored.reasons());
-    return new Verdict(
-        stored.suite(),
-        stored.mode(),
-        judged.decision(),
-        reasons,
-        judged.counts(),
-        stored.unavailable(),
-        stored.startedAt(),
-        stored.durationMs(),
-        stored.fixtures(),
-        stored.rules(),
-        stored.suggestedRules(),
-        stored.performance(),
-        judged.groups(),
-        stored.filter(),
-        stored.error());
+    return stored.toBuilder()
+        .decision(judged.decision())
+        .reasons(reasons)
+        .counts(judged.counts())
+        .groups(judged.groups())
+        .build();
   }
 
   static String filterReason(String glob, int selected) {

@@ -113,22 +113,9 @@ public final class Excerpts {
 
   /** A verdict as reports write it: every case {@link #capped(CaseResult) capped}. */
   public static Verdict capped(Verdict verdict) {
-    return new Verdict(
-        verdict.suite(),
-        verdict.mode(),
-        verdict.decision(),
-        verdict.reasons(),
-        verdict.counts(),
-        verdict.unavailable(),
-        verdict.startedAt(),
-        verdict.durationMs(),
-        verdict.fixtures().stream().map(Excerpts::capped).toList(),
-        verdict.rules(),
-        verdict.suggestedRules(),
-        verdict.performance(),
-        verdict.groups(),
-        verdict.filter(),
-        verdict.error());
+    return verdict.toBuilder()
+        .fixtures(verdict.fixtures().stream().map(Excerpts::capped).toList())
+        .build();
   }
 
   private static List<Fact> facts(List<Fact> facts, String caseId) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.parity.normalize.RuleUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,6 +39,7 @@ import java.util.TreeMap;
  *     verdict has no case and decides legacy
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(builder = VerdictBuilder.class)
 @JsonPropertyOrder({
   "suite",
   "mode",
@@ -75,15 +78,45 @@ public record Verdict(
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> error) {
 
   public Verdict {
+    Objects.requireNonNull(suite, "suite");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(decision, "decision");
     reasons = List.copyOf(reasons);
+    Objects.requireNonNull(counts, "counts");
     unavailable = List.copyOf(unavailable);
+    Objects.requireNonNull(startedAt, "startedAt");
     fixtures = List.copyOf(fixtures);
-    rules = rules == null ? List.of() : List.copyOf(rules);
-    suggestedRules = suggestedRules == null ? List.of() : List.copyOf(suggestedRules);
-    performance = performance == null ? Optional.empty() : performance;
-    groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups == null ? Map.of() : groups));
-    filter = filter == null ? Optional.empty() : filter;
-    error = error == null ? Optional.empty() : error;
+    rules = List.copyOf(rules);
+    suggestedRules = List.copyOf(suggestedRules);
+    Objects.requireNonNull(performance, "performance");
+    groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups));
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(error, "error");
+  }
+
+  /**
+   * A verdict to be built: no case, no reason, no rule statistics, performance, group, filter or
+   * error until they are set; counts not set are those of its fixtures.
+   */
+  public static VerdictBuilder builder(
+      String suite, Mode mode, Decision decision, Instant startedAt) {
+    return new VerdictBuilder().suite(suite).mode(mode).decision(decision).startedAt(startedAt);
+  }
+
+  /** A builder that starts from this verdict, for a verdict that differs in a few fields. */
+  public VerdictBuilder toBuilder() {
+    return builder(suite, mode, decision, startedAt)
+        .reasons(reasons)
+        .counts(counts)
+        .unavailable(unavailable)
+        .durationMs(durationMs)
+        .fixtures(fixtures)
+        .rules(rules)
+        .suggestedRules(suggestedRules)
+        .performance(performance)
+        .groups(groups)
+        .filter(filter)
+        .error(error);
   }
 
   /**
@@ -119,45 +152,14 @@ public record Verdict(
               + " fired nowhere (stale): "
               + String.join(", ", stale));
     }
-    return new Verdict(
-            suite,
-            mode,
-            decision,
-            reasons,
-            counts,
-            unavailable,
-            startedAt,
-            durationMs,
-            fixtures,
-            usages,
-            suggestions,
-            performance,
-            groups,
-            filter,
-            error)
-        .withReasons(more);
+    return toBuilder().rules(usages).suggestedRules(suggestions).build().withReasons(more);
   }
 
   /** This verdict with more reasons; they explain, and never change the decision. */
   public Verdict withReasons(List<String> extra) {
     List<String> more = new ArrayList<>(reasons);
     more.addAll(extra);
-    return new Verdict(
-        suite,
-        mode,
-        decision,
-        more,
-        counts,
-        unavailable,
-        startedAt,
-        durationMs,
-        fixtures,
-        rules,
-        suggestedRules,
-        performance,
-        groups,
-        filter,
-        error);
+    return toBuilder().reasons(more).build();
   }
 
   /**
@@ -219,44 +221,20 @@ public record Verdict(
    * only, which the reasons say.
    */
   public Verdict filtered(String glob) {
-    return new Verdict(
-            suite,
-            mode,
-            decision,
-            reasons,
-            counts,
-            unavailable,
-            startedAt,
-            durationMs,
-            fixtures,
-            rules,
-            suggestedRules,
-            performance,
-            groups,
-            Optional.of(glob),
-            error)
+    return toBuilder()
+        .filter(Optional.of(glob))
+        .build()
         .withReasons(List.of(Decisions.filterReason(glob, counts.total())));
   }
 
   /** The verdict of a run that could not produce one: no case, decision legacy, the error said. */
   public static Verdict error(
       String suite, Mode mode, String message, Instant startedAt, long durationMs) {
-    return new Verdict(
-        suite,
-        mode,
-        Decision.LEGACY,
-        List.of("the run could not produce a verdict: " + message),
-        new Counts(0, 0, 0, 0),
-        List.of(),
-        startedAt,
-        durationMs,
-        List.of(),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        new TreeMap<>(),
-        Optional.empty(),
-        Optional.of(message));
+    return builder(suite, mode, Decision.LEGACY, startedAt)
+        .reasons(List.of("the run could not produce a verdict: " + message))
+        .durationMs(durationMs)
+        .error(Optional.of(message))
+        .build();
   }
 
   /** Builds a verdict whose counts, decision and reasons follow from the case results. */

@@ -86,19 +86,10 @@ class HtmlReporterTests {
     SideTiming legacy = new SideTiming(80.0, 78.0, 83.0, 40, OptionalLong.of(2048));
     SideTiming candidate = new SideTiming(160.0, 155.0, 170.0, 40, OptionalLong.empty());
     CasePerformance work =
-        new CasePerformance(
-            "web/work",
-            List.of("web"),
-            PerformanceStatus.FAIL,
-            OptionalDouble.of(2.0),
-            OptionalDouble.of(1.9),
-            OptionalDouble.of(2.1),
-            40,
-            Optional.of(legacy),
-            Optional.of(candidate),
-            OptionalDouble.of(5.0),
-            Optional.empty(),
-            Optional.empty());
+        CasePerformance.measured(
+                "web/work", List.of("web"), PerformanceStatus.FAIL, 2.0, 40, legacy, candidate)
+            .withInterval(1.9, 2.1)
+            .withOverheadMs(5.0);
     Performance performance =
         new Performance(
             OptionalDouble.of(2.0),

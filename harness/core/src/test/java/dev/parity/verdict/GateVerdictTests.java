@@ -213,22 +213,7 @@ class GateVerdictTests {
             Map.of(),
             1);
     Verdict edited =
-        new Verdict(
-            stored.suite(),
-            stored.mode(),
-            Decision.CANDIDATE,
-            stored.reasons(),
-            new Counts(9, 9, 0, 0),
-            stored.unavailable(),
-            stored.startedAt(),
-            stored.durationMs(),
-            stored.fixtures(),
-            stored.rules(),
-            stored.suggestedRules(),
-            stored.performance(),
-            stored.groups(),
-            stored.filter(),
-            stored.error());
+        stored.toBuilder().decision(Decision.CANDIDATE).counts(new Counts(9, 9, 0, 0)).build();
 
     Verdict rejudged = edited.rejudged();
 
