@@ -4,6 +4,7 @@ import dev.parity.fixture.CompareTarget;
 import dev.parity.normalize.JsonDocuments;
 import dev.parity.normalize.JsonText;
 import dev.parity.run.Observation;
+import dev.parity.run.StreamContent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -88,9 +89,9 @@ public final class ObservationComparator {
   }
 
   private List<JsonChange> jsonChanges(String stream, byte[] left, byte[] right, List<Fact> facts) {
-    Optional<String> a = Texts.strictUtf8(left);
-    Optional<String> b = Texts.strictUtf8(right);
-    if (a.isEmpty() || b.isEmpty() || Texts.looksBinary(left) || Texts.looksBinary(right)) {
+    Optional<String> a = StreamContent.strictUtf8(left);
+    Optional<String> b = StreamContent.strictUtf8(right);
+    if (a.isEmpty() || b.isEmpty() || StreamContent.looksBinary(left) || StreamContent.looksBinary(right)) {
       return List.of();
     }
     Optional<JsonText> legacyJson = JsonDocuments.parse(a.get());
@@ -134,7 +135,7 @@ public final class ObservationComparator {
 
   private StreamDiff diffStream(
       String stream, byte[] left, byte[] right, List<Fact> facts, List<Fact> notes) {
-    if (Texts.looksBinary(left) || Texts.looksBinary(right)) {
+    if (StreamContent.looksBinary(left) || StreamContent.looksBinary(right)) {
       int first = Arrays.mismatch(left, right);
       facts.add(
           new Fact(
@@ -147,8 +148,8 @@ public final class ObservationComparator {
                   + first));
       return hexDiff(stream, left, right, first);
     }
-    Optional<String> leftText = Texts.strictUtf8(left);
-    Optional<String> rightText = Texts.strictUtf8(right);
+    Optional<String> leftText = StreamContent.strictUtf8(left);
+    Optional<String> rightText = StreamContent.strictUtf8(right);
     if (leftText.isEmpty() || rightText.isEmpty()) {
       notes.add(
           new Fact(
@@ -157,8 +158,8 @@ public final class ObservationComparator {
                   + (leftText.isEmpty() ? "legacy" : "candidate")
                   + " side; shown with U+FFFD for invalid bytes, compared byte for byte"));
     }
-    String a = leftText.orElseGet(() -> Texts.lenientUtf8(left));
-    String b = rightText.orElseGet(() -> Texts.lenientUtf8(right));
+    String a = leftText.orElseGet(() -> StreamContent.lenientUtf8(left));
+    String b = rightText.orElseGet(() -> StreamContent.lenientUtf8(right));
     StreamDiff diff = differ.diff(stream, Texts.lines(a), Texts.lines(b));
     if (diff.removed() == 0 && diff.added() == 0) {
       // Different bytes that decode to the same text (invalid sequences both shown as U+FFFD).

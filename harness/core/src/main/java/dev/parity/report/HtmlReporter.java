@@ -17,6 +17,7 @@ import dev.parity.diff.ObservationComparator;
 import dev.parity.diff.StreamDiff;
 import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
+import dev.parity.run.StreamContent;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Excerpts;
@@ -28,7 +29,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -318,34 +318,12 @@ final class HtmlReporter implements Reporter {
   }
 
   private static boolean looksBinary(byte[]... streams) {
-    for (byte[] bytes : streams) {
-      if (bytes != null) {
-        int n = Math.min(bytes.length, 8192);
-        for (int i = 0; i < n; i++) {
-          if (bytes[i] == 0) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return Arrays.stream(streams).anyMatch(bytes -> bytes != null && StreamContent.looksBinary(bytes));
   }
 
-  /** UTF-8 with invalid sequences shown as U+FFFD. */
+  /** UTF-8 with invalid sequences shown as U+FFFD; a missing stream is empty. */
   static String text(byte[] bytes) {
-    if (bytes == null) {
-      return "";
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new IllegalStateException("replacing decoder cannot fail", e);
-    }
+    return bytes == null ? "" : StreamContent.lenientUtf8(bytes);
   }
 
   static List<String> lines(String text) {

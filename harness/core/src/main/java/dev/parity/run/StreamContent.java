@@ -6,7 +6,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** How the bytes of a stream are read as text; shared by normalization and diffing. */
+/**
+ * How the bytes of a stream are read as text; the one home for it, shared by normalization,
+ * diffing, noise and reports.
+ */
 public final class StreamContent {
   private StreamContent() {}
 
@@ -23,6 +26,11 @@ public final class StreamContent {
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  /** UTF-8 with U+FFFD for every invalid sequence, for showing bytes that may not be text. */
+  public static String lenientUtf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** Binary means a NUL byte in the first 8 KiB, as git and GNU diff decide. */
