@@ -1,5 +1,6 @@
 package dev.parity.noise;
 
+import dev.parity.run.Listing;
 import dev.parity.fixture.Rule;
 import dev.parity.fixture.RuleAction;
 import java.util.ArrayList;
@@ -40,9 +41,7 @@ public final class Suggestions {
     List<String> items = new ArrayList<>();
     for (Entry entry : entries.values()) {
       List<String> cases = new ArrayList<>(entry.cases);
-      String where =
-          String.join(", ", cases.subList(0, Math.min(3, cases.size())))
-              + (cases.size() > 3 ? " and " + (cases.size() - 3) + " more" : "");
+      String where = Listing.firstAndMore(cases, 3);
       items.add(
           yaml(
               entry.rule,

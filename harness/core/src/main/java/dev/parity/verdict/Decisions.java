@@ -1,5 +1,6 @@
 package dev.parity.verdict;
 
+import dev.parity.run.Listing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -255,8 +256,8 @@ final class Decisions {
         ids.size() + (ids.size() == 1 ? " case " + one : " cases " + many) + ": " + shorten(ids));
   }
 
+  /** At most five ids, then how many more: reasons stay one readable line. */
   static String shorten(List<String> ids) {
-    return String.join(", ", ids.subList(0, Math.min(5, ids.size())))
-        + (ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "");
+    return Listing.firstAndMore(ids, 5);
   }
 }
