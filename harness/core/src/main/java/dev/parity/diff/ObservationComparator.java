@@ -91,7 +91,10 @@ public final class ObservationComparator {
   private List<JsonChange> jsonChanges(String stream, byte[] left, byte[] right, List<Fact> facts) {
     Optional<String> a = StreamContent.strictUtf8(left);
     Optional<String> b = StreamContent.strictUtf8(right);
-    if (a.isEmpty() || b.isEmpty() || StreamContent.looksBinary(left) || StreamContent.looksBinary(right)) {
+    if (a.isEmpty()
+        || b.isEmpty()
+        || StreamContent.looksBinary(left)
+        || StreamContent.looksBinary(right)) {
       return List.of();
     }
     Optional<JsonText> legacyJson = JsonDocuments.parse(a.get());

@@ -1,8 +1,8 @@
 package dev.parity.noise;
 
-import dev.parity.run.Listing;
 import dev.parity.fixture.Rule;
 import dev.parity.fixture.RuleAction;
+import dev.parity.run.Listing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -2,6 +2,8 @@ package dev.parity.normalize;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,29 +115,27 @@ final class Builtins {
 
     @Override
     public String normalize(String text, Scope scope) {
-      Matcher matcher = pattern.matcher(scope.chars(text));
-      StringBuilder out = new StringBuilder();
-      int last = 0;
-      int count = 0;
-      while (matcher.find()) {
-        int group = 0;
-        for (int g = 1; g <= matcher.groupCount(); g++) {
-          if (matcher.start(g) >= 0) {
-            group = g;
-            break;
-          }
+      return MatchReplacer.replaceAll(
+          pattern,
+          text,
+          scope,
+          match -> {
+            int group = firstMatchedGroup(match);
+            return Optional.of(
+                Matcher.quoteReplacement(
+                    text.substring(match.start(), match.start(group))
+                        + scope.placeholder(placeholder, match.group(group))
+                        + text.substring(match.end(group), match.end())));
+          });
+    }
+
+    private static int firstMatchedGroup(MatchResult match) {
+      for (int g = 1; g <= match.groupCount(); g++) {
+        if (match.start(g) >= 0) {
+          return g;
         }
-        out.append(text, last, matcher.start(group));
-        out.append(scope.placeholder(placeholder, matcher.group(group)));
-        last = matcher.end(group);
-        count++;
       }
-      if (count == 0) {
-        return text;
-      }
-      out.append(text, last, text.length());
-      scope.fired(count);
-      return out.toString();
+      return 0;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.parity.normalize;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,23 +23,15 @@ final class RegexNormalizer implements Normalizer {
 
   @Override
   public String normalize(String text, Scope scope) {
-    Matcher matcher = pattern.matcher(scope.chars(text));
-    StringBuilder out = new StringBuilder();
-    int count = 0;
-    while (matcher.find()) {
-      if (matcher.end() == matcher.start()) {
-        continue;
-      }
-      String replacement = numbered ? number(replace, matcher.group(), scope) : replace;
-      matcher.appendReplacement(out, replacement);
-      count++;
-    }
-    if (count == 0) {
-      return text;
-    }
-    matcher.appendTail(out);
-    scope.fired(count);
-    return out.toString();
+    // An empty match replaces nothing: `x*` must not insert the replacement between characters.
+    return MatchReplacer.replaceAll(
+        pattern,
+        text,
+        scope,
+        match ->
+            match.end() == match.start()
+                ? Optional.empty()
+                : Optional.of(numbered ? number(replace, match.group(), scope) : replace));
   }
 
   private static String number(String replace, String value, Scope scope) {

@@ -1,7 +1,9 @@
 package dev.parity.normalize;
 
+import dev.parity.fixture.RuleAction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,7 @@ final class TextNormalizer implements Normalizer {
   }
 
   static Normalizer of(String name) {
-    if (!dev.parity.fixture.RuleAction.Text.NAMES.contains(name)) {
+    if (!RuleAction.Text.NAMES.contains(name)) {
       throw new IllegalArgumentException("unknown text rule [" + name + "]");
     }
     return new TextNormalizer(name);
@@ -38,19 +40,8 @@ final class TextNormalizer implements Normalizer {
   }
 
   private static String replace(Pattern pattern, String text, String with, Scope scope) {
-    Matcher matcher = pattern.matcher(scope.chars(text));
-    int count = 0;
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      matcher.appendReplacement(out, Matcher.quoteReplacement(with));
-      count++;
-    }
-    if (count == 0) {
-      return text;
-    }
-    matcher.appendTail(out);
-    scope.fired(count);
-    return out.toString();
+    String literal = Matcher.quoteReplacement(with);
+    return MatchReplacer.replaceAll(pattern, text, scope, match -> Optional.of(literal));
   }
 
   /**

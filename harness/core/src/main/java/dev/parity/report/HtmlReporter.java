@@ -318,7 +318,8 @@ final class HtmlReporter implements Reporter {
   }
 
   private static boolean looksBinary(byte[]... streams) {
-    return Arrays.stream(streams).anyMatch(bytes -> bytes != null && StreamContent.looksBinary(bytes));
+    return Arrays.stream(streams)
+        .anyMatch(bytes -> bytes != null && StreamContent.looksBinary(bytes));
   }
 
   /** UTF-8 with invalid sequences shown as U+FFFD; a missing stream is empty. */
