@@ -2,13 +2,13 @@ package dev.parity.archive;
 
 import dev.parity.fixture.Case;
 import dev.parity.fixture.CommandImplementation;
+import dev.parity.fixture.Content;
 import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Implementation;
 import dev.parity.fixture.InputFile;
 import dev.parity.fixture.RequestBody;
 import dev.parity.fixture.Side;
-import dev.parity.fixture.Stdin;
 import dev.parity.fixture.Suite;
 import dev.parity.redact.Redactor;
 import dev.parity.run.CommandRunner;
@@ -67,7 +67,7 @@ final class Repro {
     env.putAll(testCase.env());
     env.put(CommandRunner.SUITE_VARIABLE, suite.folder().toString());
     List<String> words = new ArrayList<>();
-    if (testCase.stdin().isPresent() && testCase.stdin().get() instanceof Stdin.Inline inline) {
+    if (testCase.stdin().isPresent() && testCase.stdin().get() instanceof Content.Inline inline) {
       words.add("printf '%s'");
       words.add(quote(inline.text()));
       words.add("|");
@@ -77,7 +77,7 @@ final class Repro {
     words.add(CommandRunner.WORKDIR_VARIABLE + "=\"$PWD\"");
     command.command().forEach(w -> words.add(quote(w)));
     testCase.args().forEach(w -> words.add(quote(w)));
-    if (testCase.stdin().isPresent() && testCase.stdin().get() instanceof Stdin.FromFile file) {
+    if (testCase.stdin().isPresent() && testCase.stdin().get() instanceof Content.FromFile file) {
       words.add("<");
       words.add(quote(file.file().toString()));
     } else if (testCase.stdin().isEmpty()) {
@@ -178,12 +178,10 @@ final class Repro {
       if (request.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("content-type"))) {
         words.add("-H " + quote("Content-Type: " + body.contentType()));
       }
-      if (body instanceof RequestBody.FromFile file) {
+      if (body.content() instanceof Content.FromFile file) {
         words.add("--data-binary " + quote("@" + file.file()));
-      } else if (body instanceof RequestBody.Json json) {
-        words.add("--data-binary " + quote(json.json()));
       } else {
-        words.add("--data-binary " + quote(((RequestBody.Text) body).text()));
+        words.add("--data-binary " + quote(((Content.Inline) body.content()).text()));
       }
     }
     words.add("\"" + base + "\"" + quote(url.toString()));

@@ -4,7 +4,6 @@ import dev.parity.fixture.Case;
 import dev.parity.fixture.CommandImplementation;
 import dev.parity.fixture.Durations;
 import dev.parity.fixture.Implementation;
-import dev.parity.fixture.Stdin;
 import dev.parity.fixture.Suite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -152,7 +151,7 @@ public final class CommandRunner implements Runner {
     BoundedBuffer stderr = new BoundedBuffer(maxOutputBytes);
     InputStream stdin =
         testCase.stdin().isPresent()
-            ? new ByteArrayInputStream(stdinBytes(testCase.stdin().get()))
+            ? new ByteArrayInputStream(testCase.stdin().get().bytes())
             : null;
     PumpStreamHandler streams = new PumpStreamHandler(stdout, stderr, stdin);
     streams.setStopTimeout(PUMP_STOP_TIMEOUT);
@@ -256,10 +255,6 @@ public final class CommandRunner implements Runner {
     line.add(first);
     line.addAll(rest);
     return line;
-  }
-
-  private static byte[] stdinBytes(Stdin stdin) throws IOException {
-    return stdin.bytes();
   }
 
   private static Map<String, String> environment(

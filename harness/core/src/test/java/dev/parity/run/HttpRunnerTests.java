@@ -222,7 +222,7 @@ class HttpRunnerTests {
                         "/people/1",
                         query,
                         Map.of("X-Token", "t"),
-                        Optional.of(new RequestBody.Json("{\"a\":1}"))))));
+                        Optional.of(RequestBody.json("{\"a\":1}"))))));
 
     assertThat(observation.values()).containsEntry("status", "204");
     assertThat(seen)
