@@ -40,11 +40,7 @@ public final class ObservationComparator {
     Set<String> valueNames = new TreeSet<>(legacy.values().keySet());
     valueNames.addAll(candidate.values().keySet());
     for (String name : valueNames) {
-      if ((name.equals(Observation.EXIT_CODE) || name.equals(Observation.SIGNAL))
-          && !targets.contains(CompareTarget.EXIT_CODE)) {
-        continue;
-      }
-      if (name.equals(Observation.STATUS) && !targets.contains(CompareTarget.STATUS)) {
+      if (!CompareTarget.compares(targets, name)) {
         continue;
       }
       // No signal means the program exited by itself: "none" beside "SIGKILL" says how each ended.
@@ -59,7 +55,7 @@ public final class ObservationComparator {
     Set<String> streamNames = new TreeSet<>(legacy.streams().keySet());
     streamNames.addAll(candidate.streams().keySet());
     for (String stream : streamNames) {
-      if (!compared(stream, targets)) {
+      if (!CompareTarget.compares(targets, stream)) {
         continue;
       }
       byte[] left = legacy.streams().get(stream);
@@ -218,25 +214,6 @@ public final class ObservationComparator {
         + " line"
         + (diff.added() == 1 ? "" : "s")
         + " added (diff below)";
-  }
-
-  private static boolean compared(String stream, Set<CompareTarget> targets) {
-    if (stream.equals(Observation.STDOUT)) {
-      return targets.contains(CompareTarget.STDOUT);
-    }
-    if (stream.equals(Observation.STDERR)) {
-      return targets.contains(CompareTarget.STDERR);
-    }
-    if (stream.startsWith(Observation.FILE_PREFIX)) {
-      return targets.contains(CompareTarget.FILES);
-    }
-    if (stream.equals(Observation.HEADERS)) {
-      return targets.contains(CompareTarget.HEADERS);
-    }
-    if (stream.equals(Observation.BODY)) {
-      return targets.contains(CompareTarget.BODY);
-    }
-    return true;
   }
 
   /** A human label for a value or stream name. */

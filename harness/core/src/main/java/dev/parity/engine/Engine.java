@@ -378,7 +378,9 @@ public final class Engine {
       }
       NoiseMask found =
           NoiseMask.between(
-              normalized.legacy(), normalized.candidate(), stream -> compared(suite, stream));
+              normalized.legacy(),
+              normalized.candidate(),
+              stream -> CompareTarget.compares(suite.compare(), stream));
       mask = mask.plus(found);
       NoiseMask.Applied masked = found.apply(normalized.legacy(), normalized.candidate());
       if (!comparator.compare(suite.compare(), masked.legacy(), masked.candidate()).isIdentical()) {
@@ -397,7 +399,9 @@ public final class Engine {
       }
       for (Rule rule :
           suggester.suggest(
-              normalized.legacy(), normalized.candidate(), stream -> compared(suite, stream))) {
+              normalized.legacy(),
+              normalized.candidate(),
+              stream -> CompareTarget.compares(suite.compare(), stream))) {
         if (rules.stream()
             .noneMatch(r -> r.label().equals(rule.label()) && r.streams().equals(rule.streams()))) {
           rules.add(rule);
@@ -422,19 +426,6 @@ public final class Engine {
       state.suggestions.add(testCase.id(), rules);
     }
     return facts.isEmpty() ? Noise.NONE : new Noise(noisy, facts, rules, mask);
-  }
-
-  private static boolean compared(Suite suite, String stream) {
-    if (stream.equals(Observation.STDOUT)) {
-      return suite.compare().contains(CompareTarget.STDOUT);
-    }
-    if (stream.equals(Observation.STDERR)) {
-      return suite.compare().contains(CompareTarget.STDERR);
-    }
-    if (stream.startsWith(Observation.FILE_PREFIX)) {
-      return suite.compare().contains(CompareTarget.FILES);
-    }
-    return true;
   }
 
   private CaseResult verifyCase(
