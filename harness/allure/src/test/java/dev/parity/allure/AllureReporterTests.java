@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.diff.Fact;
 import dev.parity.diff.StreamDiff;
+import dev.parity.testing.CaseResults;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
@@ -113,33 +114,22 @@ class AllureReporterTests {
             "--- legacy\n+++ candidate\n-a\n+b\n");
     List<CaseResult> results =
         List.of(
-            new CaseResult(
-                "ok/one",
-                List.of("fast"),
-                Status.PASS,
-                "identical",
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of("candidate", 3L)),
-            new CaseResult(
-                "bad/two",
-                List.of("slow", "io"),
-                Status.FAIL,
-                "stdout differ",
-                List.of(new Fact("stdout", "1 line removed")),
-                List.of(),
-                List.of(diff),
-                Map.of("candidate", 4L)),
-            new CaseResult(
-                "err/three",
-                List.of(),
-                Status.ERROR,
-                "candidate timed out",
-                List.of(new Fact("error", "timed out")),
-                List.of(),
-                List.of(),
-                Map.of()));
+            CaseResults.of("ok/one", Status.PASS)
+                .tags(List.of("fast"))
+                .summary("identical")
+                .durations(Map.of("candidate", 3L))
+                .build(),
+            CaseResults.of("bad/two", Status.FAIL)
+                .tags(List.of("slow", "io"))
+                .summary("stdout differ")
+                .facts(List.of(new Fact("stdout", "1 line removed")))
+                .diffs(List.of(diff))
+                .durations(Map.of("candidate", 4L))
+                .build(),
+            CaseResults.of("err/three", Status.ERROR)
+                .summary("candidate timed out")
+                .facts(List.of(new Fact("error", "timed out")))
+                .build());
     return Verdict.of(
         "demo", Mode.VERIFY, results, List.of(), Instant.parse("2026-01-01T00:00:00Z"), 10);
   }

@@ -1,6 +1,5 @@
 package dev.parity.bench;
 
-import dev.parity.engine.Engine;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.ConfigException;
 import dev.parity.fixture.PerformanceGate;
@@ -43,7 +42,7 @@ public final class Bench {
    */
   public static List<Case> select(Suite suite, Optional<String> filter) {
     if (filter.isPresent()) {
-      return Engine.select(suite, filter);
+      return suite.select(filter);
     }
     List<Case> tagged = suite.cases().stream().filter(c -> c.tags().contains(BENCH_TAG)).toList();
     if (!tagged.isEmpty()) {

@@ -29,15 +29,11 @@ final class Target {
   /** Runs the case once; a run that fails, times out or cannot start is remembered and thrown. */
   void runOnce() {
     RunOutcome outcome = runner.run(suite, implementation, testCase);
-    // Java 17 has no pattern switch; the sealed hierarchy keeps this chain exhaustive.
-    String reason;
-    if (outcome instanceof RunOutcome.Completed) {
+    Optional<String> problem = outcome.problem(side);
+    if (problem.isEmpty()) {
       return;
-    } else if (outcome instanceof RunOutcome.Failed failed) {
-      reason = side.label() + " " + failed.reason();
-    } else {
-      reason = side.label() + " could not be run: " + ((RunOutcome.Unavailable) outcome).reason();
     }
+    String reason = problem.get();
     failure.compareAndSet(null, reason);
     throw new IllegalStateException(reason);
   }

@@ -114,7 +114,7 @@ final class GateCommand implements Callable<Integer> {
     RunOptions options =
         new RunOptions(common.filter(), common.jobs, false)
             .withNoise(noise.mode(spec.commandLine()));
-    Engine.select(loaded, options.filter());
+    loaded.select(options.filter());
     Bench.select(loaded, benchOptions.filter());
     Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
     Path outFolder = SuiteCommand.outFolder(loaded.folder(), common);

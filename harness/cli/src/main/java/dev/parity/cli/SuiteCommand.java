@@ -79,7 +79,7 @@ abstract class SuiteCommand implements Callable<Integer> {
     Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
     Path outFolder = outFolder(loaded.folder(), common);
     RunOptions options = new RunOptions(common.filter(), common.jobs, false);
-    Engine.select(loaded, options.filter());
+    loaded.select(options.filter());
     RunArchive archive = RunArchive.in(outFolder);
     archive.clear();
     // The runner starts servers and containers on first use; closing it stops them, even on

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.parity.cli.Processes.Result;
 import dev.parity.diff.Fact;
+import dev.parity.testing.CaseResults;
 import dev.parity.testing.Requirement;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
@@ -79,7 +80,7 @@ class CiIntegrationTests {
 
   private static CaseResult result(String id, Status status, String tag) {
     List<Fact> facts = status == Status.PASS ? List.of() : List.of(new Fact("stdout", "differs"));
-    return new CaseResult(id, List.of(tag), status, "x", facts, List.of(), List.of(), Map.of());
+    return CaseResults.of(id, status).tags(List.of(tag)).summary("x").facts(facts).build();
   }
 
   static Path repositoryRoot() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.diff.Fact;
+import dev.parity.testing.CaseResults;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Mode;
@@ -40,7 +41,7 @@ class ReportAgreementTests {
 
   private static CaseResult result(String id, Status status, String... tags) {
     List<Fact> facts = status == Status.PASS ? List.of() : List.of(new Fact("stdout", "differs"));
-    return new CaseResult(id, List.of(tags), status, "x", facts, List.of(), List.of(), Map.of());
+    return CaseResults.of(id, status).tags(List.of(tags)).summary("x").facts(facts).build();
   }
 
   private static Performance performance(PerformanceStatus status, double ratio) {

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
@@ -194,6 +196,12 @@ public final class GoldenStore {
     } finally {
       swaps.readLock().unlock();
     }
+  }
+
+  /** The goldens here whose case is not one of {@code caseIds}. */
+  public Orphans orphans(Collection<String> caseIds) throws IOException {
+    Set<String> cases = Set.copyOf(caseIds);
+    return new Orphans(folder, caseIds().stream().filter(id -> !cases.contains(id)).toList());
   }
 
   private Optional<String> idOf(String caseId) {

@@ -1,5 +1,8 @@
 package dev.parity.noise;
 
+import dev.parity.diff.Fact;
+import dev.parity.diff.ObservationComparator;
+
 /**
  * One difference between legacy and candidate that was not held against the candidate because two
  * legacy runs differed at the same place: the same token of the same line, and the candidate's
@@ -28,5 +31,10 @@ public record Discounted(
         + " (both "
         + shape
         + ")";
+  }
+
+  /** This difference as a fact, e.g. {@code discounted stdout : line 3, token 5: ...}. */
+  public Fact fact() {
+    return new Fact("discounted " + ObservationComparator.label(stream), describe());
   }
 }

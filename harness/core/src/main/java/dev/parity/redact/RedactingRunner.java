@@ -25,7 +25,7 @@ final class RedactingRunner implements Runner {
         redactors.computeIfAbsent(suite, s -> Redactor.of(s.redaction())).forCase(testCase);
     RunOutcome outcome = runner.run(suite, implementation, testCase);
     if (outcome instanceof RunOutcome.Completed done) {
-      return new RunOutcome.Completed(redactor.apply(done.observation()));
+      return new RunOutcome.Completed(redactor.apply(done.observed()));
     }
     if (outcome instanceof RunOutcome.Failed failed) {
       return new RunOutcome.Failed(redactor.text(failed.reason()), failed.duration());

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.parity.diff.Fact;
 import dev.parity.diff.JsonChange;
-import dev.parity.diff.ObservationComparator;
 import dev.parity.diff.StreamDiff;
+import dev.parity.fixture.Case;
 import dev.parity.noise.Discounted;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -61,57 +62,82 @@ public record CaseResult(
     List<Discounted> discounted) {
 
   public CaseResult {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(summary, "summary");
     tags = List.copyOf(tags);
     facts = List.copyOf(facts);
     notes = List.copyOf(notes);
     diffs = List.copyOf(diffs);
     durationsMs = Map.copyOf(durationsMs);
-    jsonChanges = jsonChanges == null ? List.of() : List.copyOf(jsonChanges);
-    noise = noise == null ? List.of() : List.copyOf(noise);
-    discounted = discounted == null ? List.of() : List.copyOf(discounted);
+    jsonChanges = List.copyOf(jsonChanges);
+    noise = List.copyOf(noise);
+    discounted = List.copyOf(discounted);
   }
 
-  public CaseResult(
-      String id,
-      List<String> tags,
-      Status status,
+  /** The case passed: {@code notes} say how (identical, golden created, ...). */
+  public static CaseResult passed(
+      Case testCase, String summary, List<Fact> notes, Map<String, Long> durationsMs) {
+    return passed(testCase, summary, notes, List.of(), durationsMs);
+  }
+
+  /** The case passed; {@code diffs} show what changed that is no difference (a golden updated). */
+  public static CaseResult passed(
+      Case testCase,
+      String summary,
+      List<Fact> notes,
+      List<StreamDiff> diffs,
+      Map<String, Long> durationsMs) {
+    return of(testCase, Status.PASS, summary, List.of(), notes, diffs, durationsMs);
+  }
+
+  /** The sides differ: {@code facts} are the differences, {@code diffs} show them. */
+  public static CaseResult failed(
+      Case testCase,
       String summary,
       List<Fact> facts,
       List<Fact> notes,
       List<StreamDiff> diffs,
-      Map<String, Long> durationsMs,
-      List<JsonChange> jsonChanges,
-      boolean noisy,
-      List<Fact> noise) {
-    this(
-        id,
-        tags,
-        status,
-        summary,
-        facts,
-        notes,
-        diffs,
-        durationsMs,
-        jsonChanges,
-        noisy,
-        noise,
-        List.of());
+      Map<String, Long> durationsMs) {
+    return of(testCase, Status.FAIL, summary, facts, notes, diffs, durationsMs);
   }
 
-  public CaseResult(
-      String id,
-      List<String> tags,
+  /** The case could not be judged; {@code facts} say why. */
+  public static CaseResult errored(
+      Case testCase, String summary, List<Fact> facts, Map<String, Long> durationsMs) {
+    return of(testCase, Status.ERROR, summary, facts, List.of(), List.of(), durationsMs);
+  }
+
+  /** The case could not be judged, for the one reason {@code message}. */
+  public static CaseResult errored(Case testCase, String message, Map<String, Long> durationsMs) {
+    return errored(testCase, message, List.of(new Fact("error", message)), durationsMs);
+  }
+
+  private static CaseResult of(
+      Case testCase,
       Status status,
       String summary,
       List<Fact> facts,
       List<Fact> notes,
       List<StreamDiff> diffs,
       Map<String, Long> durationsMs) {
-    this(id, tags, status, summary, facts, notes, diffs, durationsMs, List.of(), false, List.of());
+    return new CaseResult(
+        testCase.id(),
+        testCase.tags(),
+        status,
+        summary,
+        facts,
+        notes,
+        diffs,
+        durationsMs,
+        List.of(),
+        false,
+        List.of(),
+        List.of());
   }
 
-  /** This result with JSON changes and legacy noise added. */
-  public CaseResult withNoise(List<JsonChange> changes, boolean isNoisy, List<Fact> found) {
+  /** This result with the JSON Pointer paths that differ. */
+  public CaseResult withJsonChanges(List<JsonChange> changes) {
     return new CaseResult(
         id,
         tags,
@@ -122,6 +148,23 @@ public record CaseResult(
         diffs,
         durationsMs,
         changes,
+        noisy,
+        noise,
+        discounted);
+  }
+
+  /** This result with what extra legacy runs showed. */
+  public CaseResult withNoise(boolean isNoisy, List<Fact> found) {
+    return new CaseResult(
+        id,
+        tags,
+        status,
+        summary,
+        facts,
+        notes,
+        diffs,
+        durationsMs,
+        jsonChanges,
         isNoisy,
         found,
         discounted);
@@ -154,9 +197,7 @@ public record CaseResult(
 
   /** One fact per discounted difference, e.g. {@code discounted stdout : line 3, token 5: ...}. */
   public List<Fact> discountedFacts() {
-    return discounted.stream()
-        .map(d -> new Fact("discounted " + ObservationComparator.label(d.stream()), d.describe()))
-        .toList();
+    return discounted.stream().map(Discounted::fact).toList();
   }
 
   public Optional<Fact> firstFact() {

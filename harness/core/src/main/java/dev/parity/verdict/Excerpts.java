@@ -108,7 +108,8 @@ public final class Excerpts {
         result.durationsMs(),
         result.jsonChanges(),
         result.noisy(),
-        facts(result.noise(), result.id()));
+        facts(result.noise(), result.id()),
+        result.discounted());
   }
 
   /** A verdict as reports write it: every case {@link #capped(CaseResult) capped}. */

@@ -110,7 +110,7 @@ class RunArchiveTests {
     Suite suite = new SuiteLoader().load(suiteFolder);
     Case testCase = suite.cases().get(0);
     RunOutcome outcome = new CommandRunner().run(suite, suite.legacy(), testCase);
-    byte[] expected = ((RunOutcome.Completed) outcome).observation().stream("stdout").orElseThrow();
+    byte[] expected = outcome.observation().orElseThrow().stream("stdout").orElseThrow();
 
     String script = Repro.of(suite, Side.LEGACY, testCase);
     Process process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -230,11 +231,11 @@ class EngineTests {
   void filterSelectsCasesByGlobAndRejectsAnEmptySelection() {
     Suite suite = suite("[sh]", "  - id: search/a\n  - id: search/deep/b\n  - id: list/c\n");
 
-    assertThat(Engine.select(suite, java.util.Optional.of("search/*")))
+    assertThat(suite.select(Optional.of("search/*")))
         .extracting(c -> c.id())
         .containsExactly("search/a");
-    assertThat(Engine.select(suite, java.util.Optional.of("search/**"))).hasSize(2);
-    assertThatThrownBy(() -> Engine.select(suite, java.util.Optional.of("nothing*")))
+    assertThat(suite.select(Optional.of("search/**"))).hasSize(2);
+    assertThatThrownBy(() -> suite.select(Optional.of("nothing*")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("--filter [nothing*] matches none of the 3 case ids");
   }

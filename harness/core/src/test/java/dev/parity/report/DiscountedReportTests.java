@@ -3,6 +3,7 @@ package dev.parity.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.noise.Discounted;
+import dev.parity.testing.CaseResults;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,15 +22,9 @@ class DiscountedReportTests {
 
   private static Verdict verdict() {
     CaseResult result =
-        new CaseResult(
-                "n",
-                List.of(),
-                Status.FAIL,
-                "stdout differ",
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of())
+        CaseResults.of("n", Status.FAIL)
+            .summary("stdout differ")
+            .build()
             .withDiscounted(
                 List.of(new Discounted("stdout", 1, 0, "[a-z]{8}", "qwertyui", "asdfghjk")));
     return Verdict.of("s", Mode.COMPARE, List.of(result), List.of(), Instant.EPOCH, 10);

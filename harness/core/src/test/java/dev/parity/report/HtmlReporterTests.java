@@ -11,6 +11,7 @@ import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.CompareTarget;
 import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
+import dev.parity.testing.CaseResults;
 import dev.parity.verdict.CasePerformance;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
@@ -204,15 +205,14 @@ class HtmlReporterTests {
     Comparison comparison =
         new ObservationComparator().compare(EnumSet.allOf(CompareTarget.class), legacy, candidate);
     CaseResult result =
-        new CaseResult(
-            id,
-            List.of("web"),
-            Status.FAIL,
-            "stdout differ",
-            comparison.facts(),
-            comparison.notes(),
-            comparison.diffs(),
-            Map.of("legacy", 5L));
+        CaseResults.of(id, Status.FAIL)
+            .tags(List.of("web"))
+            .summary("stdout differ")
+            .facts(comparison.facts())
+            .notes(comparison.notes())
+            .diffs(comparison.diffs())
+            .durations(Map.of("legacy", 5L))
+            .build();
     return Verdict.of("hostile", Mode.COMPARE, List.of(result), List.of(), Instant.EPOCH, 1234);
   }
 

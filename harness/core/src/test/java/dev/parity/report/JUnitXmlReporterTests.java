@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.diff.Fact;
 import dev.parity.diff.StreamDiff;
-import dev.parity.verdict.CaseResult;
+import dev.parity.testing.CaseResults;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -30,41 +30,29 @@ class JUnitXmlReporterTests {
             "demo",
             Mode.VERIFY,
             List.of(
-                new CaseResult(
-                    "ok",
-                    List.of(),
-                    Status.PASS,
-                    "identical",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    Map.of("candidate", 1500L)),
-                new CaseResult(
-                    "search/lower",
-                    List.of("search"),
-                    Status.FAIL,
-                    "stdout differ",
-                    List.of(new Fact("stdout", "1 line removed")),
-                    List.of(),
-                    List.of(
-                        new StreamDiff(
-                            "stdout",
-                            StreamDiff.Kind.TEXT,
-                            1,
-                            1,
-                            false,
-                            false,
-                            "-" + nasty + "\n+x\n")),
-                    Map.of()),
-                new CaseResult(
-                    "slow",
-                    List.of(),
-                    Status.ERROR,
-                    "candidate timed out",
-                    List.of(new Fact("error", "timed out")),
-                    List.of(),
-                    List.of(),
-                    Map.of())),
+                CaseResults.of("ok", Status.PASS)
+                    .summary("identical")
+                    .durations(Map.of("candidate", 1500L))
+                    .build(),
+                CaseResults.of("search/lower", Status.FAIL)
+                    .tags(List.of("search"))
+                    .summary("stdout differ")
+                    .facts(List.of(new Fact("stdout", "1 line removed")))
+                    .diffs(
+                        List.of(
+                            new StreamDiff(
+                                "stdout",
+                                StreamDiff.Kind.TEXT,
+                                1,
+                                1,
+                                false,
+                                false,
+                                "-" + nasty + "\n+x\n")))
+                    .build(),
+                CaseResults.of("slow", Status.ERROR)
+                    .summary("candidate timed out")
+                    .facts(List.of(new Fact("error", "timed out")))
+                    .build()),
             List.of(),
             Instant.parse("2026-01-01T00:00:00Z"),
             2500);

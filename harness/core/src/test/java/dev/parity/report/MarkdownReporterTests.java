@@ -6,6 +6,7 @@ import dev.parity.diff.Comparison;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.CompareTarget;
 import dev.parity.run.Observation;
+import dev.parity.testing.CaseResults;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
@@ -32,9 +33,7 @@ class MarkdownReporterTests {
       results.add(failing("totals/" + i, "total: " + i + "\n", "total: " + (i + 1) + "\n"));
     }
     results.add(failing("names/`odd`", "name: <Ann>\n", "name: ann\n"));
-    results.add(
-        new CaseResult(
-            "ok", List.of(), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of()));
+    results.add(CaseResults.of("ok", Status.PASS).summary("identical").build());
     Verdict verdict = Verdict.of("demo", Mode.VERIFY, results, List.of(), Instant.EPOCH, 2500);
 
     Path file = new MarkdownReporter().write(verdict, out);
@@ -75,16 +74,7 @@ class MarkdownReporterTests {
 
   @Test
   void headlinesSayWhatTheModeDecided() {
-    CaseResult pass =
-        new CaseResult(
-            "ok",
-            List.of(),
-            Status.PASS,
-            "golden created",
-            List.of(),
-            List.of(),
-            List.of(),
-            Map.of());
+    CaseResult pass = CaseResults.of("ok", Status.PASS).summary("golden created").build();
 
     assertThat(
             MarkdownReporter.render(
@@ -107,8 +97,12 @@ class MarkdownReporterTests {
     Comparison c =
         new ObservationComparator()
             .compare(EnumSet.allOf(CompareTarget.class), stdout(legacy), stdout(candidate));
-    return new CaseResult(
-        id, List.of(), Status.FAIL, "stdout differ", c.facts(), c.notes(), c.diffs(), Map.of());
+    return CaseResults.of(id, Status.FAIL)
+        .summary("stdout differ")
+        .facts(c.facts())
+        .notes(c.notes())
+        .diffs(c.diffs())
+        .build();
   }
 
   private static Observation stdout(String text) {

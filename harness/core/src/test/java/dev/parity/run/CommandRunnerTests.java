@@ -43,7 +43,7 @@ class CommandRunnerTests {
 
   private static Observation completed(RunOutcome outcome) {
     assertThat(outcome).isInstanceOf(RunOutcome.Completed.class);
-    return ((RunOutcome.Completed) outcome).observation();
+    return outcome.observation().orElseThrow();
   }
 
   private static String text(Observation observation, String stream) {

@@ -134,7 +134,7 @@ class HttpRunnerTests {
 
   private static Observation observation(RunOutcome outcome) {
     assertThat(outcome).isInstanceOf(RunOutcome.Completed.class);
-    return ((RunOutcome.Completed) outcome).observation();
+    return outcome.observation().orElseThrow();
   }
 
   private static String text(Observation observation, String stream) {

@@ -91,7 +91,7 @@ class InputsTests {
     RunOutcome outcome = run(new CommandRunner(), folder);
 
     assertThat(outcome).isInstanceOf(RunOutcome.Completed.class);
-    Observation observation = ((RunOutcome.Completed) outcome).observation();
+    Observation observation = outcome.observation().orElseThrow();
     assertThat(new String(observation.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
         .isEqualTo("common\n");
   }

@@ -57,7 +57,7 @@ class ProcessFaultTests {
 
   private static Observation completed(RunOutcome outcome) {
     assertThat(outcome).isInstanceOf(RunOutcome.Completed.class);
-    return ((RunOutcome.Completed) outcome).observation();
+    return outcome.observation().orElseThrow();
   }
 
   @Test

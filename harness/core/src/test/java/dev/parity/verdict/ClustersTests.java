@@ -6,6 +6,7 @@ import dev.parity.diff.Comparison;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.CompareTarget;
 import dev.parity.run.Observation;
+import dev.parity.testing.CaseResults;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,16 +48,7 @@ class ClustersTests {
           result(id, comparator.compare(EnumSet.allOf(CompareTarget.class), legacy, candidate)));
     }
     for (int i = 0; i < 50; i++) {
-      results.add(
-          new CaseResult(
-              "pass/" + i,
-              List.of(),
-              Status.PASS,
-              "identical",
-              List.of(),
-              List.of(),
-              List.of(),
-              Map.of()));
+      results.add(CaseResults.of("pass/" + i, Status.PASS).summary("identical").build());
     }
 
     // When
@@ -161,23 +153,18 @@ class ClustersTests {
   }
 
   private static CaseResult result(String id, Comparison comparison) {
-    return new CaseResult(
-        id,
-        List.of("t"),
-        Status.FAIL,
-        "differs",
-        comparison.facts(),
-        comparison.notes(),
-        comparison.diffs(),
-        Map.of(),
-        comparison.jsonChanges(),
-        false,
-        List.of());
+    return CaseResults.of(id, Status.FAIL)
+        .tags(List.of("t"))
+        .summary("differs")
+        .facts(comparison.facts())
+        .notes(comparison.notes())
+        .diffs(comparison.diffs())
+        .jsonChanges(comparison.jsonChanges())
+        .build();
   }
 
   private static CaseResult error(String id, String message) {
-    return new CaseResult(
-        id, List.of(), Status.ERROR, message, List.of(), List.of(), List.of(), Map.of());
+    return CaseResults.of(id, Status.ERROR).summary(message).build();
   }
 
   private static Observation observation(int exit, String stdout) {

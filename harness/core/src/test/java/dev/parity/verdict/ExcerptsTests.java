@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.diff.Fact;
 import dev.parity.diff.StreamDiff;
+import dev.parity.testing.CaseResults;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExcerptsTests {
@@ -35,15 +35,11 @@ class ExcerptsTests {
     StreamDiff stdout = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
     StreamDiff stderr = new StreamDiff("stderr", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
     CaseResult result =
-        new CaseResult(
-            "c",
-            List.of(),
-            Status.FAIL,
-            "s".repeat(3 * Excerpts.FACT_BYTES),
-            List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))),
-            List.of(),
-            List.of(stdout, stderr),
-            Map.of());
+        CaseResults.of("c", Status.FAIL)
+            .summary("s".repeat(3 * Excerpts.FACT_BYTES))
+            .facts(List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))))
+            .diffs(List.of(stdout, stderr))
+            .build();
 
     CaseResult capped = Excerpts.capped(result);
 
@@ -60,15 +56,11 @@ class ExcerptsTests {
     StreamDiff stdout = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
     StreamDiff stderr = new StreamDiff("stderr", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
     CaseResult result =
-        new CaseResult(
-            "c",
-            List.of(),
-            Status.FAIL,
-            "s".repeat(3 * Excerpts.FACT_BYTES),
-            List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))),
-            List.of(),
-            List.of(stdout, stderr),
-            Map.of());
+        CaseResults.of("c", Status.FAIL)
+            .summary("s".repeat(3 * Excerpts.FACT_BYTES))
+            .facts(List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))))
+            .diffs(List.of(stdout, stderr))
+            .build();
 
     CaseResult once = Excerpts.capped(result);
 

@@ -3,6 +3,7 @@ package dev.parity.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.diff.Fact;
+import dev.parity.testing.CaseResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GateVerdictTests {
   private static CaseResult result(String id, Status status, String... tags) {
     List<Fact> facts = status == Status.PASS ? List.of() : List.of(new Fact("stdout", "differs"));
-    return new CaseResult(id, List.of(tags), status, "x", facts, List.of(), List.of(), Map.of());
+    return CaseResults.of(id, status).tags(List.of(tags)).summary("x").facts(facts).build();
   }
 
   private static Performance performance(

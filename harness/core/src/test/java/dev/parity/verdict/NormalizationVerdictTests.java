@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parity.diff.Fact;
 import dev.parity.diff.JsonChange;
 import dev.parity.normalize.RuleUsage;
+import dev.parity.testing.CaseResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NormalizationVerdictTests {
 
   private static CaseResult result(String id, boolean noisy) {
-    return new CaseResult(
-            id, List.of(), Status.PASS, "identical", List.of(), List.of(), List.of(), Map.of())
-        .withNoise(
+    return CaseResults.passed(id)
+        .jsonChanges(
             List.of(
                 new JsonChange(
                     "stdout",
@@ -27,9 +26,10 @@ class NormalizationVerdictTests {
                     "/a/0",
                     JsonChange.Kind.CHANGED,
                     Optional.of("1"),
-                    Optional.of("2"))),
-            noisy,
-            noisy ? List.of(new Fact("noise stdout", "legacy runs 1 and 2 differ")) : List.of());
+                    Optional.of("2"))))
+        .noisy(noisy)
+        .noise(noisy ? List.of(new Fact("noise stdout", "legacy runs 1 and 2 differ")) : List.of())
+        .build();
   }
 
   @Test

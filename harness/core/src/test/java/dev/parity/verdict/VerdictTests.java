@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.diff.Fact;
 import dev.parity.diff.StreamDiff;
+import dev.parity.testing.CaseResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VerdictTests {
   private static CaseResult result(String id, Status status) {
-    return new CaseResult(
-        id, List.of("t"), status, status.label(), List.of(), List.of(), List.of(), Map.of());
+    return CaseResults.of(id, status).tags(List.of("t")).summary(status.label()).build();
   }
 
   private static Verdict verdict(Mode mode, List<CaseResult> results, List<String> unavailable) {
@@ -78,17 +78,16 @@ class VerdictTests {
   @Test
   void roundTripsThroughVerdictJsonWithTheContractFields(@TempDir Path dir) throws Exception {
     CaseResult failing =
-        new CaseResult(
-            "a",
-            List.of("t"),
-            Status.FAIL,
-            "stdout differ",
-            List.of(new Fact("stdout", "1 line removed")),
-            List.of(),
-            List.of(
-                new StreamDiff(
-                    "stdout", StreamDiff.Kind.TEXT, 1, 0, false, false, "--- legacy/stdout\n")),
-            Map.of("candidate", 3L));
+        CaseResults.of("a", Status.FAIL)
+            .tags(List.of("t"))
+            .summary("stdout differ")
+            .facts(List.of(new Fact("stdout", "1 line removed")))
+            .diffs(
+                List.of(
+                    new StreamDiff(
+                        "stdout", StreamDiff.Kind.TEXT, 1, 0, false, false, "--- legacy/stdout\n")))
+            .durations(Map.of("candidate", 3L))
+            .build();
     Verdict verdict = verdict(Mode.VERIFY, List.of(failing), List.of());
 
     String json = VerdictJson.toJson(verdict);

@@ -67,7 +67,11 @@ final class Inputs {
               fails ? List.of(new Fact("stdout", "1 line differs")) : List.of(),
               List.of(),
               List.of(),
-              Map.of("candidate", 12L)));
+              Map.of("candidate", 12L),
+              List.of(),
+              false,
+              List.of(),
+              List.of()));
     }
     return Verdict.of("bench", Mode.VERIFY, results, List.of(), Instant.EPOCH, 1000);
   }

@@ -11,6 +11,7 @@ import dev.parity.fixture.CompareTarget;
 import dev.parity.fixture.Side;
 import dev.parity.report.Reports;
 import dev.parity.run.Observation;
+import dev.parity.testing.CaseResults;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
@@ -261,15 +262,11 @@ class ReportBrowserTests {
             stdout(after.toString())));
     for (int i = 1; i <= 3; i++) {
       results.add(
-          new CaseResult(
-              "ok/" + i,
-              List.of("fast"),
-              Status.PASS,
-              "identical",
-              List.of(),
-              List.of(),
-              List.of(),
-              Map.of("candidate", 2L)));
+          CaseResults.of("ok/" + i, Status.PASS)
+              .tags(List.of("fast"))
+              .summary("identical")
+              .durations(Map.of("candidate", 2L))
+              .build());
     }
     results.sort(java.util.Comparator.comparing(CaseResult::id));
     Verdict verdict =
@@ -292,15 +289,14 @@ class ReportBrowserTests {
     Comparison c =
         new ObservationComparator()
             .compare(EnumSet.allOf(CompareTarget.class), legacyNormalized, candidateNormalized);
-    return new CaseResult(
-        id,
-        tags,
-        Status.FAIL,
-        "stdout differ",
-        c.facts(),
-        c.notes(),
-        c.diffs(),
-        Map.of("legacy", 3L, "candidate", 4L));
+    return CaseResults.of(id, Status.FAIL)
+        .tags(tags)
+        .summary("stdout differ")
+        .facts(c.facts())
+        .notes(c.notes())
+        .diffs(c.diffs())
+        .durations(Map.of("legacy", 3L, "candidate", 4L))
+        .build();
   }
 
   private static Observation stdout(String text) {

@@ -1,0 +1,101 @@
+package dev.parity.engine;
+
+import dev.parity.diff.Comparison;
+import dev.parity.diff.Fact;
+import dev.parity.diff.ObservationComparator;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Suite;
+import dev.parity.golden.GoldenStore;
+import dev.parity.normalize.Pipeline;
+import dev.parity.redact.Redactor;
+import dev.parity.run.Observation;
+import dev.parity.verdict.CaseResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stores a legacy observation as the golden of its case, and says what changed. */
+final class GoldenRecorder {
+  private final ObservationComparator comparator;
+
+  GoldenRecorder(ObservationComparator comparator) {
+    this.comparator = comparator;
+  }
+
+  /**
+   * Writes {@code observation} as the case's golden, unless it differs from the stored one only
+   * where rules normalize, or differs and {@code update} is off (then the case fails).
+   */
+  CaseResult record(
+      Suite suite,
+      Case testCase,
+      GoldenStore goldens,
+      boolean update,
+      Observation observation,
+      Pipeline pipeline,
+      Map<String, Long> durations)
+      throws IOException {
+    Optional<Observation> previous =
+        (update ? goldens.readIfIntact(testCase.id()) : goldens.read(testCase.id()))
+            .map(Redactor.of(suite.redaction()).forCase(testCase)::apply);
+    Path where = goldens.caseFolder(testCase.id());
+    if (previous.isPresent() && !pipeline.isEmpty() && !previous.get().sameContentAs(observation)) {
+      Pipeline.Result normalized = pipeline.apply(previous.get(), observation);
+      if (comparator
+          .compare(suite.compare(), normalized.legacy(), normalized.candidate())
+          .isIdentical()) {
+        // Only normalized parts changed (a timestamp): keep the golden, so re-recording causes no
+        // churn.
+        return CaseResult.passed(
+            testCase,
+            "golden unchanged",
+            List.of(
+                new Fact("golden", "kept: this run differs from it only where rules normalize")),
+            durations);
+      }
+    }
+    return switch (goldens.write(testCase.id(), observation, update)) {
+      case CREATED ->
+          CaseResult.passed(
+              testCase,
+              "golden created",
+              List.of(new Fact("golden", "created in " + where)),
+              durations);
+      case UNCHANGED -> CaseResult.passed(testCase, "golden unchanged", List.of(), durations);
+      case UPDATED -> {
+        Comparison change =
+            previous.isPresent()
+                ? comparator.compare(suite.compare(), previous.get(), observation)
+                : Comparison.identical();
+        yield CaseResult.passed(
+            testCase,
+            "golden updated",
+            CaseJudge.concat(List.of(new Fact("golden", "updated in " + where)), change.facts()),
+            change.diffs(),
+            durations);
+      }
+      case KEPT -> {
+        Pipeline.Result normalized = pipeline.apply(previous.orElseThrow(), observation);
+        Comparison change =
+            comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+        yield CaseResult.failed(
+                testCase,
+                "legacy output changed since the golden was recorded",
+                CaseJudge.concat(
+                    change.facts(),
+                    List.of(
+                        new Fact(
+                            "golden",
+                            "left unchanged in "
+                                + where
+                                + "; re-run with --update to replace it"))),
+                change.notes(),
+                change.diffs(),
+                durations)
+            .withJsonChanges(change.jsonChanges());
+      }
+    };
+  }
+}

@@ -1,0 +1,71 @@
+package dev.parity.engine;
+
+import dev.parity.fixture.Case;
+import dev.parity.golden.GoldenException;
+import dev.parity.normalize.NormalizationTimeoutException;
+import dev.parity.verdict.CaseResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one job per case on a pool of {@code jobs} threads; the results come back in case order,
+ * whatever order the cases finish in.
+ */
+final class ParallelCases {
+  /** What is done for one case. */
+  interface Job {
+    CaseResult run(Case testCase) throws IOException;
+  }
+
+  private ParallelCases() {}
+
+  /**
+   * The results of {@code job} on every case; a case whose golden, files or normalization fail is
+   * an error result, not a crash of the run.
+   */
+  static List<CaseResult> run(List<Case> cases, int jobs, Progress progress, Job job) {
+    progress.started(cases.size());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, cases.size())));
+    try {
+      List<Future<CaseResult>> futures = new ArrayList<>();
+      for (Case testCase : cases) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  CaseResult result;
+                  try {
+                    result = job.run(testCase);
+                  } catch (GoldenException | IOException | NormalizationTimeoutException e) {
+                    result = CaseResult.errored(testCase, e.getMessage(), Map.of());
+                  }
+                  progress.finished(result);
+                  return result;
+                }));
+      }
+      List<CaseResult> results = new ArrayList<>();
+      for (Future<CaseResult> future : futures) {
+        results.add(await(future));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static CaseResult await(Future<CaseResult> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a case", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a case crashed the harness: " + e.getCause(), e.getCause());
+    }
+  }
+}

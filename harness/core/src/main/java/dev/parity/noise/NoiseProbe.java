@@ -1,0 +1,103 @@
+package dev.parity.noise;
+
+import dev.parity.diff.Comparison;
+import dev.parity.diff.Fact;
+import dev.parity.diff.ObservationComparator;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.CompareTarget;
+import dev.parity.fixture.Rule;
+import dev.parity.fixture.Suite;
+import dev.parity.normalize.Pipeline;
+import dev.parity.normalize.RuleStats;
+import dev.parity.run.Observation;
+import dev.parity.run.RunOutcome;
+import dev.parity.run.Runner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Finds noise by running legacy again: each extra run is compared with the first after
+ * normalization, and what differs is noise, with the narrowest rules that would cover it.
+ */
+public final class NoiseProbe {
+  private final Runner runner;
+  private final ObservationComparator comparator;
+  private final RuleSuggester suggester = new RuleSuggester();
+
+  public NoiseProbe(Runner runner, ObservationComparator comparator) {
+    this.runner = runner;
+    this.comparator = comparator;
+  }
+
+  /**
+   * Runs legacy {@code runs - 1} more times and compares each run with {@code first} after
+   * normalization; the rules that fired are counted in {@code stats}.
+   */
+  public Noise probe(
+      Suite suite, Case testCase, Observation first, int runs, Pipeline pipeline, RuleStats stats) {
+    Predicate<String> compared = name -> CompareTarget.compares(suite.compare(), name);
+    List<Fact> facts = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
+    NoiseMask mask = NoiseMask.NONE;
+    boolean noisy = false;
+    for (int run = 2; run <= runs; run++) {
+      RunOutcome again = runner.run(suite, suite.legacy(), testCase);
+      Optional<Observation> other = again.observation();
+      if (other.isEmpty()) {
+        noisy = true;
+        facts.add(
+            new Fact(
+                "noise",
+                "legacy run " + run + " did not complete: " + again.problem().orElseThrow()));
+        continue;
+      }
+      Pipeline.Result normalized = pipeline.apply(first, other.get());
+      stats.add(pipeline.rules(), normalized.fired());
+      Comparison comparison =
+          comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+      if (comparison.isIdentical()) {
+        continue;
+      }
+      noisy = true;
+      NoiseMask found = NoiseMask.between(normalized.legacy(), normalized.candidate(), compared);
+      mask = mask.plus(found);
+      NoiseMask.Applied masked = found.apply(normalized.legacy(), normalized.candidate());
+      if (!comparator.compare(suite.compare(), masked.legacy(), masked.candidate()).isIdentical()) {
+        facts.add(
+            new Fact(
+                "noise",
+                "legacy runs 1 and "
+                    + run
+                    + " also differ in ways no token-for-token discount covers (exit code, lines"
+                    + " added or removed, tokens split differently): those are never discounted"));
+      }
+      for (Fact fact : comparison.facts()) {
+        facts.add(
+            new Fact(
+                "noise " + fact.key(), "legacy runs 1 and " + run + " differ: " + fact.message()));
+      }
+      for (Rule rule : suggester.suggest(normalized.legacy(), normalized.candidate(), compared)) {
+        if (rules.stream()
+            .noneMatch(r -> r.label().equals(rule.label()) && r.streams().equals(rule.streams()))) {
+          rules.add(rule);
+        }
+      }
+      Pipeline.Result covered = pipeline.then(rules).apply(first, other.get());
+      if (!comparator
+          .compare(suite.compare(), covered.legacy(), covered.candidate())
+          .isIdentical()) {
+        facts.add(
+            new Fact(
+                "noise",
+                "no suggested rule covers every difference between legacy runs 1 and " + run));
+      }
+    }
+    for (Rule rule : rules) {
+      facts.add(
+          new Fact("suggested rule", rule.label() + " on " + String.join(", ", rule.streams())));
+    }
+    return facts.isEmpty() ? Noise.NONE : new Noise(noisy, facts, rules, mask);
+  }
+}
