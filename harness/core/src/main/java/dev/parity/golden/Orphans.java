@@ -1,5 +1,6 @@
 package dev.parity.golden;
 
+import dev.parity.run.Listing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +24,12 @@ public record Orphans(Path folder, List<String> ids) {
     if (ids.isEmpty()) {
       return Optional.empty();
     }
-    String shown =
-        String.join(", ", ids.subList(0, Math.min(SHOWN, ids.size())))
-            + (ids.size() > SHOWN ? " and " + (ids.size() - SHOWN) + " more" : "");
     boolean one = ids.size() == 1;
     return Optional.of(
         ids.size()
             + (one ? " golden has" : " goldens have")
             + " no case in the suite any more (deleted or renamed?): "
-            + shown
+            + Listing.firstAndMore(ids, SHOWN)
             + "; delete "
             + (one ? "its folder" : "their folders")
             + " under "

@@ -3,6 +3,7 @@ package dev.parity.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parity.testing.CaseResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,16 +64,7 @@ class VerdictFactoriesTests {
 
   @Test
   void builderStartsEmptyAndCountsItsFixtures() {
-    CaseResult failing =
-        new CaseResult(
-            "a",
-            List.of(),
-            Status.FAIL,
-            "differs",
-            List.of(),
-            List.of(),
-            List.of(),
-            java.util.Map.of());
+    CaseResult failing = CaseResults.failed("a").summary("differs").build();
 
     Verdict verdict =
         Verdict.builder("s", Mode.VERIFY, Decision.LEGACY, START)
