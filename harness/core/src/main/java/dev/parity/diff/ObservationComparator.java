@@ -69,8 +69,8 @@ public final class ObservationComparator {
                         ? "written by the candidate only"
                         : "missing: the candidate did not write it")
                     + " ("
-                    + present.length
-                    + " bytes on the "
+                    + bytes(present.length)
+                    + " on the "
                     + (left == null ? "candidate" : "legacy")
                     + " side)"));
         continue;
@@ -140,10 +140,10 @@ public final class ObservationComparator {
           new Fact(
               label(stream),
               "binary content differs: legacy "
-                  + left.length
-                  + " bytes, candidate "
-                  + right.length
-                  + " bytes, first difference at byte "
+                  + bytes(left.length)
+                  + ", candidate "
+                  + bytes(right.length)
+                  + ", first difference at byte "
                   + first));
       return hexDiff(stream, left, right, first);
     }
@@ -203,6 +203,10 @@ public final class ObservationComparator {
       lines.add(String.format(Locale.ROOT, "%08x  %s", offset, hex.formatHex(bytes, offset, end)));
     }
     return lines;
+  }
+
+  private static String bytes(int count) {
+    return count + (count == 1 ? " byte" : " bytes");
   }
 
   private static String describe(StreamDiff diff) {

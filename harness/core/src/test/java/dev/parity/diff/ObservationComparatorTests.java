@@ -64,7 +64,7 @@ class ObservationComparatorTests {
                 "missing: the candidate did not write it (3 bytes on the legacy side)"),
             new Fact(
                 "output file b.txt",
-                "written by the candidate only (1 bytes on the candidate side)"));
+                "written by the candidate only (1 byte on the candidate side)"));
   }
 
   @Test
@@ -85,6 +85,21 @@ class ObservationComparatorTests {
     StreamDiff diff = comparison.diffs().get(0);
     assertThat(diff.kind()).isEqualTo(StreamDiff.Kind.BINARY);
     assertThat(diff.unified()).contains("-00000000  0001020304\n+00000000  000109030405\n");
+  }
+
+  @Test
+  void saysOneByteInTheSingular() {
+    Comparison comparison =
+        comparator.compare(
+            ALL,
+            Observation.ofCommand(0, new byte[] {0}, new byte[0], Map.of(), Duration.ZERO),
+            Observation.ofCommand(0, new byte[] {0, 1}, new byte[0], Map.of(), Duration.ZERO));
+
+    assertThat(comparison.facts())
+        .containsExactly(
+            new Fact(
+                "stdout",
+                "binary content differs: legacy 1 byte, candidate 2 bytes, first difference at byte 1"));
   }
 
   @Test
