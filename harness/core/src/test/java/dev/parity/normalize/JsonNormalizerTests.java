@@ -76,6 +76,28 @@ class JsonNormalizerTests {
   }
 
   @Test
+  void sortsKeysOfObjectsInsideArraysAndCountsEachReorderedObject() {
+    Scope scope = new Scope();
+
+    String out =
+        json(true, List.of(), List.of(), null, false)
+            .normalize("{\"rows\":[{\"b\":1,\"a\":2},[{\"d\":1,\"c\":2}],{\"e\":3}]}", scope);
+
+    assertThat(compact(out))
+        .isEqualTo("{\"rows\":[{\"a\":2,\"b\":1},[{\"c\":2,\"d\":1}],{\"e\":3}]}");
+    assertThat(scope.takeFired()).isEqualTo(2);
+  }
+
+  @Test
+  void sortsKeysOfObjectsInATopLevelArray() {
+    String out =
+        json(true, List.of(), List.of(), null, false)
+            .normalize("[{\"b\":1,\"a\":2}]", new Scope());
+
+    assertThat(compact(out)).isEqualTo("[{\"a\":2,\"b\":1}]");
+  }
+
+  @Test
   void oneEqualsOnePointZeroOnlyWhenAsked() {
     Normalizer strict = json(true, List.of(), List.of(), null, false);
     Normalizer numeric = json(true, List.of(), List.of(), null, true);
