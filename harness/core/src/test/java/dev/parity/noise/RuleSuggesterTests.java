@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RuleSuggesterTests {
   private final RuleSuggester suggester = new RuleSuggester();
@@ -67,7 +68,10 @@ class RuleSuggesterTests {
         .containsExactly("builtin: timestamps", "regex: 'session: [0-9A-Z\\-]{9}'");
   }
 
+  // Bounded means it returns: quadratic work here would take hours, a second is usual. A separate
+  // thread, so the test fails at the timeout even if the suggester never checks for interrupts.
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void staysBoundedOnLargeOutputsWhereEveryLineDiffers() {
     StringBuilder a = new StringBuilder();
     StringBuilder b = new StringBuilder();
