@@ -91,8 +91,7 @@ class JsonNormalizerTests {
   @Test
   void sortsKeysOfObjectsInATopLevelArray() {
     String out =
-        json(true, List.of(), List.of(), null, false)
-            .normalize("[{\"b\":1,\"a\":2}]", new Scope());
+        json(true, List.of(), List.of(), null, false).normalize("[{\"b\":1,\"a\":2}]", new Scope());
 
     assertThat(compact(out)).isEqualTo("[{\"a\":2,\"b\":1}]");
   }

@@ -17,6 +17,8 @@ import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -70,10 +75,8 @@ class ReportBrowserTests {
       assertThat(detail.findElement(By.tagName("h4")).getText()).isEqualTo("stdout");
       assertThat(detail.findElement(By.cssSelector("tr.value")).getText())
           .isEqualTo("exit code legacy 0, candidate 0");
-      ((org.openqa.selenium.JavascriptExecutor) browser.driver)
-          .executeScript("arguments[0].scrollIntoView()", detail);
-      Path shot = browser.screenshot("demo-failing-case");
-      assertThat(Files.size(shot)).isGreaterThan(10_000);
+      browser.driver.executeScript("arguments[0].scrollIntoView()", detail);
+      assertDrawn(browser, browser.screenshot("demo-failing-case"), detail);
     }
   }
 
@@ -114,11 +117,48 @@ class ReportBrowserTests {
           .isEqualTo("legacy");
       assertThat(search.findElement(By.cssSelector("td.sig")).getText())
           .contains("2 cases differ: cases/search-upper, search/lowercase");
-      assertThat(browser.web().findElements(By.cssSelector("#groups th.gate")))
-          .allMatch(WebElement::isDisplayed);
-      Path shot = browser.screenshot("gate-report");
-      assertThat(Files.size(shot)).isGreaterThan(10_000);
+      List<WebElement> gateColumns = browser.web().findElements(By.cssSelector("#groups th.gate"));
+      assertThat(gateColumns).extracting(WebElement::getText).containsExactly("decision", "why");
+      assertThat(gateColumns).allMatch(WebElement::isDisplayed);
+      WebElement groups = browser.web().findElement(By.id("groups"));
+      browser.driver.executeScript("arguments[0].scrollIntoView()", groups);
+      assertDrawn(browser, browser.screenshot("gate-report"), groups);
     }
+  }
+
+  /**
+   * The screenshot shows {@code element}: part of it is on screen, and that part holds drawn text
+   * (many colours from anti-aliasing), not a blank or single-colour area.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertDrawn(Browser browser, Path shot, WebElement element)
+      throws IOException {
+    BufferedImage image = ImageIO.read(shot.toFile());
+    List<Number> box =
+        (List<Number>)
+            browser.driver.executeScript(
+                "var r = arguments[0].getBoundingClientRect();"
+                    + " return [r.left, r.top, r.right, r.bottom, window.devicePixelRatio];",
+                element);
+    double scale = box.get(4).doubleValue();
+    int left = (int) Math.max(0, box.get(0).doubleValue() * scale);
+    int top = (int) Math.max(0, box.get(1).doubleValue() * scale);
+    int right = (int) Math.min(image.getWidth(), box.get(2).doubleValue() * scale);
+    int bottom = (int) Math.min(image.getHeight(), box.get(3).doubleValue() * scale);
+    assertThat(right > left && bottom > top)
+        .as(
+            "%s (%s) is inside the %dx%d screenshot %s",
+            element.getTagName(), box, image.getWidth(), image.getHeight(), shot)
+        .isTrue();
+    Set<Integer> colours = new HashSet<>();
+    for (int y = top; y < bottom; y++) {
+      for (int x = left; x < right; x++) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    assertThat(colours)
+        .as("colours where %s is in %s", element.getTagName(), shot)
+        .hasSizeGreaterThan(10);
   }
 
   private static Path demoSuite() {
