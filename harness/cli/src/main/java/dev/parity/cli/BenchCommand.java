@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,13 +46,13 @@ final class BenchCommand implements Callable<Integer> {
       names = "--filter",
       paramLabel = "GLOB",
       description = "Benchmark only cases whose id matches this glob.")
-  String filter;
+  @Nullable String filter;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Where bench.json goes (default: reports/<suite> beside the fixtures/ folder).")
-  Path out;
+  @Nullable Path out;
 
   @Mixin BenchOptionsMixin bench;
 

@@ -4,6 +4,7 @@ import dev.parity.bench.BenchOptions;
 import dev.parity.fixture.Durations;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ final class BenchOptionsMixin {
           "Wall time for the whole benchmark, e.g. 30s or 2m (default: 30s per benchmarked case, at most"
               + " 3m). When the 95%% interval is still too wide to decide at its end, performance is"
               + " inconclusive.")
-  String timeBudget;
+  @Nullable String timeBudget;
 
   @Option(
       names = "--precision",
@@ -25,7 +26,7 @@ final class BenchOptionsMixin {
           "Stop measuring a case early once its 95%% interval's half-width is at most this fraction"
               + " of the ratio, e.g. 0.05 (default: 0.02). A wider precision decides clear cases"
               + " sooner; it never makes an undecided interval pass.")
-  Double precision;
+  @Nullable Double precision;
 
   BenchOptions options(CommandLine commandLine, Optional<String> filter) {
     BenchOptions options = BenchOptions.defaults().withFilter(filter);

@@ -2,6 +2,7 @@ package dev.parity.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** Options shared by record, verify, compare and gate. */
@@ -11,20 +12,20 @@ final class CommonOptions {
       paramLabel = "DIR",
       description =
           "Where verdict.json and the reports go (default: reports/<suite> beside the fixtures/ folder).")
-  Path out;
+  @Nullable Path out;
 
   @Option(
       names = "--golden",
       paramLabel = "DIR",
       description =
           "Where the suite's goldens are (default: golden/<suite> beside the fixtures/ folder).")
-  Path golden;
+  @Nullable Path golden;
 
   @Option(
       names = "--filter",
       paramLabel = "GLOB",
       description = "Run only cases whose id matches this glob, e.g. 'search/*' or '**/utf8'.")
-  String filter;
+  @Nullable String filter;
 
   @Option(
       names = {"-j", "--jobs"},

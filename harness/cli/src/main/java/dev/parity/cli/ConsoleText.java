@@ -4,6 +4,7 @@ import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one escaper for console output: control characters from programs, suites and files are shown
@@ -63,7 +64,7 @@ final class ConsoleText {
   }
 
   /** The visible form of a control character, or null when {@code c} prints as itself. */
-  private static String visible(char c, boolean keepLayout) {
+  private static @Nullable String visible(char c, boolean keepLayout) {
     switch (c) {
       case '\n':
         return keepLayout ? null : "\\n";

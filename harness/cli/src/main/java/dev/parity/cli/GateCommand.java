@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +76,7 @@ final class GateCommand implements Callable<Integer> {
               + " given and the decision holds for the selected cases only), performance=...,"
               + " ratio=..., one group-<tag>=... line per group, and groups=<JSON object of tag to"
               + " decision>.")
-  Path githubOutput;
+  @Nullable Path githubOutput;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

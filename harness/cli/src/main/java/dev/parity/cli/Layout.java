@@ -18,6 +18,7 @@ final class Layout {
     Path suite = suiteFolder.toAbsolutePath().normalize();
     Path parent = suite.getParent();
     if (parent != null
+        && parent.getParent() != null
         && parent.getFileName() != null
         && parent.getFileName().toString().equals("fixtures")) {
       return parent.getParent();

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A progress bar (done/total, passes, failures, elapsed) on an interactive terminal; nothing
@@ -18,7 +19,7 @@ final class ProgressDisplay implements Progress, AutoCloseable {
   private final AtomicInteger passed = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger errors = new AtomicInteger();
-  private ProgressBar bar;
+  private @Nullable ProgressBar bar;
 
   private ProgressDisplay(String task, boolean enabled) {
     this.task = task;

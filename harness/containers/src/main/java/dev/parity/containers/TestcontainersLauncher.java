@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
@@ -119,7 +120,7 @@ public final class TestcontainersLauncher implements ContainerLauncher {
    * {@code container exited with code 4 while starting} when the container stopped during start-up
    * (Testcontainers' own message then dumps the whole container state).
    */
-  private static Optional<String> exited(GenericContainer<?> container) {
+  private static Optional<String> exited(@Nullable GenericContainer<?> container) {
     try {
       if (container == null || container.getContainerId() == null) {
         return Optional.empty();

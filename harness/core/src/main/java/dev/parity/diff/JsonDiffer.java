@@ -5,8 +5,10 @@ import dev.parity.normalize.JsonDocuments;
 import dev.parity.normalize.JsonText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Structural diff of two JSON outputs of the same form (one document, or JSON Lines): the JSON
@@ -65,7 +67,11 @@ public final class JsonDiffer {
   }
 
   private void walk(
-      Where where, String path, JsonNode legacy, JsonNode candidate, List<JsonChange> changes) {
+      Where where,
+      String path,
+      @Nullable JsonNode legacy,
+      @Nullable JsonNode candidate,
+      List<JsonChange> changes) {
     if (changes.size() >= maxChanges) {
       return;
     }
@@ -78,7 +84,8 @@ public final class JsonDiffer {
               path,
               JsonChange.Kind.ADDED,
               Optional.empty(),
-              Optional.of(show(candidate))));
+              // A missing value has a counterpart: documents and elements are walked up to the longer.
+              Optional.of(show(Objects.requireNonNull(candidate)))));
       return;
     }
     if (candidate == null) {

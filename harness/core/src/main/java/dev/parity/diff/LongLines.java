@@ -2,6 +2,7 @@ package dev.parity.diff;
 
 import java.util.AbstractList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Long lines as a diff shows them: cut to {@link StreamDiff#MAX_LINE_CHARS} around where they first
@@ -34,7 +35,7 @@ public final class LongLines {
    * its start when there is no counterpart), e.g. {@code [1048320 chars cut] ...abc... [58720000
    * chars cut]}.
    */
-  static String cut(String line, String other) {
+  static String cut(String line, @Nullable String other) {
     if (line.length() <= StreamDiff.MAX_LINE_CHARS) {
       return line;
     }

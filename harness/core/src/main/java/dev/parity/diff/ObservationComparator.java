@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,7 +62,7 @@ public final class ObservationComparator {
       byte[] left = legacy.streams().get(stream);
       byte[] right = candidate.streams().get(stream);
       if (left == null || right == null) {
-        byte[] present = left == null ? right : left;
+        byte[] present = Objects.requireNonNull(left == null ? right : left);
         facts.add(
             new Fact(
                 label(stream),

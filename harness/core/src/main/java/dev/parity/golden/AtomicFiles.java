@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,7 +21,7 @@ public final class AtomicFiles {
   private AtomicFiles() {}
 
   public static void write(Path target, byte[] content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
+    Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "not a file: " + target);
     Files.createDirectories(dir);
     Path temporary = writeTemporary(dir, target.getFileName().toString(), content);
     try {

@@ -14,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ final class CaseSwap {
    */
   static void replace(Path root, String caseId, String complete, Filler filler) throws IOException {
     Path target = root.resolve(caseId);
-    Path parent = folders(root, target.getParent());
+    Path parent = folders(root, Objects.requireNonNull(target.getParent()));
     String name = target.getFileName().toString();
     String pid = String.valueOf(ProcessHandle.current().pid());
     Path fresh = parent.resolve("." + name + ".new-" + pid);
@@ -105,7 +106,7 @@ final class CaseSwap {
     if (!matcher.matches() || !Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    Path parent = leftover.getParent();
+    Path parent = Objects.requireNonNull(leftover.getParent());
     Path target = parent.resolve(matcher.group(1));
     Path fresh = parent.resolve("." + matcher.group(1) + ".new-" + matcher.group(3));
     Path old = parent.resolve("." + matcher.group(1) + ".old-" + matcher.group(3));

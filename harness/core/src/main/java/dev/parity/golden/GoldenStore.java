@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The goldens of one suite: {@code <folder>/<case-id>/} holds {@code meta.yaml} (scalar values and
@@ -59,7 +60,7 @@ public final class GoldenStore {
   /** Serializes this process's swaps against its reads: case {@code a}'s swap moves {@code a/b}. */
   private final ReentrantReadWriteLock swaps = new ReentrantReadWriteLock();
 
-  private volatile GoldenLock held;
+  private volatile @Nullable GoldenLock held;
 
   public GoldenStore(Path folder) {
     this.folder = folder.toAbsolutePath().normalize();
@@ -184,7 +185,7 @@ public final class GoldenStore {
     swaps.readLock().lock();
     try (Stream<Path> files = Files.walk(folder)) {
       return files
-          .filter(p -> p.getFileName().toString().equals(META) && !p.getParent().equals(folder))
+          .filter(p -> p.getFileName().toString().equals(META) && !folder.equals(p.getParent()))
           // Hidden folders are swaps in progress or interrupted, not cases.
           .filter(p -> !folder.relativize(p).toString().matches("(.*/)?\\..*"))
           .map(p -> folder.relativize(p.getParent()).toString().replace('\\', '/'))

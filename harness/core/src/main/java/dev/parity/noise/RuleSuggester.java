@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proposes the narrowest rules that make two runs of the same side equal: JSON Pointers for JSON
@@ -63,7 +64,7 @@ public final class RuleSuggester {
     for (String stream : streams) {
       byte[] a = first.streams().get(stream);
       byte[] b = second.streams().get(stream);
-      if (!compared.test(stream) || Arrays.equals(a, b)) {
+      if (a == null || b == null || !compared.test(stream) || Arrays.equals(a, b)) {
         continue;
       }
       Optional<String> left = StreamContent.text(a);
@@ -145,7 +146,7 @@ public final class RuleSuggester {
     return count;
   }
 
-  private record LinePair(String left, String right) {}
+  private record LinePair(@Nullable String left, @Nullable String right) {}
 
   /**
    * Lines of both texts paired for token analysis: by position when the line counts are equal

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ordered rules of one case, applied to the streams of a legacy and a candidate observation.
@@ -125,7 +126,7 @@ public final class Pipeline {
     return apply(observation, observation).legacy();
   }
 
-  private static Optional<String> text(byte[] bytes) {
+  private static Optional<String> text(byte @Nullable [] bytes) {
     return bytes == null ? Optional.empty() : StreamContent.text(bytes);
   }
 

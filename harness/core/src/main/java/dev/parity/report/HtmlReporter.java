@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.text.StringEscapeUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes {@code index.html}: one self-contained page (styles and script inline, no network) with
@@ -265,7 +266,8 @@ final class HtmlReporter implements Reporter {
         + (change.path().isEmpty() && change.line() == 0 ? "(root)" : change.where());
   }
 
-  private static ObjectNode view(byte[] legacy, byte[] candidate, String caseId) {
+  private static ObjectNode view(
+      byte @Nullable [] legacy, byte @Nullable [] candidate, String caseId) {
     String left = text(legacy);
     String right = text(candidate);
     SideBySide.Rows rows = SideBySide.of(bounded(left, caseId), bounded(right, caseId));
@@ -317,13 +319,13 @@ final class HtmlReporter implements Reporter {
     return out;
   }
 
-  private static boolean looksBinary(byte[]... streams) {
+  private static boolean looksBinary(byte[] @Nullable ... streams) {
     return Arrays.stream(streams)
         .anyMatch(bytes -> bytes != null && StreamContent.looksBinary(bytes));
   }
 
   /** UTF-8 with invalid sequences shown as U+FFFD; a missing stream is empty. */
-  static String text(byte[] bytes) {
+  static String text(byte @Nullable [] bytes) {
     return bytes == null ? "" : StreamContent.lenientUtf8(bytes);
   }
 
@@ -391,7 +393,7 @@ final class HtmlReporter implements Reporter {
     }
 
     @Override
-    public SerializableString getEscapeSequence(int ch) {
+    public @Nullable SerializableString getEscapeSequence(int ch) {
       if (ch == 0x2028) {
         return new SerializedString("\\u2028");
       }

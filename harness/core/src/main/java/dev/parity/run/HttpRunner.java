@@ -23,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs HTTP implementations: sends each case's request with {@link java.net.http.HttpClient} and
@@ -62,8 +64,8 @@ final class HttpRunner implements Runner {
 
   /** One service's start, done once: the running service, or why it could not run. */
   private static final class Started {
-    private RunningService service;
-    private String failure;
+    private @Nullable RunningService service;
+    private @Nullable String failure;
     private boolean attempted;
   }
 
@@ -82,7 +84,8 @@ final class HttpRunner implements Runner {
     if (service.failure != null) {
       return new RunOutcome.Unavailable(service.failure, Duration.ZERO);
     }
-    return exchange(suite, testCase, request, service.service.baseUri());
+    // Started without a failure: the service is running.
+    return exchange(suite, testCase, request, Objects.requireNonNull(service.service).baseUri());
   }
 
   private Started service(Suite suite, HttpImplementation http) {
@@ -222,7 +225,7 @@ final class HttpRunner implements Runner {
       return new RunOutcome.Failed("interrupted", elapsed(start));
     } catch (ExecutionException e) {
       return failure(
-          request, uri, timeout, e.getCause(), base, subscriber.get() != null, elapsed(start));
+          request, uri, timeout, Objects.requireNonNullElse(e.getCause(), e), base, subscriber.get() != null, elapsed(start));
     }
     Duration duration = elapsed(start);
     return new RunOutcome.Completed(

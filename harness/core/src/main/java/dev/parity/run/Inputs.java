@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Copies a case's input files into a run's working directory: regular files and folders only,
@@ -32,6 +33,12 @@ final class Inputs {
 
     Refused(String message) {
       super(message);
+    }
+
+    /** Never null: every refusal is made with its message. */
+    @Override
+    public String getMessage() {
+      return Objects.requireNonNull(super.getMessage());
     }
   }
 

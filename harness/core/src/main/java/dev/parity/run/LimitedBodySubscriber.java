@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a response body up to a limit; beyond it the exchange is cancelled, so memory stays
@@ -26,7 +28,7 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   private final long limit;
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private volatile Flow.Subscription subscription;
+  private volatile Flow.@Nullable Subscription subscription;
 
   LimitedBodySubscriber(long limit) {
     this.limit = limit;
@@ -55,7 +57,8 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
       buffer.get(chunk);
       bytes.write(chunk, 0, chunk.length);
     }
-    subscription.request(1);
+    // The Flow contract calls onSubscribe before any onNext.
+    Objects.requireNonNull(subscription).request(1);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A synchronous executor that remembers the process it launched, so the whole tree can be killed.
@@ -16,7 +17,7 @@ import org.apache.commons.exec.DefaultExecutor;
  */
 final class TreeKillingExecutor extends DefaultExecutor {
   private final ProcessTree.Containment containment;
-  private volatile Process process;
+  private volatile @Nullable Process process;
   private volatile boolean launching;
 
   @SuppressWarnings("deprecation") // the builder cannot be subclassed; launch() must be overridden
@@ -26,7 +27,8 @@ final class TreeKillingExecutor extends DefaultExecutor {
   }
 
   @Override
-  protected Process launch(CommandLine command, Map<String, String> env, Path workingDirectory)
+  protected Process launch(
+      CommandLine command, Map<String, String> env, @Nullable Path workingDirectory)
       throws IOException {
     launching = true;
     Process launched = super.launch(command, env, workingDirectory);
