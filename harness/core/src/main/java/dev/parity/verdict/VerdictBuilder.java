@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import dev.parity.normalize.RuleUsage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Verdict} field by field (start from {@link Verdict#builder} or {@link
@@ -17,13 +19,14 @@ import java.util.TreeMap;
 @JsonPOJOBuilder(withPrefix = "")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class VerdictBuilder {
-  private String suite;
-  private Mode mode;
-  private Decision decision;
+  // Unset until given: build() rejects a missing one with its name, as Verdict's constructor does.
+  private @Nullable String suite;
+  private @Nullable Mode mode;
+  private @Nullable Decision decision;
   private List<String> reasons = List.of();
-  private Counts counts;
+  private @Nullable Counts counts;
   private List<String> unavailable = List.of();
-  private Instant startedAt;
+  private @Nullable Instant startedAt;
   private long durationMs;
   private List<CaseResult> fixtures = List.of();
   private List<RuleUsage> rules = List.of();
@@ -116,13 +119,13 @@ public final class VerdictBuilder {
    */
   public Verdict build() {
     return new Verdict(
-        suite,
-        mode,
-        decision,
+        Objects.requireNonNull(suite, "suite"),
+        Objects.requireNonNull(mode, "mode"),
+        Objects.requireNonNull(decision, "decision"),
         reasons,
         counts == null ? Counts.of(fixtures) : counts,
         unavailable,
-        startedAt,
+        Objects.requireNonNull(startedAt, "startedAt"),
         durationMs,
         fixtures,
         rules,
