@@ -84,7 +84,8 @@ public final class JsonDiffer {
               path,
               JsonChange.Kind.ADDED,
               Optional.empty(),
-              // A missing value has a counterpart: documents and elements are walked up to the longer.
+              // A missing value has a counterpart: documents and elements are walked up to the
+              // longer.
               Optional.of(show(Objects.requireNonNull(candidate)))));
       return;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +43,11 @@ final class ParallelCases {
                   try {
                     result = job.run(testCase);
                   } catch (GoldenException | IOException | NormalizationTimeoutException e) {
-                    result = CaseResult.errored(testCase, e.getMessage(), Map.of());
+                    result =
+                        CaseResult.errored(
+                            testCase,
+                            Objects.requireNonNullElse(e.getMessage(), e.toString()),
+                            Map.of());
                   }
                   progress.finished(result);
                   return result;

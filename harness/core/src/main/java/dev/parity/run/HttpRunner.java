@@ -225,7 +225,13 @@ final class HttpRunner implements Runner {
       return new RunOutcome.Failed("interrupted", elapsed(start));
     } catch (ExecutionException e) {
       return failure(
-          request, uri, timeout, Objects.requireNonNullElse(e.getCause(), e), base, subscriber.get() != null, elapsed(start));
+          request,
+          uri,
+          timeout,
+          Objects.requireNonNullElse(e.getCause(), e),
+          base,
+          subscriber.get() != null,
+          elapsed(start));
     }
     Duration duration = elapsed(start);
     return new RunOutcome.Completed(
