@@ -1,8 +1,10 @@
 package dev.parity.archive;
 
 import dev.parity.fixture.Case;
+import dev.parity.fixture.CommandCase;
 import dev.parity.fixture.CommandImplementation;
 import dev.parity.fixture.Content;
+import dev.parity.fixture.HttpCase;
 import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Implementation;
@@ -38,10 +40,12 @@ final class Repro {
 
   private static String script(Suite suite, Side side, Case testCase, Redactor redactor) {
     Implementation implementation = suite.implementation(side);
-    if (implementation instanceof HttpImplementation http && testCase.request().isPresent()) {
-      return curl(suite, side, testCase, http, testCase.request().get(), redactor);
+    if (implementation instanceof HttpImplementation http
+        && testCase instanceof HttpCase httpCase) {
+      return curl(suite, side, testCase, http, httpCase.request(), redactor);
     }
-    if (!(implementation instanceof CommandImplementation command)) {
+    if (!(implementation instanceof CommandImplementation command)
+        || !(testCase instanceof CommandCase commandCase)) {
       return "# " + side.label() + ": " + implementation.describe() + "\n";
     }
     StringBuilder script = header(side, testCase, "");
@@ -50,7 +54,7 @@ final class Repro {
     } else {
       script.append("cd \"$(mktemp -d)\"\n");
     }
-    for (InputFile file : testCase.files()) {
+    for (InputFile file : commandCase.files()) {
       Path target = Path.of(file.target());
       if (target.getParent() != null) {
         script.append("mkdir -p ").append(quote(target.getParent().toString())).append(" && ");
@@ -64,10 +68,10 @@ final class Repro {
     }
     Map<String, String> env = new TreeMap<>(suite.env());
     env.putAll(command.env());
-    env.putAll(testCase.env());
+    env.putAll(commandCase.env());
     env.put(CommandRunner.SUITE_VARIABLE, suite.folder().toString());
     List<String> words = new ArrayList<>();
-    if (testCase.stdin().isPresent() && testCase.stdin().get() instanceof Content.Inline inline) {
+    if (commandCase.stdin().orElse(null) instanceof Content.Inline inline) {
       words.add("printf '%s'");
       words.add(quote(inline.text()));
       words.add("|");
@@ -76,11 +80,11 @@ final class Repro {
     env.forEach((k, v) -> words.add(quote(k + "=" + v)));
     words.add(CommandRunner.WORKDIR_VARIABLE + "=\"$PWD\"");
     command.command().forEach(w -> words.add(quote(w)));
-    testCase.args().forEach(w -> words.add(quote(w)));
-    if (testCase.stdin().isPresent() && testCase.stdin().get() instanceof Content.FromFile file) {
+    commandCase.args().forEach(w -> words.add(quote(w)));
+    if (commandCase.stdin().orElse(null) instanceof Content.FromFile file) {
       words.add("<");
       words.add(quote(file.file().toString()));
-    } else if (testCase.stdin().isEmpty()) {
+    } else if (commandCase.stdin().isEmpty()) {
       words.add("</dev/null");
     }
     script.append(String.join(" ", words)).append('\n');

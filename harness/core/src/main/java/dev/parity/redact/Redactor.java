@@ -1,6 +1,7 @@
 package dev.parity.redact;
 
 import dev.parity.fixture.Case;
+import dev.parity.fixture.HttpCase;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Redaction;
 import dev.parity.run.Observation;
@@ -108,10 +109,10 @@ public final class Redactor {
    * message).
    */
   public Redactor forCase(Case testCase) {
-    if (testCase.request().isEmpty()) {
+    if (!(testCase instanceof HttpCase http)) {
       return this;
     }
-    HttpRequest request = testCase.request().get();
+    HttpRequest request = http.request();
     List<String> more = new ArrayList<>(secrets);
     request
         .headers()

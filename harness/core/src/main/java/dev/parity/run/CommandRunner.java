@@ -1,6 +1,7 @@
 package dev.parity.run;
 
 import dev.parity.fixture.Case;
+import dev.parity.fixture.CommandCase;
 import dev.parity.fixture.CommandImplementation;
 import dev.parity.fixture.Durations;
 import dev.parity.fixture.Implementation;
@@ -96,10 +97,14 @@ public final class CommandRunner implements Runner {
   }
 
   @Override
-  public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
+  public RunOutcome run(Suite suite, Implementation implementation, Case given) {
     if (!(implementation instanceof CommandImplementation command)) {
       throw new IllegalArgumentException(
           "CommandRunner runs commands only, not " + implementation.describe());
+    }
+    if (!(given instanceof CommandCase testCase)) {
+      throw new IllegalArgumentException(
+          "CommandRunner runs command cases only, not [" + given.id() + "]");
     }
     Map<String, String> env = environment(suite, command, testCase);
     List<String> argv = new ArrayList<>(command.command());
@@ -132,7 +137,7 @@ public final class CommandRunner implements Runner {
   private RunOutcome execute(
       Suite suite,
       CommandImplementation command,
-      Case testCase,
+      CommandCase testCase,
       List<String> argv,
       Map<String, String> env,
       Path folder,
@@ -258,7 +263,7 @@ public final class CommandRunner implements Runner {
   }
 
   private static Map<String, String> environment(
-      Suite suite, CommandImplementation command, Case testCase) {
+      Suite suite, CommandImplementation command, CommandCase testCase) {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(suite.env());
     env.putAll(command.env());

@@ -2,6 +2,7 @@ package dev.parity.run;
 
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Durations;
+import dev.parity.fixture.HttpCase;
 import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.HttpSettings;
@@ -75,11 +76,10 @@ final class HttpRunner implements Runner {
       throw new IllegalArgumentException(
           "HttpRunner runs HTTP services only, not " + implementation.describe());
     }
-    HttpRequest request =
-        testCase
-            .request()
-            .orElseThrow(
-                () -> new IllegalArgumentException("case [" + testCase.id() + "] has no request"));
+    if (!(testCase instanceof HttpCase httpCase)) {
+      throw new IllegalArgumentException("case [" + testCase.id() + "] has no request");
+    }
+    HttpRequest request = httpCase.request();
     Started service = service(suite, http);
     if (service.failure != null) {
       return new RunOutcome.Unavailable(service.failure, Duration.ZERO);

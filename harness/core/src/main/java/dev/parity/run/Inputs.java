@@ -1,6 +1,6 @@
 package dev.parity.run;
 
-import dev.parity.fixture.Case;
+import dev.parity.fixture.CommandCase;
 import dev.parity.fixture.InputFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -58,7 +58,8 @@ final class Inputs {
    * {@link System#nanoTime()} passes {@code deadlineNanos}, or when more than {@code maxBytes}
    * would be copied.
    */
-  static void copy(Path suiteFolder, Case testCase, Path workdir, long deadlineNanos, long maxBytes)
+  static void copy(
+      Path suiteFolder, CommandCase testCase, Path workdir, long deadlineNanos, long maxBytes)
       throws IOException, Refused {
     Inputs inputs = new Inputs(suiteFolder.toRealPath(), deadlineNanos, maxBytes);
     for (InputFile input : testCase.files()) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.parity.fixture.Case;
-import dev.parity.fixture.CompareTarget;
 import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.HttpRequest;
-import dev.parity.fixture.HttpSettings;
 import dev.parity.fixture.Implementation;
 import dev.parity.fixture.RequestBody;
 import dev.parity.fixture.Suite;
+import dev.parity.fixture.Suites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,39 +91,15 @@ class HttpRunnerTests {
   }
 
   private Suite suite(Implementation implementation, Duration timeout) {
-    return new Suite(
-        "web",
-        dir,
-        implementation,
-        implementation,
-        timeout,
-        Map.of(),
-        EnumSet.allOf(CompareTarget.class),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        HttpSettings.defaults(),
-        null);
+    return Suites.suite(dir, implementation).name("web").timeout(timeout).build();
   }
 
   private static Case get(String path) {
-    return http(new HttpRequest("GET", path, Map.of(), Map.of(), Optional.empty()));
+    return Suites.get("c", path);
   }
 
   private static Case http(HttpRequest request) {
-    return new Case(
-        "c",
-        Path.of("suite.yaml"),
-        List.of(),
-        Optional.empty(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        false,
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        Optional.of(request));
+    return Suites.httpCase("c", request);
   }
 
   private RunOutcome run(Implementation implementation, Case testCase) {
