@@ -57,10 +57,7 @@ final class Summary {
               + "  ("
               + ConsoleText.line(result.summary())
               + ")");
-      int width = result.facts().stream().mapToInt(f -> f.key().length()).max().orElse(0);
-      for (Fact fact : result.facts()) {
-        printFact(width, fact);
-      }
+      printFacts(result.facts());
       String text = Excerpts.cap(result.diff(), DIFF_BYTES, result.id());
       String[] diff = text.split("\n", -1);
       if (!text.isEmpty()) {
@@ -110,10 +107,7 @@ final class Summary {
               + "  ("
               + (verdict.mode() == Mode.COMPARE ? "legacy noise discounted" : "legacy runs differ")
               + ")");
-      int width = result.noise().stream().mapToInt(f -> f.key().length()).max().orElse(0);
-      for (Fact fact : result.noise()) {
-        printFact(width, fact);
-      }
+      printFacts(result.noise());
     }
     if (!verdict.suggestedRules().isEmpty() && verdict.mode() == Mode.RECORD) {
       out.println();
@@ -171,13 +165,19 @@ final class Summary {
     }
   }
 
-  /** One fact on one line: program output inside it can neither break nor fake a line. */
-  private void printFact(int width, Fact fact) {
-    out.printf(
-        Locale.ROOT,
-        "  %-" + width + "s : %s%n",
-        ConsoleText.line(fact.key()),
-        ConsoleText.line(fact.message()));
+  /**
+   * The facts with their keys padded to the longest, one fact a line: program output inside one can
+   * neither break nor fake a line.
+   */
+  private void printFacts(List<Fact> facts) {
+    int width = facts.stream().mapToInt(f -> f.key().length()).max().orElse(0);
+    for (Fact fact : facts) {
+      out.printf(
+          Locale.ROOT,
+          "  %-" + width + "s : %s%n",
+          ConsoleText.line(fact.key()),
+          ConsoleText.line(fact.message()));
+    }
   }
 
   private static String shorten(String text) {
