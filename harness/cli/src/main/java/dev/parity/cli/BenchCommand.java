@@ -3,6 +3,7 @@ package dev.parity.cli;
 import dev.parity.bench.Bench;
 import dev.parity.bench.BenchProgress;
 import dev.parity.bench.BenchReport;
+import dev.parity.fixture.Case;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.AtomicFiles;
@@ -11,6 +12,7 @@ import dev.parity.run.Runners;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.PerformanceStatus;
 import dev.parity.verdict.VerdictJson;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +24,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "bench",
@@ -36,11 +37,7 @@ import picocli.CommandLine.Parameters;
       "inconclusive or errored. Method: docs/benchmarks.md."
     })
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "<suite>",
-      description = "Path to the suite folder (the one holding suite.yaml).")
-  Path suite;
+  @Mixin SuiteParameter suite;
 
   @Option(
       names = "--filter",
@@ -61,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Suite loaded = new SuiteLoader().load(suite);
+    Suite loaded = new SuiteLoader().load(suite.folder);
     var options = bench.options(spec.commandLine(), Optional.ofNullable(filter));
     Bench.select(loaded, options.filter());
     BenchReport report;
@@ -81,14 +78,14 @@ final class BenchCommand implements Callable<Integer> {
   static BenchProgress progress(PrintWriter out) {
     return new BenchProgress() {
       @Override
-      public void caseStarted(dev.parity.fixture.Case testCase, int index, int total) {
+      public void caseStarted(Case testCase, int index, int total) {
         out.println("bench " + (index + 1) + "/" + total + ": " + testCase.id());
         out.flush();
       }
     };
   }
 
-  static Path write(BenchReport report, Path folder) throws java.io.IOException {
+  static Path write(BenchReport report, Path folder) throws IOException {
     Files.createDirectories(folder);
     Path file = folder.resolve(BenchReport.FILE);
     String json =

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** Options shared by record, verify, compare and gate. */
+/** Options shared by record, verify, compare and gate (with {@link JobsOption}). */
 final class CommonOptions {
   @Option(
       names = "--out",
@@ -26,12 +26,6 @@ final class CommonOptions {
       paramLabel = "GLOB",
       description = "Run only cases whose id matches this glob, e.g. 'search/*' or '**/utf8'.")
   @Nullable String filter;
-
-  @Option(
-      names = {"-j", "--jobs"},
-      paramLabel = "N",
-      description = "Cases run in parallel (default: the number of cores, ${DEFAULT-VALUE}).")
-  int jobs = Runtime.getRuntime().availableProcessors();
 
   Optional<String> filter() {
     return Optional.ofNullable(filter);

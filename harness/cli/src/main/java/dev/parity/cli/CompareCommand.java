@@ -7,6 +7,7 @@ import dev.parity.golden.GoldenStore;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "compare",
@@ -19,28 +20,22 @@ import picocli.CommandLine.Command;
       "Exit 0 when every case passes, 1 otherwise."
     })
 final class CompareCommand extends SuiteCommand {
-  @picocli.CommandLine.Option(
-      names = "--runs",
-      paramLabel = "N",
-      description =
-          "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise discounting off).")
-  int runs = RunOptions.DEFAULT_RUNS;
+  @Mixin RunsOption runs;
 
-  @picocli.CommandLine.Mixin NoiseOption noise;
+  @Mixin NoiseOption noise;
 
   @Override
   public Integer call() throws Exception {
-    if (runs < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
-    }
+    runs.runs(spec.commandLine());
     noise.mode(spec.commandLine());
     return super.call();
   }
 
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
-    return engine.compare(suite, options.withRuns(runs).withNoise(noise.mode(spec.commandLine())));
+    return engine.compare(
+        suite,
+        options.withRuns(runs.runs(spec.commandLine())).withNoise(noise.mode(spec.commandLine())));
   }
 
   @Override

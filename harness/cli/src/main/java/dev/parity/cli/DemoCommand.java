@@ -1,5 +1,6 @@
 package dev.parity.cli;
 
+import dev.parity.engine.RunOptions;
 import dev.parity.fixture.ConfigException;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Verdict;
@@ -8,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -43,17 +46,14 @@ final class DemoCommand implements Callable<Integer> {
       description = "Parent folder of the demo reports (default: reports/ of the checkout).")
   @Nullable Path out;
 
-  @Option(
-      names = {"-j", "--jobs"},
-      paramLabel = "N",
-      description = "Cases run in parallel (default: the number of cores).")
-  int jobs = Runtime.getRuntime().availableProcessors();
+  @Mixin JobsOption jobs;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    RunOptions options = new RunOptions(Optional.empty(), jobs.jobs(spec.commandLine()), false);
     Path home = Layout.home();
     int exit = ExitCodes.PASS;
     for (String demo : DEMOS) {
@@ -63,13 +63,17 @@ final class DemoCommand implements Callable<Integer> {
             suite,
             "demo suite not found; run `parity demo` from the Parity checkout, or through its ./parity launcher");
       }
-      CommonOptions options = new CommonOptions();
-      options.jobs = jobs;
-      options.out = this.out == null ? null : this.out.resolve(demo);
+      CommonOptions common = new CommonOptions();
+      common.out = this.out == null ? null : this.out.resolve(demo);
       out.println("== Demo " + demo + ": " + TITLES.get(demo) + " ==");
       Verdict verdict =
           SuiteCommand.runSuite(
-              suite, options, out, (engine, s, goldens, o) -> engine.verify(s, goldens, o));
+              suite,
+              common,
+              options,
+              out,
+              (engine, s, goldens, o) -> engine.verify(s, goldens, o),
+              SuiteCommand.Then.NOTHING);
       int code = ExitCodes.of(verdict);
       if (code == ExitCodes.UNAVAILABLE || verdict.counts().errors() > 0) {
         out.println("The demo could not run to completion (see the errors above).");

@@ -1,18 +1,12 @@
 package dev.parity.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.parity.archive.RunArchive;
 import dev.parity.bench.Bench;
 import dev.parity.bench.BenchOptions;
 import dev.parity.bench.BenchReport;
-import dev.parity.diff.ObservationComparator;
-import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Suite;
-import dev.parity.fixture.SuiteLoader;
-import dev.parity.golden.GoldenStore;
 import dev.parity.run.Runner;
-import dev.parity.run.Runners;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Group;
 import dev.parity.verdict.Mode;
@@ -25,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +29,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "gate",
@@ -50,13 +42,11 @@ import picocli.CommandLine.Parameters;
       "inconclusive decides legacy. Exit 0 when the candidate ships, 1 when legacy stays."
     })
 final class GateCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "<suite>",
-      description = "Path to the suite folder (the one holding suite.yaml).")
-  Path suite;
+  @Mixin SuiteParameter suite;
 
   @Mixin CommonOptions common;
+
+  @Mixin JobsOption jobs;
 
   @Mixin BenchOptionsMixin bench;
 
@@ -88,8 +78,8 @@ final class GateCommand implements Callable<Integer> {
     } catch (Exception | Error e) {
       Verdict failed =
           FailedRun.replaceReports(
-              SuiteCommand.outFolder(suite, common),
-              suite,
+              SuiteCommand.outFolder(suite.folder, common),
+              suite.folder,
               live ? Mode.COMPARE : Mode.VERIFY,
               e,
               startedAt);
@@ -106,50 +96,19 @@ final class GateCommand implements Callable<Integer> {
 
   private int gate() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (common.jobs < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
-    }
-    Suite loaded = new SuiteLoader().load(suite);
-    BenchOptions benchOptions = bench.options(spec.commandLine(), common.filter());
     RunOptions options =
-        new RunOptions(common.filter(), common.jobs, false)
+        new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
             .withNoise(noise.mode(spec.commandLine()));
-    loaded.select(options.filter());
-    Bench.select(loaded, benchOptions.filter());
-    Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
-    Path outFolder = SuiteCommand.outFolder(loaded.folder(), common);
-    long start = System.nanoTime();
-
-    Verdict behaviour;
-    BenchReport report;
-    RunArchive archive = RunArchive.in(outFolder);
-    archive.clear();
-    // One runner for both steps: servers and containers start once and stop when it closes.
-    try (Runner runner = Runners.standard()) {
-      try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
-        Engine engine =
-            new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
-        behaviour =
-            live
-                ? engine.compare(loaded, options)
-                : engine.verify(loaded, new GoldenStore(goldenFolder), options);
-      }
-      report = new Bench(runner, BenchCommand.progress(out)).run(loaded, benchOptions);
-    }
-    Verdict gated =
-        Verdict.gate(
-            behaviour,
-            report.performance(),
-            report.groups(),
-            (System.nanoTime() - start) / 1_000_000);
-    Verdict verdict = common.filter().map(gated::filtered).orElse(gated);
-
-    List<Path> written = new ArrayList<>(SuiteCommand.reports().writeAll(verdict, outFolder));
-    written.add(BenchCommand.write(report, outFolder));
-    new BenchSummary(out).print(report);
-    out.println();
-    new Summary(out).print(verdict, written);
+    BenchOptions benchOptions = bench.options(spec.commandLine(), common.filter());
+    Verdict verdict =
+        SuiteCommand.runSuite(
+            suite.folder,
+            common,
+            options,
+            out,
+            (engine, loaded, goldens, o) ->
+                live ? engine.compare(loaded, o) : engine.verify(loaded, goldens, o),
+            new Benchmark(benchOptions, out));
     printGroups(out, verdict);
     if (githubOutput != null) {
       writeGithubOutput(githubOutput, verdict);
@@ -157,6 +116,30 @@ final class GateCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.of(verdict);
+  }
+
+  /** The benchmark after the cases, on their runner: the gate's verdict and bench.json. */
+  private record Benchmark(BenchOptions options, PrintWriter out) implements SuiteCommand.Then {
+    @Override
+    public void prepare(Suite suite) {
+      Bench.select(suite, options.filter());
+    }
+
+    @Override
+    public SuiteCommand.Outcome run(
+        Verdict behaviour, Suite suite, Runner runner, SuiteCommand.Started run) throws Exception {
+      BenchReport report = new Bench(runner, BenchCommand.progress(out)).run(suite, options);
+      Verdict gated =
+          Verdict.gate(
+              behaviour,
+              report.performance(),
+              report.groups(),
+              (System.nanoTime() - run.nanoTime()) / 1_000_000);
+      Path written = BenchCommand.write(report, run.outFolder());
+      new BenchSummary(out).print(report);
+      out.println();
+      return new SuiteCommand.Outcome(gated, List.of(written));
+    }
   }
 
   private static void printGroups(PrintWriter out, Verdict verdict) {

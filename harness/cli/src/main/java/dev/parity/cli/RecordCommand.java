@@ -6,7 +6,9 @@ import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -23,12 +25,7 @@ final class RecordCommand extends SuiteCommand {
   @Option(names = "--update", description = "Replace goldens whose content changed.")
   boolean update;
 
-  @Option(
-      names = "--runs",
-      paramLabel = "N",
-      description =
-          "How often legacy runs per case to find noise (default: ${DEFAULT-VALUE}; 1 turns noise detection off).")
-  int runs = RunOptions.DEFAULT_RUNS;
+  @Mixin RunsOption runs;
 
   @Option(
       names = "--suggest-rules",
@@ -38,20 +35,18 @@ final class RecordCommand extends SuiteCommand {
 
   @Override
   public Integer call() throws Exception {
-    if (runs < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--runs must be at least 1, was [" + runs + "]");
-    }
+    runs.runs(spec.commandLine());
     return super.call();
   }
 
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
-    return engine.record(suite, goldens, options.withUpdate(update).withRuns(runs));
+    return engine.record(
+        suite, goldens, options.withUpdate(update).withRuns(runs.runs(spec.commandLine())));
   }
 
   @Override
-  void after(Verdict verdict, java.io.PrintWriter out) {
+  void after(Verdict verdict, PrintWriter out) {
     if (!suggestRules) {
       return;
     }

@@ -17,21 +17,19 @@ import dev.parity.verdict.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** What record, verify and compare share: load the suite, run, write reports, print, exit. */
 abstract class SuiteCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "<suite>",
-      description = "Path to the suite folder (the one holding suite.yaml).")
-  Path suite;
+  @Mixin SuiteParameter suite;
 
   @Mixin CommonOptions common;
+
+  @Mixin JobsOption jobs;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -43,16 +41,13 @@ abstract class SuiteCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant startedAt = Instant.now();
     try {
-      if (common.jobs < 1) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--jobs must be at least 1, was [" + common.jobs + "]");
-      }
-      Verdict verdict = runSuite(suite, common, out, this::run);
+      RunOptions options = new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false);
+      Verdict verdict = runSuite(suite.folder, common, options, out, this::run, Then.NOTHING);
       after(verdict, out);
       out.flush();
       return ExitCodes.of(verdict);
     } catch (Exception | Error e) {
-      FailedRun.replaceReports(outFolder(suite, common), suite, mode(), e, startedAt);
+      FailedRun.replaceReports(outFolder(suite.folder, common), suite.folder, mode(), e, startedAt);
       throw e;
     }
   }
@@ -72,30 +67,62 @@ abstract class SuiteCommand implements Callable<Integer> {
     Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options);
   }
 
-  /** Loads, runs and reports one suite; shared with the demo command. */
-  static Verdict runSuite(Path suiteFolder, CommonOptions common, PrintWriter out, Step mode)
+  /**
+   * What runs after the cases on the same runner, before the reports are written (the gate's
+   * benchmark): it may replace the verdict and add report files.
+   */
+  interface Then {
+    Then NOTHING = (behaviour, suite, runner, run) -> new Outcome(behaviour, List.of());
+
+    /** Checks what it needs of the loaded suite before any case runs. */
+    default void prepare(Suite suite) {}
+
+    Outcome run(Verdict behaviour, Suite suite, Runner runner, Started run) throws Exception;
+  }
+
+  /** Where a run's reports go and when it started ({@link System#nanoTime}). */
+  record Started(Path outFolder, long nanoTime) {}
+
+  /** The verdict to report and the files written besides the reports. */
+  record Outcome(Verdict verdict, List<Path> written) {}
+
+  /**
+   * Loads, runs and reports one suite: {@code mode} runs the cases, {@code then} what follows on
+   * the same runner; shared by every command that runs a suite.
+   */
+  static Verdict runSuite(
+      Path suiteFolder,
+      CommonOptions common,
+      RunOptions options,
+      PrintWriter out,
+      Step mode,
+      Then then)
       throws Exception {
     Suite loaded = new SuiteLoader().load(suiteFolder);
     Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
     Path outFolder = outFolder(loaded.folder(), common);
-    RunOptions options = new RunOptions(common.filter(), common.jobs, false);
     loaded.select(options.filter());
+    then.prepare(loaded);
+    Started started = new Started(outFolder, System.nanoTime());
     RunArchive archive = RunArchive.in(outFolder);
     archive.clear();
+    Outcome outcome;
     // The runner starts servers and containers on first use; closing it stops them, even on
-    // failure.
-    try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key());
-        Runner runner = Runners.standard()) {
-      Engine engine =
-          new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
-      Verdict run = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
-      Verdict verdict = common.filter().map(run::filtered).orElse(run);
-      runner.close();
-      progress.close();
-      List<Path> written = reports().writeAll(verdict, outFolder);
-      new Summary(out).print(verdict, written);
-      return verdict;
+    // failure. One runner for both steps: they start once.
+    try (Runner runner = Runners.standard()) {
+      Verdict behaviour;
+      try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
+        Engine engine =
+            new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
+        behaviour = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
+      }
+      outcome = then.run(behaviour, loaded, runner, started);
     }
+    Verdict verdict = common.filter().map(outcome.verdict()::filtered).orElse(outcome.verdict());
+    List<Path> written = new ArrayList<>(reports().writeAll(verdict, outFolder));
+    written.addAll(outcome.written());
+    new Summary(out).print(verdict, written);
+    return verdict;
   }
 
   /** Every report a run (or {@code parity report}) writes. */

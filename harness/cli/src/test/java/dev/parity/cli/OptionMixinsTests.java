@@ -1,0 +1,60 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Options that several commands take are declared once, in a mixin, so they cannot drift. */
+class OptionMixinsTests {
+  private static final Map<String, Class<?>> SHARED =
+      Map.of("--jobs", JobsOption.class, "--runs", RunsOption.class);
+
+  private static List<CommandSpec> commands() {
+    return new CommandLine(new ParityCommand())
+        .getSubcommands().values().stream().map(CommandLine::getCommandSpec).toList();
+  }
+
+  @Test
+  void jobsAndRunsComeFromTheirMixinsInEveryCommand() {
+    int checked = 0;
+    for (CommandSpec command : commands()) {
+      for (Map.Entry<String, Class<?>> shared : SHARED.entrySet()) {
+        if (command.findOption(shared.getKey()) != null) {
+          assertThat(command.mixins().values())
+              .as(command.name() + " " + shared.getKey())
+              .anyMatch(mixin -> shared.getValue().isInstance(mixin.userObject()));
+          checked++;
+        }
+      }
+    }
+    // record, verify, compare, gate and demo take --jobs; record and compare --runs.
+    assertThat(checked).isEqualTo(7);
+  }
+
+  @Test
+  void theSuiteParameterComesFromItsMixin() {
+    List<String> withSuite =
+        commands().stream()
+            .filter(
+                c ->
+                    c.mixins().values().stream()
+                        .anyMatch(m -> m.userObject() instanceof SuiteParameter))
+            .map(CommandSpec::name)
+            .sorted()
+            .toList();
+
+    assertThat(withSuite).containsExactly("bench", "compare", "gate", "record", "verify");
+  }
+
+  @Test
+  void demoRejectsJobsBelowOneAsAUsageError() {
+    Cli cli = Cli.run("demo", "--jobs", "0");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("--jobs must be at least 1, was [0]");
+  }
+}
