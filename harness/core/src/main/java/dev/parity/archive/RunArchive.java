@@ -1,10 +1,10 @@
 package dev.parity.archive;
 
-import dev.parity.engine.ObservationSink;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
 import dev.parity.run.Observation;
+import dev.parity.run.ObservationSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

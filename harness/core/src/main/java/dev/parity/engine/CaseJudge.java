@@ -11,6 +11,7 @@ import dev.parity.noise.NoiseMask;
 import dev.parity.normalize.Pipeline;
 import dev.parity.normalize.RuleStats;
 import dev.parity.run.Observation;
+import dev.parity.run.ObservationSink;
 import dev.parity.verdict.CaseResult;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,6 +13,7 @@ import dev.parity.normalize.Pipeline;
 import dev.parity.normalize.RuleStats;
 import dev.parity.redact.Redactor;
 import dev.parity.run.Observation;
+import dev.parity.run.ObservationSink;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
 import dev.parity.verdict.CaseResult;

@@ -5,6 +5,7 @@ import static dev.parity.golden.GoldenStore.META;
 import static dev.parity.golden.GoldenStore.META_YAML;
 import static dev.parity.golden.GoldenStore.fileName;
 
+import dev.parity.files.AtomicFiles;
 import dev.parity.run.Observation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.parity.report;
 
 import dev.parity.diff.Fact;
-import dev.parity.golden.AtomicFiles;
+import dev.parity.files.AtomicFiles;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Check;
 import dev.parity.verdict.Status;

@@ -1,6 +1,6 @@
 package dev.parity.report;
 
-import dev.parity.golden.AtomicFiles;
+import dev.parity.files.AtomicFiles;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Check;
 import dev.parity.verdict.Cluster;

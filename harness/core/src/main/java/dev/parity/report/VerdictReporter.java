@@ -1,6 +1,6 @@
 package dev.parity.report;
 
-import dev.parity.golden.AtomicFiles;
+import dev.parity.files.AtomicFiles;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;

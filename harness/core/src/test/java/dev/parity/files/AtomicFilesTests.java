@@ -1,4 +1,4 @@
-package dev.parity.golden;
+package dev.parity.files;
 
 import static dev.parity.testing.Observations.utf8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.parity.golden;
+package dev.parity.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -40,7 +40,7 @@ public final class AtomicFiles {
    * Creates {@code file}, which must not exist yet (a link in its place is not followed), and
    * writes {@code content} to disk. It gets the default permissions, so the umask applies.
    */
-  static void writeNew(Path file, byte[] content) throws IOException {
+  public static void writeNew(Path file, byte[] content) throws IOException {
     try (FileChannel channel =
         FileChannel.open(
             file,

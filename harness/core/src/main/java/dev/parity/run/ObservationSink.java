@@ -1,8 +1,7 @@
-package dev.parity.engine;
+package dev.parity.run;
 
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Side;
-import dev.parity.run.Observation;
 
 /**
  * Receives every observation a run compares, raw as the side produced it and as compared (after

@@ -1,0 +1,5 @@
+/**
+ * Files written all or nothing, used by the goldens, the reports and the benchmarks alike; depends
+ * on nothing else of Parity.
+ */
+package dev.parity.files;
