@@ -2,10 +2,15 @@ package dev.parity;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.parity.testing.Layers;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTests {
@@ -33,62 +38,44 @@ class ArchitectureTests {
   }
 
   @Test
-  void dataFlowsOneWay() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.parity.fixture..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.parity.run..",
-            "dev.parity.golden..",
-            "dev.parity.diff..",
-            "dev.parity.verdict..",
-            "dev.parity.engine..",
-            "dev.parity.report..")
-        .check(CORE);
-    noClasses()
-        .that()
-        .resideInAPackage("dev.parity.verdict..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.parity.engine..", "dev.parity.report..")
-        .check(CORE);
-    noClasses()
-        .that()
-        .resideInAPackage("dev.parity.report..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.parity.engine..")
-        .check(CORE);
+  void everyPackageUsesOnlyThePackagesBelowItDirectlyOrTransitively() {
+    Layers.dependOnlyDownwards("dev.parity").check(CORE);
   }
 
   @Test
-  void normalizationComesBeforeDiffsAndVerdicts() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.parity.normalize..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.parity.golden..",
-            "dev.parity.diff..",
-            "dev.parity.noise..",
-            "dev.parity.verdict..",
-            "dev.parity.engine..",
-            "dev.parity.report..")
-        .check(CORE);
-    noClasses()
-        .that()
-        .resideInAPackage("dev.parity.noise..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.parity.golden..",
-            "dev.parity.verdict..",
-            "dev.parity.engine..",
-            "dev.parity.report..")
-        .check(CORE);
+  void everyPackageIsPlacedSoThatItsDirectionIsChecked() {
+    Layers.everyPackagePlaced("dev.parity").check(CORE);
+  }
+
+  @Test
+  void theDirectionRuleCatchesABackwardsPathThroughAnUnplacedPackage() {
+    String root = "dev.parity.testing.layers.backwards";
+    JavaClasses backwards = new ClassFileImporter().importPackages(root);
+
+    EvaluationResult result = Layers.dependOnlyDownwards(root).evaluate(backwards);
+
+    assertThat(result.getFailureReport().getDetails())
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains(root + ".fixture.Loader", root + ".relay.Relay", root + ".engine.Orchestrator");
+    // A rule on direct edges sees nothing wrong: the fixture never names the engine itself.
+    assertThat(
+            noClasses()
+                .that()
+                .resideInAPackage(root + ".fixture..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".engine..")
+                .evaluate(backwards)
+                .hasViolation())
+        .isFalse();
+  }
+
+  @Test
+  void theDirectionRuleAcceptsTheSamePathDownwards() {
+    String root = "dev.parity.testing.layers.forwards";
+    JavaClasses forwards = new ClassFileImporter().importPackages(root);
+
+    assertThat(Layers.dependOnlyDownwards(root).evaluate(forwards).hasViolation()).isFalse();
   }
 
   @Test

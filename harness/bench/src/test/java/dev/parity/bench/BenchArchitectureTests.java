@@ -5,12 +5,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.parity.testing.Layers;
 import org.junit.jupiter.api.Test;
 
 class BenchArchitectureTests {
   private static final JavaClasses BENCH =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          // The core's test classes (the layer rule itself) come as a jar outside the reactor.
+          .withImportOption(location -> !location.contains("-tests.jar"))
           .importPackages("dev.parity");
 
   @Test
@@ -37,5 +40,11 @@ class BenchArchitectureTests {
         .dependOnClassesThat()
         .resideInAPackage("dev.parity.bench..")
         .check(BENCH);
+  }
+
+  @Test
+  void theBenchmarksUseOnlyThePackagesBelowThemNeverTheEngine() {
+    Layers.dependOnlyDownwards("dev.parity").check(BENCH);
+    Layers.everyPackagePlaced("dev.parity").check(BENCH);
   }
 }

@@ -1,0 +1,4 @@
+package dev.parity.testing.layers.backwards.engine;
+
+/** A high class. */
+public final class Orchestrator {}
