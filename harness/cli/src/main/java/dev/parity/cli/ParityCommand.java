@@ -4,6 +4,8 @@ import dev.parity.fixture.ConfigException;
 import dev.parity.golden.GoldenException;
 import dev.parity.verdict.ExitCodes;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,6 +44,40 @@ import picocli.CommandLine.Command;
 public final class ParityCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final Map<String, String> env;
+  private final Clock clock;
+
+  public ParityCommand() {
+    this(System.getenv(), Clock.systemUTC());
+  }
+
+  /**
+   * A command line that reads {@code env} instead of the process environment, and {@code clock}.
+   */
+  ParityCommand(Map<String, String> env, Clock clock) {
+    this.env = Map.copyOf(env);
+    this.clock = clock;
+  }
+
+  /** The environment variables the commands read (the process's, or a test's). */
+  Map<String, String> env() {
+    return env;
+  }
+
+  /** The clock the commands read: the system's, or a test's (expiry of accepted differences). */
+  Clock clock() {
+    return clock;
+  }
+
+  /** The {@code parity} command a (sub)command runs under. */
+  static ParityCommand of(CommandLine.Model.CommandSpec spec) {
+    CommandLine.Model.CommandSpec root = spec;
+    while (root.parent() != null) {
+      root = root.parent();
+    }
+    return root.userObject() instanceof ParityCommand parity ? parity : new ParityCommand();
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
@@ -56,7 +92,12 @@ public final class ParityCommand implements Runnable {
 
   /** Runs the command line with the given console streams and returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new ParityCommand());
+    return execute(new ParityCommand(), out, err, args);
+  }
+
+  /** Runs {@code parity}, with its environment and clock, on the command line. */
+  static int execute(ParityCommand parity, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(parity);
     // Everything printed goes through the one console escaper (no raw control characters reach a
     // terminal or a CI log); help is therefore printed without colors.
     commandLine.setOut(new PrintWriter(ConsoleText.writer(out), true));

@@ -4,9 +4,11 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
+import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +24,17 @@ import picocli.CommandLine.Option;
       "Exit 0 when every golden is stored and current, 1 when some would change or a case errored."
     })
 final class RecordCommand extends SuiteCommand {
-  @Option(names = "--update", description = "Replace goldens whose content changed.")
+  @Option(
+      names = "--update",
+      description = "Replace goldens whose content changed, and list the goldens replaced.")
   boolean update;
+
+  @Option(
+      names = "--force",
+      description =
+          "Write goldens even when the environment variable CI is set (CI refuses --update without"
+              + " it).")
+  boolean force;
 
   @Mixin RunsOption runs;
 
@@ -36,6 +47,9 @@ final class RecordCommand extends SuiteCommand {
   @Override
   public Integer call() throws Exception {
     runs.runs(spec.commandLine());
+    if (update) {
+      CiEnvironment.refuseUnlessForced(spec, "record --update replaces goldens", force);
+    }
     return super.call();
   }
 
@@ -47,6 +61,9 @@ final class RecordCommand extends SuiteCommand {
 
   @Override
   void after(Verdict verdict, PrintWriter out) {
+    if (update) {
+      printReplaced(verdict, out);
+    }
     if (!suggestRules) {
       return;
     }
@@ -61,6 +78,22 @@ final class RecordCommand extends SuiteCommand {
     for (String item : verdict.suggestedRules()) {
       item.lines().forEach(line -> out.println("  " + line));
     }
+  }
+
+  /** Lists the goldens this update replaced, so a reviewer knows which diffs to read. */
+  private static void printReplaced(Verdict verdict, PrintWriter out) {
+    List<String> replaced =
+        verdict.fixtures().stream()
+            .filter(c -> c.summary().equals(CaseResult.GOLDEN_UPDATED))
+            .map(CaseResult::id)
+            .toList();
+    out.println();
+    if (replaced.isEmpty()) {
+      out.println("Goldens replaced: none");
+      return;
+    }
+    out.println("Goldens replaced (" + replaced.size() + "):");
+    replaced.forEach(id -> out.println("  " + ConsoleText.line(id)));
   }
 
   @Override

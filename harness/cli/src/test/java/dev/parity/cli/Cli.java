@@ -2,14 +2,40 @@ package dev.parity.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Runs the real command line in-process and captures what it prints. */
 record Cli(int exitCode, String out, String err) {
 
+  /**
+   * Runs {@code parity} in this process's environment without {@code CI}, so the tests behave the
+   * same on a developer's machine and in a pipeline that sets it.
+   */
   static Cli run(String... args) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.remove(CiEnvironment.VARIABLE);
+    return run(env, Clock.systemUTC(), args);
+  }
+
+  /** Runs {@code parity} with {@code CI} set to {@code true}. */
+  static Cli inCi(String... args) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put(CiEnvironment.VARIABLE, "true");
+    return run(env, Clock.systemUTC(), args);
+  }
+
+  /** Runs {@code parity} with the given environment variables and clock. */
+  static Cli run(Map<String, String> env, Clock clock, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = ParityCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    int code =
+        ParityCommand.execute(
+            new ParityCommand(env, clock),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            args);
     return new Cli(code, out.toString(), err.toString());
   }
 }

@@ -71,7 +71,7 @@ final class GoldenRecorder {
                 : Comparison.identical();
         yield CaseResult.passed(
             testCase,
-            "golden updated",
+            CaseResult.GOLDEN_UPDATED,
             CaseJudge.concat(List.of(new Fact("golden", "updated in " + where)), change.facts()),
             change.diffs(),
             durations);

@@ -61,6 +61,9 @@ public record CaseResult(
     List<Fact> noise,
     List<Discounted> discounted) {
 
+  /** The summary of a recorded case whose golden {@code record --update} replaced. */
+  public static final String GOLDEN_UPDATED = "golden updated";
+
   public CaseResult {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
