@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** How one case's golden is laid out in its folder: the stream files, then {@code meta.yaml}. */
 final class GoldenFiles {
@@ -32,10 +33,10 @@ final class GoldenFiles {
           + "# Streams are stored byte for byte beside this file. Re-record with `parity record --update`.\n";
 
   record Meta(
-      String id,
-      SortedMap<String, String> values,
-      List<String> streams,
-      SortedMap<String, String> sha256) {}
+      @Nullable String id,
+      @Nullable SortedMap<String, String> values,
+      @Nullable List<String> streams,
+      @Nullable SortedMap<String, String> sha256) {}
 
   private GoldenFiles() {}
 
