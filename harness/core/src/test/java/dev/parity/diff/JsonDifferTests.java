@@ -52,6 +52,42 @@ class JsonDifferTests {
   }
 
   @Test
+  void aJsonLineOnlyTheLegacyHasIsRemovedAtItsLegacyLine() {
+    List<JsonChange> changes =
+        differ
+            .diff("stdout", "{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n", "{\"n\":1}\n{\"n\":2}\n")
+            .orElseThrow();
+
+    assertThat(changes)
+        .extracting(JsonChange::describe)
+        .containsExactly("line 3: / removed: {\"n\":3}");
+  }
+
+  @Test
+  void stopsAtTheMaximumNumberOfChanges() {
+    List<JsonChange> changes =
+        new JsonDiffer(3).diff("stdout", "[1,1,1,1,1]", "[2,2,2,2,2]").orElseThrow();
+
+    assertThat(changes)
+        .extracting(JsonChange::path)
+        .containsExactly("/0", "/1", "/2");
+  }
+
+  @Test
+  void showsValuesUpTo200CharactersWhole() {
+    String fits = "\"" + "x".repeat(198) + "\"";
+    String tooLong = "\"" + "x".repeat(199) + "\"";
+
+    List<JsonChange> changes =
+        differ
+            .diff("stdout", "[" + fits + "," + tooLong + "]", "[1,1]")
+            .orElseThrow();
+
+    assertThat(changes.get(0).legacy()).contains(fits);
+    assertThat(changes.get(1).legacy()).contains(tooLong.substring(0, 200) + "...");
+  }
+
+  @Test
   void plainTextAndScalarsAreNotStructuredJson() {
     assertThat(differ.diff("stdout", "hello", "{}")).isEmpty();
     assertThat(differ.diff("stdout", "42", "43")).isEmpty();
