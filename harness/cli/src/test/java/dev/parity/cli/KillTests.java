@@ -2,19 +2,15 @@ package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.run.CommandRunner;
+import dev.parity.run.Survivors;
 import dev.parity.testing.TempSuite;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,22 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(300)
 class KillTests {
-  private static final long PATIENCE_MS = 20_000;
-
   @TempDir Path root;
 
   @Test
   void killingParityWithSigkillLeavesNoServerAndNoRunningProgram() throws Exception {
-    boolean launcher =
-        Files.isDirectory(Path.of("/proc/self"))
-            && CommandRunner.class.getResource(
-                    "parity-launch-linux-" + System.getProperty("os.arch"))
-                != null;
-    if (System.getenv("CI") == null && !"1".equals(System.getenv("PARITY_REQUIRE_LAUNCHER"))) {
-      Assumptions.assumeTrue(
-          launcher, "needs Linux and the process launcher (a C compiler at build)");
-    }
-    String marker = "1" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
+    Survivors.requireLauncher();
+    String marker = Survivors.marker();
     TempSuite web =
         TempSuite.in(root, "web")
             .suiteYaml(
@@ -68,7 +54,7 @@ class KillTests {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try {
       // The server (2 sleeps, one detached) and the command (3 sleeps, two detached).
-      awaitSleeping(marker, 5);
+      Survivors.awaitSleeping(marker, 5);
       // Checked while they live: once they are dead, any parity starting here may clean them.
       assertThat(folders(tmp, killed)).as("folders of the running parity").isNotEmpty();
     } finally {
@@ -77,7 +63,7 @@ class KillTests {
       }
     }
 
-    awaitSleeping(marker, 0);
+    Survivors.awaitSleeping(marker, 0);
     TempSuite quick =
         TempSuite.in(root, "quick")
             .suiteYaml(
@@ -109,40 +95,5 @@ class KillTests {
     try (Stream<Path> entries = Files.list(tmp)) {
       return entries.map(p -> p.getFileName().toString()).filter(owned).toList();
     }
-  }
-
-  /** Waits until exactly {@code count} live processes run {@code sleep <marker>}. */
-  private static void awaitSleeping(String marker, int count) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + PATIENCE_MS * 3;
-    List<String> found = sleeping(marker);
-    while (found.size() != count && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-      found = sleeping(marker);
-    }
-    assertThat(found).as("processes running sleep %s", marker).hasSize(count);
-  }
-
-  private static List<String> sleeping(String marker) {
-    List<String> found = new ArrayList<>();
-    try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-      for (Path process : processes) {
-        try {
-          String line =
-              new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8)
-                  .replace('\0', ' ')
-                  .strip();
-          String stat = Files.readString(process.resolve("stat"));
-          boolean zombie = stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
-          if (line.equals("sleep " + marker) && !zombie) {
-            found.add(process.getFileName() + ": " + line);
-          }
-        } catch (IOException | RuntimeException e) {
-          // The process ended while it was read.
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list /proc", e);
-    }
-    return found;
   }
 }

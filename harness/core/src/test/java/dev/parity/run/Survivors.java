@@ -13,15 +13,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
-/** Finds processes by a unique marker in their argv, through /proc. */
-final class Survivors {
+/**
+ * Finds processes by a unique marker in their argv, through /proc. Public for the tests of other
+ * modules (core's test-jar).
+ */
+public final class Survivors {
   /** Far longer than a kill takes; survivors are looked for until then. */
-  static final long PATIENCE_MS = 20_000;
+  public static final long PATIENCE_MS = 20_000;
 
   private Survivors() {}
 
   /** A number no other process has in its argv: {@code sleep <marker>} sleeps for ~30 years. */
-  static String marker() {
+  public static String marker() {
     return "1" + ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L);
   }
 
@@ -29,7 +32,7 @@ final class Survivors {
    * Skips the test where the launcher cannot run (no C compiler when the jar was built, not Linux);
    * fails instead on CI ({@code CI} set) or with {@code PARITY_REQUIRE_LAUNCHER=1}.
    */
-  static void requireLauncher() {
+  public static void requireLauncher() {
     if (Launcher.get().isPresent()) {
       return;
     }
@@ -43,7 +46,7 @@ final class Survivors {
   /**
    * The command lines (arguments joined by spaces) of live processes that contain {@code marker}.
    */
-  static List<String> find(String marker) {
+  public static List<String> find(String marker) {
     List<String> found = new ArrayList<>();
     try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path process : processes) {
@@ -68,7 +71,7 @@ final class Survivors {
   }
 
   /** Waits (generously) until no live process has {@code marker} in its argv. */
-  static void assertNone(String marker) throws InterruptedException {
+  public static void assertNone(String marker) throws InterruptedException {
     long deadline = System.currentTimeMillis() + PATIENCE_MS;
     List<String> found = find(marker);
     while (!found.isEmpty() && System.currentTimeMillis() < deadline) {
@@ -79,15 +82,18 @@ final class Survivors {
   }
 
   /** The live processes that run exactly {@code sleep <marker>}. */
-  static List<String> sleeping(String marker) {
+  public static List<String> sleeping(String marker) {
     return find(marker).stream().filter(line -> line.endsWith(": sleep " + marker)).toList();
   }
 
-  /** Waits (generously) until {@code count} live processes run {@code sleep <marker>}. */
-  static void awaitSleeping(String marker, int count) throws InterruptedException {
+  /**
+   * Waits (generously) until exactly {@code count} live processes run {@code sleep <marker>}: more
+   * appear, or (when fewer are expected) some end.
+   */
+  public static void awaitSleeping(String marker, int count) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 3 * PATIENCE_MS;
     List<String> found = sleeping(marker);
-    while (found.size() < count && System.currentTimeMillis() < deadline) {
+    while (found.size() != count && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
       found = sleeping(marker);
     }
