@@ -120,6 +120,43 @@ class JsonNormalizerTests {
   }
 
   @Test
+  void countsEachChangeItMakes() {
+    Scope numbers = new Scope();
+    json(false, List.of(), List.of(), null, true)
+        .normalize("{\"n\":1.0,\"m\":[2.50,3]}", numbers);
+    Scope arrays = new Scope();
+    json(false, List.of(), List.of("/a", "/b"), null, false)
+        .normalize("{\"a\":[2,1],\"b\":[1,2]}", arrays);
+    Scope renderedOnly = new Scope();
+    json(false, List.of(), List.of(), null, false).normalize("{\"a\":1}", renderedOnly);
+    Scope canonical = new Scope();
+    Normalizer rule = json(true, List.of(), List.of(), null, false);
+    String once = rule.normalize("{\"b\":1,\"a\":2}", new Scope());
+    rule.normalize(once, canonical);
+
+    assertThat(numbers.takeFired()).as("1.0 and 2.50").isEqualTo(2);
+    assertThat(arrays.takeFired()).as("only /a was out of order").isEqualTo(1);
+    assertThat(renderedOnly.takeFired()).as("only the layout changed").isEqualTo(1);
+    assertThat(canonical.takeFired()).as("already canonical").isZero();
+  }
+
+  @Test
+  void toleranceCountsEachNumberItReplacesAndKeepsExtraCandidateLines() {
+    Normalizer rule = json(false, List.of(), List.of(), "0.01", false);
+    Scope scope = new Scope();
+
+    Normalizer.Pair pair =
+        rule.reconcile(
+            new Normalizer.Pair(
+                "{\"a\":1.0,\"b\":[5]}\n{\"c\":2}\n",
+                "{\"a\":1.001,\"b\":[5.001]}\n{\"c\":2.001}\n{\"c\":7}\n"),
+            scope);
+
+    assertThat(pair.candidate()).isEqualTo("{\"a\":1.0,\"b\":[5]}\n{\"c\":2}\n{\"c\":7}\n");
+    assertThat(scope.takeFired()).isEqualTo(3);
+  }
+
+  @Test
   void handlesJsonLinesAndConcatenatedValues() {
     Normalizer rule = json(true, List.of("/id"), List.of(), null, false);
     String lines = rule.normalize("{\"id\":1,\"b\":2,\"a\":1}\n{\"id\":2,\"a\":3}\n", new Scope());

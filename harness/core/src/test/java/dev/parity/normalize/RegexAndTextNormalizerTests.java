@@ -56,6 +56,27 @@ class RegexAndTextNormalizerTests {
   }
 
   @Test
+  void trailingWhitespaceKeepsLeadingAndInnerRunsAndCountsEachLineItCleans() {
+    Scope scope = new Scope();
+
+    String out =
+        Normalizers.of(new RuleAction.Text("trailingWhitespace"))
+            .normalize("  a  b \t\nc \r\n  \n d  ", scope);
+
+    assertThat(out).isEqualTo("  a  b\nc\r\n\n d");
+    assertThat(scope.takeFired()).isEqualTo(4);
+  }
+
+  @Test
+  void sortLinesWithoutAFinalNewlineAddsNone() {
+    Scope scope = new Scope();
+
+    assertThat(Normalizers.of(new RuleAction.Text("sortLines")).normalize("b\na", scope))
+        .isEqualTo("a\nb");
+    assertThat(scope.takeFired()).isEqualTo(1);
+  }
+
+  @Test
   void blankLinesAreRemoved() {
     assertThat(text("blankLines", "a\n\n  \nb\n\n")).isEqualTo("a\nb\n");
   }
