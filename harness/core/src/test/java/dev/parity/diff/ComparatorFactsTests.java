@@ -8,6 +8,7 @@ import dev.parity.run.Observation;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ComparatorFactsTests {
@@ -47,6 +48,21 @@ class ComparatorFactsTests {
         .last()
         .asString()
         .endsWith("/4 changed: 1 -> 2; ... 3 more");
+  }
+
+  @Test
+  void aSignalOnOneSideOnlyIsStatedAgainstNone() {
+    Observation exited =
+        Observation.ofCommand(
+            0, Optional.empty(), new byte[0], new byte[0], Map.of(), Duration.ZERO);
+    Observation killed =
+        Observation.ofCommand(
+            137, Optional.of("SIGKILL"), new byte[0], new byte[0], Map.of(), Duration.ZERO);
+
+    assertThat(compare(exited, killed).facts())
+        .containsExactly(
+            new Fact("exit code", "legacy 0, candidate 137"),
+            new Fact("killed by signal", "legacy none, candidate SIGKILL"));
   }
 
   @Test

@@ -152,5 +152,6 @@ class TextDifferTests {
     assertThat(Texts.lines("a\nb")).containsExactly("a", "b\n" + Texts.NO_NEWLINE);
     assertThat(Texts.lines("a\nb\n")).containsExactly("a", "b");
     assertThat(Texts.lines("")).isEmpty();
+    assertThat(Texts.lines("\na\n")).containsExactly("", "a");
   }
 }
