@@ -29,8 +29,7 @@ class ComparatorFactsTests {
             command(0, "{\"a\":1,\"b\":1,\"c\":1,\"d\":1,\"e\":1,\"f\":1}\n", ""),
             command(0, "{\"a\":2,\"b\":2,\"c\":2,\"d\":2,\"e\":2,\"f\":2}\n", ""));
     Comparison eight =
-        compare(
-            command(0, "[1,1,1,1,1,1,1,1]\n", ""), command(0, "[2,2,2,2,2,2,2,2]\n", ""));
+        compare(command(0, "[1,1,1,1,1,1,1,1]\n", ""), command(0, "[2,2,2,2,2,2,2,2]\n", ""));
 
     assertThat(five.facts())
         .contains(
@@ -44,10 +43,7 @@ class ComparatorFactsTests {
                 "stdout",
                 "JSON differs at 6 paths: /a changed: 1 -> 2; /b changed: 1 -> 2;"
                     + " /c changed: 1 -> 2; /d changed: 1 -> 2; /e changed: 1 -> 2; ... 1 more"));
-    assertThat(eight.facts())
-        .last()
-        .asString()
-        .endsWith("/4 changed: 1 -> 2; ... 3 more");
+    assertThat(eight.facts()).last().asString().endsWith("/4 changed: 1 -> 2; ... 3 more");
   }
 
   @Test

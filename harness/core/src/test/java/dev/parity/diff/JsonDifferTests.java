@@ -68,9 +68,7 @@ class JsonDifferTests {
     List<JsonChange> changes =
         new JsonDiffer(3).diff("stdout", "[1,1,1,1,1]", "[2,2,2,2,2]").orElseThrow();
 
-    assertThat(changes)
-        .extracting(JsonChange::path)
-        .containsExactly("/0", "/1", "/2");
+    assertThat(changes).extracting(JsonChange::path).containsExactly("/0", "/1", "/2");
   }
 
   @Test
@@ -79,9 +77,7 @@ class JsonDifferTests {
     String tooLong = "\"" + "x".repeat(199) + "\"";
 
     List<JsonChange> changes =
-        differ
-            .diff("stdout", "[" + fits + "," + tooLong + "]", "[1,1]")
-            .orElseThrow();
+        differ.diff("stdout", "[" + fits + "," + tooLong + "]", "[1,1]").orElseThrow();
 
     assertThat(changes.get(0).legacy()).contains(fits);
     assertThat(changes.get(1).legacy()).contains(tooLong.substring(0, 200) + "...");

@@ -3,9 +3,9 @@ package dev.parity.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LongLinesTests {
   private static final int MAX = StreamDiff.MAX_LINE_CHARS;
@@ -21,8 +21,7 @@ class LongLinesTests {
         "mixed a\u00e9\u20ac\ud83d\ude00z"
       })
   void countsUtf8BytesAsTheEncoderDoes(String text) {
-    assertThat(LongLines.utf8Length(text))
-        .isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+    assertThat(LongLines.utf8Length(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
   }
 
   @Test
@@ -63,7 +62,8 @@ class LongLinesTests {
     String line = "a".repeat(1000) + "b".repeat(4000);
 
     assertThat(LongLines.cut(line, "a".repeat(1000)))
-        .isEqualTo("[744 chars cut]" + "a".repeat(256) + "b".repeat(MAX - 256) + "[2208 chars cut]");
+        .isEqualTo(
+            "[744 chars cut]" + "a".repeat(256) + "b".repeat(MAX - 256) + "[2208 chars cut]");
   }
 
   @Test
@@ -75,8 +75,8 @@ class LongLinesTests {
     String atEnd = "a".repeat(MAX - 1) + emoji + "a".repeat(100);
 
     assertThat(LongLines.cut(afterStart, "a".repeat(299) + emoji + "a".repeat(3256)))
-        .isEqualTo("[301 chars cut]" + "a".repeat(255) + "b" + "a".repeat(1791) + "[1209 chars cut]");
-    assertThat(LongLines.cut(atEnd, null))
-        .isEqualTo("a".repeat(MAX - 1) + "[102 chars cut]");
+        .isEqualTo(
+            "[301 chars cut]" + "a".repeat(255) + "b" + "a".repeat(1791) + "[1209 chars cut]");
+    assertThat(LongLines.cut(atEnd, null)).isEqualTo("a".repeat(MAX - 1) + "[102 chars cut]");
   }
 }

@@ -78,7 +78,8 @@ class TextDifferTests {
     List<String> candidate =
         IntStream.range(0, 1_000).mapToObj(i -> (i % 2 == 0 ? "c" : "a") + i).toList();
 
-    StreamDiff diff = new TextDiffer(Duration.ofMinutes(5), 10_000, 0).diff("out", legacy, candidate);
+    StreamDiff diff =
+        new TextDiffer(Duration.ofMinutes(5), 10_000, 0).diff("out", legacy, candidate);
 
     assertThat(diff.approximate()).isFalse();
     assertThat(diff.removed()).isEqualTo(500);

@@ -122,8 +122,7 @@ class JsonNormalizerTests {
   @Test
   void countsEachChangeItMakes() {
     Scope numbers = new Scope();
-    json(false, List.of(), List.of(), null, true)
-        .normalize("{\"n\":1.0,\"m\":[2.50,3]}", numbers);
+    json(false, List.of(), List.of(), null, true).normalize("{\"n\":1.0,\"m\":[2.50,3]}", numbers);
     Scope arrays = new Scope();
     json(false, List.of(), List.of("/a", "/b"), null, false)
         .normalize("{\"a\":[2,1],\"b\":[1,2]}", arrays);
