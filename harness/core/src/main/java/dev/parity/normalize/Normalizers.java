@@ -13,26 +13,38 @@ public final class Normalizers {
 
   /** The normalizer for a rule's action. */
   public static Normalizer of(RuleAction action) {
-    // Java 17 has no pattern switch; the sealed interface keeps this chain exhaustive.
-    if (action instanceof RuleAction.Regex regex) {
-      return regex(regex.pattern(), regex.replace(), regex.numbered());
-    }
-    if (action instanceof RuleAction.Builtin builtin) {
-      return builtin(builtin.name());
-    }
-    if (action instanceof RuleAction.Text text) {
-      return TextNormalizer.of(text.name());
-    }
-    if (action instanceof RuleAction.Json json) {
-      return new JsonNormalizer(json);
-    }
-    if (action instanceof RuleAction.Headers headers) {
-      return new HeadersNormalizer(headers.ignore());
-    }
-    if (action instanceof RuleAction.Html html) {
-      return new HtmlNormalizer(html.ignore());
-    }
-    throw new IllegalArgumentException("unknown rule action " + action);
+    return action.accept(
+        new RuleAction.Visitor<Normalizer>() {
+          @Override
+          public Normalizer regex(RuleAction.Regex regex) {
+            return Normalizers.regex(regex.pattern(), regex.replace(), regex.numbered());
+          }
+
+          @Override
+          public Normalizer builtin(RuleAction.Builtin builtin) {
+            return Normalizers.builtin(builtin.name());
+          }
+
+          @Override
+          public Normalizer text(RuleAction.Text text) {
+            return TextNormalizer.of(text.name());
+          }
+
+          @Override
+          public Normalizer json(RuleAction.Json json) {
+            return new JsonNormalizer(json);
+          }
+
+          @Override
+          public Normalizer headers(RuleAction.Headers headers) {
+            return new HeadersNormalizer(headers.ignore());
+          }
+
+          @Override
+          public Normalizer html(RuleAction.Html html) {
+            return new HtmlNormalizer(html.ignore());
+          }
+        });
   }
 
   /**
