@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -146,12 +148,12 @@ class HtmlReporterTests {
   @Test
   void pointersNameTheDocumentOfJsonLinesAndTheRoot() {
     assertThat(
-            HtmlReporter.pointer(
+            CaseDetails.pointer(
                 new JsonChange(
                     "stdout", 1, "/x", JsonChange.Kind.ADDED, Optional.empty(), Optional.of("1"))))
         .isEqualTo("added line 2: /x");
     assertThat(
-            HtmlReporter.pointer(
+            CaseDetails.pointer(
                 new JsonChange(
                     "body", 0, "", JsonChange.Kind.CHANGED, Optional.of("[]"), Optional.of("{}"))))
         .isEqualTo("changed (root)");
@@ -171,11 +173,11 @@ class HtmlReporterTests {
 
   @Test
   void collapsesLongUnchangedRunsBetweenChanges() {
-    List<String> left = new java.util.ArrayList<>();
+    List<String> left = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       left.add("line " + i);
     }
-    List<String> right = new java.util.ArrayList<>(left);
+    List<String> right = new ArrayList<>(left);
     right.set(50, "changed");
 
     String rows = SideBySide.of(left, right).rows().toString();
@@ -190,7 +192,7 @@ class HtmlReporterTests {
     RunArchive archive = RunArchive.in(out);
     Observation legacy = stdout(HOSTILE + "invalid \u00ff\n");
     byte[] bytes = (HOSTILE + "<b>safe</b>\ninvalid ").getBytes(StandardCharsets.UTF_8);
-    byte[] withInvalid = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+    byte[] withInvalid = Arrays.copyOf(bytes, bytes.length + 2);
     withInvalid[bytes.length] = (byte) 0xC3;
     withInvalid[bytes.length + 1] = (byte) '\n';
     Observation candidate =
