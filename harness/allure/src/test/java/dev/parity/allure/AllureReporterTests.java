@@ -11,6 +11,7 @@ import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,9 +50,7 @@ class AllureReporterTests {
                 "--clean")
             .redirectErrorStream(true)
             .start();
-    String output =
-        new String(
-            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(process.waitFor()).as(output).isZero();
     assertThat(out.resolve("allure-report/index.html")).exists();

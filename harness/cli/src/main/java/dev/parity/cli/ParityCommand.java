@@ -3,6 +3,7 @@ package dev.parity.cli;
 import dev.parity.fixture.ConfigException;
 import dev.parity.golden.GoldenException;
 import dev.parity.verdict.ExitCodes;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class ParityCommand implements Runnable {
           cmd.getErr().println("parity: " + FailedRun.describe(e));
           if (!(e instanceof ConfigException)
               && !(e instanceof GoldenException)
-              && !(e instanceof java.io.IOException)) {
+              && !(e instanceof IOException)) {
             e.printStackTrace(cmd.getErr());
           }
           cmd.getErr().flush();

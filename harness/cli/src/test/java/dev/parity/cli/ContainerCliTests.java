@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,13 +77,13 @@ class ContainerCliTests {
    * This JVM's Parity containers (Testcontainers labels each with its session id): another build
    * sharing the Docker engine has containers of its own.
    */
-  private static java.util.List<String> parityContainers() {
+  private static List<String> parityContainers() {
     return DockerClientFactory.instance()
         .client()
         .listContainersCmd()
         .withShowAll(true)
         .withLabelFilter(
-            java.util.Map.of(
+            Map.of(
                 DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL,
                 DockerClientFactory.SESSION_ID))
         .exec()

@@ -14,6 +14,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +42,7 @@ class HttpCliTests {
     Path folder = project.resolve("fixtures/web");
     Files.createDirectories(folder);
     try (InputStream app = HttpCliTests.class.getResourceAsStream("/http-test-app.py")) {
-      Files.copy(app, folder.resolve("app.py"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(app, folder.resolve("app.py"), StandardCopyOption.REPLACE_EXISTING);
     }
     Files.writeString(folder.resolve("suite.yaml"), yaml);
     return folder;
@@ -336,9 +339,9 @@ class HttpCliTests {
             .redirectOutput(project.resolve("parity.log").toFile())
             .start();
     try {
-      java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+      Instant deadline = Instant.now().plusSeconds(60);
       while (serversOf(suite) == 0 || !(Files.exists(pidFile) && Files.size(pidFile) > 0)) {
-        assertThat(java.time.Instant.now())
+        assertThat(Instant.now())
             .as(Files.readString(project.resolve("parity.log")))
             .isBefore(deadline);
         Thread.sleep(50);
@@ -348,10 +351,10 @@ class HttpCliTests {
       parity.destroy(); // SIGTERM, as CI or a Ctrl-C would
       parity.waitFor();
 
-      java.time.Instant gone = java.time.Instant.now().plusSeconds(20);
+      Instant gone = Instant.now().plusSeconds(20);
       while ((serversOf(suite) > 0
               || ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false))
-          && java.time.Instant.now().isBefore(gone)) {
+          && Instant.now().isBefore(gone)) {
         Thread.sleep(50);
       }
       assertThat(serversOf(suite)).as("the server is stopped").isZero();
@@ -381,7 +384,7 @@ class HttpCliTests {
 
   private Path copyOf(Path goldens) throws IOException {
     Path copy = project.resolve("golden-copy");
-    try (java.util.stream.Stream<Path> files = Files.walk(goldens)) {
+    try (Stream<Path> files = Files.walk(goldens)) {
       for (Path file : files.toList()) {
         Path target = copy.resolve(goldens.relativize(file).toString());
         if (Files.isDirectory(file)) {

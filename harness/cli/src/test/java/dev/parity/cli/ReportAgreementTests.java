@@ -13,8 +13,10 @@ import dev.parity.verdict.PerformanceStatus;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -203,8 +205,8 @@ class ReportAgreementTests {
   private static String readStatus(Path file) {
     try {
       return VerdictJson.mapper().readTree(file.toFile()).get("status").asText();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

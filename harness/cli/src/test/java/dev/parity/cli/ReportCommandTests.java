@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,7 +127,7 @@ class ReportCommandTests {
   void reportWithoutObservationsShowsTheStoredDiffs() throws Exception {
     parity("compare", suite.toString(), "--out", out.toString());
     try (Stream<Path> walk = Files.walk(out.resolve("observations"))) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
 
     Run run = parity("report", out.toString());

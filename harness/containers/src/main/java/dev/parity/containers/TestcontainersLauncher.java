@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -193,7 +194,7 @@ public final class TestcontainersLauncher implements ContainerLauncher {
   }
 
   /** Keeps the last lines a container printed. */
-  static final class LogBuffer implements java.util.function.Consumer<OutputFrame> {
+  static final class LogBuffer implements Consumer<OutputFrame> {
     private final Deque<String> lines = new ArrayDeque<>();
     private final StringBuilder partial = new StringBuilder();
 

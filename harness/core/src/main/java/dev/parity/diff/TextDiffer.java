@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /**
  * Line diffs that stay bounded in time and memory.
@@ -241,7 +242,7 @@ public final class TextDiffer {
   }
 
   /** Line equality that aborts the diff once its time budget is spent. */
-  private static final class Budgeted implements java.util.function.BiPredicate<String, String> {
+  private static final class Budgeted implements BiPredicate<String, String> {
     private final long deadline;
     private long calls;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.diff.Comparison;
 import dev.parity.diff.Fact;
+import dev.parity.diff.JsonChange;
+import dev.parity.diff.JsonDiffer;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.CompareTarget;
 import dev.parity.fixture.Rule;
@@ -113,11 +115,11 @@ class JsonFormTests {
     Optional<JsonText> raw = JsonDocuments.parse("{\"n\":1} {\"n\":2}");
     assertThat(raw.orElseThrow().lines()).containsExactly(1, 1);
     assertThat(
-            new dev.parity.diff.JsonDiffer()
+            new JsonDiffer()
                 .diff("stdout", "{\"n\":1} {\"n\":2}", "{\"n\":1} {\"n\":3}")
                 .orElseThrow())
         .singleElement()
-        .extracting(dev.parity.diff.JsonChange::where)
+        .extracting(JsonChange::where)
         .isEqualTo("line 1, value 2: /n");
   }
 

@@ -6,6 +6,7 @@ import dev.parity.fixture.Rule;
 import dev.parity.fixture.RuleAction;
 import dev.parity.run.Observation;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ class PipelineTests {
             List.of(),
             Optional.of("random"),
             Optional.of("MIG-1"),
-            Optional.of(java.nio.file.Path.of("suite.yaml")),
+            Optional.of(Path.of("suite.yaml")),
             3,
             5);
     Rule unused =
@@ -96,7 +97,7 @@ class PipelineTests {
             List.of(),
             Optional.empty(),
             Optional.empty(),
-            Optional.of(java.nio.file.Path.of("suite.yaml")),
+            Optional.of(Path.of("suite.yaml")),
             5,
             5);
     RuleStats stats = new RuleStats();

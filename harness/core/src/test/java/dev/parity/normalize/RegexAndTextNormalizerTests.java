@@ -3,6 +3,7 @@ package dev.parity.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.fixture.RuleAction;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class RegexAndTextNormalizerTests {
 
   @Test
   void headersAreIgnoredByNameCaseInsensitively() {
-    Normalizer rule = Normalizers.of(new RuleAction.Headers(java.util.List.of("Date", "etag")));
+    Normalizer rule = Normalizers.of(new RuleAction.Headers(List.of("Date", "etag")));
     Scope scope = new Scope();
     assertThat(
             rule.normalize(
@@ -103,8 +104,7 @@ class RegexAndTextNormalizerTests {
 
   @Test
   void htmlIsCanonicalAndIgnoresSelectedElements() {
-    Normalizer rule =
-        Normalizers.of(new RuleAction.Html(java.util.List.of(".timestamp", "script")));
+    Normalizer rule = Normalizers.of(new RuleAction.Html(List.of(".timestamp", "script")));
     String legacy =
         "<html><body><p class=\"x\" id=\"a\">Hello   <b>world</b></p><span class=\"timestamp\">04:31</span><script>var t=1;</script></body></html>";
     String candidate =

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,7 @@ class VerdictTests {
   @Test
   void listsAtMostFiveCaseIdsPerReason() {
     List<CaseResult> results =
-        java.util.stream.IntStream.range(0, 7).mapToObj(i -> result("c" + i, Status.FAIL)).toList();
+        IntStream.range(0, 7).mapToObj(i -> result("c" + i, Status.FAIL)).toList();
 
     assertThat(verdict(Mode.VERIFY, results, List.of()).reasons())
         .containsExactly("7 cases differ: c0, c1, c2, c3, c4 and 2 more");

@@ -5,6 +5,8 @@ import dev.parity.normalize.Normalizers;
 import dev.parity.normalize.Scope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -32,11 +34,11 @@ public class NormalizeBenchmarks {
   @Setup
   public void prepare() {
     List<String> lines = new ArrayList<>();
-    java.util.Random random = new java.util.Random(42);
+    Random random = new Random(42);
     for (int i = 0; i < 10_000; i++) {
       lines.add(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "2026-11-22T05:%02d:%02d.%03dZ INFO request %s session=%016x done in %d ms",
               i / 60 % 60,
               i % 60,
