@@ -14,8 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `parity gate` on the embedded demo suite, with its committed goldens and its performance gate.
+ *
+ * <p>A failsafe test: the second reason states a measured ratio, so the benchmark gets a generous
+ * budget (a loaded 2-core machine must still reach a ratio within it).
  */
-class DemoGateTests {
+class DemoGateIT {
   @TempDir Path dir;
 
   private static Path demo() {
@@ -40,7 +43,7 @@ class DemoGateTests {
             "gate",
             demo().toString(),
             "--time-budget",
-            "3s",
+            "30s",
             "--out",
             dir.toString());
 
