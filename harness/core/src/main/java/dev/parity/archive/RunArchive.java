@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -181,15 +183,13 @@ public final class RunArchive {
       }
       return Optional.of(
           new Observation(
-              meta.values() == null ? new TreeMap<>() : meta.values(),
-              streams,
-              java.time.Duration.ZERO));
+              meta.values() == null ? new TreeMap<>() : meta.values(), streams, Duration.ZERO));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the stored observation in " + dir, e);
     }
   }
 
-  record Meta(String id, java.util.SortedMap<String, String> values, List<String> streams) {}
+  record Meta(String id, SortedMap<String, String> values, List<String> streams) {}
 
   /** Whether a normalized view different from the raw one was stored. */
   public boolean hasNormalized(String caseId, Side side) {

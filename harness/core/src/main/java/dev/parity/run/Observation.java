@@ -1,5 +1,6 @@
 package dev.parity.run;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -73,7 +74,7 @@ public record Observation(
    */
   public static Observation ofHttp(int status, String headers, byte[] body, Duration duration) {
     TreeMap<String, byte[]> streams = new TreeMap<>();
-    streams.put(HEADERS, headers.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    streams.put(HEADERS, headers.getBytes(StandardCharsets.UTF_8));
     streams.put(BODY, body);
     TreeMap<String, String> values = new TreeMap<>();
     values.put(STATUS, Integer.toString(status));

@@ -10,12 +10,14 @@ import dev.parity.fixture.SuiteLoader;
 import dev.parity.run.CommandRunner;
 import dev.parity.run.Observation;
 import dev.parity.run.RunOutcome;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,7 +169,7 @@ class RunArchiveTests {
     String legacy = Repro.of(suite, Side.LEGACY, testCase);
     String candidate = Repro.of(suite, Side.CANDIDATE, testCase);
     int port;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+    try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     Process process =
@@ -234,7 +236,7 @@ class RunArchiveTests {
   }
 
   private static Observation observation(int exit, String stdout, Map<String, String> files) {
-    Map<String, byte[]> bytes = new java.util.TreeMap<>();
+    Map<String, byte[]> bytes = new TreeMap<>();
     files.forEach((k, v) -> bytes.put(k, v.getBytes(StandardCharsets.UTF_8)));
     return Observation.ofCommand(
         exit, stdout.getBytes(StandardCharsets.UTF_8), new byte[0], bytes, Duration.ZERO);

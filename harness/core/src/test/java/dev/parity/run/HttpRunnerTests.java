@@ -2,6 +2,7 @@ package dev.parity.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.HttpImplementation;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +56,7 @@ class HttpRunnerTests {
     }
   }
 
-  private URI server(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+  private URI server(HttpHandler handler) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", handler);
@@ -182,7 +184,7 @@ class HttpRunnerTests {
               exchange.sendResponseHeaders(204, -1);
               exchange.close();
             });
-    Map<String, String> query = new java.util.LinkedHashMap<>();
+    Map<String, String> query = new LinkedHashMap<>();
     query.put("q", "zoë & co");
     query.put("page", "2");
 

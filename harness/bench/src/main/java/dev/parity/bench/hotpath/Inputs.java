@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Deterministic inputs of the hot-path benchmarks. */
@@ -39,7 +40,7 @@ final class Inputs {
   static List<String> changed(List<String> lines, int every) {
     List<String> copy = new ArrayList<>(lines);
     for (int i = 0; i < copy.size(); i += every) {
-      copy.set(i, copy.get(i).toUpperCase(java.util.Locale.ROOT));
+      copy.set(i, copy.get(i).toUpperCase(Locale.ROOT));
     }
     return copy;
   }

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -308,7 +309,7 @@ class ReportBrowserTests {
               .durations(Map.of("candidate", 2L))
               .build());
     }
-    results.sort(java.util.Comparator.comparing(CaseResult::id));
+    results.sort(Comparator.comparing(CaseResult::id));
     Verdict verdict =
         Verdict.of("synthetic", Mode.COMPARE, results, List.of(), Instant.now(), 1200);
     Reports.full().writeAll(verdict, out);
