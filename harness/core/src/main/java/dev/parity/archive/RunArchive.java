@@ -1,5 +1,6 @@
 package dev.parity.archive;
 
+import dev.parity.fixture.Case;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
@@ -102,32 +103,64 @@ public final class RunArchive {
    */
   public ObservationSink sink(Suite suite) {
     Map<String, Pending> waiting = new HashMap<>();
-    return (testCase, side, raw, compared) -> {
-      Pending mine = new Pending(side, raw, compared, Repro.of(suite, side, testCase));
-      Pending first;
-      synchronized (waiting) {
-        first = waiting.remove(testCase.id());
-        if (first == null) {
-          waiting.put(testCase.id(), mine);
-        }
+    return new ObservationSink() {
+      @Override
+      public void accept(Case testCase, Side side, Observation raw, Observation compared) {
+        pair(suite, waiting, testCase, side, raw, compared);
       }
-      if (first == null) {
-        return;
-      }
-      boolean same = first.compared().sameContentAs(compared);
-      try {
-        for (Pending pending : List.of(first, mine)) {
-          if (same) {
-            storeRepro(testCase.id(), pending.side(), pending.repro());
-          } else {
-            store(
-                testCase.id(), pending.side(), pending.raw(), pending.compared(), pending.repro());
-          }
+
+      /**
+       * In record mode the legacy place holds the golden and the candidate place the new legacy
+       * run; both are reproduced by the legacy command.
+       */
+      @Override
+      public void recorded(
+          Case testCase,
+          Observation golden,
+          Observation goldenCompared,
+          Observation run,
+          Observation runCompared) {
+        String repro = Repro.of(suite, Side.LEGACY, testCase);
+        try {
+          store(testCase.id(), Side.LEGACY, golden, goldenCompared, repro);
+          store(testCase.id(), Side.CANDIDATE, run, runCompared, repro);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot store the observations of " + testCase.id(), e);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot store the observations of " + testCase.id(), e);
       }
     };
+  }
+
+  private void pair(
+      Suite suite,
+      Map<String, Pending> waiting,
+      Case testCase,
+      Side side,
+      Observation raw,
+      Observation compared) {
+    Pending mine = new Pending(side, raw, compared, Repro.of(suite, side, testCase));
+    Pending first;
+    synchronized (waiting) {
+      first = waiting.remove(testCase.id());
+      if (first == null) {
+        waiting.put(testCase.id(), mine);
+      }
+    }
+    if (first == null) {
+      return;
+    }
+    boolean same = first.compared().sameContentAs(compared);
+    try {
+      for (Pending pending : List.of(first, mine)) {
+        if (same) {
+          storeRepro(testCase.id(), pending.side(), pending.repro());
+        } else {
+          store(testCase.id(), pending.side(), pending.raw(), pending.compared(), pending.repro());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the observations of " + testCase.id(), e);
+    }
   }
 
   private record Pending(Side side, Observation raw, Observation compared, String repro) {}

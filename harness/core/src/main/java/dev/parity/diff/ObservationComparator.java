@@ -22,6 +22,7 @@ public final class ObservationComparator {
   private static final int JSON_PATHS_SHOWN = 5;
 
   private final TextDiffer differ;
+  private final SideNames names;
   private final JsonDiffer jsonDiffer = new JsonDiffer();
 
   public ObservationComparator() {
@@ -29,7 +30,17 @@ public final class ObservationComparator {
   }
 
   public ObservationComparator(TextDiffer differ) {
+    this(differ, SideNames.LIVE);
+  }
+
+  private ObservationComparator(TextDiffer differ, SideNames names) {
     this.differ = differ;
+    this.names = names;
+  }
+
+  /** The same comparison with the two sides named {@code names} in facts and diff headers. */
+  public ObservationComparator withNames(SideNames names) {
+    return new ObservationComparator(differ, names);
   }
 
   public Comparison compare(Set<CompareTarget> targets, Observation legacy, Observation candidate) {
@@ -49,7 +60,8 @@ public final class ObservationComparator {
       String left = legacy.values().getOrDefault(name, absent);
       String right = candidate.values().getOrDefault(name, absent);
       if (!left.equals(right)) {
-        facts.add(new Fact(label(name), "legacy " + left + ", candidate " + right));
+        facts.add(
+            new Fact(label(name), names.left() + " " + left + ", " + names.right() + " " + right));
       }
     }
 
@@ -67,12 +79,12 @@ public final class ObservationComparator {
             new Fact(
                 label(stream),
                 (left == null
-                        ? "written by the candidate only"
-                        : "missing: the candidate did not write it")
+                        ? "written by the " + names.right() + " only"
+                        : "missing: the " + names.right() + " did not write it")
                     + " ("
                     + bytes(present.length)
                     + " on the "
-                    + (left == null ? "candidate" : "legacy")
+                    + (left == null ? names.right() : names.left())
                     + " side)"));
         continue;
       }
@@ -104,9 +116,12 @@ public final class ObservationComparator {
       facts.add(
           new Fact(
               label(stream),
-              "legacy is "
+              names.left()
+                  + " is "
                   + legacyJson.get().describe()
-                  + ", candidate is "
+                  + ", "
+                  + names.right()
+                  + " is "
                   + candidateJson.get().describe()));
       return List.of();
     }
@@ -140,9 +155,13 @@ public final class ObservationComparator {
       facts.add(
           new Fact(
               label(stream),
-              "binary content differs: legacy "
+              "binary content differs: "
+                  + names.left()
+                  + " "
                   + bytes(left.length)
-                  + ", candidate "
+                  + ", "
+                  + names.right()
+                  + " "
                   + bytes(right.length)
                   + ", first difference at byte "
                   + first));
@@ -155,12 +174,12 @@ public final class ObservationComparator {
           new Fact(
               label(stream),
               "not valid UTF-8 on the "
-                  + (leftText.isEmpty() ? "legacy" : "candidate")
+                  + (leftText.isEmpty() ? names.left() : names.right())
                   + " side; shown with U+FFFD for invalid bytes, compared byte for byte"));
     }
     String a = leftText.orElseGet(() -> StreamContent.lenientUtf8(left));
     String b = rightText.orElseGet(() -> StreamContent.lenientUtf8(right));
-    StreamDiff diff = differ.diff(stream, Texts.lines(a), Texts.lines(b));
+    StreamDiff diff = differ.diff(stream, Texts.lines(a), Texts.lines(b), names);
     if (diff.removed() == 0 && diff.added() == 0) {
       // Different bytes that decode to the same text (invalid sequences both shown as U+FFFD).
       int first = Arrays.mismatch(left, right);
@@ -182,7 +201,7 @@ public final class ObservationComparator {
 
   private StreamDiff hexDiff(String stream, byte[] left, byte[] right, int first) {
     int from = Math.max(0, (first - HEX_WINDOW) / 16 * 16);
-    StreamDiff diff = differ.diff(stream, hexLines(left, from), hexLines(right, from));
+    StreamDiff diff = differ.diff(stream, hexLines(left, from), hexLines(right, from), names);
     int differing = 0;
     int common = Math.min(left.length, right.length);
     for (int i = 0; i < common; i++) {

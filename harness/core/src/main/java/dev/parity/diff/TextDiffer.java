@@ -43,6 +43,12 @@ public final class TextDiffer {
 
   /** Diffs two texts already split into lines; never throws for large inputs. */
   public StreamDiff diff(String stream, List<String> legacy, List<String> candidate) {
+    return diff(stream, legacy, candidate, SideNames.LIVE);
+  }
+
+  /** The same, with the diff headers naming the two sides {@code names}. */
+  public StreamDiff diff(
+      String stream, List<String> legacy, List<String> candidate, SideNames names) {
     int prefix = 0;
     int max = Math.min(legacy.size(), candidate.size());
     while (prefix < max && legacy.get(prefix).equals(candidate.get(prefix))) {
@@ -90,8 +96,8 @@ public final class TextDiffer {
     }
     List<String> unified =
         UnifiedDiffUtils.generateUnifiedDiff(
-            "legacy/" + path(stream),
-            "candidate/" + path(stream),
+            names.left() + "/" + path(stream),
+            names.right() + "/" + path(stream),
             LongLines.cut(legacy),
             patch,
             context);

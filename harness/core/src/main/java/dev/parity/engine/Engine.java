@@ -50,7 +50,7 @@ public final class Engine {
     this.progress = progress;
     this.probe = new NoiseProbe(this.runner, comparator);
     this.judge = new CaseJudge(comparator, sink);
-    this.recorder = new GoldenRecorder(comparator);
+    this.recorder = new GoldenRecorder(comparator, sink);
   }
 
   /**

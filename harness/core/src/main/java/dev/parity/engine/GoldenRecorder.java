@@ -3,12 +3,14 @@ package dev.parity.engine;
 import dev.parity.diff.Comparison;
 import dev.parity.diff.Fact;
 import dev.parity.diff.ObservationComparator;
+import dev.parity.diff.SideNames;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
 import dev.parity.normalize.Pipeline;
 import dev.parity.redact.Redactor;
 import dev.parity.run.Observation;
+import dev.parity.run.ObservationSink;
 import dev.parity.verdict.CaseResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,12 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stores a legacy observation as the golden of its case, and says what changed. */
+/**
+ * Stores a legacy observation as the golden of its case, and says what changed: facts and diffs
+ * name the golden and the new legacy run, and both go to the sink so reports can show them.
+ */
 final class GoldenRecorder {
   private final ObservationComparator comparator;
+  private final ObservationSink sink;
 
-  GoldenRecorder(ObservationComparator comparator) {
-    this.comparator = comparator;
+  GoldenRecorder(ObservationComparator comparator, ObservationSink sink) {
+    this.comparator = comparator.withNames(SideNames.RECORD);
+    this.sink = sink;
   }
 
   /**
@@ -77,9 +84,11 @@ final class GoldenRecorder {
             durations);
       }
       case KEPT -> {
-        Pipeline.Result normalized = pipeline.apply(previous.orElseThrow(), observation);
+        Observation golden = previous.orElseThrow();
+        Pipeline.Result normalized = pipeline.apply(golden, observation);
         Comparison change =
             comparator.compare(suite.compare(), normalized.legacy(), normalized.candidate());
+        sink.recorded(testCase, golden, normalized.legacy(), observation, normalized.candidate());
         yield CaseResult.failed(
                 testCase,
                 "legacy output changed since the golden was recorded",

@@ -8,6 +8,7 @@ import dev.parity.diff.Fact;
 import dev.parity.diff.JsonChange;
 import dev.parity.diff.JsonDiffer;
 import dev.parity.diff.ObservationComparator;
+import dev.parity.diff.SideNames;
 import dev.parity.diff.StreamDiff;
 import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
@@ -53,11 +54,15 @@ final class CaseDetails {
     d.set("notes", facts(notes));
     ObjectNode repro = d.putObject("repro");
     for (Side side : Side.values()) {
-      archive.repro(result.id(), side).ifPresent(r -> repro.put(side.label(), r));
+      // In record mode the golden has no command of its own: the new legacy run's is the one.
+      if (!(mode.equals("record") && side == Side.LEGACY)) {
+        archive.repro(result.id(), side).ifPresent(r -> repro.put(side.label(), r));
+      }
     }
     if (mode.equals("verify")) {
       d.put("legacyIs", "golden");
     }
+    d.set("sides", HtmlPage.JSON.valueToTree(sides(mode)));
     d.set("durationsMs", HtmlPage.JSON.valueToTree(new TreeMap<>(result.durationsMs())));
     if (result.status() == Status.PASS) {
       return d;
@@ -126,6 +131,18 @@ final class CaseDetails {
                           changes.stream().map(CaseDetails::pointer).toList())));
     }
     return d;
+  }
+
+  /**
+   * What the two stored observations are: in record mode the golden and the new legacy run, in
+   * verify mode the golden and the candidate.
+   */
+  static List<String> sides(String mode) {
+    return switch (mode) {
+      case "record" -> List.of(SideNames.RECORD.left(), SideNames.RECORD.right());
+      case "verify" -> List.of("legacy (golden)", SideNames.LIVE.right());
+      default -> List.of(SideNames.LIVE.left(), SideNames.LIVE.right());
+    };
   }
 
   /** {@code changed /users/0/name}; {@code added line 2: /x} in JSON Lines. */

@@ -97,6 +97,10 @@ final class MarkdownReporter implements Reporter {
     List<Cluster> clusters = verdict.clusters();
     if (!clusters.isEmpty()) {
       md.append("\n### Top failure groups\n");
+      if (verdict.mode() == Mode.RECORD) {
+        md.append(
+            "\nChanged goldens: golden vs new legacy run (`-` golden, `+` new legacy run).\n");
+      }
       for (Cluster cluster : clusters.subList(0, Math.min(TOP_CLUSTERS, clusters.size()))) {
         md.append("\n**")
             .append(cluster.id())

@@ -12,4 +12,19 @@ public interface ObservationSink {
   ObservationSink NONE = (testCase, side, raw, compared) -> {};
 
   void accept(Case testCase, Side side, Observation raw, Observation compared);
+
+  /**
+   * Receives what {@code record} compared for a case whose golden changed: the stored golden and
+   * the new legacy run, each raw and as compared. By default they take the legacy and the candidate
+   * place; the run archive stores them with the legacy command as the way to reproduce both.
+   */
+  default void recorded(
+      Case testCase,
+      Observation golden,
+      Observation goldenCompared,
+      Observation run,
+      Observation runCompared) {
+    accept(testCase, Side.LEGACY, golden, goldenCompared);
+    accept(testCase, Side.CANDIDATE, run, runCompared);
+  }
 }

@@ -48,6 +48,9 @@ public final class Clusters {
   private static final Pattern ARRAY_INDEX = Pattern.compile("/\\d+(?=/|$)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  /** The fact naming a case's golden folder, left out of signatures. */
+  static final String GOLDEN_FACT = "golden";
+
   private Clusters() {}
 
   /** The clusters of every non-passing case, largest first (ties by first appearance). */
@@ -88,7 +91,9 @@ public final class Clusters {
     Set<String> diffLabels = new LinkedHashSet<>();
     result.diffs().forEach(d -> diffLabels.add(ObservationComparator.label(d.stream())));
     for (Fact fact : result.facts()) {
-      if (!diffLabels.contains(fact.key())) {
+      // The golden fact says where this case's golden is (record): a path per case would put
+      // every changed golden in a cluster of its own.
+      if (!diffLabels.contains(fact.key()) && !fact.key().equals(GOLDEN_FACT)) {
         lines.add(fact.key() + ": " + normalize(fact.message()));
       }
     }
