@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,15 @@ final class CaseSwap {
    * name of the file written last, which marks a new folder as complete.
    */
   static void replace(Path root, String caseId, String complete, Filler filler) throws IOException {
+    replace(root, caseId, complete, Set.of(FILES), filler);
+  }
+
+  /**
+   * Like {@link #replace(Path, String, String, Filler)} for a folder whose own sub-folders are
+   * {@code own} (every other folder in it is a nested case's and is carried over).
+   */
+  static void replace(Path root, String caseId, String complete, Set<String> own, Filler filler)
+      throws IOException {
     Path target = root.resolve(caseId);
     Path parent = folders(root, Objects.requireNonNull(target.getParent()));
     String name = target.getFileName().toString();
@@ -77,11 +87,11 @@ final class CaseSwap {
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       try {
-        moveNestedCases(old, fresh);
+        moveNestedCases(old, fresh, own);
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         // Put the old golden back now rather than leave the case without one until the next run.
-        moveNestedCases(fresh, old);
+        moveNestedCases(fresh, old, own);
         Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(fresh);
         throw e;
@@ -102,6 +112,11 @@ final class CaseSwap {
    * @return whether {@code leftover} was a swap's folder (and is now gone)
    */
   static boolean finish(Path leftover, String complete) throws IOException {
+    return finish(leftover, complete, Set.of(FILES));
+  }
+
+  /** Like {@link #finish(Path, String)} for a folder whose own sub-folders are {@code own}. */
+  static boolean finish(Path leftover, String complete, Set<String> own) throws IOException {
     Matcher matcher = LEFTOVER.matcher(leftover.getFileName().toString());
     if (!matcher.matches() || !Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)) {
       return false;
@@ -113,14 +128,14 @@ final class CaseSwap {
     boolean oldExists = Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS);
     if (oldExists && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       if (Files.isRegularFile(fresh.resolve(complete), LinkOption.NOFOLLOW_LINKS)) {
-        moveNestedCases(old, fresh);
+        moveNestedCases(old, fresh, own);
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
       } else {
         Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
       }
     } else if (oldExists) {
       // The swap was done but for deleting the old folder; it holds no case (they were moved).
-      moveNestedCases(old, target);
+      moveNestedCases(old, target, own);
     }
     deleteTree(old);
     deleteTree(fresh);
@@ -145,10 +160,11 @@ final class CaseSwap {
   }
 
   /**
-   * Moves every folder of {@code from} but its own {@code files/} into {@code to}: those are the
-   * goldens of nested cases. Links are moved as they are, never followed.
+   * Moves every folder of {@code from} but its own ones ({@code files/} of a golden) into {@code
+   * to}: those are the folders of nested cases, and a golden's {@code accepted/} folder, which an
+   * update keeps. Links are moved as they are, never followed.
    */
-  private static void moveNestedCases(Path from, Path to) throws IOException {
+  private static void moveNestedCases(Path from, Path to, Set<String> own) throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
@@ -156,7 +172,7 @@ final class CaseSwap {
             Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(entry);
         Path destination = to.resolve(name);
         if (folderOrLink
-            && !name.equals(FILES)
+            && !own.contains(name)
             && !Files.exists(destination, LinkOption.NOFOLLOW_LINKS)) {
           Files.move(entry, destination, StandardCopyOption.ATOMIC_MOVE);
         }

@@ -3,7 +3,6 @@ package dev.parity.golden;
 import static dev.parity.golden.GoldenStore.JSON_BODY_VIEW;
 import static dev.parity.golden.GoldenStore.META;
 import static dev.parity.golden.GoldenStore.META_YAML;
-import static dev.parity.golden.GoldenStore.fileName;
 
 import dev.parity.files.AtomicFiles;
 import dev.parity.run.Observation;
@@ -37,6 +36,8 @@ final class GoldenFiles {
       @Nullable SortedMap<String, String> values,
       @Nullable List<String> streams,
       @Nullable SortedMap<String, String> sha256) {}
+
+  private static final String FILES_DIR = CaseSwap.FILES + "/";
 
   private GoldenFiles() {}
 
@@ -135,6 +136,21 @@ final class GoldenFiles {
     AtomicFiles.writeNew(
         fresh.resolve(META),
         (HEADER + META_YAML.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Where a stream is stored, relative to the case folder. */
+  static String fileName(String stream) {
+    if (stream.startsWith(Observation.FILE_PREFIX)) {
+      return FILES_DIR + stream.substring(Observation.FILE_PREFIX.length());
+    }
+    if (stream.equals(META)
+        || stream.equals(JSON_BODY_VIEW)
+        || stream.contains("/")
+        || stream.startsWith(".")) {
+      throw new IllegalArgumentException(
+          "stream name [" + stream + "] cannot be stored as a golden file");
+    }
+    return stream;
   }
 
   private static String sha256(byte[] content) {

@@ -38,8 +38,6 @@ public final class GoldenStore {
    */
   public static final String JSON_BODY_VIEW = "body.pretty.json";
 
-  private static final String FILES_DIR = "files/";
-
   /**
    * How {@code meta.yaml} files are read and written (keys sorted, minimal quotes); shared by the
    * run archive.
@@ -145,7 +143,7 @@ public final class GoldenStore {
     Path dir = caseFolder(caseId);
     Path metaFile = dir.resolve(META);
     if (!Files.isRegularFile(metaFile)) {
-      if (beingReplaced(caseId)) {
+      if (Leftovers.beingReplaced(folder, caseId)) {
         throw new GoldenException(
             dir,
             "the golden is incomplete: a `parity record` is replacing it right now, or one was"
@@ -155,26 +153,6 @@ public final class GoldenStore {
       return Optional.empty();
     }
     return Optional.of(GoldenFiles.read(dir));
-  }
-
-  /**
-   * Whether a segment of the case's folder is missing because a swap has moved it away (right now
-   * in another process, or before a crash).
-   */
-  private boolean beingReplaced(String caseId) {
-    Path current = folder;
-    try {
-      for (String segment : caseId.split("/")) {
-        Path next = current.resolve(segment);
-        if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
-          return CaseSwap.swapping(current, segment);
-        }
-        current = next;
-      }
-    } catch (IOException e) {
-      return false;
-    }
-    return false;
   }
 
   /** The ids of every case that has a golden here, sorted. */
@@ -220,19 +198,66 @@ public final class GoldenStore {
 
   /**
    * Stores {@code observation} as the golden of {@code caseId}. An existing golden with other
-   * content is replaced only when {@code update} is set, and then as a whole. Takes the lock for
-   * this one write when {@link #lock} is not held.
+   * content is replaced only when {@code update} is set, and then as a whole (keeping its {@code
+   * accepted/} folder). Takes the lock for this one write when {@link #lock} is not held.
    */
   public WriteResult write(String caseId, Observation observation, boolean update)
       throws IOException {
+    return locked(() -> writeLocked(caseId, observation, update));
+  }
+
+  /**
+   * Replaces the golden of {@code caseId} with a new legacy observation (an accepted pending one).
+   */
+  public WriteResult replace(String caseId, Observation legacy) throws IOException {
+    return write(caseId, legacy, true);
+  }
+
+  /** The accepted difference of a case, or empty when it has none. */
+  public Optional<Accepted> accepted(String caseId) {
+    swaps.readLock().lock();
+    try {
+      return AcceptedFiles.read(caseFolder(caseId));
+    } finally {
+      swaps.readLock().unlock();
+    }
+  }
+
+  /**
+   * Records {@code candidate} as an intended difference of the case from its golden, replacing the
+   * one it had, in {@code <case>/accepted/}.
+   *
+   * @throws GoldenException when the case has no golden, or the folder is locked elsewhere
+   */
+  public void accept(String caseId, Observation candidate, AcceptedDifference difference)
+      throws IOException {
+    locked(() -> GoldenEdits.accept(this, caseId, Accepted.of(difference, candidate)));
+  }
+
+  /**
+   * Deletes the goldens of {@code caseIds} with their accepted differences (not the goldens of
+   * nested cases).
+   *
+   * @throws GoldenException when one has no golden here (nothing is deleted then)
+   */
+  public void prune(List<String> caseIds) throws IOException {
+    locked(() -> GoldenEdits.prune(this, caseIds));
+  }
+
+  interface Write {
+    WriteResult run() throws IOException;
+  }
+
+  /** Runs {@code write} under the lock (taken for it alone when not held) and the swap lock. */
+  private WriteResult locked(Write write) throws IOException {
     if (held == null) {
       try (Lock lock = lock()) {
-        return write(caseId, observation, update);
+        return locked(write);
       }
     }
     swaps.writeLock().lock();
     try {
-      return writeLocked(caseId, observation, update);
+      return write.run();
     } catch (IOException e) {
       if (CaseSwap.denied(e)) {
         throw CaseSwap.denied(e, folder);
@@ -262,16 +287,6 @@ public final class GoldenStore {
 
   /** Where a stream is stored, relative to the case folder. */
   public static String fileName(String stream) {
-    if (stream.startsWith(Observation.FILE_PREFIX)) {
-      return FILES_DIR + stream.substring(Observation.FILE_PREFIX.length());
-    }
-    if (stream.equals(META)
-        || stream.equals(JSON_BODY_VIEW)
-        || stream.contains("/")
-        || stream.startsWith(".")) {
-      throw new IllegalArgumentException(
-          "stream name [" + stream + "] cannot be stored as a golden file");
-    }
-    return stream;
+    return GoldenFiles.fileName(stream);
   }
 }

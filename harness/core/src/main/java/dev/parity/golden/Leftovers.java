@@ -117,4 +117,24 @@ final class Leftovers {
     }
     return entries;
   }
+
+  /**
+   * Whether a segment of the case's folder is missing because a swap has moved it away (right now
+   * in another process, or before a crash).
+   */
+  static boolean beingReplaced(Path folder, String caseId) {
+    Path current = folder;
+    try {
+      for (String segment : caseId.split("/")) {
+        Path next = current.resolve(segment);
+        if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+          return CaseSwap.swapping(current, segment);
+        }
+        current = next;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return false;
+  }
 }

@@ -1,0 +1,105 @@
+package dev.parity.golden;
+
+import static dev.parity.golden.GoldenStore.META;
+import static dev.parity.golden.GoldenStore.META_YAML;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an accepted difference is laid out in a case's {@code accepted/} folder: the accepted
+ * candidate observation in golden format, and {@code accepted.yaml}. {@code accepted.yaml} is
+ * written first and {@code meta.yaml} last, so a folder with {@code meta.yaml} is complete, as for
+ * a golden (which lets {@link Leftovers} finish an interrupted swap of it).
+ */
+final class AcceptedFiles {
+  static final String FOLDER = "accepted";
+  static final String FILE = "accepted.yaml";
+
+  private static final String HEADER =
+      "# A candidate difference accepted as intended (`parity accept`); the accepted candidate\n"
+          + "# observation is stored beside this file. `verify` passes the case as `accepted` while\n"
+          + "# the candidate still produces it and `until` has not passed.\n";
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Doc(
+      @Nullable String reason,
+      @Nullable String ticket,
+      @Nullable String until,
+      @Nullable String by,
+      @Nullable String at) {}
+
+  private AcceptedFiles() {}
+
+  /** Writes an accepted difference into a new, empty folder. */
+  static void fill(Path fresh, String caseId, Accepted accepted) throws IOException {
+    AcceptedDifference difference = accepted.difference();
+    Doc doc =
+        new Doc(
+            difference.reason(),
+            difference.ticket().orElse(null),
+            difference.until().map(LocalDate::toString).orElse(null),
+            difference.by(),
+            difference.at().toString());
+    AtomicFiles.writeNew(
+        fresh.resolve(FILE),
+        (HEADER + META_YAML.writeValueAsString(doc)).getBytes(StandardCharsets.UTF_8));
+    GoldenFiles.fill(fresh, caseId, accepted.observation());
+  }
+
+  /** The accepted difference in a case's golden folder, or empty when it has none. */
+  static Optional<Accepted> read(Path caseFolder) {
+    Path dir = caseFolder.resolve(FOLDER);
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(dir.resolve(META), LinkOption.NOFOLLOW_LINKS)) {
+      throw damaged(dir, "the accepted difference is incomplete (no " + FILE + " or " + META + ")");
+    }
+    Doc doc;
+    try {
+      doc = META_YAML.readValue(file.toFile(), Doc.class);
+    } catch (IOException e) {
+      throw damaged(file, "unreadable accepted difference (" + e.getMessage() + ")");
+    }
+    if (doc == null || doc.reason() == null || doc.reason().isBlank()) {
+      throw damaged(file, "the accepted difference has no `reason`");
+    }
+    if (doc.by() == null || doc.at() == null) {
+      throw damaged(file, "the accepted difference lacks `by` or `at`");
+    }
+    AcceptedDifference difference;
+    try {
+      difference =
+          new AcceptedDifference(
+              doc.reason(),
+              Optional.ofNullable(doc.ticket()),
+              Optional.ofNullable(doc.until()).map(LocalDate::parse),
+              doc.by(),
+              Instant.parse(doc.at()));
+    } catch (DateTimeParseException e) {
+      throw damaged(
+          file,
+          "`until` must be a date YYYY-MM-DD and `at` an instant (" + e.getParsedString() + ")");
+    }
+    return Optional.of(Accepted.of(difference, GoldenFiles.read(dir)));
+  }
+
+  private static GoldenException damaged(Path where, String problem) {
+    return new GoldenException(
+        where,
+        problem,
+        "delete the `" + FOLDER + "/` folder and accept the difference again with `parity accept`");
+  }
+}

@@ -1,0 +1,223 @@
+package dev.parity.golden;
+
+import static dev.parity.golden.GoldenStore.META;
+import static dev.parity.golden.GoldenStore.META_YAML;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.parity.fixture.Side;
+import dev.parity.run.Observation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pending results of one run's output folder: {@code <out>/pending/<case-id>/} holds {@code
+ * legacy/} or {@code candidate/} (an observation in golden format, written by the same code as a
+ * golden, so it can be moved into the golden folder as is) and {@code pending.yaml}.
+ *
+ * <p>A case's pending folder is replaced as a whole ({@link CaseSwap}, {@code pending.yaml} written
+ * last), so a crash leaves the old pending result or the new one. No symbolic link below {@code
+ * pending/} is followed when writing. Writes in this process are serialized: nested cases share
+ * folders.
+ */
+public final class PendingStore {
+  /** The folder of pending results inside a run's output folder. */
+  public static final String FOLDER = "pending";
+
+  /** The file that describes a pending result, written last. */
+  public static final String INFO = "pending.yaml";
+
+  private static final Set<String> OWN = Set.of(Side.LEGACY.label(), Side.CANDIDATE.label());
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"case", "suite", "source", "mode", "at", "cluster"})
+  record Doc(
+      @Nullable String suite,
+      @Nullable String source,
+      @Nullable String mode,
+      @Nullable String at,
+      @Nullable String cluster,
+      @JsonProperty("case") @Nullable String caseId) {}
+
+  private final Path folder;
+
+  /** The pending results of the run whose output folder is {@code outFolder}. */
+  public PendingStore(Path outFolder) {
+    this.folder = outFolder.toAbsolutePath().normalize().resolve(FOLDER);
+  }
+
+  /** {@code <out>/pending}. */
+  public Path folder() {
+    return folder;
+  }
+
+  /**
+   * Stores {@code observation} as the pending result of {@code caseId}, replacing whatever pending
+   * result the case had (of either side).
+   */
+  public synchronized void write(
+      String caseId, Side side, Observation observation, PendingInfo info) throws IOException {
+    Files.createDirectories(folder);
+    finishInterrupted(caseId);
+    CaseSwap.replace(
+        folder,
+        caseId,
+        INFO,
+        OWN,
+        fresh -> {
+          Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
+          GoldenFiles.fill(sideFolder, caseId, observation);
+          AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info));
+        });
+  }
+
+  /** Every pending result, sorted by case id. */
+  public synchronized List<PendingResult> list() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    List<String> ids;
+    try (Stream<Path> files = Files.walk(folder)) {
+      ids =
+          files
+              .filter(p -> p.getFileName().toString().equals(INFO))
+              .map(p -> folder.relativize(p.getParent()).toString().replace('\\', '/'))
+              // Hidden folders are swaps in progress or interrupted, not cases.
+              .filter(id -> !id.isEmpty() && !id.matches("(.*/)?\\..*"))
+              .sorted()
+              .toList();
+    }
+    List<PendingResult> results = new ArrayList<>();
+    for (String id : ids) {
+      // A file called pending.yaml among a pending observation's output files names no case.
+      readDoc(id)
+          .filter(doc -> id.equals(doc.caseId()))
+          .ifPresent(doc -> results.add(read(id, doc)));
+    }
+    return List.copyOf(results);
+  }
+
+  /** The pending result of {@code caseId}, or empty when it has none. */
+  public synchronized Optional<PendingResult> read(String caseId) {
+    return readDoc(caseId).map(doc -> read(caseId, doc));
+  }
+
+  /**
+   * Deletes the pending result of {@code caseId} (not those of nested cases).
+   *
+   * @return whether it had one
+   */
+  public synchronized boolean drop(String caseId) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    finishInterrupted(caseId);
+    return CaseRemoval.remove(folder, caseId, INFO, OWN);
+  }
+
+  /** Deletes the pending results whose case id {@code filter} accepts; returns their ids. */
+  public synchronized List<String> dropAll(Predicate<String> filter) throws IOException {
+    List<String> dropped = new ArrayList<>();
+    for (PendingResult result : list()) {
+      if (filter.test(result.caseId()) && drop(result.caseId())) {
+        dropped.add(result.caseId());
+      }
+    }
+    return List.copyOf(dropped);
+  }
+
+  private Optional<Doc> readDoc(String caseId) {
+    Path file = folder.resolve(caseId).resolve(INFO);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(META_YAML.readValue(file.toFile(), Doc.class));
+    } catch (IOException e) {
+      throw damaged(file, "unreadable pending result (" + e.getMessage() + ")");
+    }
+  }
+
+  private PendingResult read(String caseId, Doc doc) {
+    Path dir = folder.resolve(caseId);
+    Path file = dir.resolve(INFO);
+    String source = doc.source();
+    Optional<PendingInfo.Source> known =
+        source == null ? Optional.empty() : PendingInfo.Source.ofLabel(source);
+    if (known.isEmpty() || doc.suite() == null || doc.mode() == null || doc.at() == null) {
+      throw damaged(file, "the pending result lacks `suite`, `mode`, `at` or a known `source`");
+    }
+    Instant at;
+    try {
+      at = Instant.parse(doc.at());
+    } catch (DateTimeParseException e) {
+      throw damaged(file, "`at` is not an instant: " + doc.at());
+    }
+    PendingInfo info = PendingInfo.of(doc.suite(), known.get(), doc.mode(), at);
+    if (doc.cluster() != null) {
+      info = info.withCluster(doc.cluster());
+    }
+    return new PendingResult(caseId, info, side(dir, Side.LEGACY), side(dir, Side.CANDIDATE), dir);
+  }
+
+  private static Optional<Observation> side(Path dir, Side side) {
+    Path sideFolder = dir.resolve(side.label());
+    if (!Files.isRegularFile(sideFolder.resolve(META), LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    return Optional.of(GoldenFiles.read(sideFolder));
+  }
+
+  private static byte[] yaml(String caseId, PendingInfo info) throws IOException {
+    Doc doc =
+        new Doc(
+            info.suite(),
+            info.source().label(),
+            info.mode(),
+            info.at().toString(),
+            info.cluster().orElse(null),
+            caseId);
+    return ("# A pending result of `parity "
+            + info.source().label()
+            + "`: accept or reject it with `parity review`,\n# or `parity accept`/`parity reject`.\n"
+            + META_YAML.writeValueAsString(doc))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Completes or undoes a swap of the case's pending folder that a crash interrupted. */
+  private void finishInterrupted(String caseId) throws IOException {
+    Path target = folder.resolve(caseId);
+    Path parent = target.getParent();
+    if (parent == null || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    String prefix = "." + target.getFileName() + ".";
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, prefix + "*")) {
+      for (Path entry : entries) {
+        CaseSwap.finish(entry, INFO, OWN);
+      }
+    }
+  }
+
+  private static GoldenException damaged(Path where, String problem) {
+    return new GoldenException(
+        where,
+        problem,
+        "delete it with `parity reject`, or run `parity verify`/`parity record` again to store a"
+            + " new one");
+  }
+}
