@@ -4,6 +4,7 @@ import static dev.parity.golden.GoldenStore.META;
 import static dev.parity.golden.GoldenStore.META_YAML;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.parity.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static dev.parity.golden.GoldenStore.META_YAML;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.parity.files.AtomicFiles;
 import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
 import java.io.IOException;

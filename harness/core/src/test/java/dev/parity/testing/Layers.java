@@ -42,7 +42,7 @@ public final class Layers {
     uses.put("fixture", Set.of());
     uses.put("run", Set.of("fixture"));
     uses.put("redact", Set.of("fixture", "run"));
-    uses.put("golden", Set.of("files", "run"));
+    uses.put("golden", Set.of("files", "fixture", "run"));
     uses.put("normalize", Set.of("fixture", "run"));
     uses.put("diff", Set.of("fixture", "normalize", "run"));
     uses.put("noise", Set.of("diff", "fixture", "normalize", "run"));
