@@ -54,7 +54,7 @@ public final class AllureReporter implements Reporter {
       labels.add(label("parentSuite", "parity " + verdict.mode().label()));
       labels.add(label("framework", "parity"));
       result.tags().forEach(tag -> labels.add(label("tag", tag)));
-      if (result.status() != Status.PASS) {
+      if (!result.status().passes()) {
         labels.add(label("cluster", clusterIds.getOrDefault(Clusters.signature(result), "")));
       }
       long duration = result.durationsMs().values().stream().mapToLong(Long::longValue).sum();
@@ -124,12 +124,11 @@ public final class AllureReporter implements Reporter {
   }
 
   private static io.qameta.allure.model.Status status(Status status) {
-    if (status == Status.PASS) {
-      return io.qameta.allure.model.Status.PASSED;
-    }
-    return status == Status.FAIL
-        ? io.qameta.allure.model.Status.FAILED
-        : io.qameta.allure.model.Status.BROKEN;
+    return switch (status) {
+      case PASS, ACCEPTED -> io.qameta.allure.model.Status.PASSED;
+      case FAIL -> io.qameta.allure.model.Status.FAILED;
+      case ERROR -> io.qameta.allure.model.Status.BROKEN;
+    };
   }
 
   private static String facts(CaseResult result) {

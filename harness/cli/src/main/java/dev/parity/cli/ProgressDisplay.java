@@ -48,7 +48,11 @@ final class ProgressDisplay implements Progress, AutoCloseable {
 
   @Override
   public void finished(CaseResult result) {
-    (result.status() == Status.PASS ? passed : result.status() == Status.FAIL ? failed : errors)
+    (switch (result.status()) {
+          case PASS, ACCEPTED -> passed;
+          case FAIL -> failed;
+          case ERROR -> errors;
+        })
         .incrementAndGet();
     synchronized (this) {
       if (bar != null) {

@@ -37,16 +37,29 @@ final class Summary {
     var counts = verdict.counts();
     out.printf(
         Locale.ROOT,
-        "parity %s %s: %d cases, %d passed, %d failed, %d errors in %.1fs%n",
+        "parity %s %s: %d cases, %d passed, %d failed, %d errors%s in %.1fs%n",
         verdict.mode().label(),
         verdict.suite(),
         counts.total(),
         counts.passed(),
         counts.failed(),
         counts.errors(),
+        counts.accepted() > 0 ? ", " + counts.accepted() + " accepted" : "",
         verdict.durationMs() / 1000.0);
+    for (CaseResult result : verdict.fixtures()) {
+      result
+          .accepted()
+          .ifPresent(
+              a ->
+                  out.println(
+                      "ACCEPTED "
+                          + ConsoleText.line(result.id())
+                          + "  ("
+                          + ConsoleText.line(a.sentence())
+                          + ")"));
+    }
     List<CaseResult> bad =
-        verdict.fixtures().stream().filter(r -> r.status() != Status.PASS).toList();
+        verdict.fixtures().stream().filter(r -> !r.status().passes()).toList();
     for (CaseResult full : bad.subList(0, Math.min(MAX_CASES, bad.size()))) {
       CaseResult result = Excerpts.capped(full);
       out.println();

@@ -21,6 +21,7 @@ import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class Engine {
   private final NoiseProbe probe;
   private final CaseJudge judge;
   private final GoldenRecorder recorder;
+  private final AcceptedCheck acceptance;
 
   public Engine(Runner runner, ObservationComparator comparator, Progress progress) {
     this(runner, comparator, progress, ObservationSink.NONE);
@@ -51,16 +53,19 @@ public final class Engine {
     this.probe = new NoiseProbe(this.runner, comparator);
     this.judge = new CaseJudge(comparator, sink);
     this.recorder = new GoldenRecorder(comparator, sink);
+    this.acceptance = new AcceptedCheck(comparator);
   }
 
   /**
-   * Runs legacy and stores its observations as goldens; extra legacy runs find noise.
+   * Runs legacy and stores its observations as goldens; extra legacy runs find noise. A changed
+   * golden (and, with {@link RunOptions#pendingOnly}, a new case) becomes a pending result.
    *
    * @throws GoldenException when the golden folder is locked by another record, holds a symbolic
    *     link or cannot be written: nothing was run or written
    */
   public Verdict record(Suite suite, GoldenStore goldens, RunOptions options) {
     Normalization state = new Normalization();
+    PendingRecorder pending = PendingRecorder.of(suite, Mode.RECORD, options);
     // One record at a time per golden folder, or two runs would mix their goldens.
     try (GoldenStore.Lock lock = goldens.lock()) {
       Verdict verdict =
@@ -69,7 +74,8 @@ public final class Engine {
               Mode.RECORD,
               options,
               state,
-              (c, unavailable) -> recordCase(suite, c, goldens, options, unavailable, state));
+              (c, unavailable) ->
+                  recordCase(suite, c, goldens, options, pending, unavailable, state));
       return options.filter().isPresent() ? verdict : verdict.withReasons(orphans(suite, goldens));
     }
   }
@@ -84,15 +90,20 @@ public final class Engine {
     }
   }
 
-  /** Runs the candidate and compares it with the recorded goldens. */
+  /**
+   * Runs the candidate and compares it with the recorded goldens, and a differing one with the
+   * case's accepted difference; a failing candidate observation becomes a pending result.
+   */
   public Verdict verify(Suite suite, GoldenStore goldens, RunOptions options) {
     Normalization state = new Normalization();
+    PendingRecorder pending = PendingRecorder.of(suite, Mode.VERIFY, options);
+    LocalDate today = AcceptedCheck.today(options.clock());
     return run(
         suite,
         Mode.VERIFY,
         options,
         state,
-        (c, unavailable) -> verifyCase(suite, c, goldens, unavailable, state));
+        (c, unavailable) -> verifyCase(suite, c, goldens, pending, today, unavailable, state));
   }
 
   /**
@@ -138,6 +149,7 @@ public final class Engine {
       Case testCase,
       GoldenStore goldens,
       RunOptions options,
+      PendingRecorder pending,
       Set<String> unavailable,
       Normalization state)
       throws IOException {
@@ -148,19 +160,27 @@ public final class Engine {
       return failed.get();
     }
     Observation observation = outcome.observation().orElseThrow();
+    if (options.pendingOnly() && goldens.read(testCase.id()).isEmpty()) {
+      return pending.pendingOnly(testCase, observation, durations);
+    }
     Pipeline pipeline = pipeline(suite, testCase);
     Noise noise = probe(suite, testCase, observation, options.runs(), pipeline, state);
-    return recorder
-        .record(suite, testCase, goldens, options.update(), observation, pipeline, durations)
-        .withNoise(noise.noisy(), noise.facts());
+    CaseResult result =
+        recorder
+            .record(suite, testCase, goldens, options.update(), observation, pipeline, durations)
+            .withNoise(noise.noisy(), noise.facts());
+    return pending.after(testCase, observation, result);
   }
 
   private CaseResult verifyCase(
       Suite suite,
       Case testCase,
       GoldenStore goldens,
+      PendingRecorder pending,
+      LocalDate today,
       Set<String> unavailable,
-      Normalization state) {
+      Normalization state)
+      throws IOException {
     Optional<Observation> golden =
         goldens.read(testCase.id()).map(Redactor.of(suite.redaction()).forCase(testCase)::apply);
     if (golden.isEmpty()) {
@@ -173,18 +193,18 @@ public final class Engine {
     }
     RunOutcome outcome = runner.run(suite, suite.candidate(), testCase);
     Map<String, Long> durations = durations(Side.CANDIDATE, outcome);
-    return failure(testCase, Side.CANDIDATE, outcome, durations, unavailable)
-        .orElseGet(
-            () ->
-                judge.judge(
-                    suite,
-                    testCase,
-                    pipeline(suite, testCase),
-                    golden.get(),
-                    outcome.observation().orElseThrow(),
-                    durations,
-                    state.stats,
-                    Noise.NONE));
+    Optional<CaseResult> failed =
+        failure(testCase, Side.CANDIDATE, outcome, durations, unavailable);
+    if (failed.isPresent()) {
+      return failed.get();
+    }
+    Observation candidate = outcome.observation().orElseThrow();
+    Pipeline pipeline = pipeline(suite, testCase);
+    CaseResult result =
+        judge.judge(
+            suite, testCase, pipeline, golden.get(), candidate, durations, state.stats, Noise.NONE);
+    result = acceptance.check(suite, testCase, goldens, pipeline, candidate, result, today);
+    return pending.after(testCase, candidate, result);
   }
 
   private CaseResult compareCase(

@@ -1,5 +1,8 @@
 package dev.parity.engine;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,9 +14,22 @@ import java.util.Optional;
  * @param runs how often legacy runs per case when recording or comparing, to find noise (1 turns it
  *     off)
  * @param noise whether {@code compare} discounts the noise it finds or only reports it
+ * @param out the run's output folder: {@code record} and {@code verify} keep pending results in its
+ *     {@code pending/} folder; empty keeps none
+ * @param pendingOnly when recording, store new cases as pending results instead of goldens (the CLI
+ *     sets it when {@code CI} is set: CI never writes goldens)
+ * @param clock what "today" is for the expiry of accepted differences, and when pending results
+ *     were stored
  */
 public record RunOptions(
-    Optional<String> filter, int jobs, boolean update, int runs, NoiseMode noise) {
+    Optional<String> filter,
+    int jobs,
+    boolean update,
+    int runs,
+    NoiseMode noise,
+    Optional<Path> out,
+    boolean pendingOnly,
+    Clock clock) {
   public static final int DEFAULT_RUNS = 2;
 
   public RunOptions {
@@ -26,6 +42,12 @@ public record RunOptions(
     if (noise == null) {
       noise = NoiseMode.DISCOUNT;
     }
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  public RunOptions(Optional<String> filter, int jobs, boolean update, int runs, NoiseMode noise) {
+    this(filter, jobs, update, runs, noise, Optional.empty(), false, Clock.systemUTC());
   }
 
   public RunOptions(Optional<String> filter, int jobs, boolean update, int runs) {
@@ -41,22 +63,36 @@ public record RunOptions(
   }
 
   public RunOptions withFilter(String glob) {
-    return new RunOptions(Optional.of(glob), jobs, update, runs, noise);
+    return new RunOptions(Optional.of(glob), jobs, update, runs, noise, out, pendingOnly, clock);
   }
 
   public RunOptions withJobs(int count) {
-    return new RunOptions(filter, count, update, runs, noise);
+    return new RunOptions(filter, count, update, runs, noise, out, pendingOnly, clock);
   }
 
   public RunOptions withUpdate(boolean replace) {
-    return new RunOptions(filter, jobs, replace, runs, noise);
+    return new RunOptions(filter, jobs, replace, runs, noise, out, pendingOnly, clock);
   }
 
   public RunOptions withRuns(int count) {
-    return new RunOptions(filter, jobs, update, count, noise);
+    return new RunOptions(filter, jobs, update, count, noise, out, pendingOnly, clock);
   }
 
   public RunOptions withNoise(NoiseMode mode) {
-    return new RunOptions(filter, jobs, update, runs, mode);
+    return new RunOptions(filter, jobs, update, runs, mode, out, pendingOnly, clock);
+  }
+
+  /** These options keeping pending results in {@code folder}'s {@code pending/} folder. */
+  public RunOptions withOut(Path folder) {
+    return new RunOptions(
+        filter, jobs, update, runs, noise, Optional.of(folder), pendingOnly, clock);
+  }
+
+  public RunOptions withPendingOnly(boolean pending) {
+    return new RunOptions(filter, jobs, update, runs, noise, out, pending, clock);
+  }
+
+  public RunOptions withClock(Clock time) {
+    return new RunOptions(filter, jobs, update, runs, noise, out, pendingOnly, time);
   }
 }

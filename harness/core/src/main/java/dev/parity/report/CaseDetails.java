@@ -51,6 +51,7 @@ final class CaseDetails {
     d.set("facts", facts(result.facts()));
     List<Fact> notes = new ArrayList<>(result.notes());
     notes.addAll(result.discountedFacts());
+    result.accepted().ifPresent(a -> notes.add(0, new Fact("accepted", a.sentence())));
     d.set("notes", facts(notes));
     ObjectNode repro = d.putObject("repro");
     for (Side side : Side.values()) {

@@ -48,7 +48,7 @@ final class HtmlSummary {
       c.put("status", result.status().label());
       c.put("summary", result.summary());
       c.set("tags", HtmlPage.JSON.valueToTree(result.tags()));
-      if (result.status() != Status.PASS) {
+      if (!result.status().passes()) {
         c.put("cluster", clusterIds.get(Clusters.signature(result)));
         StringBuilder search = new StringBuilder(result.summary());
         result.facts().forEach(f -> search.append('\n').append(f));
@@ -67,7 +67,7 @@ final class HtmlSummary {
     for (CaseResult result : verdict.fixtures()) {
       List<String> tags = result.tags().isEmpty() ? List.of("(untagged)") : result.tags();
       for (String tag : tags) {
-        int[] counts = byTag.computeIfAbsent(tag, t -> new int[4]);
+        int[] counts = byTag.computeIfAbsent(tag, t -> new int[1 + Status.values().length]);
         counts[0]++;
         counts[1 + result.status().ordinal()]++;
       }
@@ -81,7 +81,8 @@ final class HtmlSummary {
                   .put("total", n[0])
                   .put("passed", n[1])
                   .put("failed", n[2])
-                  .put("errors", n[3]);
+                  .put("errors", n[3])
+                  .put("accepted", n[4]);
           // A gate decides per group too: which side ships this feature, and why.
           Group group = verdict.groups().get(tag);
           if (group != null) {

@@ -2,6 +2,7 @@ package dev.parity.report;
 
 import dev.parity.diff.Fact;
 import dev.parity.files.AtomicFiles;
+import dev.parity.verdict.Acceptance;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Check;
 import dev.parity.verdict.Status;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
@@ -57,10 +59,25 @@ final class JUnitXmlReporter implements Reporter {
       for (CaseResult result : verdict.fixtures()) {
         long millis = result.durationsMs().values().stream().mapToLong(Long::longValue).sum();
         testcase(
-            xml, className, result.id(), millis, result.status(), result.summary(), body(result));
+            xml,
+            className,
+            result.id(),
+            millis,
+            result.status(),
+            result.summary(),
+            body(result),
+            result.accepted());
       }
       for (Check check : checks) {
-        testcase(xml, className, check.name(), 0, check.status(), check.message(), check.details());
+        testcase(
+            xml,
+            className,
+            check.name(),
+            0,
+            check.status(),
+            check.message(),
+            check.details(),
+            Optional.empty());
       }
       xml.writeCharacters("\n");
       xml.writeEndElement();
@@ -82,14 +99,17 @@ final class JUnitXmlReporter implements Reporter {
       long millis,
       Status status,
       String message,
-      String body)
+      String body,
+      Optional<Acceptance> accepted)
       throws XMLStreamException {
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testcase");
     xml.writeAttribute("name", clean(name));
     xml.writeAttribute("classname", className);
     xml.writeAttribute("time", seconds(millis));
-    if (status != Status.PASS) {
+    if (accepted.isPresent()) {
+      accepted(xml, accepted.get());
+    } else if (!status.passes()) {
       xml.writeCharacters("\n    ");
       xml.writeStartElement(status == Status.FAIL ? "failure" : "error");
       xml.writeAttribute("message", clean(message));
@@ -99,6 +119,30 @@ final class JUnitXmlReporter implements Reporter {
       xml.writeCharacters("\n  ");
     }
     xml.writeEndElement();
+  }
+
+  /**
+   * An accepted difference passes: its testcase says so in properties (status, reason, ticket) and
+   * in system-out, which CI test views show.
+   */
+  private static void accepted(XMLStreamWriter xml, Acceptance accepted) throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("properties");
+    xml.writeCharacters("  ");
+    property(xml, "parity.status", Status.ACCEPTED.label());
+    xml.writeCharacters("  ");
+    property(xml, "parity.accepted.reason", clean(accepted.reason()));
+    if (accepted.ticket().isPresent()) {
+      xml.writeCharacters("  ");
+      property(xml, "parity.accepted.ticket", clean(accepted.ticket().get()));
+    }
+    xml.writeCharacters("\n    ");
+    xml.writeEndElement();
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("system-out");
+    xml.writeCharacters(clean("accepted difference: " + accepted.sentence()));
+    xml.writeEndElement();
+    xml.writeCharacters("\n  ");
   }
 
   private static long count(List<Check> checks, Status status) {

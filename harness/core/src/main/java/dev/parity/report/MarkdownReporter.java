@@ -63,16 +63,24 @@ final class MarkdownReporter implements Reporter {
         .append(outcome)
         .append("\n\n");
     verdict.reasons().forEach(r -> md.append("- ").append(text(r)).append('\n'));
-    md.append("\n| cases | passed | failed | errors | duration |\n|---:|---:|---:|---:|---:|\n");
+    // The accepted column shows only when a case passed as an accepted difference.
+    boolean accepted = counts.accepted() > 0;
+    md.append("\n| cases | passed | failed | errors |")
+        .append(accepted ? " accepted |" : "")
+        .append(" duration |\n|---:|---:|---:|---:|")
+        .append(accepted ? "---:|" : "")
+        .append("---:|\n");
     md.append(
         String.format(
             Locale.ROOT,
-            "| %d | %d | %d | %d | %.1f s |%n",
+            "| %d | %d | %d | %d |%s %.1f s |%n",
             counts.total(),
             counts.passed(),
             counts.failed(),
             counts.errors(),
+            accepted ? " " + counts.accepted() + " |" : "",
             verdict.durationMs() / 1000.0));
+    acceptedDifferences(md, verdict);
     long discounted = verdict.fixtures().stream().mapToLong(f -> f.discounted().size()).sum();
     if (discounted > 0) {
       md.append("\n")
@@ -122,12 +130,31 @@ final class MarkdownReporter implements Reporter {
       }
     }
     long notPassing =
-        verdict.fixtures().stream().map(CaseResult::status).filter(s -> s != Status.PASS).count();
+        verdict.fixtures().stream().map(CaseResult::status).filter(s -> !s.passes()).count();
     if (notPassing > 0) {
       md.append(
           "\nFull report: `index.html` in the output folder (`parity report <out-dir>` rebuilds it).\n");
     }
     return md.toString();
+  }
+
+  /** Each case that passed as an accepted difference, with its status, reason and ticket. */
+  private static void acceptedDifferences(StringBuilder md, Verdict verdict) {
+    List<CaseResult> accepted =
+        verdict.fixtures().stream().filter(r -> r.accepted().isPresent()).toList();
+    if (accepted.isEmpty()) {
+      return;
+    }
+    md.append("\n### Accepted differences\n\n");
+    for (CaseResult result : accepted) {
+      md.append("- ")
+          .append(code(result.id()))
+          .append(": **")
+          .append(Status.ACCEPTED.label())
+          .append("**: ")
+          .append(text(result.accepted().orElseThrow().sentence()))
+          .append('\n');
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.parity.verdict;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.parity.diff.Fact;
@@ -8,6 +9,7 @@ import dev.parity.diff.JsonChange;
 import dev.parity.diff.StreamDiff;
 import dev.parity.fixture.Case;
 import dev.parity.noise.Discounted;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,12 +32,14 @@ import java.util.Optional;
  *     comparing
  * @param discounted when comparing, each difference between legacy and candidate not held against
  *     the candidate because the legacy runs differed at the same token
+ * @param accepted for an {@link Status#ACCEPTED} case, the accepted difference it matched
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "id",
   "status",
   "summary",
+  "accepted",
   "tags",
   "facts",
   "notes",
@@ -59,7 +63,8 @@ public record CaseResult(
     List<JsonChange> jsonChanges,
     boolean noisy,
     List<Fact> noise,
-    List<Discounted> discounted) {
+    List<Discounted> discounted,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Acceptance> accepted) {
 
   /** The summary of a recorded case whose golden {@code record --update} replaced. */
   public static final String GOLDEN_UPDATED = "golden updated";
@@ -76,6 +81,8 @@ public record CaseResult(
     jsonChanges = List.copyOf(jsonChanges);
     noise = List.copyOf(noise);
     discounted = List.copyOf(discounted);
+    // A verdict.json written before accepted differences has none.
+    accepted = accepted == null ? Optional.empty() : accepted;
   }
 
   /** The case passed: {@code notes} say how (identical, golden created, ...). */
@@ -136,7 +143,8 @@ public record CaseResult(
         List.of(),
         false,
         List.of(),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** This result with the JSON Pointer paths that differ. */
@@ -153,7 +161,8 @@ public record CaseResult(
         changes,
         noisy,
         noise,
-        discounted);
+        discounted,
+        accepted);
   }
 
   /** This result with what extra legacy runs showed. */
@@ -170,7 +179,8 @@ public record CaseResult(
         jsonChanges,
         isNoisy,
         found,
-        discounted);
+        discounted,
+        accepted);
   }
 
   /** This result with the differences the legacy noise discounted. */
@@ -187,7 +197,69 @@ public record CaseResult(
         jsonChanges,
         noisy,
         noise,
-        differences);
+        differences,
+        accepted);
+  }
+
+  /**
+   * This failing result passed as the accepted difference {@code difference}: the candidate differs
+   * from the golden exactly as accepted. Facts and diffs still show the difference from the golden.
+   */
+  public CaseResult asAccepted(Acceptance difference) {
+    return new CaseResult(
+        id,
+        tags,
+        Status.ACCEPTED,
+        "accepted: " + difference.headline(),
+        facts,
+        notes,
+        diffs,
+        durationsMs,
+        jsonChanges,
+        noisy,
+        noise,
+        discounted,
+        Optional.of(difference));
+  }
+
+  /** This result with more facts (and the same status), e.g. why an acceptance no longer holds. */
+  public CaseResult withFacts(List<Fact> more) {
+    List<Fact> all = new ArrayList<>(facts);
+    all.addAll(more);
+    return new CaseResult(
+        id,
+        tags,
+        status,
+        summary,
+        all,
+        notes,
+        diffs,
+        durationsMs,
+        jsonChanges,
+        noisy,
+        noise,
+        discounted,
+        accepted);
+  }
+
+  /** This result with more notes, e.g. where its pending result was stored. */
+  public CaseResult withNotes(List<Fact> more) {
+    List<Fact> all = new ArrayList<>(notes);
+    all.addAll(more);
+    return new CaseResult(
+        id,
+        tags,
+        status,
+        summary,
+        facts,
+        all,
+        diffs,
+        durationsMs,
+        jsonChanges,
+        noisy,
+        noise,
+        discounted,
+        accepted);
   }
 
   /** All stream diffs as one unified text (empty when none). */

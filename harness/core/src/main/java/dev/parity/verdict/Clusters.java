@@ -57,7 +57,7 @@ public final class Clusters {
   public static List<Cluster> of(List<CaseResult> results) {
     Map<List<String>, List<CaseResult>> groups = new LinkedHashMap<>();
     for (CaseResult result : results) {
-      if (result.status() != Status.PASS) {
+      if (!result.status().passes()) {
         groups.computeIfAbsent(signature(result), k -> new ArrayList<>()).add(result);
       }
     }

@@ -47,6 +47,13 @@ final class Decisions {
     } else {
       decision = Decision.LEGACY;
     }
+    // Said, and never a reason to keep legacy: an accepted difference passes.
+    addReason(
+        reasons,
+        results,
+        Status.ACCEPTED,
+        "passes as an accepted difference",
+        "pass as accepted differences");
     return Verdict.builder(suite, mode, decision, startedAt)
         .reasons(reasons)
         .counts(counts)
@@ -168,7 +175,7 @@ final class Decisions {
                         String.join("\n", group.reasons()))));
     RunStatus status = status(verdict);
     boolean explained =
-        verdict.fixtures().stream().anyMatch(r -> r.status() != Status.PASS)
+        verdict.fixtures().stream().anyMatch(r -> !r.status().passes())
             || checks.stream().anyMatch(c -> c.status() != Status.PASS);
     // A run that does not pass must show a failing test somewhere (no case ran, a side was
     // unavailable, the run itself failed): a dashboard must never be green for it.

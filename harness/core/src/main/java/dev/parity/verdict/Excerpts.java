@@ -109,7 +109,8 @@ public final class Excerpts {
         result.jsonChanges(),
         result.noisy(),
         facts(result.noise(), result.id()),
-        result.discounted());
+        result.discounted(),
+        result.accepted());
   }
 
   /** A verdict as reports write it: every case {@link #capped(CaseResult) capped}. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Case results for tests: the id and status up front, everything else named and empty unless set,
@@ -148,6 +149,7 @@ public final class CaseResults {
         jsonChanges,
         noisy,
         noise,
-        discounted);
+        discounted,
+        Optional.empty());
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +47,8 @@ class CaseResultTests {
         jsonChanges,
         false,
         List.of(),
-        discounted);
+        discounted,
+        Optional.empty());
   }
 
   @Test

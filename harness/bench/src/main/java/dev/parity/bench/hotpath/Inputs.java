@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Deterministic inputs of the hot-path benchmarks. */
 final class Inputs {
@@ -72,7 +73,8 @@ final class Inputs {
               List.of(),
               false,
               List.of(),
-              List.of()));
+              List.of(),
+              Optional.empty()));
     }
     return Verdict.of("bench", Mode.VERIFY, results, List.of(), Instant.EPOCH, 1000);
   }

@@ -1,0 +1,88 @@
+package dev.parity.engine;
+
+import dev.parity.diff.Fact;
+import dev.parity.diff.ObservationComparator;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Suite;
+import dev.parity.golden.Accepted;
+import dev.parity.golden.AcceptedDifference;
+import dev.parity.golden.GoldenStore;
+import dev.parity.normalize.Pipeline;
+import dev.parity.redact.Redactor;
+import dev.parity.run.Observation;
+import dev.parity.verdict.Acceptance;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Status;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges a case that differs from its golden against the case's accepted difference: the candidate
+ * passes as {@code accepted} when it equals the accepted candidate observation after the suite's
+ * normalization (the same comparison as against the golden) and the difference has not expired;
+ * otherwise it fails, saying why the acceptance no longer holds.
+ */
+final class AcceptedCheck {
+  private final ObservationComparator comparator;
+
+  AcceptedCheck(ObservationComparator comparator) {
+    this.comparator = comparator;
+  }
+
+  /** Today in UTC: {@code until} is a UTC date, inclusive. */
+  static LocalDate today(Clock clock) {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  /** {@code result} judged again against the case's accepted difference, if it has one. */
+  CaseResult check(
+      Suite suite,
+      Case testCase,
+      GoldenStore goldens,
+      Pipeline pipeline,
+      Observation candidate,
+      CaseResult result,
+      LocalDate today) {
+    if (result.status() != Status.FAIL) {
+      return result;
+    }
+    Optional<Accepted> accepted = goldens.accepted(testCase.id());
+    if (accepted.isEmpty()) {
+      return result;
+    }
+    AcceptedDifference difference = accepted.get().difference();
+    if (difference.expired(today)) {
+      return result.withFacts(
+          List.of(
+              new Fact(
+                  "accepted",
+                  "accepted difference expired on "
+                      + difference.until().orElseThrow()
+                      + difference.ticketNote())));
+    }
+    Observation expected =
+        Redactor.of(suite.redaction()).forCase(testCase).apply(accepted.get().observation());
+    Pipeline.Result normalized = pipeline.apply(expected, candidate);
+    boolean same =
+        comparator
+            .compare(suite.compare(), normalized.legacy(), normalized.candidate())
+            .isIdentical();
+    if (same) {
+      return result.asAccepted(
+          Acceptance.of(
+              difference.reason(),
+              difference.ticket(),
+              difference.until(),
+              difference.by(),
+              difference.at()));
+    }
+    return result.withFacts(
+        List.of(
+            new Fact(
+                "accepted",
+                "candidate changed since the difference was accepted" + difference.ticketNote())));
+  }
+}

@@ -1,0 +1,97 @@
+package dev.parity.engine;
+
+import dev.parity.diff.Fact;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Side;
+import dev.parity.fixture.Suite;
+import dev.parity.golden.PendingInfo;
+import dev.parity.golden.PendingStore;
+import dev.parity.run.Observation;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Mode;
+import dev.parity.verdict.Status;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps the pending results of the cases a run judged: a failing case's new observation is stored
+ * (legacy from {@code record}, candidate from {@code verify}), replacing the case's previous
+ * pending result; a passing case drops its pending result; an errored case keeps it (there is no
+ * new observation). Without an output folder it keeps nothing.
+ */
+final class PendingRecorder {
+  private final Optional<PendingStore> store;
+  private final String suite;
+  private final Mode mode;
+  private final Clock clock;
+
+  private PendingRecorder(Optional<PendingStore> store, String suite, Mode mode, Clock clock) {
+    this.store = store;
+    this.suite = suite;
+    this.mode = mode;
+    this.clock = clock;
+  }
+
+  /** The pending results of a {@code record} or {@code verify} run of {@code suite}. */
+  static PendingRecorder of(Suite suite, Mode mode, RunOptions options) {
+    return new PendingRecorder(
+        options.out().map(PendingStore::new), suite.key(), mode, options.clock());
+  }
+
+  /**
+   * Stores or drops the case's pending result after {@code result}, which {@code observation} of
+   * the run's side led to; the result notes where a stored one is.
+   */
+  CaseResult after(Case testCase, Observation observation, CaseResult result) throws IOException {
+    if (store.isEmpty() || result.status() == Status.ERROR) {
+      return result;
+    }
+    if (result.status().passes()) {
+      store.get().drop(testCase.id());
+      return result;
+    }
+    return result.withNotes(List.of(store(testCase, observation)));
+  }
+
+  /**
+   * A new case recorded while goldens must not be written (CI): its legacy observation becomes a
+   * pending result, and no golden is written.
+   */
+  CaseResult pendingOnly(Case testCase, Observation legacy, Map<String, Long> durations)
+      throws IOException {
+    if (store.isEmpty()) {
+      return CaseResult.errored(
+          testCase,
+          "new case not recorded: goldens are not written here (CI) and the run has no output"
+              + " folder for pending results",
+          durations);
+    }
+    Fact where = store(testCase, legacy);
+    return CaseResult.passed(
+        testCase,
+        "new case stored as pending",
+        List.of(where, new Fact("golden", "not written: goldens are never written in CI")),
+        durations);
+  }
+
+  private Fact store(Case testCase, Observation observation) throws IOException {
+    PendingStore pending = store.orElseThrow();
+    Side side = mode == Mode.RECORD ? Side.LEGACY : Side.CANDIDATE;
+    PendingInfo.Source source =
+        mode == Mode.RECORD ? PendingInfo.Source.RECORD : PendingInfo.Source.VERIFY;
+    pending.write(
+        testCase.id(),
+        side,
+        observation,
+        PendingInfo.of(suite, source, mode.label(), clock.instant()));
+    return new Fact(
+        "pending",
+        side.label()
+            + " result stored in "
+            + pending.folder().resolve(testCase.id())
+            + "; review it with `parity review` or `parity accept`/`parity reject`");
+  }
+}
