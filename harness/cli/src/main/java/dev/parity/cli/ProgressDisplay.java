@@ -2,7 +2,6 @@ package dev.parity.cli;
 
 import dev.parity.engine.Progress;
 import dev.parity.verdict.CaseResult;
-import dev.parity.verdict.Status;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

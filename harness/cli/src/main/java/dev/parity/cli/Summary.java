@@ -6,7 +6,6 @@ import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Excerpts;
 import dev.parity.verdict.Mode;
-import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,8 +57,7 @@ final class Summary {
                           + ConsoleText.line(a.sentence())
                           + ")"));
     }
-    List<CaseResult> bad =
-        verdict.fixtures().stream().filter(r -> !r.status().passes()).toList();
+    List<CaseResult> bad = verdict.fixtures().stream().filter(r -> !r.status().passes()).toList();
     for (CaseResult full : bad.subList(0, Math.min(MAX_CASES, bad.size()))) {
       CaseResult result = Excerpts.capped(full);
       out.println();

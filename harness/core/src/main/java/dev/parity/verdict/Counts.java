@@ -1,5 +1,6 @@
 package dev.parity.verdict;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -7,7 +8,13 @@ import java.util.List;
  *
  * @param accepted cases that passed as an accepted difference (not among {@code passed})
  */
-public record Counts(int total, int passed, int failed, int errors, int accepted) {
+public record Counts(
+    int total,
+    int passed,
+    int failed,
+    int errors,
+    // Left out of verdict.json when 0, so a run without accepted differences reads as before.
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int accepted) {
 
   /** Counts without accepted differences, as a verdict.json written before them reads. */
   public Counts(int total, int passed, int failed, int errors) {

@@ -141,6 +141,9 @@ final class Decisions {
     if (!verdict.unavailable().isEmpty()) {
       return RunStatus.UNAVAILABLE;
     }
+    if (!verdict.strict().isEmpty()) {
+      return RunStatus.FAIL;
+    }
     if (verdict.mode() == Mode.RECORD) {
       Counts counts = verdict.counts();
       return counts.failed() + counts.errors() == 0 ? RunStatus.PASS : RunStatus.FAIL;
@@ -173,6 +176,17 @@ final class Decisions {
                         group.decision() == Decision.CANDIDATE ? Status.PASS : Status.FAIL,
                         "decision " + group.decision().label(),
                         String.join("\n", group.reasons()))));
+    if (!verdict.strict().isEmpty()) {
+      checks.add(
+          new Check(
+              "strict",
+              Status.FAIL,
+              verdict.strict().size()
+                  + (verdict.strict().size() == 1 ? " problem" : " problems")
+                  + " under --strict: "
+                  + verdict.strict().get(0),
+              String.join("\n", verdict.strict())));
+    }
     RunStatus status = status(verdict);
     boolean explained =
         verdict.fixtures().stream().anyMatch(r -> !r.status().passes())
@@ -222,6 +236,9 @@ final class Decisions {
           .forEach(
               (tag, group) -> group.performance().ifPresent(p -> groupPerformance.put(tag, p)));
       judged = gate(judged, stored.performance().get(), groupPerformance, stored.durationMs());
+    }
+    if (!stored.strict().isEmpty()) {
+      judged = judged.toBuilder().decision(Decision.LEGACY).build();
     }
     List<String> reasons = new ArrayList<>();
     if (judged.decision() != stored.decision()) {

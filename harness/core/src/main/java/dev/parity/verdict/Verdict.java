@@ -37,6 +37,8 @@ import java.util.TreeMap;
  *     for those cases only
  * @param error why the run could not produce a verdict (bad configuration, internal error); such a
  *     verdict has no case and decides legacy
+ * @param strict what {@code --strict} found wrong beside the cases (orphan goldens, pending results,
+ *     expired accepted differences), one sentence each; any fails the run and decides legacy
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonDeserialize(builder = VerdictBuilder.class)
@@ -48,6 +50,7 @@ import java.util.TreeMap;
   "scope",
   "filter",
   "error",
+  "strict",
   "reasons",
   "counts",
   "unavailable",
@@ -75,7 +78,8 @@ public record Verdict(
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Performance> performance,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Group> groups,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> filter,
-    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> error) {
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> error,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> strict) {
 
   public Verdict {
     Objects.requireNonNull(suite, "suite");
@@ -92,6 +96,7 @@ public record Verdict(
     groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups));
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(error, "error");
+    strict = List.copyOf(strict);
   }
 
   /**
@@ -116,7 +121,8 @@ public record Verdict(
         .performance(performance)
         .groups(groups)
         .filter(filter)
-        .error(error);
+        .error(error)
+        .strict(strict);
   }
 
   /**
@@ -153,6 +159,19 @@ public record Verdict(
               + String.join(", ", stale));
     }
     return toBuilder().rules(usages).suggestedRules(suggestions).build().withReasons(more);
+  }
+
+  /**
+   * This verdict failed by {@code --strict} for each of {@code problems} (orphan goldens, pending
+   * results, expired accepted differences): the decision is legacy and the reasons name each.
+   */
+  public Verdict withStrict(List<String> problems) {
+    if (problems.isEmpty()) {
+      return this;
+    }
+    List<String> more = new ArrayList<>(reasons);
+    problems.forEach(p -> more.add("--strict: " + p));
+    return toBuilder().decision(Decision.LEGACY).reasons(more).strict(problems).build();
   }
 
   /** This verdict with more reasons; they explain, and never change the decision. */

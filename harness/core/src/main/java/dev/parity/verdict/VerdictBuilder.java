@@ -35,6 +35,7 @@ public final class VerdictBuilder {
   private SortedMap<String, Group> groups = new TreeMap<>();
   private Optional<String> filter = Optional.empty();
   private Optional<String> error = Optional.empty();
+  private List<String> strict = List.of();
 
   VerdictBuilder() {}
 
@@ -113,6 +114,11 @@ public final class VerdictBuilder {
     return this;
   }
 
+  public VerdictBuilder strict(List<String> strict) {
+    this.strict = strict;
+    return this;
+  }
+
   /**
    * The verdict; counts not set are those of the fixtures. A missing suite, mode, decision or start
    * time (a verdict.json that lacks one) is rejected with its name.
@@ -133,6 +139,7 @@ public final class VerdictBuilder {
         performance,
         groups,
         filter,
-        error);
+        error,
+        strict);
   }
 }

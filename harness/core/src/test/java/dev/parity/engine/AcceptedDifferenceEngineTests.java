@@ -70,7 +70,7 @@ class AcceptedDifferenceEngineTests {
 
   @Test
   void passesAsAcceptedWhileTheCandidateEqualsTheAcceptedObservation() throws Exception {
-    setUp("normalize:\n  - replace: '\\d\\d:\\d\\d'\n    with: HH:MM\n");
+    setUp("normalize:\n  - regex: '\\d\\d:\\d\\d'\n    replace: HH:MM\n");
     goldens.accept("a", Observations.command(0, "total 3 at 23:59\n", ""), ROUNDING);
 
     Verdict verdict = engine.verify(suite, goldens, options());

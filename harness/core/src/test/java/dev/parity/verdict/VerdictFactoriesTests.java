@@ -39,7 +39,8 @@ class VerdictFactoriesTests {
                     Optional.empty(),
                     new TreeMap<>(),
                     Optional.empty(),
-                    Optional.empty()))
+                    Optional.empty(),
+                    List.of()))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(
             () ->
@@ -58,7 +59,8 @@ class VerdictFactoriesTests {
                     null,
                     new TreeMap<>(),
                     Optional.empty(),
-                    Optional.empty()))
+                    Optional.empty(),
+                    List.of()))
         .isInstanceOf(NullPointerException.class);
   }
 
