@@ -16,8 +16,7 @@ import java.util.Optional;
 /**
  * What {@code --strict} fails a run for besides its cases: goldens whose case is gone, pending
  * results waiting for review, and accepted differences past their {@code until}. Each is one
- * sentence naming it and the fix; {@code Verdict.withStrict} fails the verdict
- * with them.
+ * sentence naming it and the fix; {@code Verdict.withStrict} fails the verdict with them.
  */
 public final class Strictness {
   private Strictness() {}

@@ -37,8 +37,9 @@ import java.util.TreeMap;
  *     for those cases only
  * @param error why the run could not produce a verdict (bad configuration, internal error); such a
  *     verdict has no case and decides legacy
- * @param strict what {@code --strict} found wrong beside the cases (orphan goldens, pending results,
- *     expired accepted differences), one sentence each; any fails the run and decides legacy
+ * @param strict what {@code --strict} found wrong beside the cases (orphan goldens, pending
+ *     results, expired accepted differences), one sentence each; any fails the run and decides
+ *     legacy
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonDeserialize(builder = VerdictBuilder.class)

@@ -83,7 +83,8 @@ class AcceptedReportsTests {
         .contains("| cases | passed | failed | errors | accepted | duration |")
         .contains("| 2 | 1 | 0 | 0 | 1 |")
         .contains("### Accepted differences")
-        .contains("`totals`: **accepted**: the port rounds half\\-even (ticket MIG\\-7)");
+        .contains(
+            "`totals`: **accepted**: the port rounds half-even (ticket MIG-7), until 2026-12-31");
 
     String html = Files.readString(out.resolve("index.html"));
     assertThat(html)
