@@ -28,6 +28,10 @@ import picocli.CommandLine.Command;
       GateCommand.class,
       DemoCommand.class,
       ReportCommand.class,
+      AcceptCommand.class,
+      RejectCommand.class,
+      AcceptedCommand.class,
+      PruneCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
@@ -40,6 +44,7 @@ import picocli.CommandLine.Command;
       "",
       "Docs: docs/suite-format.md (suite.yaml reference), docs/benchmarks.md (bench, gate),",
       "      docs/reports.md (reports), docs/http.md (HTTP services and containers),",
+      "      docs/reviewing.md (pending results, accept, reject, accepted differences, CI),",
       "      README.md (walk-through)."
     })
 public final class ParityCommand implements Runnable {
@@ -83,7 +88,8 @@ public final class ParityCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "missing command: give one of record, verify, compare, bench, gate, demo, report");
+        "missing command: give one of record, verify, compare, bench, gate, demo, report,"
+            + " accept, reject, accepted, prune");
   }
 
   public static void main(String[] args) {

@@ -60,6 +60,11 @@ abstract class SuiteCommand implements Callable<Integer> {
     return common.out != null ? common.out : Layout.reportsOf(suiteFolder);
   }
 
+  /** Where a suite's goldens are. */
+  static Path goldenFolder(Suite suite, CommonOptions common) {
+    return common.golden != null ? common.golden : Layout.goldenOf(suite.folder());
+  }
+
   /** Prints what the command adds after the summary; nothing by default. */
   void after(Verdict verdict, PrintWriter out) {}
 
@@ -99,7 +104,7 @@ abstract class SuiteCommand implements Callable<Integer> {
       Then then)
       throws Exception {
     Suite loaded = new SuiteLoader().load(suiteFolder);
-    Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
+    Path goldenFolder = goldenFolder(loaded, common);
     Path outFolder = outFolder(loaded.folder(), common);
     loaded.select(options.filter());
     then.prepare(loaded);

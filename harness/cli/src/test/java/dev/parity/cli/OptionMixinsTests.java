@@ -47,7 +47,17 @@ class OptionMixinsTests {
             .sorted()
             .toList();
 
-    assertThat(withSuite).containsExactly("bench", "compare", "gate", "record", "verify");
+    assertThat(withSuite)
+        .containsExactly(
+            "accept",
+            "accepted",
+            "bench",
+            "compare",
+            "gate",
+            "prune",
+            "record",
+            "reject",
+            "verify");
   }
 
   @Test

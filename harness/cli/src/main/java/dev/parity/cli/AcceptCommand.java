@@ -1,0 +1,190 @@
+package dev.parity.cli;
+
+import dev.parity.fixture.Side;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.golden.AcceptedDifference;
+import dev.parity.golden.GoldenStore;
+import dev.parity.golden.PendingResult;
+import dev.parity.golden.PendingStore;
+import dev.parity.run.Observation;
+import dev.parity.verdict.ExitCodes;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "accept",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Accept pending results (stored by record and verify in <out>/pending/): a pending legacy",
+      "result replaces the case's golden; a pending candidate result is recorded as an accepted",
+      "difference beside the golden (accepted/ with the reason, ticket and until), so verify shows",
+      "the case as 'accepted' while the candidate's output stays exactly that.",
+      "Refused in CI (environment variable CI set) unless --force. Bad input writes nothing, exit 2.",
+      "See docs/reviewing.md."
+    })
+final class AcceptCommand implements Callable<Integer> {
+  @Mixin SuiteParameter suite;
+
+  @Mixin CommonOptions common;
+
+  @Mixin PendingSelection selection;
+
+  @Option(names = "--legacy", description = "Accept only pending legacy results (from record).")
+  boolean legacy;
+
+  @Option(
+      names = "--candidate",
+      description = "Accept only pending candidate results (from verify) as accepted differences.")
+  boolean candidate;
+
+  @Option(
+      names = "--reason",
+      paramLabel = "TEXT",
+      description = "Why the candidate's difference is intended (required for candidate results).")
+  @Nullable String reason;
+
+  @Option(names = "--ticket", paramLabel = "T", description = "The issue that tracks it.")
+  @Nullable String ticket;
+
+  @Option(
+      names = "--until",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "The last day (UTC) the accepted difference applies; verify fails the case after it.")
+  @Nullable LocalDate until;
+
+  @Option(
+      names = "--by",
+      paramLabel = "NAME",
+      description = "Who accepts (default: the USER environment variable, else the system user).")
+  @Nullable String by;
+
+  @Option(names = "--force", description = "Accept even when the environment variable CI is set.")
+  boolean force;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    CiEnvironment.refuseUnlessForced(spec, "accept writes goldens", force);
+    if (legacy && candidate) {
+      throw usage(
+          "--legacy and --candidate exclude each other; give one, or neither to accept"
+              + " each pending result for the side it holds");
+    }
+    ParityCommand parity = ParityCommand.of(spec);
+    LocalDate today = LocalDate.now(parity.clock().withZone(ZoneOffset.UTC));
+    if (until != null && until.isBefore(today)) {
+      throw usage(
+          "--until ["
+              + until
+              + "] is in the past (today is "
+              + today
+              + ", UTC); give a"
+              + " date from today on, or leave --until out for no end date");
+    }
+    Suite loaded = new SuiteLoader().load(suite.folder);
+    PendingStore pending = new PendingStore(SuiteCommand.outFolder(loaded.folder(), common));
+    GoldenStore goldens = new GoldenStore(SuiteCommand.goldenFolder(loaded, common));
+    List<Choice> choices = new ArrayList<>();
+    for (PendingResult result : selection.select(spec, loaded, common, pending)) {
+      choices.add(choose(result));
+    }
+    Optional<AcceptedDifference> difference = difference(choices, parity);
+    PrintWriter out = spec.commandLine().getOut();
+    // One lock for every write: another run cannot interleave, and a locked folder fails before
+    // anything is written.
+    try (GoldenStore.Lock lock = goldens.lock()) {
+      for (Choice choice : choices) {
+        String id = choice.result().caseId();
+        if (choice.side() == Side.LEGACY) {
+          goldens.replace(id, choice.observation());
+          out.println(
+              "accepted " + ConsoleText.line(id) + ": golden replaced by the new legacy run");
+        } else {
+          AcceptedDifference accepted = difference.orElseThrow();
+          goldens.accept(id, choice.observation(), accepted);
+          out.println(
+              "accepted "
+                  + ConsoleText.line(id)
+                  + ": candidate difference accepted"
+                  + ConsoleText.line(accepted.ticketNote()));
+        }
+        pending.drop(id);
+      }
+    }
+    out.println(
+        choices.size()
+            + (choices.size() == 1 ? " pending result" : " pending results")
+            + " accepted; review and commit "
+            + goldens.folder());
+    out.flush();
+    return ExitCodes.PASS;
+  }
+
+  private record Choice(PendingResult result, Side side, Observation observation) {}
+
+  /** Which side of a pending result is accepted, checked before anything is written. */
+  private Choice choose(PendingResult result) {
+    Side side;
+    if (legacy || candidate) {
+      side = legacy ? Side.LEGACY : Side.CANDIDATE;
+    } else {
+      side = result.legacy().isPresent() ? Side.LEGACY : Side.CANDIDATE;
+    }
+    Optional<Observation> observation = result.observation(side);
+    if (observation.isEmpty()) {
+      throw usage(
+          "the case ["
+              + result.caseId()
+              + "] has no pending "
+              + side.label()
+              + " result in "
+              + result.folder()
+              + " (it holds a "
+              + (side == Side.LEGACY ? "candidate result from verify" : "legacy result from record")
+              + "); use --"
+              + (side == Side.LEGACY ? "candidate" : "legacy")
+              + ", or --filter to leave it out");
+    }
+    return new Choice(result, side, observation.get());
+  }
+
+  /** The accepted difference for the candidate results, when any is selected. */
+  private Optional<AcceptedDifference> difference(List<Choice> choices, ParityCommand parity) {
+    if (choices.stream().noneMatch(c -> c.side() == Side.CANDIDATE)) {
+      return Optional.empty();
+    }
+    if (reason == null || reason.isBlank()) {
+      throw usage(
+          "accepting a candidate result needs --reason TEXT: why the candidate's"
+              + " difference is intended (add --ticket for the issue that tracks it)");
+    }
+    String who =
+        by != null
+            ? by
+            : parity.env().getOrDefault("USER", System.getProperty("user.name", "unknown"));
+    return Optional.of(
+        new AcceptedDifference(
+            reason,
+            Optional.ofNullable(ticket),
+            Optional.ofNullable(until),
+            who,
+            parity.clock().instant()));
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,235 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.golden.GoldenStore;
+import dev.parity.testing.TempSuite;
+import dev.parity.verdict.VerdictJson;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: pending results from verify and record are accepted or rejected with {@code parity
+ * accept} / {@code reject}; an accepted difference passes verify while the candidate stays the
+ * same, and fails when it changes or its {@code --until} day has passed.
+ */
+class AcceptCommandTests {
+  @TempDir Path root;
+
+  private static final String LEGACY = "echo \"Hello, $1!\"\n";
+
+  private TempSuite suite(String candidate) throws IOException {
+    TempSuite suite =
+        TempSuite.in(root, "tool")
+            .suiteYaml(
+                """
+                name: tool
+                legacy:
+                  command: [sh, "{suite}/legacy.sh"]
+                candidate:
+                  command: [sh, "{suite}/candidate.sh"]
+                cases:
+                  - id: greet
+                    args: [World]
+                  - id: other/one
+                    args: [Other]
+                """)
+            .script("legacy.sh", LEGACY)
+            .script("candidate.sh", candidate);
+    assertThat(run(NOV_30, "record", "--runs", "1", suite.folder().toString()).exitCode()).isZero();
+    return suite;
+  }
+
+  private static final Clock NOV_30 = day("2026-11-30");
+
+  private static Clock day(String date) {
+    return Clock.fixed(Instant.parse(date + "T12:00:00Z"), ZoneOffset.UTC);
+  }
+
+  /** Runs parity outside CI on {@code clock}'s day. */
+  private static Cli run(Clock clock, String... args) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.remove(CiEnvironment.VARIABLE);
+    env.put("USER", "alice");
+    return Cli.run(env, clock, args);
+  }
+
+  private static JsonNode fixture(TempSuite suite, String id) throws IOException {
+    JsonNode verdict =
+        VerdictJson.mapper().readTree(suite.reports().resolve("verdict.json").toFile());
+    for (JsonNode fixture : verdict.get("fixtures")) {
+      if (fixture.get("id").asText().equals(id)) {
+        return fixture;
+      }
+    }
+    throw new AssertionError("no case " + id + " in verdict.json");
+  }
+
+  private Path pending(TempSuite suite, String id) {
+    return suite.reports().resolve("pending").resolve(id);
+  }
+
+  @Test
+  void anAcceptedDifferencePassesWhileEqualAndFailsWhenTheCandidateChanges() throws Exception {
+    TempSuite suite = suite("[ \"$1\" = World ] && echo \"Hello $1\" || echo \"Hello, $1!\"\n");
+    assertThat(run(NOV_30, "verify", suite.folder().toString()).exitCode()).isEqualTo(1);
+    assertThat(pending(suite, "greet").resolve("candidate/stdout")).hasContent("Hello World");
+
+    Cli accept =
+        run(
+            NOV_30,
+            "accept",
+            suite.folder().toString(),
+            "--candidate",
+            "--reason",
+            "the port drops the comma, intended",
+            "--ticket",
+            "PORT-7");
+
+    assertThat(accept.exitCode()).as(accept.err()).isZero();
+    assertThat(accept.out())
+        .contains("accepted greet: candidate difference accepted (ticket PORT-7)");
+    assertThat(pending(suite, "greet")).doesNotExist();
+    assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hello, World!");
+    assertThat(suite.golden().resolve("greet/accepted/stdout")).hasContent("Hello World");
+    assertThat(suite.golden().resolve("greet/accepted/accepted.yaml"))
+        .content()
+        .contains("the port drops the comma, intended", "PORT-7", "alice");
+
+    Cli equal = run(NOV_30, "verify", suite.folder().toString());
+    assertThat(equal.exitCode()).as(equal.out()).isZero();
+    JsonNode greet = fixture(suite, "greet");
+    assertThat(greet.get("status").asText()).isEqualTo("accepted");
+    assertThat(greet.get("accepted").get("ticket").asText()).isEqualTo("PORT-7");
+
+    suite.script("candidate.sh", "echo \"Hi $1\"\n");
+    Cli changed = run(NOV_30, "verify", suite.folder().toString(), "--filter", "greet");
+    assertThat(changed.exitCode()).isEqualTo(1);
+    assertThat(changed.out())
+        .contains("candidate changed since the difference was accepted (ticket PORT-7)");
+    assertThat(fixture(suite, "greet").get("status").asText()).isEqualTo("fail");
+  }
+
+  @Test
+  void anAcceptedDifferenceFailsAfterItsUntilDay() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    assertThat(run(NOV_30, "verify", suite.folder().toString()).exitCode()).isEqualTo(1);
+    Cli accept =
+        run(
+            NOV_30,
+            "accept",
+            suite.folder().toString(),
+            "--filter",
+            "greet",
+            "--reason",
+            "intended until the release",
+            "--ticket",
+            "PORT-8",
+            "--until",
+            "2026-12-01");
+    assertThat(accept.exitCode()).as(accept.err()).isZero();
+
+    Cli lastDay = run(day("2026-12-01"), "verify", suite.folder().toString(), "--filter", "greet");
+    Cli after = run(day("2026-12-02"), "verify", suite.folder().toString(), "--filter", "greet");
+
+    assertThat(lastDay.exitCode()).as(lastDay.out()).isZero();
+    assertThat(after.exitCode()).isEqualTo(1);
+    assertThat(after.out()).contains("accepted difference expired on 2026-12-01 (ticket PORT-8)");
+    Cli listed = run(day("2026-12-02"), "accepted", suite.folder().toString());
+    assertThat(listed.out())
+        .contains("greet  expired", "reason : intended until the release", "until  : 2026-12-01");
+  }
+
+  @Test
+  void badInputExitsTwoAndWritesNothing() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    String folder = suite.folder().toString();
+    Cli noPending = run(NOV_30, "accept", folder, "--reason", "r");
+    assertThat(noPending.exitCode()).isEqualTo(2);
+    assertThat(noPending.err()).contains("no pending result in", "run `parity verify`");
+    assertThat(run(NOV_30, "verify", folder).exitCode()).isEqualTo(1);
+
+    Cli unknownCase = run(NOV_30, "accept", folder, "--filter", "nope", "--reason", "r");
+    Cli unknownCluster = run(NOV_30, "accept", folder, "--cluster", "c9", "--reason", "r");
+    Cli past = run(NOV_30, "accept", folder, "--reason", "r", "--until", "2026-11-29");
+    Cli noReason = run(NOV_30, "accept", folder, "--candidate");
+    Cli wrongSide = run(NOV_30, "accept", folder, "--legacy");
+    Cli locked;
+    try (GoldenStore.Lock lock = new GoldenStore(suite.golden()).lock()) {
+      locked = run(NOV_30, "accept", folder, "--reason", "r");
+    }
+
+    assertThat(unknownCase.exitCode()).isEqualTo(2);
+    assertThat(unknownCase.err()).contains("--filter [nope] matches none of the 2 case ids");
+    assertThat(unknownCluster.exitCode()).isEqualTo(2);
+    assertThat(unknownCluster.err())
+        .contains("--cluster [c9] names no cluster", "their clusters are [c1");
+    assertThat(past.exitCode()).isEqualTo(2);
+    assertThat(past.err())
+        .contains("--until [2026-11-29] is in the past (today is 2026-11-30, UTC)");
+    assertThat(noReason.exitCode()).isEqualTo(2);
+    assertThat(noReason.err()).contains("accepting a candidate result needs --reason TEXT");
+    assertThat(wrongSide.exitCode()).isEqualTo(2);
+    assertThat(wrongSide.err()).contains("has no pending legacy result", "use --candidate");
+    assertThat(locked.exitCode()).isEqualTo(2);
+    assertThat(locked.err()).contains("the goldens are being written by this process");
+    assertThat(suite.golden().resolve("greet/accepted")).doesNotExist();
+    assertThat(suite.golden().resolve("other/one/accepted")).doesNotExist();
+    assertThat(pending(suite, "greet").resolve("candidate")).isDirectory();
+    assertThat(pending(suite, "other/one").resolve("candidate")).isDirectory();
+  }
+
+  @Test
+  void acceptRefusesInCiUnlessForced() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    assertThat(run(NOV_30, "verify", suite.folder().toString()).exitCode()).isEqualTo(1);
+
+    Cli refused = Cli.inCi("accept", suite.folder().toString(), "--reason", "r");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("accept writes goldens, and CI is set", "--force");
+    assertThat(suite.golden().resolve("greet/accepted")).doesNotExist();
+
+    Cli forced = Cli.inCi("accept", suite.folder().toString(), "--reason", "r", "--force");
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(suite.golden().resolve("greet/accepted/accepted.yaml")).exists();
+  }
+
+  @Test
+  void rejectDropsPendingResultsAndLeavesTheGoldens() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    assertThat(run(NOV_30, "verify", suite.folder().toString()).exitCode()).isEqualTo(1);
+
+    Cli reject = run(NOV_30, "reject", suite.folder().toString(), "--filter", "other/*");
+
+    assertThat(reject.exitCode()).as(reject.err()).isZero();
+    assertThat(reject.out()).contains("rejected other/one", "1 pending result rejected");
+    assertThat(pending(suite, "other/one")).doesNotExist();
+    assertThat(pending(suite, "greet")).isDirectory();
+    assertThat(suite.golden().resolve("other/one/stdout")).hasContent("Hello, Other!");
+  }
+
+  @Test
+  void acceptingAPendingLegacyResultReplacesTheGolden() throws Exception {
+    TempSuite suite = suite(LEGACY);
+    suite.script("legacy.sh", "echo \"Hey $1\"\n");
+    Cli record = run(NOV_30, "record", "--runs", "1", suite.folder().toString());
+    assertThat(record.exitCode()).isEqualTo(1);
+    assertThat(pending(suite, "greet").resolve("legacy/stdout")).hasContent("Hey World");
+
+    Cli accept = run(NOV_30, "accept", suite.folder().toString(), "--legacy", "--filter", "greet");
+
+    assertThat(accept.exitCode()).as(accept.err()).isZero();
+    assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hey World");
+    assertThat(suite.golden().resolve("other/one/stdout")).hasContent("Hello, Other!");
+    assertThat(pending(suite, "greet")).doesNotExist();
+    assertThat(pending(suite, "other/one")).isDirectory();
+  }
+}
