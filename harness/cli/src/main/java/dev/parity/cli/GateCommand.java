@@ -98,7 +98,8 @@ final class GateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     RunOptions options =
         new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
-            .withNoise(noise.mode(spec.commandLine()));
+            .withNoise(noise.mode(spec.commandLine()))
+            .withClock(ParityCommand.of(spec).clock());
     BenchOptions benchOptions = bench.options(spec.commandLine(), common.filter());
     Verdict verdict =
         SuiteCommand.runSuite(

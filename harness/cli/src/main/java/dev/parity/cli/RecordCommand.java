@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the legacy implementation on every case and store its outputs as goldens.",
-      "Goldens that would change are left alone and reported unless --update is given.",
+      "Goldens that would change are left alone and reported unless --update is given; their",
+      "new legacy outputs are stored as pending results (<out>/pending/) for parity review or",
+      "parity accept. With the environment variable CI set, new cases are stored as pending",
+      "results only and --update is refused, unless --force is given.",
       "Legacy runs twice per case (--runs). A case whose runs differ where no rule",
       "covers it is flagged noisy, with a rule that would cover it (--suggest-rules).",
       "Exit 0 when every golden is stored and current, 1 when some would change or a case errored."
@@ -55,8 +58,15 @@ final class RecordCommand extends SuiteCommand {
 
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
+    // In CI new cases become pending results, never goldens (--force writes them).
+    boolean pendingOnly = CiEnvironment.isSet(ParityCommand.of(spec).env()) && !force;
     return engine.record(
-        suite, goldens, options.withUpdate(update).withRuns(runs.runs(spec.commandLine())));
+        suite,
+        goldens,
+        options
+            .withUpdate(update)
+            .withRuns(runs.runs(spec.commandLine()))
+            .withPendingOnly(pendingOnly));
   }
 
   @Override

@@ -41,7 +41,9 @@ abstract class SuiteCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant startedAt = Instant.now();
     try {
-      RunOptions options = new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false);
+      RunOptions options =
+          new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
+              .withClock(ParityCommand.of(spec).clock());
       Verdict verdict = runSuite(suite.folder, common, options, out, this::run, Then.NOTHING);
       after(verdict, out);
       out.flush();
@@ -106,6 +108,8 @@ abstract class SuiteCommand implements Callable<Integer> {
     Suite loaded = new SuiteLoader().load(suiteFolder);
     Path goldenFolder = goldenFolder(loaded, common);
     Path outFolder = outFolder(loaded.folder(), common);
+    // record and verify keep their pending results in the output folder, for review.
+    options = options.withOut(outFolder);
     loaded.select(options.filter());
     then.prepare(loaded);
     Started started = new Started(outFolder, System.nanoTime());
