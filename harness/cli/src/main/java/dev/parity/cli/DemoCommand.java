@@ -71,6 +71,7 @@ final class DemoCommand implements Callable<Integer> {
               suite,
               common,
               options,
+              false,
               out,
               (engine, s, goldens, o) -> engine.verify(s, goldens, o),
               SuiteCommand.Then.NOTHING);

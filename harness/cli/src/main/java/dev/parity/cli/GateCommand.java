@@ -68,6 +68,15 @@ final class GateCommand implements Callable<Integer> {
               + " decision>.")
   @Nullable Path githubOutput;
 
+  @Option(
+      names = "--strict",
+      negatable = true,
+      description =
+          "Also fail while the suite has orphan goldens, pending results or expired accepted"
+              + " differences, as verify --strict (default: on when the environment variable CI is"
+              + " set; --no-strict turns it off).")
+  @Nullable Boolean strict;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -106,6 +115,7 @@ final class GateCommand implements Callable<Integer> {
             suite.folder,
             common,
             options,
+            strict != null ? strict : CiEnvironment.isSet(ParityCommand.of(spec).env()),
             out,
             (engine, loaded, goldens, o) ->
                 live ? engine.compare(loaded, o) : engine.verify(loaded, goldens, o),

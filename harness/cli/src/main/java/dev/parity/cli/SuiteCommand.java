@@ -5,9 +5,11 @@ import dev.parity.archive.RunArchive;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
+import dev.parity.engine.Strictness;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenStore;
+import dev.parity.golden.PendingStore;
 import dev.parity.report.Reports;
 import dev.parity.run.Runner;
 import dev.parity.run.Runners;
@@ -44,7 +46,8 @@ abstract class SuiteCommand implements Callable<Integer> {
       RunOptions options =
           new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
               .withClock(ParityCommand.of(spec).clock());
-      Verdict verdict = runSuite(suite.folder, common, options, out, this::run, Then.NOTHING);
+      Verdict verdict =
+          runSuite(suite.folder, common, options, strict(), out, this::run, Then.NOTHING);
       after(verdict, out);
       out.flush();
       return ExitCodes.of(verdict);
@@ -65,6 +68,14 @@ abstract class SuiteCommand implements Callable<Integer> {
   /** Where a suite's goldens are. */
   static Path goldenFolder(Suite suite, CommonOptions common) {
     return common.golden != null ? common.golden : Layout.goldenOf(suite.folder());
+  }
+
+  /**
+   * Whether the run also fails on orphan goldens, pending results and expired accepted differences;
+   * only verify offers it.
+   */
+  boolean strict() {
+    return false;
   }
 
   /** Prints what the command adds after the summary; nothing by default. */
@@ -95,12 +106,14 @@ abstract class SuiteCommand implements Callable<Integer> {
 
   /**
    * Loads, runs and reports one suite: {@code mode} runs the cases, {@code then} what follows on
-   * the same runner; shared by every command that runs a suite.
+   * the same runner, and a {@code strict} run also fails on review work left undone ({@link
+   * Strictness}); shared by every command that runs a suite.
    */
   static Verdict runSuite(
       Path suiteFolder,
       CommonOptions common,
       RunOptions options,
+      boolean strict,
       PrintWriter out,
       Step mode,
       Then then)
@@ -128,6 +141,12 @@ abstract class SuiteCommand implements Callable<Integer> {
       outcome = then.run(behaviour, loaded, runner, started);
     }
     Verdict verdict = common.filter().map(outcome.verdict()::filtered).orElse(outcome.verdict());
+    if (strict) {
+      verdict =
+          verdict.withStrict(
+              Strictness.problems(
+                  loaded, new GoldenStore(goldenFolder), new PendingStore(outFolder), options));
+    }
     List<Path> written = new ArrayList<>(reports().writeAll(verdict, outFolder));
     written.addAll(outcome.written());
     new Summary(out).print(verdict, written);

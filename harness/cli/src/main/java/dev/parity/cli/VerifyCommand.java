@@ -7,15 +7,31 @@ import dev.parity.golden.GoldenStore;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
       "Run the candidate implementation on every case and compare it with the recorded goldens.",
+      "A case whose candidate output differs but equals an accepted difference passes as",
+      "'accepted'. Failing candidate outputs are stored as pending results (<out>/pending/) for",
+      "parity review or parity accept.",
       "Exit 0 when every case passes (the candidate ships), 1 otherwise."
     })
 final class VerifyCommand extends SuiteCommand {
+  @Option(
+      names = "--strict",
+      description =
+          "Also fail (exit 1, decision legacy) while the suite has orphan goldens, pending results"
+              + " or expired accepted differences; each is named in the reports.")
+  boolean strict;
+
+  @Override
+  boolean strict() {
+    return strict;
+  }
+
   @Override
   Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options) {
     return engine.verify(suite, goldens, options);

@@ -171,7 +171,7 @@ class AcceptCommandTests {
     assertThat(unknownCase.err()).contains("--filter [nope] matches none of the 2 case ids");
     assertThat(unknownCluster.exitCode()).isEqualTo(2);
     assertThat(unknownCluster.err())
-        .contains("--cluster [c9] names no cluster", "their clusters are [c1");
+        .contains("--cluster [c9] names no cluster of the pending results");
     assertThat(past.exitCode()).isEqualTo(2);
     assertThat(past.err())
         .contains("--until [2026-11-29] is in the past (today is 2026-11-30, UTC)");

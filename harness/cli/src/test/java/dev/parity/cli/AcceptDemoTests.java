@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo's deliberate porting bug (the name search became case-sensitive) accepted as an
- * intended difference with a ticket: verify then passes and every report shows the cases as
- * accepted.
+ * The demo's deliberate porting bug (the name search became case-sensitive) accepted as an intended
+ * difference with a ticket: verify then passes and every report shows the cases as accepted.
  */
 class AcceptDemoTests {
   private static final Path HOME = Path.of("").toAbsolutePath().getParent().getParent();
@@ -60,7 +59,8 @@ class AcceptDemoTests {
     Cli passing = Cli.run(concat(new String[] {"verify", suite}, folders));
 
     assertThat(passing.exitCode()).as(passing.out()).isZero();
-    assertThat(passing.out()).contains("ACCEPTED search/lowercase", "DEMO-1", "Decision: candidate");
+    assertThat(passing.out())
+        .contains("ACCEPTED search/lowercase", "DEMO-1", "Decision: candidate");
     JsonNode verdict = verdict(out);
     assertThat(verdict.get("decision").asText()).isEqualTo("candidate");
     assertThat(verdict.get("counts").get("accepted").asInt()).isEqualTo(failed.size());
