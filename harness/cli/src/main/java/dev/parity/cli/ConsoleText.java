@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Parity itself writes; {@link #line} is for one value printed on one line and escapes newlines and
  * tabs too, so that a value never starts a line of its own.
  */
-final class ConsoleText {
+public final class ConsoleText {
   private ConsoleText() {}
 
   /** {@code value} on one line: every control character escaped, newlines and tabs included. */
-  static String line(String value) {
+  public static String line(String value) {
     return escape(value, false);
   }
 
