@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       RejectCommand.class,
       AcceptedCommand.class,
       PruneCommand.class,
+      ReviewCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

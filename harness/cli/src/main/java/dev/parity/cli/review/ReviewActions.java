@@ -8,7 +8,9 @@ import java.io.IOException;
  * leaves every golden old or new and every undecided pending result in place.
  */
 public interface ReviewActions {
-  /** Replaces the case's golden by the pending legacy observation, then drops the pending result. */
+  /**
+   * Replaces the case's golden by the pending legacy observation, then drops the pending result.
+   */
   void acceptLegacy(ReviewItem item) throws IOException;
 
   /** Records the pending candidate observation as an accepted difference, then drops it. */

@@ -62,7 +62,11 @@ public final class ReviewQueue {
     Optional<Observation> golden =
         goldens
             .read(result.caseId())
-            .map(g -> testCase.map(c -> Redactor.of(suite.redaction()).forCase(c).apply(g)).orElse(g));
+            .map(
+                g ->
+                    testCase
+                        .map(c -> Redactor.of(suite.redaction()).forCase(c).apply(g))
+                        .orElse(g));
     Observation left = golden.orElse(NOTHING);
     Pipeline pipeline =
         testCase

@@ -18,8 +18,8 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /**
- * Draws one pending result as styled lines: the facts, then the diff, unified or side by side,
- * raw or normalized. Styles only; whether they become colors is the terminal's business ({@code
+ * Draws one pending result as styled lines: the facts, then the diff, unified or side by side, raw
+ * or normalized. Styles only; whether they become colors is the terminal's business ({@code
  * NO_COLOR}).
  */
 public final class ReviewScreen {

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The decisions of one review, free of any terminal: the queue of pending results, the view
- * switches, and what each key does. Nothing is buffered: every accept or reject is carried out
- * when its key is pressed.
+ * switches, and what each key does. Nothing is buffered: every accept or reject is carried out when
+ * its key is pressed.
  */
 public final class ReviewSession {
   /** Ctrl-C as a raw-mode terminal delivers it. */
@@ -119,8 +119,7 @@ public final class ReviewSession {
       message = item.caseId() + " is in no cluster; press a to accept it alone";
       return;
     }
-    List<ReviewItem> members =
-        queue.stream().filter(i -> i.cluster().equals(cluster)).toList();
+    List<ReviewItem> members = queue.stream().filter(i -> i.cluster().equals(cluster)).toList();
     accept(members, prompter);
   }
 
@@ -153,7 +152,9 @@ public final class ReviewSession {
     if (message.isEmpty()) {
       message =
           "accepted "
-              + (done == 1 ? items.get(0).caseId() : done + " cases of cluster " + clusterOf(items));
+              + (done == 1
+                  ? items.get(0).caseId()
+                  : done + " cases of cluster " + clusterOf(items));
     }
   }
 

@@ -18,8 +18,7 @@ public record StoreActions(GoldenStore goldens, PendingStore pending) implements
   }
 
   @Override
-  public void acceptCandidate(ReviewItem item, AcceptedDifference difference)
-      throws IOException {
+  public void acceptCandidate(ReviewItem item, AcceptedDifference difference) throws IOException {
     goldens.accept(item.caseId(), item.pending(), difference);
     pending.drop(item.caseId());
   }

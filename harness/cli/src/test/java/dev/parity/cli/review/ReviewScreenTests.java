@@ -40,7 +40,8 @@ class ReviewScreenTests {
         .contains(ReviewScreen.KEYS);
     AttributedString removed =
         lines.stream().filter(l -> l.toString().equals("-Ann")).findFirst().orElseThrow();
-    assertThat(removed.styleAt(0)).isEqualTo(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
+    assertThat(removed.styleAt(0))
+        .isEqualTo(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED));
   }
 
   @Test
@@ -72,7 +73,8 @@ class ReviewScreenTests {
 
   @Test
   void aLongDiffIsCutToTheScreenUntilDetailIsOn() throws IOException {
-    String many = IntStream.range(0, 200).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
+    String many =
+        IntStream.range(0, 200).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining());
     ReviewSession session =
         session(item("a", Side.LEGACY, Optional.empty(), many, many.toUpperCase()));
 

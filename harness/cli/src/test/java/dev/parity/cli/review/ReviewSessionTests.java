@@ -67,10 +67,14 @@ class ReviewSessionTests {
     return question -> Optional.ofNullable(queue.poll());
   }
 
-  static ReviewItem item(String id, Side side, Optional<String> cluster, String golden, String now) {
+  static ReviewItem item(
+      String id, Side side, Optional<String> cluster, String golden, String now) {
     PendingInfo info =
-        PendingInfo.of("s", side == Side.LEGACY ? PendingInfo.Source.RECORD : PendingInfo.Source.VERIFY,
-            side == Side.LEGACY ? "record" : "verify", NOW);
+        PendingInfo.of(
+            "s",
+            side == Side.LEGACY ? PendingInfo.Source.RECORD : PendingInfo.Source.VERIFY,
+            side == Side.LEGACY ? "record" : "verify",
+            NOW);
     if (cluster.isPresent()) {
       info = info.withCluster(cluster.get());
     }
@@ -82,7 +86,14 @@ class ReviewSessionTests {
             .withNames(names)
             .compare(EnumSet.allOf(CompareTarget.class), left, right);
     return new ReviewItem(
-        id, side, info, true, right, names, comparison, comparison,
+        id,
+        side,
+        info,
+        true,
+        right,
+        names,
+        comparison,
+        comparison,
         new ReviewItem.Views(left, right, left, right));
   }
 
@@ -94,8 +105,7 @@ class ReviewSessionTests {
   private final Recorded actions = new Recorded();
 
   private ReviewSession session(ReviewItem... items) {
-    return new ReviewSession(
-        List.of(items), actions, "ann", Clock.fixed(NOW, ZoneOffset.UTC));
+    return new ReviewSession(List.of(items), actions, "ann", Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
