@@ -14,9 +14,21 @@ record Cli(int exitCode, String out, String err) {
    * same on a developer's machine and in a pipeline that sets it.
    */
   static Cli run(String... args) {
+    return run(outsideCi(), Clock.systemUTC(), args);
+  }
+
+  /**
+   * Runs {@code parity} like {@link #run(String...)} (without {@code CI}) on the given console
+   * streams, for tests that read them as they go.
+   */
+  static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return ParityCommand.execute(new ParityCommand(outsideCi(), Clock.systemUTC()), out, err, args);
+  }
+
+  private static Map<String, String> outsideCi() {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.remove(CiEnvironment.VARIABLE);
-    return run(env, Clock.systemUTC(), args);
+    return env;
   }
 
   /** Runs {@code parity} with {@code CI} set to {@code true}. */

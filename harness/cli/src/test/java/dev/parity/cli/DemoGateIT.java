@@ -37,7 +37,7 @@ class DemoGateIT {
     StringWriter err = new StringWriter();
 
     int exit =
-        ParityCommand.execute(
+        Cli.execute(
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             "gate",

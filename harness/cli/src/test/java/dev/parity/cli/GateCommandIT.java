@@ -27,7 +27,7 @@ class GateCommandIT {
   private final StringWriter err = new StringWriter();
 
   private int parity(String... args) {
-    return ParityCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   private Path suite(String legacySleep, String candidateSleep, String performance)

@@ -34,7 +34,7 @@ class HttpCliTests {
   static Result parity(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = ParityCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    int exit = Cli.execute(new PrintWriter(out), new PrintWriter(err), args);
     return new Result(exit, out.toString(), err.toString());
   }
 

@@ -32,7 +32,7 @@ class NormalizeCommandTests {
   private static Run parity(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = ParityCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    int exit = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Run(exit, out.toString(), err.toString());
   }
 

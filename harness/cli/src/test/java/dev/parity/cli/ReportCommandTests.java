@@ -192,7 +192,7 @@ class ReportCommandTests {
   private static Run parity(String... args) {
     StringWriter console = new StringWriter();
     PrintWriter writer = new PrintWriter(console);
-    int exit = ParityCommand.execute(writer, writer, args);
+    int exit = Cli.execute(writer, writer, args);
     writer.flush();
     return new Run(exit, console.toString());
   }
