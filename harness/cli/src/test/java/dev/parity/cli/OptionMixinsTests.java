@@ -57,6 +57,7 @@ class OptionMixinsTests {
             "prune",
             "record",
             "reject",
+            "review",
             "verify");
   }
 
