@@ -90,7 +90,7 @@ public final class ParityCommand implements Runnable {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
         "missing command: give one of record, verify, compare, bench, gate, demo, report,"
-            + " accept, reject, accepted, prune");
+            + " review, accept, reject, accepted, prune");
   }
 
   public static void main(String[] args) {
