@@ -75,7 +75,7 @@ class ReportBrowserTests {
           .contains("gwstat.py", "search", "martin");
       assertThat(detail.findElement(By.tagName("h4")).getText()).isEqualTo("stdout");
       assertThat(detail.findElement(By.cssSelector("tr.value")).getText())
-          .isEqualTo("exit code legacy 0, candidate 0");
+          .isEqualTo("exit code legacy (golden) 0, candidate 0");
       browser.driver.executeScript("arguments[0].scrollIntoView()", detail);
       assertDrawn(browser, browser.screenshot("demo-failing-case"), detail);
     }
