@@ -131,74 +131,48 @@ public record CaseResult(
       List<Fact> notes,
       List<StreamDiff> diffs,
       Map<String, Long> durationsMs) {
-    return new CaseResult(
-        testCase.id(),
-        testCase.tags(),
-        status,
-        summary,
-        facts,
-        notes,
-        diffs,
-        durationsMs,
-        List.of(),
-        false,
-        List.of(),
-        List.of(),
-        Optional.empty());
+    return builder(testCase.id(), status, summary)
+        .tags(testCase.tags())
+        .facts(facts)
+        .notes(notes)
+        .diffs(diffs)
+        .durationsMs(durationsMs)
+        .build();
+  }
+
+  /** A result with the required values; everything else is empty until set. */
+  public static CaseResultBuilder builder(String id, Status status, String summary) {
+    return new CaseResultBuilder(id, status, summary);
+  }
+
+  /** A builder that starts from this result's values. */
+  public CaseResultBuilder toBuilder() {
+    return builder(id, status, summary)
+        .tags(tags)
+        .facts(facts)
+        .notes(notes)
+        .diffs(diffs)
+        .durationsMs(durationsMs)
+        .jsonChanges(jsonChanges)
+        .noisy(noisy)
+        .noise(noise)
+        .discounted(discounted)
+        .accepted(accepted);
   }
 
   /** This result with the JSON Pointer paths that differ. */
   public CaseResult withJsonChanges(List<JsonChange> changes) {
-    return new CaseResult(
-        id,
-        tags,
-        status,
-        summary,
-        facts,
-        notes,
-        diffs,
-        durationsMs,
-        changes,
-        noisy,
-        noise,
-        discounted,
-        accepted);
+    return toBuilder().jsonChanges(changes).build();
   }
 
   /** This result with what extra legacy runs showed. */
   public CaseResult withNoise(boolean isNoisy, List<Fact> found) {
-    return new CaseResult(
-        id,
-        tags,
-        status,
-        summary,
-        facts,
-        notes,
-        diffs,
-        durationsMs,
-        jsonChanges,
-        isNoisy,
-        found,
-        discounted,
-        accepted);
+    return toBuilder().noisy(isNoisy).noise(found).build();
   }
 
   /** This result with the differences the legacy noise discounted. */
   public CaseResult withDiscounted(List<Discounted> differences) {
-    return new CaseResult(
-        id,
-        tags,
-        status,
-        summary,
-        facts,
-        notes,
-        diffs,
-        durationsMs,
-        jsonChanges,
-        noisy,
-        noise,
-        differences,
-        accepted);
+    return toBuilder().discounted(differences).build();
   }
 
   /**
@@ -206,60 +180,27 @@ public record CaseResult(
    * from the golden exactly as accepted. Facts and diffs still show the difference from the golden.
    */
   public CaseResult asAccepted(Acceptance difference) {
-    return new CaseResult(
-        id,
-        tags,
-        Status.ACCEPTED,
-        "accepted: " + difference.headline(),
-        facts,
-        notes,
-        diffs,
-        durationsMs,
-        jsonChanges,
-        noisy,
-        noise,
-        discounted,
-        Optional.of(difference));
+    return toBuilder()
+        .status(Status.ACCEPTED)
+        .summary("accepted: " + difference.headline())
+        .accepted(Optional.of(difference))
+        .build();
   }
 
   /** This result with more facts (and the same status), e.g. why an acceptance no longer holds. */
   public CaseResult withFacts(List<Fact> more) {
-    List<Fact> all = new ArrayList<>(facts);
-    all.addAll(more);
-    return new CaseResult(
-        id,
-        tags,
-        status,
-        summary,
-        all,
-        notes,
-        diffs,
-        durationsMs,
-        jsonChanges,
-        noisy,
-        noise,
-        discounted,
-        accepted);
+    return toBuilder().facts(concat(facts, more)).build();
   }
 
   /** This result with more notes, e.g. where its pending result was stored. */
   public CaseResult withNotes(List<Fact> more) {
-    List<Fact> all = new ArrayList<>(notes);
-    all.addAll(more);
-    return new CaseResult(
-        id,
-        tags,
-        status,
-        summary,
-        facts,
-        all,
-        diffs,
-        durationsMs,
-        jsonChanges,
-        noisy,
-        noise,
-        discounted,
-        accepted);
+    return toBuilder().notes(concat(notes, more)).build();
+  }
+
+  private static List<Fact> concat(List<Fact> first, List<Fact> second) {
+    List<Fact> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   /** All stream diffs as one unified text (empty when none). */

@@ -97,20 +97,13 @@ public final class Excerpts {
                   unified)
               : diff);
     }
-    return new CaseResult(
-        result.id(),
-        result.tags(),
-        result.status(),
-        cap(result.summary(), FACT_BYTES, result.id()),
-        facts(result.facts(), result.id()),
-        facts(result.notes(), result.id()),
-        diffs,
-        result.durationsMs(),
-        result.jsonChanges(),
-        result.noisy(),
-        facts(result.noise(), result.id()),
-        result.discounted(),
-        result.accepted());
+    return result.toBuilder()
+        .summary(cap(result.summary(), FACT_BYTES, result.id()))
+        .facts(facts(result.facts(), result.id()))
+        .notes(facts(result.notes(), result.id()))
+        .diffs(diffs)
+        .noise(facts(result.noise(), result.id()))
+        .build();
   }
 
   /** A verdict as reports write it: every case {@link #capped(CaseResult) capped}. */

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Case results for tests: the id and status up front, everything else named and empty unless set,
@@ -137,19 +136,16 @@ public final class CaseResults {
   }
 
   public CaseResult build() {
-    return new CaseResult(
-        id,
-        tags,
-        status,
-        summary,
-        facts,
-        notes,
-        diffs,
-        durationsMs,
-        jsonChanges,
-        noisy,
-        noise,
-        discounted,
-        Optional.empty());
+    return CaseResult.builder(id, status, summary)
+        .tags(tags)
+        .facts(facts)
+        .notes(notes)
+        .diffs(diffs)
+        .durationsMs(durationsMs)
+        .jsonChanges(jsonChanges)
+        .noisy(noisy)
+        .noise(noise)
+        .discounted(discounted)
+        .build();
   }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** Deterministic inputs of the hot-path benchmarks. */
 final class Inputs {
@@ -61,20 +60,14 @@ final class Inputs {
     for (int i = 0; i < cases; i++) {
       boolean fails = i % 10 == 0;
       results.add(
-          new CaseResult(
-              "group" + (i % 7) + "/case-" + i,
-              List.of("group" + (i % 7)),
-              fails ? Status.FAIL : Status.PASS,
-              fails ? "stdout differ" : "identical",
-              fails ? List.of(new Fact("stdout", "1 line differs")) : List.of(),
-              List.of(),
-              List.of(),
-              Map.of("candidate", 12L),
-              List.of(),
-              false,
-              List.of(),
-              List.of(),
-              Optional.empty()));
+          CaseResult.builder(
+                  "group" + (i % 7) + "/case-" + i,
+                  fails ? Status.FAIL : Status.PASS,
+                  fails ? "stdout differ" : "identical")
+              .tags(List.of("group" + (i % 7)))
+              .facts(fails ? List.of(new Fact("stdout", "1 line differs")) : List.of())
+              .durationsMs(Map.of("candidate", 12L))
+              .build());
     }
     return Verdict.of("bench", Mode.VERIFY, results, List.of(), Instant.EPOCH, 1000);
   }
