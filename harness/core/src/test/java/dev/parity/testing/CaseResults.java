@@ -5,35 +5,24 @@ import dev.parity.diff.JsonChange;
 import dev.parity.diff.StreamDiff;
 import dev.parity.noise.Discounted;
 import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.CaseResultBuilder;
 import dev.parity.verdict.Status;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Case results for tests: the id and status up front, everything else named and empty unless set,
  * e.g. {@code CaseResults.failed("a").fact("stdout", "1 line differs").build()}.
  */
 public final class CaseResults {
-  private final String id;
-  private final Status status;
-  private final List<String> tags = new ArrayList<>();
-  private String summary;
-  private final List<Fact> facts = new ArrayList<>();
-  private final List<Fact> notes = new ArrayList<>();
-  private final List<StreamDiff> diffs = new ArrayList<>();
-  private final Map<String, Long> durationsMs = new LinkedHashMap<>();
-  private final List<JsonChange> jsonChanges = new ArrayList<>();
-  private boolean noisy;
-  private final List<Fact> noise = new ArrayList<>();
-  private final List<Discounted> discounted = new ArrayList<>();
+  private CaseResult result;
 
   private CaseResults(String id, Status status, String summary) {
-    this.id = id;
-    this.status = status;
-    this.summary = summary;
+    this.result = CaseResult.builder(id, status, summary).build();
   }
 
   /** A passing case, summarized {@code identical}. */
@@ -56,18 +45,27 @@ public final class CaseResults {
     return new CaseResults(id, status, status.name().toLowerCase(Locale.ROOT));
   }
 
+  private CaseResults change(UnaryOperator<CaseResultBuilder> how) {
+    result = how.apply(result.toBuilder()).build();
+    return this;
+  }
+
+  private static <T> List<T> plus(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
   public CaseResults tags(String... names) {
     return tags(List.of(names));
   }
 
   public CaseResults tags(List<String> names) {
-    tags.addAll(names);
-    return this;
+    return change(b -> b.tags(plus(result.tags(), names)));
   }
 
   public CaseResults summary(String text) {
-    summary = text;
-    return this;
+    return change(b -> b.summary(text));
   }
 
   public CaseResults fact(String key, String message) {
@@ -75,7 +73,7 @@ public final class CaseResults {
   }
 
   public CaseResults facts(List<Fact> more) {
-    facts.addAll(more);
+    result = result.withFacts(more);
     return this;
   }
 
@@ -84,7 +82,7 @@ public final class CaseResults {
   }
 
   public CaseResults notes(List<Fact> more) {
-    notes.addAll(more);
+    result = result.withNotes(more);
     return this;
   }
 
@@ -93,59 +91,42 @@ public final class CaseResults {
   }
 
   public CaseResults diffs(List<StreamDiff> more) {
-    diffs.addAll(more);
-    return this;
+    return change(b -> b.diffs(plus(result.diffs(), more)));
   }
 
   /** The wall time of one side's run, e.g. {@code duration("candidate", 12)}. */
   public CaseResults duration(String side, long millis) {
-    durationsMs.put(side, millis);
-    return this;
+    return durations(Map.of(side, millis));
   }
 
   public CaseResults durations(Map<String, Long> bySide) {
-    durationsMs.putAll(bySide);
-    return this;
+    Map<String, Long> all = new TreeMap<>(result.durationsMs());
+    all.putAll(bySide);
+    return change(b -> b.durationsMs(all));
   }
 
   public CaseResults jsonChanges(List<JsonChange> more) {
-    jsonChanges.addAll(more);
-    return this;
+    return change(b -> b.jsonChanges(plus(result.jsonChanges(), more)));
   }
 
   /** Marks the case noisy, with the facts found between legacy runs. */
   public CaseResults noisy(Fact... found) {
-    noisy = true;
-    noise.addAll(List.of(found));
-    return this;
+    return noisy(true).noise(List.of(found));
   }
 
   public CaseResults noisy(boolean isNoisy) {
-    noisy = isNoisy;
-    return this;
+    return change(b -> b.noisy(isNoisy));
   }
 
   public CaseResults noise(List<Fact> found) {
-    noise.addAll(found);
-    return this;
+    return change(b -> b.noise(plus(result.noise(), found)));
   }
 
   public CaseResults discounted(Discounted... differences) {
-    discounted.addAll(List.of(differences));
-    return this;
+    return change(b -> b.discounted(plus(result.discounted(), List.of(differences))));
   }
 
   public CaseResult build() {
-    return CaseResult.builder(id, status, summary)
-        .tags(tags)
-        .facts(facts)
-        .notes(notes)
-        .diffs(diffs)
-        .durationsMs(durationsMs)
-        .jsonChanges(jsonChanges)
-        .noisy(noisy)
-        .noise(noise)
-        .discounted(discounted)
-        .build();
+    return result;
   }
 }

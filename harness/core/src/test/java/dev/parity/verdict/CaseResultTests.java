@@ -44,7 +44,11 @@ class CaseResultTests {
 
   private static final Acceptance ROUNDING =
       Acceptance.of(
-          "rounding", Optional.of("T-1"), Optional.empty(), "ann", Instant.parse("2026-01-01T00:00:00Z"));
+          "rounding",
+          Optional.of("T-1"),
+          Optional.empty(),
+          "ann",
+          Instant.parse("2026-01-01T00:00:00Z"));
 
   /** Every component set to a value no default has. */
   private static CaseResult everyField() {
@@ -52,9 +56,21 @@ class CaseResultTests {
         .tags(List.of("g"))
         .facts(List.of(new Fact("stdout", "1 line differs")))
         .notes(List.of(new Fact("note", "golden created")))
-        .diffs(List.of(new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, "--- a\n+++ b\n")))
+        .diffs(
+            List.of(
+                new StreamDiff(
+                    "stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, "--- a\n+++ b\n")))
         .durationsMs(Map.of("candidate", 3L))
-        .jsonChanges(List.of(new JsonChange("stdout", 0, 1, "/a", JsonChange.Kind.CHANGED, Optional.of("1"), Optional.of("2"))))
+        .jsonChanges(
+            List.of(
+                new JsonChange(
+                    "stdout",
+                    0,
+                    1,
+                    "/a",
+                    JsonChange.Kind.CHANGED,
+                    Optional.of("1"),
+                    Optional.of("2"))))
         .noisy(true)
         .noise(List.of(new Fact("noise", "line 1")))
         .discounted(List.of(TOKEN))
