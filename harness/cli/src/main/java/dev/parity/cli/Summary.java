@@ -93,11 +93,21 @@ final class Summary {
     printClusters(verdict);
     out.println();
     if (verdict.mode() == Mode.RECORD) {
+      long pendingOnly =
+          verdict.fixtures().stream()
+              .filter(r -> r.summary().equals(CaseResult.STORED_AS_PENDING))
+              .count();
       out.println(
           "Goldens: "
-              + (counts.failed() + counts.errors() == 0
-                  ? "all stored and current"
-                  : "not all stored (see above)"));
+              + (counts.failed() + counts.errors() > 0
+                  ? "not all stored (see above)"
+                  : pendingOnly > 0
+                      ? "not all stored: "
+                          + pendingOnly
+                          + (pendingOnly == 1 ? " new case" : " new cases")
+                          + " stored as pending only (CI never writes goldens); accept them"
+                          + " outside CI with `parity accept --legacy` or `parity review`"
+                      : "all stored and current"));
     } else {
       out.println("Decision: " + verdict.decision().label());
     }

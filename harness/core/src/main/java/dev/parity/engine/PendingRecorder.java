@@ -72,7 +72,7 @@ final class PendingRecorder {
     Fact where = store(testCase, legacy);
     return CaseResult.passed(
         testCase,
-        "new case stored as pending",
+        CaseResult.STORED_AS_PENDING,
         List.of(where, new Fact("golden", "not written: goldens are never written in CI")),
         durations);
   }

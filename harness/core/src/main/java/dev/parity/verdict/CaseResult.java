@@ -69,6 +69,9 @@ public record CaseResult(
   /** The summary of a recorded case whose golden {@code record --update} replaced. */
   public static final String GOLDEN_UPDATED = "golden updated";
 
+  /** The summary of a new case that a record in CI stored as a pending result, not a golden. */
+  public static final String STORED_AS_PENDING = "new case stored as pending";
+
   public CaseResult {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
