@@ -121,7 +121,7 @@ final class AcceptCommand implements Callable<Integer> {
                   + ": candidate difference accepted"
                   + ConsoleText.line(accepted.ticketNote()));
         }
-        pending.drop(id);
+        pending.drop(id, choice.side());
       }
     }
     out.println(
@@ -140,6 +140,17 @@ final class AcceptCommand implements Callable<Integer> {
     Side side;
     if (legacy || candidate) {
       side = legacy ? Side.LEGACY : Side.CANDIDATE;
+    } else if (selection.cluster != null) {
+      // The cluster is the one of the run that stored this side.
+      side = result.source().side();
+    } else if (result.legacy().isPresent() && result.candidate().isPresent()) {
+      throw usage(
+          "the case ["
+              + result.caseId()
+              + "] holds both a pending legacy result (from record) and a pending candidate"
+              + " result (from verify) in "
+              + result.folder()
+              + "; say which to accept with --legacy or --candidate");
     } else {
       side = result.legacy().isPresent() ? Side.LEGACY : Side.CANDIDATE;
     }

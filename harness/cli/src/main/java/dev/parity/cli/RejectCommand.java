@@ -35,7 +35,12 @@ final class RejectCommand implements Callable<Integer> {
     List<PendingResult> selected = selection.select(spec, loaded, common, pending);
     PrintWriter out = spec.commandLine().getOut();
     for (PendingResult result : selected) {
-      pending.drop(result.caseId());
+      if (selection.cluster != null) {
+        // Only the side stored by the run whose cluster was named.
+        pending.drop(result.caseId(), result.source().side());
+      } else {
+        pending.drop(result.caseId());
+      }
       out.println("rejected " + ConsoleText.line(result.caseId()));
     }
     out.println(

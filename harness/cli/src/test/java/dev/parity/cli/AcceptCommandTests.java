@@ -188,6 +188,97 @@ class AcceptCommandTests {
   }
 
   @Test
+  void acceptAndRejectSelectPendingResultsByTheClusterTheReportsShow() throws Exception {
+    TempSuite suite =
+        TempSuite.in(root, "versions")
+            .suiteYaml(
+                """
+                name: versions
+                legacy:
+                  command: [sh, "{suite}/legacy.sh"]
+                candidate:
+                  command: [sh, "{suite}/candidate.sh"]
+                cases:
+                  - id: a
+                    args: [a]
+                  - id: b
+                    args: [b]
+                  - id: c
+                    args: [c]
+                  - id: same
+                    args: [same]
+                """)
+            .script("legacy.sh", "echo \"$1\"; echo version 1\n")
+            .script(
+                "candidate.sh",
+                "echo \"$1\"; case $1 in c) echo boom;; same) echo version 1;;"
+                    + " *) echo version 2;; esac\n");
+    String folder = suite.folder().toString();
+    assertThat(run(NOV_30, "record", "--runs", "1", folder).exitCode()).isZero();
+    Cli verify = run(NOV_30, "verify", folder);
+    assertThat(verify.exitCode()).isEqualTo(1);
+    JsonNode verdict =
+        VerdictJson.mapper().readTree(suite.reports().resolve("verdict.json").toFile());
+    Map<String, String> clusterOf = new HashMap<>();
+    for (JsonNode cluster : verdict.get("clusters")) {
+      cluster.get("examples").forEach(e -> clusterOf.put(e.asText(), cluster.get("id").asText()));
+    }
+    assertThat(clusterOf).containsOnlyKeys("a", "b", "c");
+    assertThat(clusterOf.get("a")).isEqualTo(clusterOf.get("b")).isNotEqualTo(clusterOf.get("c"));
+    assertThat(pending(suite, "a").resolve("pending.yaml"))
+        .content()
+        .contains("cluster: " + clusterOf.get("a"));
+
+    Cli accept =
+        run(NOV_30, "accept", folder, "--cluster", clusterOf.get("a"), "--reason", "v2 intended");
+
+    assertThat(accept.exitCode()).as(accept.err()).isZero();
+    assertThat(accept.out()).contains("accepted a:", "accepted b:", "2 pending results accepted");
+    assertThat(suite.golden().resolve("a/accepted/stdout")).hasContent("a\nversion 2");
+    assertThat(suite.golden().resolve("b/accepted/stdout")).hasContent("b\nversion 2");
+    assertThat(suite.golden().resolve("c/accepted")).doesNotExist();
+    assertThat(pending(suite, "a")).doesNotExist();
+    assertThat(pending(suite, "c")).isDirectory();
+
+    Cli reject = run(NOV_30, "reject", folder, "--cluster", clusterOf.get("c"));
+
+    assertThat(reject.exitCode()).as(reject.err()).isZero();
+    assertThat(reject.out()).contains("rejected c", "1 pending result rejected");
+    assertThat(suite.reports().resolve("pending")).isEmptyDirectory();
+    assertThat(suite.golden().resolve("c/stdout")).hasContent("c\nversion 1");
+    Cli again = run(NOV_30, "verify", folder);
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(fixture(suite, "a").get("status").asText()).isEqualTo("accepted");
+    assertThat(fixture(suite, "c").get("status").asText()).isEqualTo("fail");
+  }
+
+  @Test
+  void aCaseWithPendingResultsOfBothSidesNeedsASideToAccept() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    String folder = suite.folder().toString();
+    suite.script("legacy.sh", "echo \"Hey $1\"\n");
+    assertThat(run(NOV_30, "record", "--runs", "1", folder, "--filter", "greet").exitCode())
+        .isEqualTo(1);
+    assertThat(run(NOV_30, "verify", folder, "--filter", "greet").exitCode()).isEqualTo(1);
+    assertThat(pending(suite, "greet").resolve("legacy/stdout")).hasContent("Hey World");
+    assertThat(pending(suite, "greet").resolve("candidate/stdout")).hasContent("Hello World");
+
+    Cli neither = run(NOV_30, "accept", folder, "--reason", "r");
+    assertThat(neither.exitCode()).isEqualTo(2);
+    assertThat(neither.err())
+        .contains("the case [greet] holds both a pending legacy result", "--legacy or --candidate");
+    assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hello, World!");
+
+    Cli legacyOnly = run(NOV_30, "accept", folder, "--legacy");
+    assertThat(legacyOnly.exitCode()).as(legacyOnly.err()).isZero();
+    assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hey World");
+    assertThat(pending(suite, "greet").resolve("legacy")).doesNotExist();
+    assertThat(pending(suite, "greet").resolve("candidate/stdout"))
+        .as("the candidate side is still to be reviewed")
+        .hasContent("Hello World");
+  }
+
+  @Test
   void acceptRefusesInCiUnlessForced() throws Exception {
     TempSuite suite = suite("echo \"Hello $1\"\n");
     assertThat(run(NOV_30, "verify", suite.folder().toString()).exitCode()).isEqualTo(1);

@@ -76,6 +76,7 @@ public final class Engine {
               state,
               (c, unavailable) ->
                   recordCase(suite, c, goldens, options, pending, unavailable, state));
+      verdict = pending.clustered(verdict);
       return options.filter().isPresent() ? verdict : verdict.withReasons(orphans(suite, goldens));
     }
   }
@@ -98,12 +99,13 @@ public final class Engine {
     Normalization state = new Normalization();
     PendingRecorder pending = PendingRecorder.of(suite, Mode.VERIFY, options);
     LocalDate today = AcceptedCheck.today(options.clock());
-    return run(
-        suite,
-        Mode.VERIFY,
-        options,
-        state,
-        (c, unavailable) -> verifyCase(suite, c, goldens, pending, today, unavailable, state));
+    return pending.clustered(
+        run(
+            suite,
+            Mode.VERIFY,
+            options,
+            state,
+            (c, unavailable) -> verifyCase(suite, c, goldens, pending, today, unavailable, state)));
   }
 
   /**

@@ -8,13 +8,18 @@ import dev.parity.golden.PendingInfo;
 import dev.parity.golden.PendingStore;
 import dev.parity.run.Observation;
 import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the pending results of the cases a run judged: a failing case's new observation is stored
@@ -27,6 +32,7 @@ final class PendingRecorder {
   private final String suite;
   private final Mode mode;
   private final Clock clock;
+  private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
   private PendingRecorder(Optional<PendingStore> store, String suite, Mode mode, Clock clock) {
     this.store = store;
@@ -50,7 +56,8 @@ final class PendingRecorder {
       return result;
     }
     if (result.status().passes()) {
-      store.get().drop(testCase.id());
+      // Only this run's side: a pending legacy result of record survives a passing verify.
+      store.get().drop(testCase.id(), side());
       return result;
     }
     return result.withNotes(List.of(store(testCase, observation)));
@@ -79,19 +86,52 @@ final class PendingRecorder {
 
   private Fact store(Case testCase, Observation observation) throws IOException {
     PendingStore pending = store.orElseThrow();
-    Side side = mode == Mode.RECORD ? Side.LEGACY : Side.CANDIDATE;
-    PendingInfo.Source source =
-        mode == Mode.RECORD ? PendingInfo.Source.RECORD : PendingInfo.Source.VERIFY;
+    Side side = side();
+    PendingInfo.Source source = PendingInfo.Source.of(side);
     pending.write(
         testCase.id(),
         side,
         observation,
         PendingInfo.of(suite, source, mode.label(), clock.instant()));
+    stored.add(testCase.id());
     return new Fact(
         "pending",
         side.label()
             + " result stored in "
             + pending.folder().resolve(testCase.id())
             + "; review it with `parity review` or `parity accept`/`parity reject`");
+  }
+
+  private Side side() {
+    return mode == Mode.RECORD ? Side.LEGACY : Side.CANDIDATE;
+  }
+
+  /**
+   * Notes in the pending results this run stored the cluster each case fell into, the id the run's
+   * reports show, so {@code accept --cluster} and review's accept-all-in-cluster find them.
+   *
+   * @return {@code verdict}, with a reason added when a note could not be written
+   */
+  Verdict clustered(Verdict verdict) {
+    if (store.isEmpty() || stored.isEmpty()) {
+      return verdict;
+    }
+    Map<List<String>, String> ids = new HashMap<>();
+    verdict.clusters().forEach(c -> ids.put(c.signature(), c.id()));
+    try {
+      for (CaseResult result : verdict.fixtures()) {
+        String cluster = ids.get(Clusters.signature(result));
+        if (stored.contains(result.id()) && !result.status().passes() && cluster != null) {
+          store.get().cluster(result.id(), cluster);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return verdict.withReasons(
+          List.of(
+              "could not note the clusters in the pending results ("
+                  + e.getMessage()
+                  + "); select them with --filter instead of --cluster"));
+    }
+    return verdict;
   }
 }

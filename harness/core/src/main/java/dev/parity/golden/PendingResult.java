@@ -39,6 +39,14 @@ public record PendingResult(
     return side == Side.LEGACY ? legacy : candidate;
   }
 
+  /**
+   * The cluster of the run that stored the pending observation of {@code side}, if that run is the
+   * one {@code pending.yaml} describes and the case fell into a cluster.
+   */
+  public Optional<String> cluster(Side side) {
+    return info.source().side() == side ? info.cluster() : Optional.empty();
+  }
+
   /** The folder that holds the pending observation of {@code side} in golden format. */
   public Path folder(Side side) {
     return folder.resolve(side.label());

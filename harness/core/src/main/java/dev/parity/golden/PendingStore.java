@@ -67,18 +67,21 @@ public final class PendingStore {
   }
 
   /**
-   * Stores {@code observation} as the pending result of {@code caseId}, replacing whatever pending
-   * result the case had (of either side).
+   * Stores {@code observation} as the pending result of {@code caseId} for {@code side}, replacing
+   * the case's pending result of that side; a pending result of the other side is kept (a verify
+   * does not lose what a record stored, nor the other way round).
    */
   public synchronized void write(
       String caseId, Side side, Observation observation, PendingInfo info) throws IOException {
     Files.createDirectories(folder);
     finishInterrupted(caseId);
+    // Only this side's folder is the swap's own: the other side's is carried over like a nested
+    // case's.
     CaseSwap.replace(
         folder,
         caseId,
         INFO,
-        OWN,
+        Set.of(side.label()),
         fresh -> {
           Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
           GoldenFiles.fill(sideFolder, caseId, observation);
@@ -128,6 +131,57 @@ public final class PendingStore {
     }
     finishInterrupted(caseId);
     return CaseRemoval.remove(folder, caseId, INFO, OWN);
+  }
+
+  /**
+   * Deletes the pending result of {@code side} of {@code caseId}, keeping the other side's; the
+   * whole case's pending folder goes when no other side is left.
+   *
+   * @return whether it had one
+   */
+  public synchronized boolean drop(String caseId, Side side) throws IOException {
+    Optional<Doc> doc = readDoc(caseId).filter(d -> caseId.equals(d.caseId()));
+    Path dir = folder.resolve(caseId);
+    if (doc.isEmpty() || !Files.isDirectory(dir.resolve(side.label()), LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    Side other = side == Side.LEGACY ? Side.CANDIDATE : Side.LEGACY;
+    if (!Files.isDirectory(dir.resolve(other.label()), LinkOption.NOFOLLOW_LINKS)) {
+      return drop(caseId);
+    }
+    PendingInfo before = read(caseId, doc.get()).info();
+    PendingInfo.Source left = PendingInfo.Source.of(other);
+    PendingInfo kept = PendingInfo.of(before.suite(), left, left.label(), before.at());
+    if (before.source() == left && before.cluster().isPresent()) {
+      kept = kept.withCluster(before.cluster().get());
+    }
+    PendingInfo info = kept;
+    finishInterrupted(caseId);
+    CaseSwap.replace(
+        folder,
+        caseId,
+        INFO,
+        Set.of(side.label()),
+        fresh -> AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info)));
+    return true;
+  }
+
+  /**
+   * Notes in the case's {@code pending.yaml} the cluster the case fell into in the run that stored
+   * it (cluster ids exist only once the run's verdict does).
+   *
+   * @return whether the case has a pending result to note it in
+   */
+  public synchronized boolean cluster(String caseId, String cluster) throws IOException {
+    Optional<Doc> doc = readDoc(caseId).filter(d -> caseId.equals(d.caseId()));
+    if (doc.isEmpty()) {
+      return false;
+    }
+    PendingInfo info = read(caseId, doc.get()).info().withCluster(cluster);
+    // Replaced by a rename: a crash leaves the old pending.yaml or the new one, never a link
+    // followed.
+    AtomicFiles.write(folder.resolve(caseId).resolve(INFO), yaml(caseId, info));
+    return true;
   }
 
   /** Deletes the pending results whose case id {@code filter} accepts; returns their ids. */
@@ -209,7 +263,8 @@ public final class PendingStore {
     String prefix = "." + target.getFileName() + ".";
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, prefix + "*")) {
       for (Path entry : entries) {
-        CaseSwap.finish(entry, INFO, OWN);
+        // No folder is the swap's own here: a side's folder the new one lacks is carried over.
+        CaseSwap.finish(entry, INFO, Set.of());
       }
     }
   }

@@ -80,7 +80,7 @@ class PendingEngineTests {
     assertThat(stored.legacy().orElseThrow().stream("stdout")).contains("two\n".getBytes());
     assertThat(stored.candidate()).isEmpty();
     assertThat(stored.info())
-        .isEqualTo(PendingInfo.of("s", PendingInfo.Source.RECORD, "record", NOW));
+        .isEqualTo(PendingInfo.of("s", PendingInfo.Source.RECORD, "record", NOW).withCluster("c1"));
     assertThat(goldens.read("a").orElseThrow().stream("stdout"))
         .as("the golden is left alone")
         .contains("one\n".getBytes());
@@ -109,6 +109,55 @@ class PendingEngineTests {
         .as("a passing case drops its pending result; a case not run keeps it")
         .extracting(PendingResult::caseId)
         .containsExactly("b/c");
+  }
+
+  @Test
+  void eachStoredPendingResultNotesTheClusterTheVerdictPutItIn() throws Exception {
+    setUp("  - id: a\n  - id: b\n    args: [b]\n");
+    engine.record(suite, goldens, options());
+    Files.writeString(candidateOutput, "changed\n");
+
+    Verdict verdict = engine.verify(suite, goldens, options());
+
+    assertThat(verdict.clusters()).hasSize(1);
+    String id = verdict.clusters().get(0).id();
+    assertThat(verdict.clusters().get(0).examples()).containsExactly("a", "b");
+    assertThat(pending.read("a").orElseThrow().info().cluster()).contains(id);
+    assertThat(pending.read("b").orElseThrow().cluster(Side.CANDIDATE)).contains(id);
+    assertThat(pending.read("b").orElseThrow().cluster(Side.LEGACY)).isEmpty();
+    assertThat(pending.folder().resolve("a/pending.yaml")).content().contains("cluster: " + id);
+  }
+
+  @Test
+  void aVerifyKeepsThePendingLegacyResultOfARecordAndDropsOnlyItsOwnSide() throws Exception {
+    setUp("  - id: a\n");
+    engine.record(suite, goldens, options());
+    Files.writeString(legacyOutput, "two\n");
+    engine.record(suite, goldens, options());
+    assertThat(pending.read("a").orElseThrow().legacy()).isPresent();
+
+    engine.verify(suite, goldens, options());
+    assertThat(pending.read("a"))
+        .as("a passing verify leaves record's pending legacy result alone")
+        .hasValueSatisfying(p -> assertThat(p.legacy()).isPresent());
+
+    Files.writeString(candidateOutput, "three\n");
+    engine.verify(suite, goldens, options());
+    PendingResult both = pending.read("a").orElseThrow();
+    assertThat(both.legacy().orElseThrow().stream("stdout")).contains("two\n".getBytes());
+    assertThat(both.candidate().orElseThrow().stream("stdout")).contains("three\n".getBytes());
+    assertThat(both.source()).isEqualTo(PendingInfo.Source.VERIFY);
+
+    Files.writeString(candidateOutput, "one\n");
+    engine.verify(suite, goldens, options());
+    PendingResult legacyOnly = pending.read("a").orElseThrow();
+    assertThat(legacyOnly.candidate()).isEmpty();
+    assertThat(legacyOnly.legacy().orElseThrow().stream("stdout")).contains("two\n".getBytes());
+    assertThat(legacyOnly.source()).isEqualTo(PendingInfo.Source.RECORD);
+
+    Files.writeString(legacyOutput, "one\n");
+    engine.record(suite, goldens, options());
+    assertThat(pending.list()).as("legacy back to the golden: nothing pending").isEmpty();
   }
 
   @Test

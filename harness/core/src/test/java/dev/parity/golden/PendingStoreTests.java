@@ -60,15 +60,48 @@ class PendingStoreTests {
   }
 
   @Test
-  void aNewResultReplacesTheCasesWholePendingFolderButKeepsNestedCases() throws Exception {
+  void droppingOneSideKeepsTheOtherWithItsSource() throws Exception {
     PendingStore store = new PendingStore(out);
     store.write("a", Side.LEGACY, command(0, "legacy\n", ""), RECORD);
+    store.write("a", Side.CANDIDATE, command(1, "candidate\n", ""), VERIFY);
+    store.write("a/b", Side.CANDIDATE, command(1, "nested\n", ""), VERIFY);
+
+    assertThat(store.drop("a", Side.CANDIDATE)).isTrue();
+
+    PendingResult a = store.read("a").orElseThrow();
+    assertThat(a.candidate()).isEmpty();
+    assertThat(a.legacy().orElseThrow().stream("stdout")).contains(utf8("legacy\n"));
+    assertThat(a.source()).isEqualTo(PendingInfo.Source.RECORD);
+    assertThat(a.info().cluster()).as("the cluster was the verify's").isEmpty();
+    assertThat(store.drop("a", Side.CANDIDATE)).isFalse();
+    assertThat(store.drop("a", Side.LEGACY)).isTrue();
+    assertThat(store.list()).extracting(PendingResult::caseId).containsExactly("a/b");
+  }
+
+  @Test
+  void aClusterIsNotedInPendingYaml() throws Exception {
+    PendingStore store = new PendingStore(out);
+    store.write("a", Side.CANDIDATE, command(1, "candidate\n", ""), VERIFY);
+
+    assertThat(store.cluster("a", "c2")).isTrue();
+    assertThat(store.cluster("nope", "c2")).isFalse();
+
+    assertThat(store.read("a").orElseThrow().cluster(Side.CANDIDATE)).contains("c2");
+    assertThat(store.read("a").orElseThrow().cluster(Side.LEGACY)).isEmpty();
+  }
+
+  @Test
+  void aNewResultReplacesItsOwnSideButKeepsTheOtherSideAndNestedCases() throws Exception {
+    PendingStore store = new PendingStore(out);
+    store.write("a", Side.LEGACY, command(0, "legacy\n", ""), RECORD);
+    store.write("a", Side.CANDIDATE, command(1, "first\n", ""), VERIFY);
     store.write("a/b", Side.CANDIDATE, command(1, "nested\n", ""), VERIFY);
 
     store.write("a", Side.CANDIDATE, command(1, "candidate\n", ""), VERIFY);
 
     PendingResult a = store.read("a").orElseThrow();
-    assertThat(a.legacy()).as("the old side is gone").isEmpty();
+    // A verify replaces only the candidate side: what record stored stays to be reviewed.
+    assertThat(a.legacy().orElseThrow().stream("stdout")).contains(utf8("legacy\n"));
     assertThat(a.candidate().orElseThrow().stream("stdout")).contains(utf8("candidate\n"));
     assertThat(a.info().cluster()).contains("c3");
     assertThat(store.list()).extracting(PendingResult::caseId).containsExactly("a", "a/b");

@@ -51,8 +51,9 @@ public record ReviewItem(
       Observation goldenNormalized,
       Observation pendingNormalized) {}
 
+  /** The cluster of the run that stored this side's result, when {@code pending.yaml} has it. */
   public Optional<String> cluster() {
-    return info.cluster();
+    return info.source().side() == side ? info.cluster() : Optional.empty();
   }
 
   public Comparison comparison(boolean showRaw) {

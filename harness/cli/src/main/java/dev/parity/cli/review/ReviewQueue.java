@@ -39,7 +39,12 @@ public final class ReviewQueue {
     List<ReviewItem> items = new ArrayList<>();
     for (PendingResult result : pending.list()) {
       if (selected.test(result.caseId())) {
-        items.add(item(suite, goldens, result));
+        // A case can hold a pending result of each side: each is decided on its own.
+        for (Side side : Side.values()) {
+          if (result.observation(side).isPresent()) {
+            items.add(item(suite, goldens, result, side));
+          }
+        }
       }
     }
     return List.copyOf(items);
@@ -54,8 +59,7 @@ public final class ReviewQueue {
     return ids::contains;
   }
 
-  static ReviewItem item(Suite suite, GoldenStore goldens, PendingResult result) {
-    Side side = result.legacy().isPresent() ? Side.LEGACY : Side.CANDIDATE;
+  static ReviewItem item(Suite suite, GoldenStore goldens, PendingResult result, Side side) {
     Observation pending = result.observation(side).orElse(NOTHING);
     Optional<Case> testCase = suite.find(result.caseId());
     // The golden as verify compares it: with the suite's redaction applied.

@@ -14,17 +14,17 @@ public record StoreActions(GoldenStore goldens, PendingStore pending) implements
   @Override
   public void acceptLegacy(ReviewItem item) throws IOException {
     goldens.replace(item.caseId(), item.pending());
-    pending.drop(item.caseId());
+    pending.drop(item.caseId(), item.side());
   }
 
   @Override
   public void acceptCandidate(ReviewItem item, AcceptedDifference difference) throws IOException {
     goldens.accept(item.caseId(), item.pending(), difference);
-    pending.drop(item.caseId());
+    pending.drop(item.caseId(), item.side());
   }
 
   @Override
   public void reject(ReviewItem item) throws IOException {
-    pending.drop(item.caseId());
+    pending.drop(item.caseId(), item.side());
   }
 }
