@@ -70,14 +70,13 @@ final class AcceptCommand implements Callable<Integer> {
       description = "Who accepts (default: the USER environment variable, else the system user).")
   @Nullable String by;
 
-  @Option(names = "--force", description = "Accept even when the environment variable CI is set.")
-  boolean force;
+  @Mixin ForceOption force;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    CiEnvironment.refuseUnlessForced(spec, "accept writes goldens", force);
+    force.refuseInCiUnlessGiven(spec, "accept writes goldens");
     if (legacy && candidate) {
       throw usage(
           "--legacy and --candidate exclude each other; give one, or neither to accept"

@@ -3,6 +3,7 @@ package dev.parity.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by record, verify, compare and gate (with {@link JobsOption}). */
@@ -14,12 +15,7 @@ final class CommonOptions {
           "Where verdict.json and the reports go (default: reports/<suite> beside the fixtures/ folder).")
   @Nullable Path out;
 
-  @Option(
-      names = "--golden",
-      paramLabel = "DIR",
-      description =
-          "Where the suite's goldens are (default: golden/<suite> beside the fixtures/ folder).")
-  @Nullable Path golden;
+  @Mixin GoldenOption golden;
 
   @Option(
       names = "--filter",

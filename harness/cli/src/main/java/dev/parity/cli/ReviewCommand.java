@@ -21,7 +21,6 @@ import org.jline.terminal.Size;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code parity review <suite>}: decides the suite's pending results one at a time. */
 @Command(
@@ -39,8 +38,7 @@ final class ReviewCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--force", description = "Review even when the CI environment variable is set.")
-  boolean force;
+  @Mixin ForceOption force;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -50,13 +48,13 @@ final class ReviewCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ParityCommand parity = ParityCommand.of(spec);
     Map<String, String> env = parity.env();
-    CiEnvironment.refuseUnlessForced(spec, "review writes goldens", force);
+    force.refuseInCiUnlessGiven(spec, "review writes goldens");
     if (System.console() == null) {
       err.println(noTerminal());
       return ExitCodes.USAGE;
     }
     Suite loaded = new SuiteLoader().load(suite.folder);
-    Path goldenFolder = common.golden != null ? common.golden : Layout.goldenOf(loaded.folder());
+    Path goldenFolder = common.golden.folder(loaded);
     Path outFolder = SuiteCommand.outFolder(loaded.folder(), common);
     GoldenStore goldens = new GoldenStore(goldenFolder);
     PendingStore pending = new PendingStore(outFolder);

@@ -67,7 +67,7 @@ abstract class SuiteCommand implements Callable<Integer> {
 
   /** Where a suite's goldens are. */
   static Path goldenFolder(Suite suite, CommonOptions common) {
-    return common.golden != null ? common.golden : Layout.goldenOf(suite.folder());
+    return common.golden.folder(suite);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,54 @@ class OptionMixinsTests {
     }
     // record, verify, compare, gate and demo take --jobs; record and compare --runs.
     assertThat(checked).isEqualTo(7);
+  }
+
+  /** The mixins of {@code spec}, and theirs in turn (CommonOptions holds GoldenOption). */
+  private static List<Object> mixinsOf(CommandSpec spec) {
+    return spec.mixins().values().stream()
+        .flatMap(m -> Stream.concat(Stream.of(m.userObject()), mixinsOf(m).stream()))
+        .toList();
+  }
+
+  private static List<String> takingFrom(String option, Class<?> mixin) {
+    return commands().stream()
+        .filter(c -> c.findOption(option) != null)
+        .peek(
+            c ->
+                assertThat(mixinsOf(c))
+                    .as(c.name() + " " + option)
+                    .anyMatch(m -> mixin.isInstance(m)))
+        .map(CommandSpec::name)
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void goldenComesFromItsMixinInEveryCommand() {
+    assertThat(takingFrom("--golden", GoldenOption.class))
+        .containsExactly(
+            "accept",
+            "accepted",
+            "compare",
+            "gate",
+            "prune",
+            "record",
+            "reject",
+            "review",
+            "verify");
+  }
+
+  @Test
+  void forceThatOnlyLiftsTheCiRefusalComesFromItsMixin() {
+    List<String> withMixin =
+        commands().stream()
+            .filter(c -> mixinsOf(c).stream().anyMatch(ForceOption.class::isInstance))
+            .map(CommandSpec::name)
+            .sorted()
+            .toList();
+
+    // record's --force also decides whether new cases become goldens, so it says so itself.
+    assertThat(withMixin).containsExactly("accept", "review");
   }
 
   @Test
