@@ -60,7 +60,12 @@ public final class JsonDiffer {
   }
 
   /** The value a path is in. */
-  private record Where(String stream, int document, int line) {}
+  private record Where(String stream, int document, int line) {
+    JsonChange change(
+        String path, JsonChange.Kind kind, Optional<String> legacy, Optional<String> candidate) {
+      return new JsonChange(stream, document, line, path, kind, legacy, candidate);
+    }
+  }
 
   private static boolean structured(JsonText json) {
     return json.values().stream().allMatch(JsonNode::isContainerNode);
@@ -77,10 +82,7 @@ public final class JsonDiffer {
     }
     if (legacy == null) {
       changes.add(
-          new JsonChange(
-              where.stream(),
-              where.document(),
-              where.line(),
+          where.change(
               path,
               JsonChange.Kind.ADDED,
               Optional.empty(),
@@ -91,14 +93,7 @@ public final class JsonDiffer {
     }
     if (candidate == null) {
       changes.add(
-          new JsonChange(
-              where.stream(),
-              where.document(),
-              where.line(),
-              path,
-              JsonChange.Kind.REMOVED,
-              Optional.of(show(legacy)),
-              Optional.empty()));
+          where.change(path, JsonChange.Kind.REMOVED, Optional.of(show(legacy)), Optional.empty()));
       return;
     }
     if (legacy.isObject() && candidate.isObject()) {
@@ -123,10 +118,7 @@ public final class JsonDiffer {
     }
     if (!legacy.equals(candidate)) {
       changes.add(
-          new JsonChange(
-              where.stream(),
-              where.document(),
-              where.line(),
+          where.change(
               path,
               JsonChange.Kind.CHANGED,
               Optional.of(show(legacy)),

@@ -104,29 +104,21 @@ final class Builtins {
   }
 
   /** Replaces the first group that matched (or the whole match) with a numbered placeholder. */
-  private static final class GroupNormalizer implements Normalizer {
-    private final Pattern pattern;
-    private final String placeholder;
-
-    GroupNormalizer(Pattern pattern, String placeholder) {
-      this.pattern = pattern;
-      this.placeholder = placeholder;
-    }
+  private record GroupNormalizer(Pattern pattern, String placeholder) implements Normalizer {
 
     @Override
     public String normalize(String text, Scope scope) {
       return MatchReplacer.replaceAll(
-          pattern,
-          text,
-          scope,
-          match -> {
-            int group = firstMatchedGroup(match);
-            return Optional.of(
-                Matcher.quoteReplacement(
-                    text.substring(match.start(), match.start(group))
-                        + scope.placeholder(placeholder, match.group(group))
-                        + text.substring(match.end(group), match.end())));
-          });
+          pattern, text, scope, match -> Optional.of(placed(match, text, scope)));
+    }
+
+    /** The match with its first matched group (or all of it) as a numbered placeholder. */
+    private String placed(MatchResult match, String text, Scope scope) {
+      int group = firstMatchedGroup(match);
+      return Matcher.quoteReplacement(
+          text.substring(match.start(), match.start(group))
+              + scope.placeholder(placeholder, match.group(group))
+              + text.substring(match.end(group), match.end()));
     }
 
     private static int firstMatchedGroup(MatchResult match) {

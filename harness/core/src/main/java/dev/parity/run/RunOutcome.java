@@ -47,20 +47,26 @@ public sealed interface RunOutcome {
     }
   }
 
-  /**
-   * The run started but gave no usable observation: it timed out, or its output exceeded the limit.
-   */
-  record Failed(String reason, Duration duration) implements RunOutcome {
+  /** A run that gave no observation, for the reason {@link #reason()}. */
+  sealed interface NoObservation extends RunOutcome {
+    /** Why, e.g. {@code timed out after 5s}. */
+    String reason();
+
     @Override
-    public Optional<Observation> observation() {
+    default Optional<Observation> observation() {
       return Optional.empty();
     }
 
     @Override
-    public Optional<String> problem() {
-      return Optional.of(reason);
+    default Optional<String> problem() {
+      return Optional.of(reason());
     }
+  }
 
+  /**
+   * The run started but gave no usable observation: it timed out, or its output exceeded the limit.
+   */
+  record Failed(String reason, Duration duration) implements NoObservation {
     @Override
     public Optional<String> problem(Side side) {
       return Optional.of(side.label() + " " + reason);
@@ -71,17 +77,7 @@ public sealed interface RunOutcome {
    * The implementation could not be run at all: missing binary, not executable, unreachable
    * service.
    */
-  record Unavailable(String reason, Duration duration) implements RunOutcome {
-    @Override
-    public Optional<Observation> observation() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> problem() {
-      return Optional.of(reason);
-    }
-
+  record Unavailable(String reason, Duration duration) implements NoObservation {
     @Override
     public Optional<String> problem(Side side) {
       return Optional.of(side.label() + " could not be run: " + reason);
