@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import dev.parity.allure.AllureReporter;
+import dev.parity.archive.ArchiveSink;
 import dev.parity.archive.RunArchive;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.engine.Engine;
@@ -134,9 +135,10 @@ abstract class SuiteCommand implements Callable<Integer> {
     try (Runner runner = Runners.standard()) {
       Verdict behaviour;
       try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
-        Engine engine =
-            new Engine(runner, new ObservationComparator(), progress, archive.sink(loaded));
+        ArchiveSink sink = archive.sink(loaded);
+        Engine engine = new Engine(runner, new ObservationComparator(), progress, sink);
         behaviour = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
+        sink.finish();
       }
       outcome = then.run(behaviour, loaded, runner, started);
     }

@@ -1,11 +1,12 @@
 package dev.parity.archive;
 
-import dev.parity.fixture.Case;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parity.files.AtomicFiles;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
 import dev.parity.run.Observation;
-import dev.parity.run.ObservationSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The observations a run stored in its output folder, so that reports can show outputs and be
@@ -33,7 +34,9 @@ import java.util.stream.Stream;
  * stderr}, {@code files/<path>}), {@code .../normalized/} only when normalization changed
  * something, and {@code .../repro.sh}, the command line that reproduces that side. Streams longer
  * than {@link #maxStreamBytes()} are cut, and {@code meta.yaml} lists them under {@code
- * parity.truncated}.
+ * parity.truncated}. A case whose sides are the same writes nothing of its own: the commands that
+ * reproduce its sides go to one file for the whole run, {@code observations/repro.json} ({@code
+ * {"<case-id>": {"legacy": "...", "candidate": "..."}}}), written by {@link ArchiveSink#finish()}.
  */
 public final class RunArchive {
   /** The folder inside the output folder. */
@@ -45,8 +48,17 @@ public final class RunArchive {
   public static final long DEFAULT_MAX_STREAM_BYTES = 1L << 20;
   static final String REPRO = "repro.sh";
 
+  /** The one file holding the repro commands of every case whose sides were the same. */
+  public static final String REPRO_INDEX = "repro.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Map<String, String>>> INDEX_TYPE =
+      new TypeReference<>() {};
+
   private final Path folder;
   private final long maxStreamBytes;
+  // Read once, on the first repro a report asks for.
+  private volatile @Nullable Map<String, Map<String, String>> index;
 
   private RunArchive(Path folder, long maxStreamBytes) {
     this.folder = folder;
@@ -98,72 +110,20 @@ public final class RunArchive {
   /**
    * A sink that stores what reports need; reproduction commands come from {@code suite}. The first
    * side of a case is held until the second arrives: when both compared observations are the same
-   * (the case passes) only the repro commands are written, otherwise both sides' outputs too, so a
-   * large suite that mostly passes costs few writes.
+   * (the case passes) nothing is written for the case, its repro commands are kept for {@link
+   * ArchiveSink#finish()}; otherwise both sides' outputs and repro commands are stored at once, so
+   * a large suite that mostly passes writes one file, not a folder per case.
    */
-  public ObservationSink sink(Suite suite) {
-    Map<String, Pending> waiting = new HashMap<>();
-    return new ObservationSink() {
-      @Override
-      public void accept(Case testCase, Side side, Observation raw, Observation compared) {
-        pair(suite, waiting, testCase, side, raw, compared);
-      }
-
-      /**
-       * In record mode the legacy place holds the golden and the candidate place the new legacy
-       * run; both are reproduced by the legacy command.
-       */
-      @Override
-      public void recorded(
-          Case testCase,
-          Observation golden,
-          Observation goldenCompared,
-          Observation run,
-          Observation runCompared) {
-        String repro = Repro.of(suite, Side.LEGACY, testCase);
-        try {
-          store(testCase.id(), Side.LEGACY, golden, goldenCompared, repro);
-          store(testCase.id(), Side.CANDIDATE, run, runCompared, repro);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot store the observations of " + testCase.id(), e);
-        }
-      }
-    };
+  public ArchiveSink sink(Suite suite) {
+    return new ArchiveSink(this, suite);
   }
 
-  private void pair(
-      Suite suite,
-      Map<String, Pending> waiting,
-      Case testCase,
-      Side side,
-      Observation raw,
-      Observation compared) {
-    Pending mine = new Pending(side, raw, compared, Repro.of(suite, side, testCase));
-    Pending first;
-    synchronized (waiting) {
-      first = waiting.remove(testCase.id());
-      if (first == null) {
-        waiting.put(testCase.id(), mine);
-      }
-    }
-    if (first == null) {
-      return;
-    }
-    boolean same = first.compared().sameContentAs(compared);
-    try {
-      for (Pending pending : List.of(first, mine)) {
-        if (same) {
-          storeRepro(testCase.id(), pending.side(), pending.repro());
-        } else {
-          store(testCase.id(), pending.side(), pending.raw(), pending.compared(), pending.repro());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store the observations of " + testCase.id(), e);
-    }
+  /** Writes the repro commands of the cases whose sides were the same, in one file. */
+  void writeIndex(Map<String, Map<String, String>> passed) throws IOException {
+    Files.createDirectories(folder);
+    AtomicFiles.replace(folder.resolve(REPRO_INDEX), JSON.writeValueAsBytes(passed));
+    index = null;
   }
-
-  private record Pending(Side side, Observation raw, Observation compared, String repro) {}
 
   /** Stores only the command that reproduces one side of a case. */
   public void storeRepro(String caseId, Side side, String repro) throws IOException {
@@ -229,16 +189,35 @@ public final class RunArchive {
     return Files.isDirectory(sideFolder(caseId, side).resolve(View.NORMALIZED.folderName()));
   }
 
-  /** The command that reproduces one side of a case, if stored. */
+  /**
+   * The command that reproduces one side of a case, if stored: beside its outputs, or for a case
+   * whose sides were the same in {@link #REPRO_INDEX}.
+   */
   public Optional<String> repro(String caseId, Side side) {
     Path file = sideFolder(caseId, side).resolve(REPRO);
     try {
-      return Files.isRegularFile(file)
-          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
-          : Optional.empty();
+      if (Files.isRegularFile(file)) {
+        return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+      }
     } catch (IOException e) {
       return Optional.empty();
     }
+    return Optional.ofNullable(index().getOrDefault(caseId, Map.of()).get(side.label()));
+  }
+
+  private Map<String, Map<String, String>> index() {
+    Map<String, Map<String, String>> read = index;
+    if (read == null) {
+      Path file = folder.resolve(REPRO_INDEX);
+      try {
+        read = Files.isRegularFile(file) ? JSON.readValue(file.toFile(), INDEX_TYPE) : Map.of();
+      } catch (IOException e) {
+        // A damaged index costs the passing cases their repro commands, not the report.
+        read = Map.of();
+      }
+      index = read;
+    }
+    return read;
   }
 
   private Path sideFolder(String caseId, Side side) {

@@ -12,18 +12,44 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Writes that are all or nothing: a temporary file beside the target, flushed, then renamed over
- * it.
+ * Writes that are all or nothing: a temporary file beside the target, then renamed over it; flushed
+ * to disk first where the data cannot be made again ({@link #write}), not where it can ({@link
+ * #replace}: reports, rebuilt by {@code parity report}).
  */
 public final class AtomicFiles {
+  private static final LongAdder SYNCS = new LongAdder();
+
   private AtomicFiles() {}
 
+  /**
+   * Replaces {@code target} with {@code content}, flushed to disk before the rename, so that a
+   * power cut leaves the old or the new content.
+   */
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, content, true);
+  }
+
+  /**
+   * Replaces {@code target} with {@code content} by a rename, without waiting for the disk: readers
+   * see the old or the new content, never a mix, but a power cut may lose it. For files derived
+   * from others (reports); an fsync costs a few milliseconds on a busy disk.
+   */
+  public static void replace(Path target, byte[] content) throws IOException {
+    write(target, content, false);
+  }
+
+  /** How many files this process has forced to disk so far (tests check that only goldens are). */
+  public static long syncs() {
+    return SYNCS.sum();
+  }
+
+  private static void write(Path target, byte[] content, boolean sync) throws IOException {
     Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "not a file: " + target);
     Files.createDirectories(dir);
-    Path temporary = writeTemporary(dir, target.getFileName().toString(), content);
+    Path temporary = writeTemporary(dir, target.getFileName().toString(), content, sync);
     try {
       try {
         Files.move(
@@ -41,6 +67,10 @@ public final class AtomicFiles {
    * writes {@code content} to disk. It gets the default permissions, so the umask applies.
    */
   public static void writeNew(Path file, byte[] content) throws IOException {
+    writeNew(file, content, true);
+  }
+
+  private static void writeNew(Path file, byte[] content, boolean sync) throws IOException {
     try (FileChannel channel =
         FileChannel.open(
             file,
@@ -51,7 +81,10 @@ public final class AtomicFiles {
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      channel.force(true);
+      if (sync) {
+        channel.force(true);
+        SYNCS.increment();
+      }
     }
   }
 
@@ -59,7 +92,8 @@ public final class AtomicFiles {
    * A new hidden file beside the target holding {@code content}. Not Files.createTempFile: it
    * forces mode 0600, which the renamed file would keep whatever the umask says.
    */
-  private static Path writeTemporary(Path dir, String name, byte[] content) throws IOException {
+  private static Path writeTemporary(Path dir, String name, byte[] content, boolean sync)
+      throws IOException {
     while (true) {
       Path candidate =
           dir.resolve(
@@ -71,7 +105,7 @@ public final class AtomicFiles {
                   + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
                   + ".tmp");
       try {
-        writeNew(candidate, content);
+        writeNew(candidate, content, sync);
         return candidate;
       } catch (FileAlreadyExistsException taken) {
         // Another writer drew the same name: draw again.

@@ -88,7 +88,7 @@ final class JUnitXmlReporter implements Reporter {
       throw new IOException("cannot write " + FILE + ": " + e.getMessage(), e);
     }
     Path file = outputFolder.resolve(FILE);
-    AtomicFiles.write(file, bytes.toByteArray());
+    AtomicFiles.replace(file, bytes.toByteArray());
     return file;
   }
 

@@ -31,7 +31,7 @@ final class MarkdownReporter implements Reporter {
   @Override
   public Path write(Verdict verdict, Path outputFolder) throws IOException {
     Path file = outputFolder.resolve(FILE);
-    AtomicFiles.write(file, render(verdict).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.replace(file, render(verdict).getBytes(StandardCharsets.UTF_8));
     return file;
   }
 

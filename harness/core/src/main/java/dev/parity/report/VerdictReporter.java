@@ -12,7 +12,7 @@ final class VerdictReporter implements Reporter {
   @Override
   public Path write(Verdict verdict, Path outputFolder) throws IOException {
     Path file = outputFolder.resolve(VerdictJson.FILE);
-    AtomicFiles.write(file, VerdictJson.toJson(verdict).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.replace(file, VerdictJson.toJson(verdict).getBytes(StandardCharsets.UTF_8));
     return file;
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -217,6 +218,7 @@ class RunArchiveTests {
     sink.accept(suite.cases().get(0), Side.CANDIDATE, b, b); // "differs", candidate first
     sink.accept(suite.cases().get(1), Side.CANDIDATE, a, a);
     sink.accept(suite.cases().get(0), Side.LEGACY, a, a);
+    sink.finish();
 
     assertThat(suite.cases()).extracting(Case::id).containsExactly("differs", "same");
     assertThat(archive.read("same", Side.LEGACY, RunArchive.View.RAW)).isEmpty();
@@ -226,6 +228,57 @@ class RunArchiveTests {
     assertThat(archive.read("differs", Side.CANDIDATE, RunArchive.View.RAW)).contains(b);
     assertThat(archive.repro("differs", Side.CANDIDATE))
         .hasValueSatisfying(r -> r.contains("echo b"));
+  }
+
+  @Test
+  void passingCasesWriteNothingPerCaseTheirReprosGoToOneFileAtTheEnd() throws Exception {
+    Path suiteFolder = Files.createDirectories(temp.resolve("suite"));
+    StringBuilder yaml =
+        new StringBuilder("name: s\nlegacy: {command: [echo]}\ncandidate: {command: [echo]}\n");
+    yaml.append("cases:\n");
+    for (int i = 0; i < 50; i++) {
+      yaml.append("  - {id: pass/c").append(i).append(", args: [\"").append(i).append("\"]}\n");
+    }
+    yaml.append("  - {id: fail/x, args: [x]}\n");
+    Files.writeString(suiteFolder.resolve("suite.yaml"), yaml);
+    Suite suite = new SuiteLoader().load(suiteFolder);
+    RunArchive archive = RunArchive.in(temp.resolve("out"));
+    ArchiveSink sink = archive.sink(suite);
+    Observation same = observation(0, "same\n", Map.of());
+
+    for (Case testCase : suite.cases()) {
+      boolean fails = testCase.id().startsWith("fail/");
+      sink.accept(testCase, Side.LEGACY, same, same);
+      Observation candidate = fails ? observation(1, "other\n", Map.of()) : same;
+      sink.accept(testCase, Side.CANDIDATE, candidate, candidate);
+    }
+
+    // While cases run, only the failing case has written anything.
+    assertThat(files(archive.folder()))
+        .allMatch(p -> p.startsWith("fail/x/"))
+        .contains("fail/x/legacy/repro.sh", "fail/x/candidate/raw/stdout");
+    sink.finish();
+    assertThat(files(archive.folder()))
+        .filteredOn(p -> !p.startsWith("fail/x/"))
+        .containsExactly(RunArchive.REPRO_INDEX);
+    // The reports read the passing cases' repro commands from that one file.
+    RunArchive reader = RunArchive.in(temp.resolve("out"));
+    assertThat(reader.repro("pass/c7", Side.CANDIDATE))
+        .hasValueSatisfying(r -> assertThat(r).contains("echo 7"));
+    assertThat(reader.repro("pass/c7", Side.LEGACY)).isPresent();
+    assertThat(reader.repro("fail/x", Side.CANDIDATE))
+        .hasValueSatisfying(r -> assertThat(r).contains("echo x"));
+    assertThat(reader.read("pass/c7", Side.LEGACY, RunArchive.View.RAW)).isEmpty();
+    assertThat(reader.repro("unknown", Side.LEGACY)).isEmpty();
+  }
+
+  private static List<String> files(Path folder) throws Exception {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> folder.relativize(p).toString())
+          .sorted()
+          .toList();
+    }
   }
 
   @Test
