@@ -1,10 +1,8 @@
 package dev.parity.run;
 
-import dev.parity.fixture.Case;
 import dev.parity.fixture.CommandCase;
 import dev.parity.fixture.CommandImplementation;
 import dev.parity.fixture.Durations;
-import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -39,7 +37,7 @@ import org.apache.commons.exec.PumpStreamHandler;
  * from one that exits 127. Without the launcher, runs go through {@code setsid} and their process
  * group is killed instead.
  */
-public final class CommandRunner implements Runner {
+public final class CommandRunner extends TypedRunner<CommandImplementation, CommandCase> {
   /** Variable set for every run: the absolute path of the run's working directory. */
   public static final String WORKDIR_VARIABLE = "PARITY_WORKDIR";
 
@@ -91,21 +89,14 @@ public final class CommandRunner implements Runner {
    * maxOutputBytes}.
    */
   public CommandRunner(long maxOutputBytes) {
+    super(CommandImplementation.class, CommandCase.class);
     this.maxOutputBytes = maxOutputBytes;
     this.launcher = Launcher.get();
     this.setsid = ProcessTree.setsid();
   }
 
   @Override
-  public RunOutcome run(Suite suite, Implementation implementation, Case given) {
-    if (!(implementation instanceof CommandImplementation command)) {
-      throw new IllegalArgumentException(
-          "CommandRunner runs commands only, not " + implementation.describe());
-    }
-    if (!(given instanceof CommandCase testCase)) {
-      throw new IllegalArgumentException(
-          "CommandRunner runs command cases only, not [" + given.id() + "]");
-    }
+  RunOutcome runTyped(Suite suite, CommandImplementation command, CommandCase testCase) {
     Map<String, String> env = environment(suite, command, testCase);
     List<String> argv = new ArrayList<>(command.command());
     argv.addAll(testCase.args());

@@ -5,7 +5,6 @@ import dev.parity.fixture.HttpCase;
 import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.HttpSettings;
-import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the body too, and bodies are bounded: a server that hangs, breaks off or streams forever never
  * hangs the harness or fills its memory.
  */
-final class HttpRunner implements Runner {
+final class HttpRunner extends TypedRunner<HttpImplementation, HttpCase> {
   static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
 
   private final long maxBodyBytes;
@@ -42,19 +41,13 @@ final class HttpRunner implements Runner {
   private final HttpServices services = new HttpServices(this::client);
 
   HttpRunner(long maxBodyBytes) {
+    super(HttpImplementation.class, HttpCase.class);
     this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
-  public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
-    if (!(implementation instanceof HttpImplementation http)) {
-      throw new IllegalArgumentException(
-          "HttpRunner runs HTTP services only, not " + implementation.describe());
-    }
-    if (!(testCase instanceof HttpCase httpCase)) {
-      throw new IllegalArgumentException("case [" + testCase.id() + "] has no request");
-    }
-    HttpRequest request = httpCase.request();
+  RunOutcome runTyped(Suite suite, HttpImplementation http, HttpCase testCase) {
+    HttpRequest request = testCase.request();
     HttpServices.Started service = services.service(suite, http);
     Optional<String> failure = service.failure();
     if (failure.isPresent()) {

@@ -80,87 +80,92 @@ public record CasePerformance(
       int rounds,
       SideTiming legacy,
       SideTiming candidate) {
-    return new CasePerformance(
-        id,
-        tags,
-        status,
-        OptionalDouble.of(ratio),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        rounds,
-        Optional.of(legacy),
-        Optional.of(candidate),
-        OptionalDouble.empty(),
-        Optional.empty(),
-        Optional.empty());
+    Copy copy = new Copy(id, tags, status, rounds);
+    copy.ratio = OptionalDouble.of(ratio);
+    copy.legacy = Optional.of(legacy);
+    copy.candidate = Optional.of(candidate);
+    return copy.build();
   }
 
   /** A case that could not be measured after {@code rounds} rounds (status error), with why. */
   public static CasePerformance notMeasured(
       String id, List<String> tags, int rounds, String error) {
-    return new CasePerformance(
-        id,
-        tags,
-        PerformanceStatus.ERROR,
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        rounds,
-        Optional.empty(),
-        Optional.empty(),
-        OptionalDouble.empty(),
-        Optional.of(error),
-        Optional.empty());
+    Copy copy = new Copy(id, tags, PerformanceStatus.ERROR, rounds);
+    copy.error = Optional.of(error);
+    return copy.build();
   }
 
   /** This result with the 95% interval of its ratio. */
   public CasePerformance withInterval(double low, double high) {
-    return new CasePerformance(
-        id,
-        tags,
-        status,
-        ratio,
-        OptionalDouble.of(low),
-        OptionalDouble.of(high),
-        rounds,
-        legacy,
-        candidate,
-        overheadMs,
-        error,
-        caveat);
+    Copy copy = new Copy(this);
+    copy.ciLow = OptionalDouble.of(low);
+    copy.ciHigh = OptionalDouble.of(high);
+    return copy.build();
   }
 
   /** This result with the harness overhead that was subtracted from both sides' times. */
   public CasePerformance withOverheadMs(double overhead) {
-    return new CasePerformance(
-        id,
-        tags,
-        status,
-        ratio,
-        ciLow,
-        ciHigh,
-        rounds,
-        legacy,
-        candidate,
-        OptionalDouble.of(overhead),
-        error,
-        caveat);
+    Copy copy = new Copy(this);
+    copy.overheadMs = OptionalDouble.of(overhead);
+    return copy.build();
   }
 
   /** This result made inconclusive, with why a ratio inside maxRatio is still not a pass. */
   public CasePerformance inconclusive(String why) {
-    return new CasePerformance(
-        id,
-        tags,
-        PerformanceStatus.INCONCLUSIVE,
-        ratio,
-        ciLow,
-        ciHigh,
-        rounds,
-        legacy,
-        candidate,
-        overheadMs,
-        error,
-        Optional.of(why));
+    Copy copy = new Copy(this);
+    copy.status = PerformanceStatus.INCONCLUSIVE;
+    copy.caveat = Optional.of(why);
+    return copy.build();
+  }
+
+  /** The one place the components are spelled out: the factories and withers set what differs. */
+  private static final class Copy {
+    private final String id;
+    private final List<String> tags;
+    private PerformanceStatus status;
+    private OptionalDouble ratio = OptionalDouble.empty();
+    private OptionalDouble ciLow = OptionalDouble.empty();
+    private OptionalDouble ciHigh = OptionalDouble.empty();
+    private final int rounds;
+    private Optional<SideTiming> legacy = Optional.empty();
+    private Optional<SideTiming> candidate = Optional.empty();
+    private OptionalDouble overheadMs = OptionalDouble.empty();
+    private Optional<String> error = Optional.empty();
+    private Optional<String> caveat = Optional.empty();
+
+    Copy(String id, List<String> tags, PerformanceStatus status, int rounds) {
+      this.id = id;
+      this.tags = tags;
+      this.status = status;
+      this.rounds = rounds;
+    }
+
+    Copy(CasePerformance from) {
+      this(from.id, from.tags, from.status, from.rounds);
+      ratio = from.ratio;
+      ciLow = from.ciLow;
+      ciHigh = from.ciHigh;
+      legacy = from.legacy;
+      candidate = from.candidate;
+      overheadMs = from.overheadMs;
+      error = from.error;
+      caveat = from.caveat;
+    }
+
+    CasePerformance build() {
+      return new CasePerformance(
+          id,
+          tags,
+          status,
+          ratio,
+          ciLow,
+          ciHigh,
+          rounds,
+          legacy,
+          candidate,
+          overheadMs,
+          error,
+          caveat);
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.parity.verdict;
 
 import dev.parity.run.Listing;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +17,11 @@ import java.util.TreeMap;
 final class Decisions {
   private Decisions() {}
 
-  static Verdict of(
-      String suite,
-      Mode mode,
-      List<CaseResult> results,
-      List<String> unavailable,
-      Instant startedAt,
-      long durationMs) {
+  /** A decision with the reasons for it, in the order reports show them. */
+  record Decided(Decision decision, List<String> reasons) {}
+
+  /** Which side ships on the case results alone (no performance), and why. */
+  static Decided behaviour(Mode mode, List<CaseResult> results, List<String> unavailable) {
     Counts counts = Counts.of(results);
     List<String> reasons = new ArrayList<>(unavailable);
     if (counts.total() == 0) {
@@ -54,13 +51,7 @@ final class Decisions {
         Status.ACCEPTED,
         "passes as an accepted difference",
         "pass as accepted differences");
-    return Verdict.builder(suite, mode, decision, startedAt)
-        .reasons(reasons)
-        .counts(counts)
-        .unavailable(unavailable)
-        .durationMs(durationMs)
-        .fixtures(results)
-        .build();
+    return new Decided(decision, reasons);
   }
 
   static Verdict gate(
@@ -222,7 +213,7 @@ final class Decisions {
           stored.durationMs());
     }
     Verdict judged =
-        of(
+        Verdict.of(
             stored.suite(),
             stored.mode(),
             stored.fixtures(),

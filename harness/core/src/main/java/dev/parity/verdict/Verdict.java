@@ -265,6 +265,12 @@ public record Verdict(
       List<String> unavailable,
       Instant startedAt,
       long durationMs) {
-    return Decisions.of(suite, mode, results, unavailable, startedAt, durationMs);
+    Decisions.Decided decided = Decisions.behaviour(mode, results, unavailable);
+    return builder(suite, mode, decided.decision(), startedAt)
+        .reasons(decided.reasons())
+        .unavailable(unavailable)
+        .durationMs(durationMs)
+        .fixtures(results)
+        .build();
   }
 }

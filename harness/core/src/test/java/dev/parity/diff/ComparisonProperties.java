@@ -7,9 +7,6 @@ import dev.parity.normalize.Pipeline;
 import dev.parity.run.Observation;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,17 +60,11 @@ class ComparisonProperties {
         return Optional.empty();
       }
     }
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
+    // Valid UTF-8, and only that, survives decoding and encoding again unchanged.
+    String decoded = new String(bytes, StandardCharsets.UTF_8);
+    return Arrays.equals(decoded.getBytes(StandardCharsets.UTF_8), bytes)
+        ? Optional.of(decoded)
+        : Optional.empty();
   }
 
   private static boolean modelSaysEqual(List<String> textRules, byte[] legacy, byte[] candidate) {

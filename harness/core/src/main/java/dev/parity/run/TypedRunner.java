@@ -1,0 +1,39 @@
+package dev.parity.run;
+
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Implementation;
+import dev.parity.fixture.Suite;
+
+/**
+ * A runner of one kind of implementation and case: it refuses any other kind (which only a wrong
+ * dispatch can hand it) before it runs, so each runner works on its own types.
+ */
+abstract class TypedRunner<I extends Implementation, C extends Case> implements Runner {
+  private final Class<I> implementations;
+  private final Class<C> cases;
+
+  TypedRunner(Class<I> implementations, Class<C> cases) {
+    this.implementations = implementations;
+    this.cases = cases;
+  }
+
+  @Override
+  public final RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
+    if (!implementations.isInstance(implementation) || !cases.isInstance(testCase)) {
+      throw new IllegalArgumentException(
+          getClass().getSimpleName()
+              + " runs only a "
+              + cases.getSimpleName()
+              + " on a "
+              + implementations.getSimpleName()
+              + ", not case ["
+              + testCase.id()
+              + "] on "
+              + implementation.describe());
+    }
+    return runTyped(suite, implementations.cast(implementation), cases.cast(testCase));
+  }
+
+  /** Runs {@code testCase} against {@code implementation}, both of this runner's kind. */
+  abstract RunOutcome runTyped(Suite suite, I implementation, C testCase);
+}
