@@ -7,6 +7,8 @@ import dev.parity.golden.AcceptedDifference;
 import dev.parity.golden.GoldenStore;
 import dev.parity.golden.PendingResult;
 import dev.parity.golden.PendingStore;
+import dev.parity.golden.SemanticVersion;
+import dev.parity.golden.Until;
 import dev.parity.run.Observation;
 import dev.parity.verdict.ExitCodes;
 import java.io.PrintWriter;
@@ -59,10 +61,14 @@ final class AcceptCommand implements Callable<Integer> {
 
   @Option(
       names = "--until",
-      paramLabel = "YYYY-MM-DD",
+      paramLabel = "DATE|VERSION",
       description =
-          "The last day (UTC) the accepted difference applies; verify fails the case after it.")
-  @Nullable LocalDate until;
+          "The last day (YYYY-MM-DD, UTC) or the last candidate version (e.g. 2.3) the accepted"
+              + " difference applies to; verify fails the case after it (a version is compared"
+              + " with verify's --candidate-version).")
+  @Nullable String until;
+
+  @Mixin CandidateVersionOption version;
 
   @Option(
       names = "--by",
@@ -84,15 +90,7 @@ final class AcceptCommand implements Callable<Integer> {
     }
     ParityCommand parity = ParityCommand.of(spec);
     LocalDate today = LocalDate.now(parity.clock().withZone(ZoneOffset.UTC));
-    if (until != null && until.isBefore(today)) {
-      throw usage(
-          "--until ["
-              + until
-              + "] is in the past (today is "
-              + today
-              + ", UTC); give a"
-              + " date from today on, or leave --until out for no end date");
-    }
+    Optional<Until> end = until(today);
     Suite loaded = new SuiteLoader().load(suite.folder);
     PendingStore pending = new PendingStore(SuiteCommand.outFolder(loaded.folder(), common));
     GoldenStore goldens = new GoldenStore(SuiteCommand.goldenFolder(loaded, common));
@@ -100,7 +98,7 @@ final class AcceptCommand implements Callable<Integer> {
     for (PendingResult result : selection.select(spec, loaded, common, pending)) {
       choices.add(choose(result));
     }
-    Optional<AcceptedDifference> difference = difference(choices, parity);
+    Optional<AcceptedDifference> difference = difference(choices, parity, end);
     PrintWriter out = spec.commandLine().getOut();
     // One lock for every write: another run cannot interleave, and a locked folder fails before
     // anything is written.
@@ -130,6 +128,44 @@ final class AcceptCommand implements Callable<Integer> {
             + goldens.folder());
     out.flush();
     return ExitCodes.PASS;
+  }
+
+  /**
+   * The parsed {@code --until}, or a usage error when it is neither a date nor a version, or is
+   * already past: a date before today, a version the candidate ({@code --candidate-version}) is
+   * already beyond.
+   */
+  private Optional<Until> until(LocalDate today) {
+    if (until == null) {
+      return Optional.empty();
+    }
+    Optional<Until> parsed = Until.parse(until);
+    if (parsed.isEmpty()) {
+      throw usage("--until [" + until + "] is neither a date nor a version; give " + Until.FORMAT);
+    }
+    Optional<SemanticVersion> candidateVersion = version.version(spec.commandLine());
+    if (parsed.get() instanceof Until.Day day && day.day().isBefore(today)) {
+      throw usage(
+          "--until ["
+              + until
+              + "] is in the past (today is "
+              + today
+              + ", UTC); give a"
+              + " date from today on, or leave --until out for no end date");
+    }
+    if (parsed.get() instanceof Until.Version bound
+        && candidateVersion.isPresent()
+        && candidateVersion.get().compareTo(bound.version()) > 0) {
+      throw usage(
+          "--until ["
+              + until
+              + "] is already past: the candidate is version "
+              + candidateVersion.get()
+              + " (--candidate-version); give a version from "
+              + candidateVersion.get()
+              + " on, or leave --until out for no end");
+    }
+    return parsed;
   }
 
   private record Choice(PendingResult result, Side side, Observation observation) {}
@@ -172,7 +208,8 @@ final class AcceptCommand implements Callable<Integer> {
   }
 
   /** The accepted difference for the candidate results, when any is selected. */
-  private Optional<AcceptedDifference> difference(List<Choice> choices, ParityCommand parity) {
+  private Optional<AcceptedDifference> difference(
+      List<Choice> choices, ParityCommand parity, Optional<Until> end) {
     if (choices.stream().noneMatch(c -> c.side() == Side.CANDIDATE)) {
       return Optional.empty();
     }
@@ -187,11 +224,7 @@ final class AcceptCommand implements Callable<Integer> {
             : parity.env().getOrDefault("USER", System.getProperty("user.name", "unknown"));
     return Optional.of(
         new AcceptedDifference(
-            reason,
-            Optional.ofNullable(ticket),
-            Optional.ofNullable(until),
-            who,
-            parity.clock().instant()));
+            reason, Optional.ofNullable(ticket), end, who, parity.clock().instant()));
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -5,6 +5,8 @@ import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.Accepted;
 import dev.parity.golden.AcceptedDifference;
 import dev.parity.golden.GoldenStore;
+import dev.parity.golden.SemanticVersion;
+import dev.parity.golden.Until;
 import dev.parity.verdict.ExitCodes;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -28,6 +30,8 @@ final class AcceptedCommand implements Callable<Integer> {
 
   @Mixin GoldenOption golden;
 
+  @Mixin CandidateVersionOption version;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -35,6 +39,7 @@ final class AcceptedCommand implements Callable<Integer> {
     Suite loaded = new SuiteLoader().load(suite.folder);
     GoldenStore goldens = new GoldenStore(golden.folder(loaded));
     LocalDate today = LocalDate.now(ParityCommand.of(spec).clock().withZone(ZoneOffset.UTC));
+    Optional<SemanticVersion> candidateVersion = version.version(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     int count = 0;
     for (String id : goldens.caseIds()) {
@@ -45,13 +50,13 @@ final class AcceptedCommand implements Callable<Integer> {
       AcceptedDifference d = accepted.get().difference();
       out.println(
           ConsoleText.line(id)
-              + (d.expired(today) ? "  expired" : "")
+              + (expired(d, today, candidateVersion) ? "  expired" : "")
               + "\n  reason : "
               + ConsoleText.line(d.reason())
               + "\n  ticket : "
               + ConsoleText.line(d.ticket().orElse("-"))
               + "\n  until  : "
-              + d.until().map(LocalDate::toString).orElse("-")
+              + d.until().map(Until::label).orElse("-")
               + "\n  by     : "
               + ConsoleText.line(d.by())
               + "\n  at     : "
@@ -67,5 +72,12 @@ final class AcceptedCommand implements Callable<Integer> {
                 + goldens.folder());
     out.flush();
     return ExitCodes.PASS;
+  }
+
+  /** Expired by date, or by version when the candidate's version is given. */
+  private static boolean expired(
+      AcceptedDifference difference, LocalDate today, Optional<SemanticVersion> version) {
+    return difference.expired(today)
+        || (version.isPresent() && difference.expiry(today, version).isPresent());
   }
 }

@@ -52,6 +52,8 @@ final class GateCommand implements Callable<Integer> {
 
   @Mixin NoiseOption noise;
 
+  @Mixin CandidateVersionOption version;
+
   @Option(
       names = "--live",
       description = "Compare legacy and candidate live instead of verifying against the goldens.")
@@ -108,7 +110,8 @@ final class GateCommand implements Callable<Integer> {
     RunOptions options =
         new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
             .withNoise(noise.mode(spec.commandLine()))
-            .withClock(ParityCommand.of(spec).clock());
+            .withClock(ParityCommand.of(spec).clock())
+            .withCandidateVersion(version.version(spec.commandLine()));
     BenchOptions benchOptions = bench.options(spec.commandLine(), common.filter());
     Verdict verdict =
         SuiteCommand.runSuite(

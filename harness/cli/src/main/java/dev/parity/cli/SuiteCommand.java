@@ -48,7 +48,7 @@ abstract class SuiteCommand implements Callable<Integer> {
           new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
               .withClock(ParityCommand.of(spec).clock());
       Verdict verdict =
-          runSuite(suite.folder, common, options, strict(), out, this::run, Then.NOTHING);
+          runSuite(suite.folder, common, own(options), strict(), out, this::run, Then.NOTHING);
       after(verdict, out);
       out.flush();
       return ExitCodes.of(verdict);
@@ -56,6 +56,11 @@ abstract class SuiteCommand implements Callable<Integer> {
       FailedRun.replaceReports(outFolder(suite.folder, common), suite.folder, mode(), e, startedAt);
       throw e;
     }
+  }
+
+  /** {@code options} with this command's own options that the whole run (strict too) needs. */
+  RunOptions own(RunOptions options) {
+    return options;
   }
 
   /** The mode this command runs in, for the reports of a run that failed. */

@@ -7,6 +7,7 @@ import dev.parity.golden.GoldenStore;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -26,6 +27,13 @@ final class VerifyCommand extends SuiteCommand {
           "Also fail (exit 1, decision legacy) while the suite has orphan goldens, pending results"
               + " or expired accepted differences; each is named in the reports.")
   boolean strict;
+
+  @Mixin CandidateVersionOption version;
+
+  @Override
+  RunOptions own(RunOptions options) {
+    return options.withCandidateVersion(version.version(spec.commandLine()));
+  }
 
   @Override
   boolean strict() {

@@ -149,6 +149,87 @@ class AcceptCommandTests {
   }
 
   @Test
+  void anAcceptedDifferenceUntilAVersionPassesUpToItAndFailsAfterIt() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    String folder = suite.folder().toString();
+    assertThat(run(NOV_30, "verify", folder, "--filter", "greet").exitCode()).isEqualTo(1);
+    Cli accept =
+        run(
+            NOV_30,
+            "accept",
+            folder,
+            "--filter",
+            "greet",
+            "--reason",
+            "fixed in 2.1",
+            "--ticket",
+            "PORT-9",
+            "--until",
+            "2.0",
+            "--candidate-version",
+            "1.4");
+    assertThat(accept.exitCode()).as(accept.err()).isZero();
+    assertThat(suite.golden().resolve("greet/accepted/accepted.yaml"))
+        .content()
+        .containsPattern("until: \"?2.0\"?\n");
+
+    Cli before = run(NOV_30, "verify", folder, "--filter", "greet", "--candidate-version", "1.9");
+    Cli at = run(NOV_30, "verify", folder, "--filter", "greet", "--candidate-version", "v2.0.0");
+    Cli after = run(NOV_30, "verify", folder, "--filter", "greet", "--candidate-version", "2.1");
+    Cli unknown = run(NOV_30, "verify", folder, "--filter", "greet");
+    Cli unusable = run(NOV_30, "verify", folder, "--candidate-version", "latest");
+
+    assertThat(before.exitCode()).as(before.out()).isZero();
+    assertThat(at.exitCode()).as(at.out()).isZero();
+    assertThat(after.exitCode()).isEqualTo(1);
+    assertThat(after.out())
+        .contains(
+            "accepted difference expired after version 2.0 (the candidate is version 2.1)"
+                + " (ticket PORT-9)");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.out()).contains("give it with --candidate-version");
+    assertThat(unusable.exitCode()).isEqualTo(2);
+    assertThat(unusable.err())
+        .contains("--candidate-version [latest] is not a version; give a version such as 2.3");
+    Cli listed = run(NOV_30, "accepted", folder, "--candidate-version", "2.1");
+    assertThat(listed.out()).contains("greet  expired", "until  : 2.0");
+  }
+
+  @Test
+  void anUntilThatIsNoDateOrVersionOrAlreadyPastExitsTwoAndWritesNothing() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    String folder = suite.folder().toString();
+    assertThat(run(NOV_30, "verify", folder).exitCode()).isEqualTo(1);
+
+    Cli unusable = run(NOV_30, "accept", folder, "--reason", "r", "--until", "next release");
+    Cli pastVersion =
+        run(
+            NOV_30,
+            "accept",
+            folder,
+            "--reason",
+            "r",
+            "--until",
+            "1.9",
+            "--candidate-version",
+            "2.0");
+    Cli pastDay = run(NOV_30, "accept", folder, "--reason", "r", "--until", "2026-11-29");
+
+    assertThat(unusable.exitCode()).isEqualTo(2);
+    assertThat(unusable.err())
+        .contains(
+            "--until [next release] is neither a date nor a version; give a date YYYY-MM-DD (the"
+                + " last day, UTC) or a version such as 2.3");
+    assertThat(pastVersion.exitCode()).isEqualTo(2);
+    assertThat(pastVersion.err())
+        .contains("--until [1.9] is already past: the candidate is version 2.0");
+    assertThat(pastDay.exitCode()).isEqualTo(2);
+    assertThat(suite.golden().resolve("greet/accepted")).doesNotExist();
+    assertThat(suite.golden().resolve("other/one/accepted")).doesNotExist();
+    assertThat(pending(suite, "greet").resolve("candidate")).isDirectory();
+  }
+
+  @Test
   void badInputExitsTwoAndWritesNothing() throws Exception {
     TempSuite suite = suite("echo \"Hello $1\"\n");
     String folder = suite.folder().toString();

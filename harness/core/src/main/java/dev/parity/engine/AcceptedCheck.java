@@ -7,6 +7,8 @@ import dev.parity.fixture.Suite;
 import dev.parity.golden.Accepted;
 import dev.parity.golden.AcceptedDifference;
 import dev.parity.golden.GoldenStore;
+import dev.parity.golden.SemanticVersion;
+import dev.parity.golden.Until;
 import dev.parity.normalize.Pipeline;
 import dev.parity.redact.Redactor;
 import dev.parity.run.Observation;
@@ -45,7 +47,8 @@ final class AcceptedCheck {
       Pipeline pipeline,
       Observation candidate,
       CaseResult result,
-      LocalDate today) {
+      LocalDate today,
+      Optional<SemanticVersion> version) {
     if (result.status() != Status.FAIL) {
       return result;
     }
@@ -54,14 +57,10 @@ final class AcceptedCheck {
       return result;
     }
     AcceptedDifference difference = accepted.get().difference();
-    if (difference.expired(today)) {
+    Optional<String> expiry = difference.expiry(today, version);
+    if (expiry.isPresent()) {
       return result.withFacts(
-          List.of(
-              new Fact(
-                  "accepted",
-                  "accepted difference expired on "
-                      + difference.until().orElseThrow()
-                      + difference.ticketNote())));
+          List.of(new Fact("accepted", expiry.get() + difference.ticketNote())));
     }
     Observation expected =
         Redactor.of(suite.redaction()).forCase(testCase).apply(accepted.get().observation());
@@ -75,7 +74,7 @@ final class AcceptedCheck {
           Acceptance.of(
               difference.reason(),
               difference.ticket(),
-              difference.until(),
+              difference.until().map(Until::label),
               difference.by(),
               difference.at()));
     }

@@ -105,7 +105,8 @@ public final class Engine {
             Mode.VERIFY,
             options,
             state,
-            (c, unavailable) -> verifyCase(suite, c, goldens, pending, today, unavailable, state)));
+            (c, unavailable) ->
+                verifyCase(suite, c, goldens, pending, today, options, unavailable, state)));
   }
 
   /**
@@ -180,6 +181,7 @@ public final class Engine {
       GoldenStore goldens,
       PendingRecorder pending,
       LocalDate today,
+      RunOptions options,
       Set<String> unavailable,
       Normalization state)
       throws IOException {
@@ -205,7 +207,16 @@ public final class Engine {
     CaseResult result =
         judge.judge(
             suite, testCase, pipeline, golden.get(), candidate, durations, state.stats, Noise.NONE);
-    result = acceptance.check(suite, testCase, goldens, pipeline, candidate, result, today);
+    result =
+        acceptance.check(
+            suite,
+            testCase,
+            goldens,
+            pipeline,
+            candidate,
+            result,
+            today,
+            options.candidateVersion());
     return pending.after(testCase, candidate, result);
   }
 

@@ -1,5 +1,6 @@
 package dev.parity.engine;
 
+import dev.parity.golden.SemanticVersion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Optional;
  *     sets it when {@code CI} is set: CI never writes goldens)
  * @param clock what "today" is for the expiry of accepted differences, and when pending results
  *     were stored
+ * @param candidateVersion the candidate's version, against which an accepted difference that
+ *     applies up to a version expires; empty when the run was not told
  */
 public record RunOptions(
     Optional<String> filter,
@@ -29,7 +32,8 @@ public record RunOptions(
     NoiseMode noise,
     Optional<Path> out,
     boolean pendingOnly,
-    Clock clock) {
+    Clock clock,
+    Optional<SemanticVersion> candidateVersion) {
   public static final int DEFAULT_RUNS = 2;
 
   public RunOptions {
@@ -44,10 +48,20 @@ public record RunOptions(
     }
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(candidateVersion, "candidateVersion");
   }
 
   public RunOptions(Optional<String> filter, int jobs, boolean update, int runs, NoiseMode noise) {
-    this(filter, jobs, update, runs, noise, Optional.empty(), false, Clock.systemUTC());
+    this(
+        filter,
+        jobs,
+        update,
+        runs,
+        noise,
+        Optional.empty(),
+        false,
+        Clock.systemUTC(),
+        Optional.empty());
   }
 
   public RunOptions(Optional<String> filter, int jobs, boolean update, int runs) {
@@ -63,36 +77,55 @@ public record RunOptions(
   }
 
   public RunOptions withFilter(String glob) {
-    return new RunOptions(Optional.of(glob), jobs, update, runs, noise, out, pendingOnly, clock);
+    return new RunOptions(
+        Optional.of(glob), jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion);
   }
 
   public RunOptions withJobs(int count) {
-    return new RunOptions(filter, count, update, runs, noise, out, pendingOnly, clock);
+    return new RunOptions(
+        filter, count, update, runs, noise, out, pendingOnly, clock, candidateVersion);
   }
 
   public RunOptions withUpdate(boolean replace) {
-    return new RunOptions(filter, jobs, replace, runs, noise, out, pendingOnly, clock);
+    return new RunOptions(
+        filter, jobs, replace, runs, noise, out, pendingOnly, clock, candidateVersion);
   }
 
   public RunOptions withRuns(int count) {
-    return new RunOptions(filter, jobs, update, count, noise, out, pendingOnly, clock);
+    return new RunOptions(
+        filter, jobs, update, count, noise, out, pendingOnly, clock, candidateVersion);
   }
 
   public RunOptions withNoise(NoiseMode mode) {
-    return new RunOptions(filter, jobs, update, runs, mode, out, pendingOnly, clock);
+    return new RunOptions(
+        filter, jobs, update, runs, mode, out, pendingOnly, clock, candidateVersion);
   }
 
   /** These options keeping pending results in {@code folder}'s {@code pending/} folder. */
   public RunOptions withOut(Path folder) {
     return new RunOptions(
-        filter, jobs, update, runs, noise, Optional.of(folder), pendingOnly, clock);
+        filter,
+        jobs,
+        update,
+        runs,
+        noise,
+        Optional.of(folder),
+        pendingOnly,
+        clock,
+        candidateVersion);
   }
 
   public RunOptions withPendingOnly(boolean pending) {
-    return new RunOptions(filter, jobs, update, runs, noise, out, pending, clock);
+    return new RunOptions(filter, jobs, update, runs, noise, out, pending, clock, candidateVersion);
   }
 
   public RunOptions withClock(Clock time) {
-    return new RunOptions(filter, jobs, update, runs, noise, out, pendingOnly, time);
+    return new RunOptions(
+        filter, jobs, update, runs, noise, out, pendingOnly, time, candidateVersion);
+  }
+
+  /** These options judging version-bound accepted differences against {@code version}. */
+  public RunOptions withCandidateVersion(Optional<SemanticVersion> version) {
+    return new RunOptions(filter, jobs, update, runs, noise, out, pendingOnly, clock, version);
   }
 }

@@ -7,6 +7,7 @@ import dev.parity.golden.AcceptedDifference;
 import dev.parity.golden.GoldenStore;
 import dev.parity.golden.PendingResult;
 import dev.parity.golden.PendingStore;
+import dev.parity.golden.SemanticVersion;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,20 @@ public final class Strictness {
   /** The problems of {@code suite}'s goldens and pending results, today (UTC). */
   public static List<String> problems(
       Suite suite, GoldenStore goldens, PendingStore pending, LocalDate today) throws IOException {
+    return problems(suite, goldens, pending, today, Optional.empty());
+  }
+
+  /**
+   * {@link #problems(Suite, GoldenStore, PendingStore, LocalDate)}, with accepted differences that
+   * apply up to a version judged against the candidate's {@code version}.
+   */
+  public static List<String> problems(
+      Suite suite,
+      GoldenStore goldens,
+      PendingStore pending,
+      LocalDate today,
+      Optional<SemanticVersion> version)
+      throws IOException {
     List<String> problems = new ArrayList<>();
     List<String> ids = suite.cases().stream().map(Case::id).toList();
     for (String orphan : goldens.orphans(ids).ids()) {
@@ -48,12 +63,20 @@ public final class Strictness {
     }
     for (String id : goldens.caseIds()) {
       Optional<AcceptedDifference> accepted = goldens.accepted(id).map(Accepted::difference);
-      if (accepted.isPresent() && accepted.get().expired(today)) {
+      // Without a candidate version a version bound cannot be judged here; verify fails the
+      // case itself while it differs.
+      Optional<String> expiry =
+          accepted.flatMap(
+              a ->
+                  version.isPresent() || a.expired(today)
+                      ? a.expiry(today, version)
+                      : Optional.empty());
+      if (expiry.isPresent()) {
         problems.add(
             "accepted difference of "
                 + id
-                + " expired on "
-                + accepted.get().until().orElseThrow()
+                + " "
+                + expiry.get().replaceFirst("^accepted difference ", "")
                 + accepted.get().ticketNote()
                 + ": fix the candidate, or accept the difference again with a later --until");
       }
@@ -65,6 +88,7 @@ public final class Strictness {
   public static List<String> problems(
       Suite suite, GoldenStore goldens, PendingStore pending, RunOptions options)
       throws IOException {
-    return problems(suite, goldens, pending, AcceptedCheck.today(options.clock()));
+    return problems(
+        suite, goldens, pending, AcceptedCheck.today(options.clock()), options.candidateVersion());
   }
 }

@@ -11,12 +11,12 @@ import java.util.Optional;
  *
  * @param reason why the difference is intended (required, not blank)
  * @param ticket the issue that tracks it
- * @param until the last day (UTC, inclusive) the difference applies
+ * @param until the last day (UTC) or candidate version the difference applies to, inclusive
  * @param by who accepted it
  * @param at when it was accepted
  */
 public record AcceptedDifference(
-    String reason, Optional<String> ticket, Optional<LocalDate> until, String by, Instant at) {
+    String reason, Optional<String> ticket, Optional<Until> until, String by, Instant at) {
   public AcceptedDifference {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(ticket, "ticket");
@@ -39,12 +39,30 @@ public record AcceptedDifference(
   }
 
   public AcceptedDifference withUntil(LocalDate until) {
+    return withUntil(new Until.Day(until));
+  }
+
+  public AcceptedDifference withUntil(Until until) {
     return new AcceptedDifference(reason, ticket, Optional.of(until), by, at);
   }
 
-  /** Whether {@code today} is after {@code until}: the difference applies through that day. */
+  /**
+   * Whether {@code today} is after an {@code until} day: the difference applies through that day. A
+   * version bound is judged only by {@link #expiry}, which knows the candidate's version.
+   */
   public boolean expired(LocalDate today) {
-    return until.map(today::isAfter).orElse(false);
+    return until
+        .filter(u -> u instanceof Until.Day)
+        .flatMap(u -> u.expiry(today, Optional.empty()))
+        .isPresent();
+  }
+
+  /**
+   * Why the difference no longer applies on {@code today} to a candidate of version {@code
+   * candidate} (see {@link Until#expiry}), or empty while it applies.
+   */
+  public Optional<String> expiry(LocalDate today, Optional<SemanticVersion> candidate) {
+    return until.flatMap(u -> u.expiry(today, candidate));
   }
 
   /** {@code (ticket X)} for messages, or nothing without a ticket. */

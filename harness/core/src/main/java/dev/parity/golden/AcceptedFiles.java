@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +47,7 @@ final class AcceptedFiles {
         new Doc(
             difference.reason(),
             difference.ticket().orElse(null),
-            difference.until().map(LocalDate::toString).orElse(null),
+            difference.until().map(Until::label).orElse(null),
             difference.by(),
             difference.at().toString());
     AtomicFiles.writeNew(
@@ -80,19 +79,21 @@ final class AcceptedFiles {
     if (doc.by() == null || doc.at() == null) {
       throw damaged(file, "the accepted difference lacks `by` or `at`");
     }
+    Optional<Until> until = Optional.ofNullable(doc.until()).flatMap(Until::parse);
+    if (doc.until() != null && until.isEmpty()) {
+      throw damaged(file, "`until` [" + doc.until() + "] is not " + Until.FORMAT);
+    }
     AcceptedDifference difference;
     try {
       difference =
           new AcceptedDifference(
               doc.reason(),
               Optional.ofNullable(doc.ticket()),
-              Optional.ofNullable(doc.until()).map(LocalDate::parse),
+              until,
               doc.by(),
               Instant.parse(doc.at()));
     } catch (DateTimeParseException e) {
-      throw damaged(
-          file,
-          "`until` must be a date YYYY-MM-DD and `at` an instant (" + e.getParsedString() + ")");
+      throw damaged(file, "`at` must be an instant (" + e.getParsedString() + ")");
     }
     return Optional.of(Accepted.of(difference, GoldenFiles.read(dir)));
   }

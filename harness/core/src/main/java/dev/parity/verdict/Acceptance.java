@@ -3,7 +3,6 @@ package dev.parity.verdict;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,14 +12,14 @@ import java.util.Optional;
  *
  * @param reason why the difference is intended
  * @param ticket the issue that tracks it
- * @param until the last day (UTC) it applies
+ * @param until the last day (UTC, {@code YYYY-MM-DD}) or candidate version it applies to
  * @param by who accepted it
  * @param at when
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 @JsonPropertyOrder({"reason", "ticket", "until", "by", "at"})
 public record Acceptance(
-    String reason, Optional<String> ticket, Optional<LocalDate> until, String by, Instant at) {
+    String reason, Optional<String> ticket, Optional<String> until, String by, Instant at) {
   public Acceptance {
     Objects.requireNonNull(reason, "reason");
     ticket = ticket == null ? Optional.empty() : ticket;
@@ -30,7 +29,7 @@ public record Acceptance(
   }
 
   public static Acceptance of(
-      String reason, Optional<String> ticket, Optional<LocalDate> until, String by, Instant at) {
+      String reason, Optional<String> ticket, Optional<String> until, String by, Instant at) {
     return new Acceptance(reason, ticket, until, by, at);
   }
 

@@ -9,6 +9,8 @@ import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.AcceptedDifference;
 import dev.parity.golden.GoldenStore;
 import dev.parity.golden.PendingStore;
+import dev.parity.golden.SemanticVersion;
+import dev.parity.golden.Until;
 import dev.parity.run.CommandRunner;
 import dev.parity.testing.Observations;
 import dev.parity.testing.TempSuite;
@@ -82,7 +84,7 @@ class AcceptedDifferenceEngineTests {
             Acceptance.of(
                 "the port rounds half-even",
                 Optional.of("MIG-7"),
-                Optional.of(LocalDate.parse("2026-12-31")),
+                Optional.of("2026-12-31"),
                 "ana",
                 Instant.parse("2026-11-30T12:00:00Z")));
     assertThat(a.summary()).isEqualTo("accepted: the port rounds half-even (ticket MIG-7)");
@@ -140,6 +142,46 @@ class AcceptedDifferenceEngineTests {
     assertThat(a.facts())
         .contains(new Fact("accepted", "accepted difference expired on 2026-12-31 (ticket MIG-7)"));
     assertThat(after.decision()).isEqualTo(Decision.LEGACY);
+  }
+
+  @Test
+  void aVersionBoundPassesUpToItsVersionAndFailsAfterItOrWithoutAVersion() throws Exception {
+    setUp("");
+    AcceptedDifference upTo2 =
+        AcceptedDifference.of("the port rounds half-even", "ana", Instant.EPOCH)
+            .withTicket("MIG-7")
+            .withUntil(Until.parse("2.0").orElseThrow());
+    goldens.accept("a", Observations.command(0, "total 3 at 10:00\n", ""), upTo2);
+
+    Verdict before = engine.verify(suite, goldens, options().withCandidateVersion(version("1.9")));
+    Verdict at = engine.verify(suite, goldens, options().withCandidateVersion(version("2.0.0")));
+    Verdict after = engine.verify(suite, goldens, options().withCandidateVersion(version("2.1")));
+    Verdict unknown = engine.verify(suite, goldens, options());
+
+    assertThat(before.fixtures().get(0).status()).isEqualTo(Status.ACCEPTED);
+    assertThat(before.fixtures().get(0).accepted().orElseThrow().until()).contains("2.0");
+    assertThat(at.fixtures().get(0).status()).isEqualTo(Status.ACCEPTED);
+    assertThat(after.fixtures().get(0).status()).isEqualTo(Status.FAIL);
+    assertThat(after.fixtures().get(0).facts())
+        .contains(
+            new Fact(
+                "accepted",
+                "accepted difference expired after version 2.0 (the candidate is version 2.1)"
+                    + " (ticket MIG-7)"));
+    assertThat(unknown.fixtures().get(0).status()).isEqualTo(Status.FAIL);
+    assertThat(unknown.fixtures().get(0).facts())
+        .anyMatch(f -> f.message().contains("give it with --candidate-version"));
+    assertThat(
+            Strictness.problems(
+                suite,
+                goldens,
+                new PendingStore(root.resolve("out")),
+                options().withCandidateVersion(version("2.1"))))
+        .anyMatch(p -> p.startsWith("accepted difference of a expired after version 2.0"));
+  }
+
+  private static Optional<SemanticVersion> version(String text) {
+    return SemanticVersion.parse(text);
   }
 
   @Test
