@@ -1,0 +1,98 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.cli.Processes.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ./parity with the class-data-sharing archive the build makes (issue 13): used when it fits, and
+ * a stale, damaged or missing archive changes nothing but the start-up time.
+ */
+class StartupIT {
+  @TempDir Path temp;
+  Path launcher;
+  Path jar;
+  Path archive;
+  String version;
+
+  /** A copy of the repository's layout: ./parity, the packaged jar and, per test, an archive. */
+  @BeforeEach
+  void layout() throws Exception {
+    Path root = CiIntegrationTests.repositoryRoot();
+    Path target = Files.createDirectories(temp.resolve("harness/cli/target"));
+    jar = Files.copy(root.resolve("harness/cli/target/parity.jar"), target.resolve("parity.jar"));
+    launcher = Files.copy(root.resolve("parity"), temp.resolve("parity"));
+    archive = target.resolve("parity.jsa");
+    version = new Version().version();
+  }
+
+  @Test
+  void theBuildsArchiveIsUsed() throws Exception {
+    Path root = CiIntegrationTests.repositoryRoot();
+    assertThat(root.resolve("harness/cli/target/parity.jsa"))
+        .as("the archive the build dumps beside the jar")
+        .isRegularFile();
+    // The repository's own ./parity: an archive holds the path, size and time of the jar it was
+    // dumped for.
+    launcher = root.resolve("parity");
+
+    Result result = parity(Map.of("PARITY_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "-V");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).contains("source: shared objects file", version);
+  }
+
+  @Test
+  void aDamagedArchiveFallsBackSilently() throws Exception {
+    Files.write(archive, new byte[] {1, 2, 3, 4});
+    Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(5)));
+
+    Result result = parity(Map.of(), "--version");
+
+    assertThat(result).isEqualTo(new Result(0, version, ""));
+  }
+
+  @Test
+  void anArchiveOlderThanTheJarIsNotUsed() throws Exception {
+    Files.write(archive, new byte[] {1, 2, 3, 4});
+    Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(60)));
+
+    Result result = parity(Map.of("PARITY_JAVA_OPTS", "-Xlog:cds=info:stdout"), "--version");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).doesNotContain(archive.toString()).contains(version);
+  }
+
+  @Test
+  void noArchiveRunsWithout() throws Exception {
+    Result result = parity(Map.of(), "--version");
+
+    assertThat(result).isEqualTo(new Result(0, version, ""));
+  }
+
+  private Result parity(Map<String, String> env, String... args) throws Exception {
+    String[] command = new String[args.length + 2];
+    command[0] = "sh";
+    command[1] = launcher.toString();
+    System.arraycopy(args, 0, command, 2, args.length);
+    Result result = Processes.run(temp, Duration.ofMinutes(2), env, command);
+    return new Result(result.exit(), result.out().strip(), result.err().strip());
+  }
+
+  /** The version line, as the CLI prints it in-process. */
+  private static final class Version {
+    String version() {
+      return new ParityCommand.Version().getVersion()[0];
+    }
+  }
+}
