@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ./parity with the class-data-sharing archive the build makes (issue 13): used when it fits, and
- * a stale, damaged or missing archive changes nothing but the start-up time.
+ * ./parity with the class-data-sharing archive the build makes (issue 13): used when it fits, and a
+ * stale, damaged or missing archive changes nothing but the start-up time.
  */
 class StartupIT {
   @TempDir Path temp;
