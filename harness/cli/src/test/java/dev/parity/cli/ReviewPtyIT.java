@@ -2,11 +2,7 @@ package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.fixture.Side;
-import dev.parity.golden.GoldenStore;
-import dev.parity.golden.PendingInfo;
 import dev.parity.golden.PendingStore;
-import dev.parity.run.Observation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,10 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,62 +42,73 @@ class ReviewPtyIT {
   @Test
   @Timeout(300)
   void acceptRejectSkipAndQuitLeaveGoldensAndPendingResultsAsDecided() throws Exception {
-    Path suite = suite();
+    Path suite = suite(List.of("a", "b", "c", "d", "e", "f", "g"));
     Path golden = root.resolve("golden/s");
-    GoldenStore goldens = new GoldenStore(golden);
-    for (String id : List.of("a", "b", "c", "d", "e")) {
-      goldens.write(id, stdout("old " + id + "\n"), false);
+    // Real runs store the pending results: record finds changed goldens (a, c, d, g), verify
+    // failing candidates (b, e, f, one cluster: "version 1" became "version 2").
+    for (String id : List.of("a", "c", "d", "g")) {
+      output(suite, "legacy", id, "new " + id + "\n");
     }
+    for (String id : List.of("b", "e", "f")) {
+      output(suite, "candidate", id, id + "\nversion 2\n");
+    }
+    assertThat(Cli.run("record", "--runs", "1", suite.toString()).exitCode()).isEqualTo(1);
+    assertThat(Cli.run("verify", suite.toString()).exitCode()).isEqualTo(1);
     PendingStore pending = new PendingStore(root.resolve("reports/s"));
-    legacy(pending, "a");
-    candidate(pending, "b");
-    legacy(pending, "c");
-    legacy(pending, "d");
-    candidate(pending, "e");
+    assertThat(pending.list().stream().map(r -> r.caseId()).toList())
+        .containsExactly("a", "b", "c", "d", "e", "f", "g");
+    assertThat(pending.read("b").orElseThrow().info().cluster())
+        .isPresent()
+        .isEqualTo(pending.read("f").orElseThrow().info().cluster());
 
     start(suite);
-    expect("case 1 of 5");
+    expect("case 1 of 7");
     expect("accepting replaces the golden");
     type("a");
-    expect("case 2 of 5");
+    expect("case 2 of 7");
     expect("accepted difference");
-    type("a");
+    // A: every pending result of b's cluster (b, e, f) with one reason.
+    type("A");
     expect("Reason (required): ");
     type("intended: the port fixed it\r");
     expect("Ticket (optional): ");
     type("PORT-7\r");
-    expect("case 3 of 5");
+    expect("case 5 of 7");
     type("r");
-    expect("case 4 of 5");
+    expect("case 6 of 7");
     type("s");
-    expect("case 5 of 5");
+    expect("case 7 of 7");
     type("q");
     assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as(screen()).isTrue();
 
     assertThat(process.exitValue()).as(screen()).isZero();
-    assertThat(screen()).contains("2 accepted, 1 rejected, 1 skipped; 2 pending results left");
+    assertThat(screen()).contains("4 accepted, 1 rejected, 1 skipped; 2 pending results left");
     assertThat(golden.resolve("a/stdout")).hasContent("new a");
-    assertThat(golden.resolve("b/stdout")).hasContent("old b");
-    assertThat(golden.resolve("b/accepted/stdout")).hasContent("new b");
-    assertThat(Files.readString(golden.resolve("b/accepted/accepted.yaml")))
-        .contains("intended: the port fixed it")
-        .contains("PORT-7");
-    assertThat(golden.resolve("c/stdout")).hasContent("old c");
-    assertThat(golden.resolve("d/stdout")).hasContent("old d");
-    assertThat(pending.list().stream().map(r -> r.caseId()).toList()).containsExactly("d", "e");
+    for (String id : List.of("b", "e", "f")) {
+      assertThat(golden.resolve(id + "/stdout")).hasContent(id + "\nversion 1");
+      assertThat(golden.resolve(id + "/accepted/stdout")).hasContent(id + "\nversion 2");
+      assertThat(Files.readString(golden.resolve(id + "/accepted/accepted.yaml")))
+          .contains("intended: the port fixed it")
+          .contains("PORT-7");
+    }
+    assertThat(golden.resolve("c/stdout")).hasContent("c\nversion 1");
+    assertThat(golden.resolve("d/stdout")).hasContent("d\nversion 1");
+    assertThat(golden.resolve("g/stdout")).hasContent("g\nversion 1");
+    assertThat(pending.list().stream().map(r -> r.caseId()).toList()).containsExactly("d", "g");
+    Cli verify = Cli.run("verify", suite.toString(), "--filter", "b");
+    assertThat(verify.exitCode()).as(verify.out()).isZero();
+    assertThat(verify.out()).contains("1 accepted");
   }
 
   @Test
   @Timeout(300)
   void aReviewKilledMidwayKeepsWhatWasDecidedAndEveryOtherPendingResult() throws Exception {
-    Path suite = suite();
+    Path suite = suite(List.of("a", "b"));
     Path golden = root.resolve("golden/s");
-    GoldenStore goldens = new GoldenStore(golden);
-    goldens.write("a", stdout("old a\n"), false);
-    goldens.write("b", stdout("old b\n"), false);
+    output(suite, "legacy", "a", "new a\n");
+    output(suite, "legacy", "b", "new b\n");
+    assertThat(Cli.run("record", "--runs", "1", suite.toString()).exitCode()).isEqualTo(1);
     PendingStore pending = new PendingStore(root.resolve("reports/s"));
-    legacy(pending, "a");
-    legacy(pending, "b");
 
     start(suite);
     expect("case 1 of 2");
@@ -113,45 +119,40 @@ class ReviewPtyIT {
     process.destroyForcibly().waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(golden.resolve("a/stdout")).hasContent("new a");
-    assertThat(golden.resolve("b/stdout")).hasContent("old b");
+    assertThat(golden.resolve("b/stdout")).hasContent("b\nversion 1");
     assertThat(pending.list().stream().map(r -> r.caseId()).toList()).containsExactly("b");
+    try (Stream<Path> files = Files.walk(golden)) {
+      assertThat(files.filter(p -> p.getFileName().toString().startsWith(".")))
+          .as("no half-written golden left behind")
+          .isEmpty();
+    }
   }
 
-  private Path suite() throws IOException {
+  /**
+   * A suite whose sides print the file {@code legacy/<id>} or {@code candidate/<id>} of the suite
+   * folder, both {@code <id>\nversion 1} at first; its goldens are recorded.
+   */
+  private Path suite(List<String> ids) throws IOException {
     Path suite = Files.createDirectories(root.resolve("fixtures/s"));
     StringBuilder yaml =
         new StringBuilder(
-            "name: s\nlegacy:\n  command: [sh, -c]\ncandidate:\n  command: [sh, -c]\ncases:\n");
-    for (String id : List.of("a", "b", "c", "d", "e")) {
-      yaml.append("  - id: ")
-          .append(id)
-          .append("\n    args: ['echo new ")
-          .append(id)
-          .append("']\n");
+            "name: s\nlegacy:\n  command: [sh, -c, 'cat \"$0\"/legacy/\"$1\"', '{suite}']\n"
+                + "candidate:\n  command: [sh, -c, 'cat \"$0\"/candidate/\"$1\"', '{suite}']\n"
+                + "cases:\n");
+    for (String id : ids) {
+      yaml.append("  - id: ").append(id).append("\n    args: [").append(id).append("]\n");
+      output(suite, "legacy", id, id + "\nversion 1\n");
+      output(suite, "candidate", id, id + "\nversion 1\n");
     }
     Files.writeString(suite.resolve("suite.yaml"), yaml);
+    Cli record = Cli.run("record", "--runs", "1", suite.toString());
+    assertThat(record.exitCode()).as(record.out() + record.err()).isZero();
     return suite;
   }
 
-  private static void legacy(PendingStore pending, String id) throws IOException {
-    pending.write(
-        id,
-        Side.LEGACY,
-        stdout("new " + id + "\n"),
-        PendingInfo.of("s", PendingInfo.Source.RECORD, "record", Instant.now()));
-  }
-
-  private static void candidate(PendingStore pending, String id) throws IOException {
-    pending.write(
-        id,
-        Side.CANDIDATE,
-        stdout("new " + id + "\n"),
-        PendingInfo.of("s", PendingInfo.Source.VERIFY, "verify", Instant.now()));
-  }
-
-  private static Observation stdout(String text) {
-    return Observation.ofCommand(
-        0, text.getBytes(StandardCharsets.UTF_8), new byte[0], Map.of(), Duration.ZERO);
+  private static void output(Path suite, String side, String id, String text) throws IOException {
+    Files.createDirectories(suite.resolve(side));
+    Files.writeString(suite.resolve(side).resolve(id), text);
   }
 
   /** Starts the review inside {@code script}, which gives it a pseudo-terminal. */
