@@ -3,17 +3,24 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.golden.GoldenLock;
 import dev.parity.golden.GoldenStore;
 import dev.parity.testing.TempSuite;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -357,6 +364,67 @@ class AcceptCommandTests {
     assertThat(pending(suite, "greet").resolve("candidate/stdout"))
         .as("the candidate side is still to be reviewed")
         .hasContent("Hello World");
+  }
+
+  @Test
+  @Timeout(120)
+  void acceptingInAGoldenFolderLockedByAnotherProcessExitsTwoAndWritesNothing() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    String folder = suite.folder().toString();
+    assertThat(run(NOV_30, "verify", folder).exitCode()).isEqualTo(1);
+    Path lockFile = suite.golden().resolve(GoldenLock.FILE);
+    // Another process holds the golden lock (a POSIX record lock, as parity takes it) until its
+    // stdin closes.
+    Process holder =
+        new ProcessBuilder(
+                "python3",
+                "-c",
+                "import fcntl, sys\n"
+                    + "f = open(sys.argv[1], 'a+')\n"
+                    + "fcntl.lockf(f, fcntl.LOCK_EX)\n"
+                    + "f.write('4242\\n'); f.flush()\n"
+                    + "print('locked', flush=True)\n"
+                    + "sys.stdin.read()\n",
+                lockFile.toString())
+            .redirectErrorStream(true)
+            .start();
+    Cli locked;
+    try {
+      assertThat(new String(holder.getInputStream().readNBytes(7), StandardCharsets.UTF_8))
+          .isEqualTo("locked\n");
+      Map<String, String> before = snapshot(suite.golden());
+
+      locked = run(NOV_30, "accept", folder, "--reason", "r", "--ticket", "T-1", "--until", "2.0");
+
+      assertThat(snapshot(suite.golden())).as("golden/ unchanged").isEqualTo(before);
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor(60, TimeUnit.SECONDS);
+      holder.destroyForcibly();
+    }
+    assertThat(locked.exitCode()).isEqualTo(2);
+    assertThat(locked.err())
+        .contains(
+            "the goldens are being written by another parity process (pid 4242)",
+            "wait until that `parity record` ends and run again");
+    assertThat(suite.golden().resolve("greet/accepted")).doesNotExist();
+    assertThat(pending(suite, "greet").resolve("candidate")).isDirectory();
+    assertThat(pending(suite, "other/one").resolve("candidate")).isDirectory();
+  }
+
+  /** Every file below {@code folder} but the lock file, with its content. */
+  private static Map<String, String> snapshot(Path folder) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        if (!file.getFileName().toString().equals(GoldenLock.FILE)) {
+          files.put(
+              folder.relativize(file).toString(),
+              new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        }
+      }
+    }
+    return files;
   }
 
   @Test
