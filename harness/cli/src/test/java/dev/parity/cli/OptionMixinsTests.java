@@ -43,6 +43,15 @@ class OptionMixinsTests {
         .toList();
   }
 
+  /** The names of the commands that hold a {@code mixin}, directly or in another mixin. */
+  private static List<String> holding(Class<?> mixin) {
+    return commands().stream()
+        .filter(c -> mixinsOf(c).stream().anyMatch(mixin::isInstance))
+        .map(CommandSpec::name)
+        .sorted()
+        .toList();
+  }
+
   private static List<String> takingFrom(String option, Class<?> mixin) {
     return commands().stream()
         .filter(c -> c.findOption(option) != null)
@@ -73,30 +82,13 @@ class OptionMixinsTests {
 
   @Test
   void forceThatOnlyLiftsTheCiRefusalComesFromItsMixin() {
-    List<String> withMixin =
-        commands().stream()
-            .filter(c -> mixinsOf(c).stream().anyMatch(ForceOption.class::isInstance))
-            .map(CommandSpec::name)
-            .sorted()
-            .toList();
-
     // record's --force also decides whether new cases become goldens, so it says so itself.
-    assertThat(withMixin).containsExactly("accept", "review");
+    assertThat(holding(ForceOption.class)).containsExactly("accept", "review");
   }
 
   @Test
   void theSuiteParameterComesFromItsMixin() {
-    List<String> withSuite =
-        commands().stream()
-            .filter(
-                c ->
-                    c.mixins().values().stream()
-                        .anyMatch(m -> m.userObject() instanceof SuiteParameter))
-            .map(CommandSpec::name)
-            .sorted()
-            .toList();
-
-    assertThat(withSuite)
+    assertThat(holding(SuiteParameter.class))
         .containsExactly(
             "accept",
             "accepted",

@@ -29,17 +29,21 @@ class ExcerptsTests {
     assertThat(Excerpts.utf8Length("😀é")).isEqualTo("😀é".getBytes(StandardCharsets.UTF_8).length);
   }
 
-  @Test
-  void theDiffsOfOneCaseShareOneBudget() {
+  /** A failing case whose summary, fact and two diffs are each three times their cap. */
+  private static CaseResult oversized() {
     String big = "+" + "x".repeat(3 * Excerpts.DIFF_BYTES);
     StreamDiff stdout = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
     StreamDiff stderr = new StreamDiff("stderr", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
-    CaseResult result =
-        CaseResults.of("c", Status.FAIL)
-            .summary("s".repeat(3 * Excerpts.FACT_BYTES))
-            .facts(List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))))
-            .diffs(List.of(stdout, stderr))
-            .build();
+    return CaseResults.of("c", Status.FAIL)
+        .summary("s".repeat(3 * Excerpts.FACT_BYTES))
+        .facts(List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))))
+        .diffs(List.of(stdout, stderr))
+        .build();
+  }
+
+  @Test
+  void theDiffsOfOneCaseShareOneBudget() {
+    CaseResult result = oversized();
 
     CaseResult capped = Excerpts.capped(result);
 
@@ -52,15 +56,7 @@ class ExcerptsTests {
 
   @Test
   void cappingTwiceChangesNothing() {
-    String big = "+" + "x".repeat(3 * Excerpts.DIFF_BYTES);
-    StreamDiff stdout = new StreamDiff("stdout", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
-    StreamDiff stderr = new StreamDiff("stderr", StreamDiff.Kind.TEXT, 1, 1, false, false, big);
-    CaseResult result =
-        CaseResults.of("c", Status.FAIL)
-            .summary("s".repeat(3 * Excerpts.FACT_BYTES))
-            .facts(List.of(new Fact("stdout", "m".repeat(3 * Excerpts.FACT_BYTES))))
-            .diffs(List.of(stdout, stderr))
-            .build();
+    CaseResult result = oversized();
 
     CaseResult once = Excerpts.capped(result);
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,45 +21,10 @@ class VerdictFactoriesTests {
 
   @Test
   void verdictRejectsANullComponentInsteadOfMakingItEmpty() {
-    assertThatThrownBy(
-            () ->
-                new Verdict(
-                    "s",
-                    Mode.VERIFY,
-                    Decision.LEGACY,
-                    List.of(),
-                    new Counts(0, 0, 0, 0),
-                    List.of(),
-                    START,
-                    0,
-                    List.of(),
-                    null,
-                    List.of(),
-                    Optional.empty(),
-                    new TreeMap<>(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    List.of()))
-        .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(
-            () ->
-                new Verdict(
-                    "s",
-                    Mode.VERIFY,
-                    Decision.LEGACY,
-                    List.of(),
-                    new Counts(0, 0, 0, 0),
-                    List.of(),
-                    START,
-                    0,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    new TreeMap<>(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    List.of()))
+    VerdictBuilder verdict = Verdict.builder("s", Mode.VERIFY, Decision.LEGACY, START);
+
+    assertThatThrownBy(() -> verdict.rules(null).build()).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> verdict.rules(List.of()).performance(null).build())
         .isInstanceOf(NullPointerException.class);
   }
 
