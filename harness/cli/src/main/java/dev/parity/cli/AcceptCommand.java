@@ -95,7 +95,7 @@ final class AcceptCommand implements Callable<Integer> {
     PendingStore pending = new PendingStore(SuiteCommand.outFolder(loaded.folder(), common));
     GoldenStore goldens = new GoldenStore(SuiteCommand.goldenFolder(loaded, common));
     List<Choice> choices = new ArrayList<>();
-    for (PendingResult result : selection.select(spec, loaded, common, pending)) {
+    for (PendingResult result : inOneRun(selection.select(spec, loaded, common, pending))) {
       choices.add(choose(result));
     }
     Optional<AcceptedDifference> difference = difference(choices, parity, end);
@@ -166,6 +166,42 @@ final class AcceptCommand implements Callable<Integer> {
               + " on, or leave --until out for no end");
     }
     return parsed;
+  }
+
+  /**
+   * With {@code --cluster}, the results of one kind of run: cluster ids are numbered per run, so a
+   * record's {@code c1} and a verify's {@code c1} are different clusters. A side flag picks the
+   * run; without one, a mix is refused rather than accepting both.
+   */
+  private List<PendingResult> inOneRun(List<PendingResult> selected) {
+    if (selection.cluster == null) {
+      return selected;
+    }
+    if (legacy || candidate) {
+      Side side = legacy ? Side.LEGACY : Side.CANDIDATE;
+      List<PendingResult> ofSide =
+          selected.stream().filter(r -> r.source().side() == side).toList();
+      if (ofSide.isEmpty()) {
+        throw usage(
+            "--cluster ["
+                + selection.cluster
+                + "] names no cluster of a "
+                + (legacy ? "record" : "verify")
+                + " run among the pending results; leave out --"
+                + side.label()
+                + " or give the cluster of that run");
+      }
+      return ofSide;
+    }
+    if (selected.stream().map(PendingResult::source).distinct().count() > 1) {
+      throw usage(
+          "--cluster ["
+              + selection.cluster
+              + "] names a cluster of a record run and one of a verify run (cluster ids are"
+              + " numbered per run); add --legacy for the record's or --candidate for the"
+              + " verify's");
+    }
+    return selected;
   }
 
   private record Choice(PendingResult result, Side side, Observation observation) {}

@@ -341,6 +341,33 @@ class AcceptCommandTests {
   }
 
   @Test
+  void aClusterIdOfARecordAndOfAVerifyIsRefusedUnlessASideSaysWhich() throws Exception {
+    TempSuite suite = suite(LEGACY);
+    String folder = suite.folder().toString();
+    // record: greet's golden changed (its cluster c1); verify: other/one fails (also c1).
+    suite.script("legacy.sh", "[ \"$1\" = World ] && echo \"Hey $1\" || echo \"Hello, $1!\"\n");
+    assertThat(run(NOV_30, "record", "--runs", "1", folder).exitCode()).isEqualTo(1);
+    suite.script("candidate.sh", "[ \"$1\" = Other ] && echo \"Hi $1\" || echo \"Hey $1\"\n");
+    assertThat(run(NOV_30, "verify", folder, "--filter", "other/*").exitCode()).isEqualTo(1);
+    assertThat(pending(suite, "greet").resolve("pending.yaml")).content().contains("cluster: c1");
+    assertThat(pending(suite, "other/one").resolve("pending.yaml"))
+        .content()
+        .contains("cluster: c1");
+
+    Cli mixed = run(NOV_30, "accept", folder, "--cluster", "c1", "--reason", "r");
+    assertThat(mixed.exitCode()).isEqualTo(2);
+    assertThat(mixed.err()).contains("names a cluster of a record run and one of a verify run");
+    assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hello, World!");
+    assertThat(suite.golden().resolve("other/one/accepted")).doesNotExist();
+
+    Cli legacyOnly = run(NOV_30, "accept", folder, "--cluster", "c1", "--legacy");
+    assertThat(legacyOnly.exitCode()).as(legacyOnly.err()).isZero();
+    assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hey World");
+    assertThat(suite.golden().resolve("other/one/accepted")).doesNotExist();
+    assertThat(pending(suite, "other/one").resolve("candidate")).isDirectory();
+  }
+
+  @Test
   void aCaseWithPendingResultsOfBothSidesNeedsASideToAccept() throws Exception {
     TempSuite suite = suite("echo \"Hello $1\"\n");
     String folder = suite.folder().toString();
