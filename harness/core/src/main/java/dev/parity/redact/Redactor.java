@@ -62,12 +62,18 @@ public final class Redactor {
 
   private static final List<String> OWN_SECRETS = secretsOf(System.getenv());
 
+  /** A line {@link #QUERY} or {@link #ASSIGNMENT} matches has one of these (lower case). */
+  private static final List<String> NAME_KEYWORDS = List.of("token", "secret", "passw", "key");
+
   private final Pattern headerLine;
+  private final List<String> headerKeywords;
   private final List<Pattern> patterns;
   private final List<String> secrets;
 
-  private Redactor(Pattern headerLine, List<Pattern> patterns, List<String> secrets) {
+  private Redactor(
+      Pattern headerLine, List<String> headerKeywords, List<Pattern> patterns, List<String> secrets) {
     this.headerLine = headerLine;
+    this.headerKeywords = headerKeywords;
     this.patterns = patterns;
     this.secrets = secrets;
   }
@@ -81,6 +87,9 @@ public final class Redactor {
                 + names
                 + "|[A-Za-z0-9_-]*token[A-Za-z0-9_-]*)[ \\t]*:[ \\t]*)([^\\r\\n]+)",
             Pattern.CASE_INSENSITIVE);
+    List<String> keywords = new ArrayList<>(List.of("token"));
+    redaction.headers().stream().filter(h -> !h.isEmpty()).forEach(keywords::add);
+    this.headerKeywords = List.copyOf(keywords);
     this.patterns = redaction.patterns();
     this.secrets = secrets;
   }
@@ -130,7 +139,7 @@ public final class Redactor {
                 more.add(value);
               }
             });
-    return new Redactor(headerLine, patterns, longestFirst(more));
+    return new Redactor(headerLine, headerKeywords, patterns, longestFirst(more));
   }
 
   /** The marker of a value: equal values, equal markers. */
@@ -158,12 +167,25 @@ public final class Redactor {
 
   /** {@code text} with every secret replaced by its marker. */
   public String text(String text) {
-    String out = replace(headerLine, text, m -> m.group(1) + marker(m.group(2).strip()));
+    // The header, query and assignment patterns match within one line that has a keyword.
+    String out =
+        Lines.rewrite(
+            text,
+            ':',
+            headerKeywords,
+            line -> replace(headerLine, line, m -> m.group(1) + marker(m.group(2).strip())));
     for (Pattern pattern : patterns) {
       out = replace(pattern, out, m -> marker(m.group()));
     }
-    out = replace(QUERY, out, m -> m.group(1) + marker(m.group(2)));
-    out = replace(ASSIGNMENT, out, m -> m.group(1) + marker(m.group(2)));
+    out =
+        Lines.rewrite(
+            out,
+            '=',
+            NAME_KEYWORDS,
+            line -> {
+              String query = replace(QUERY, line, m -> m.group(1) + marker(m.group(2)));
+              return replace(ASSIGNMENT, query, m -> m.group(1) + marker(m.group(2)));
+            });
     for (String secret : secrets) {
       if (out.contains(secret)) {
         out = out.replace(secret, marker(secret));
