@@ -98,6 +98,9 @@ public final class ObservationComparator {
   }
 
   private List<JsonChange> jsonChanges(String stream, byte[] left, byte[] right, List<Fact> facts) {
+    if (!JsonDocuments.mayBeJson(left) || !JsonDocuments.mayBeJson(right)) {
+      return List.of();
+    }
     Optional<String> a = StreamContent.strictUtf8(left);
     Optional<String> b = StreamContent.strictUtf8(right);
     if (a.isEmpty()
@@ -167,19 +170,25 @@ public final class ObservationComparator {
                   + first));
       return hexDiff(stream, left, right, first);
     }
-    Optional<String> leftText = StreamContent.strictUtf8(left);
-    Optional<String> rightText = StreamContent.strictUtf8(right);
-    if (leftText.isEmpty() || rightText.isEmpty()) {
+    boolean leftUtf8 = StreamContent.isUtf8(left);
+    boolean rightUtf8 = StreamContent.isUtf8(right);
+    StreamDiff diff;
+    if (leftUtf8 && rightUtf8) {
+      diff = differ.diff(stream, left, right, names);
+    } else {
       notes.add(
           new Fact(
               label(stream),
               "not valid UTF-8 on the "
-                  + (leftText.isEmpty() ? names.left() : names.right())
+                  + (leftUtf8 ? names.right() : names.left())
                   + " side; shown with U+FFFD for invalid bytes, compared byte for byte"));
+      diff =
+          differ.diff(
+              stream,
+              Texts.lines(StreamContent.lenientUtf8(left)),
+              Texts.lines(StreamContent.lenientUtf8(right)),
+              names);
     }
-    String a = leftText.orElseGet(() -> StreamContent.lenientUtf8(left));
-    String b = rightText.orElseGet(() -> StreamContent.lenientUtf8(right));
-    StreamDiff diff = differ.diff(stream, Texts.lines(a), Texts.lines(b), names);
     if (diff.removed() == 0 && diff.added() == 0) {
       // Different bytes that decode to the same text (invalid sequences both shown as U+FFFD).
       int first = Arrays.mismatch(left, right);

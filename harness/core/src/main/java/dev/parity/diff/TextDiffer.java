@@ -1,9 +1,6 @@
 package dev.parity.diff;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
-import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.ChangeDelta;
 import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.DeleteDelta;
@@ -11,20 +8,19 @@ import com.github.difflib.patch.InsertDelta;
 import com.github.difflib.patch.Patch;
 import dev.parity.run.Observation;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
 
 /**
  * Line diffs that stay bounded in time and memory.
  *
- * <p>The common head and tail are cut first; the middle is diffed with java-diff-utils'
- * linear-space Myers algorithm under a time budget. Myers costs O((N+M)·D), so when many lines
- * differ (100k lines, 10% changed) the budget runs out and the middle is compared line by line by
- * position instead. That fallback is exact for in-place changes, but for insertions it may show
- * more lines than a minimal diff would, so the result says {@link StreamDiff#approximate()
- * approximate}.
+ * <p>Lines become int ids (equal ids, equal lines) and the ids are diffed by {@link EditScript}:
+ * minimal Myers for small middles, patience anchors first for large ones, under a time budget past
+ * which what is left is compared line by line by position. That fallback is exact for in-place
+ * changes, but for insertions it may show more lines than a minimal diff would, so the result says
+ * {@link StreamDiff#approximate() approximate}. Only the lines a diff shows are decoded.
  */
 public final class TextDiffer {
   private final Duration budget;
@@ -49,90 +45,87 @@ public final class TextDiffer {
   /** The same, with the diff headers naming the two sides {@code names}. */
   public StreamDiff diff(
       String stream, List<String> legacy, List<String> candidate, SideNames names) {
-    int prefix = 0;
-    int max = Math.min(legacy.size(), candidate.size());
-    while (prefix < max && legacy.get(prefix).equals(candidate.get(prefix))) {
-      prefix++;
-    }
-    int suffix = 0;
-    while (suffix < max - prefix
-        && legacy
-            .get(legacy.size() - 1 - suffix)
-            .equals(candidate.get(candidate.size() - 1 - suffix))) {
-      suffix++;
-    }
-    List<String> left = legacy.subList(prefix, legacy.size() - suffix);
-    List<String> right = candidate.subList(prefix, candidate.size() - suffix);
+    return diff(stream, LinePair.of(legacy, candidate), names);
+  }
 
-    boolean approximate = false;
-    Patch<String> middle;
-    try {
-      middle =
-          DiffUtils.diff(
-              left, right, new MyersDiffWithLinearSpace<>(new Budgeted(budget)), null, false);
-    } catch (BudgetExceeded e) {
-      middle = positional(left, right);
-      approximate = true;
-    }
-    // Every delta counts; only the first ones, up to the display limit, are shown.
+  /**
+   * Diffs two valid UTF-8 texts by their bytes: lines are split and compared as bytes, and only the
+   * lines shown are decoded.
+   */
+  public StreamDiff diff(String stream, byte[] legacy, byte[] candidate, SideNames names) {
+    return diff(stream, LinePair.of(legacy, candidate), names);
+  }
+
+  private StreamDiff diff(String stream, LinePair lines, SideNames names) {
+    EditScript.Result script =
+        EditScript.of(lines.legacy(), lines.candidate(), lines.ids(), budget.toNanos());
+    // Every edit counts; only the first ones, up to the display limit, are shown.
     Patch<String> patch = new Patch<>();
     int removed = 0;
     int added = 0;
     int shownLines = 0;
     boolean cut = false;
-    for (AbstractDelta<String> delta : adjacentMerged(middle.getDeltas())) {
-      Chunk<String> source = delta.getSource();
-      Chunk<String> target = delta.getTarget();
-      removed += source.size();
-      added += target.size();
+    for (EditScript.Edit edit : adjacentMerged(script.edits())) {
+      int sourceSize = edit.legacyTo() - edit.legacyFrom();
+      int targetSize = edit.candidateTo() - edit.candidateFrom();
+      removed += sourceSize;
+      added += targetSize;
       if (shownLines > maxUnifiedLines) {
         cut = true;
         continue;
       }
-      shownLines += source.size() + target.size() + 2 * context + 1;
+      shownLines += sourceSize + targetSize + 2 * context + 1;
+      List<String> source = texts(lines.legacyText(), edit.legacyFrom(), edit.legacyTo());
+      List<String> target = texts(lines.candidateText(), edit.candidateFrom(), edit.candidateTo());
+      Chunk<String> shownSource = shown(edit.legacyFrom(), source, target);
+      Chunk<String> shownTarget = shown(edit.candidateFrom(), target, source);
       patch.addDelta(
-          delta.withChunks(
-              shown(source, target, prefix, true), shown(target, source, prefix, false)));
+          sourceSize == 0
+              ? new InsertDelta<>(shownSource, shownTarget)
+              : targetSize == 0
+                  ? new DeleteDelta<>(shownSource, shownTarget)
+                  : new ChangeDelta<>(shownSource, shownTarget));
     }
     List<String> unified =
         UnifiedDiffUtils.generateUnifiedDiff(
             names.left() + "/" + path(stream),
             names.right() + "/" + path(stream),
-            LongLines.cut(legacy),
+            LongLines.cut(new Lazy(lines.legacyText(), lines.legacy().length)),
             patch,
             context);
     unified = removalsFirst(unified);
-    return bounded(stream, removed, added, approximate, cut, unified);
+    return bounded(stream, removed, added, script.approximate(), cut, unified);
   }
 
   /**
-   * Deltas that touch merged into one change, so that a removed line and the added line that
+   * Edits that touch merged into one change, so that a removed line and the added line that
    * replaces it (linear-space Myers reports them as a deletion then an insertion) are shown as a
    * pair, each cut around where they differ.
    */
-  private static List<AbstractDelta<String>> adjacentMerged(List<AbstractDelta<String>> deltas) {
-    List<AbstractDelta<String>> merged = new ArrayList<>();
-    for (AbstractDelta<String> delta : deltas) {
+  private static List<EditScript.Edit> adjacentMerged(List<EditScript.Edit> edits) {
+    List<EditScript.Edit> merged = new ArrayList<>();
+    for (EditScript.Edit edit : edits) {
       if (!merged.isEmpty()) {
-        AbstractDelta<String> last = merged.get(merged.size() - 1);
-        Chunk<String> s = last.getSource();
-        Chunk<String> t = last.getTarget();
-        if (delta.getSource().getPosition() == s.getPosition() + s.size()
-            && delta.getTarget().getPosition() == t.getPosition() + t.size()) {
-          List<String> source = new ArrayList<>(s.getLines());
-          source.addAll(delta.getSource().getLines());
-          List<String> target = new ArrayList<>(t.getLines());
-          target.addAll(delta.getTarget().getLines());
+        EditScript.Edit last = merged.get(merged.size() - 1);
+        if (edit.legacyFrom() == last.legacyTo() && edit.candidateFrom() == last.candidateTo()) {
           merged.set(
               merged.size() - 1,
-              new ChangeDelta<>(
-                  new Chunk<>(s.getPosition(), source), new Chunk<>(t.getPosition(), target)));
+              new EditScript.Edit(
+                  last.legacyFrom(), edit.legacyTo(), last.candidateFrom(), edit.candidateTo()));
           continue;
         }
       }
-      merged.add(delta);
+      merged.add(edit);
     }
     return merged;
+  }
+
+  private static List<String> texts(IntFunction<String> text, int from, int to) {
+    List<String> lines = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      lines.add(text.apply(i));
+    }
+    return lines;
   }
 
   /**
@@ -140,14 +133,34 @@ public final class TextDiffer {
    * StreamDiff#MAX_LINE_CHARS} cut around where it first differs from its counterpart in {@code
    * other} (the line at the same index of a change of as many lines).
    */
-  private static Chunk<String> shown(
-      Chunk<String> chunk, Chunk<String> other, int offset, boolean legacy) {
+  private static Chunk<String> shown(int position, List<String> chunk, List<String> other) {
     List<String> lines = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
-      String counterpart = other.size() == chunk.size() ? other.getLines().get(i) : null;
-      lines.add(LongLines.cut(chunk.getLines().get(i), counterpart));
+      String counterpart = other.size() == chunk.size() ? other.get(i) : null;
+      lines.add(LongLines.cut(chunk.get(i), counterpart));
     }
-    return new Chunk<>(chunk.getPosition() + offset, lines);
+    return new Chunk<>(position, lines);
+  }
+
+  /** The lines of one side, decoded only when read (for context lines). */
+  private static final class Lazy extends AbstractList<String> {
+    private final IntFunction<String> text;
+    private final int size;
+
+    Lazy(IntFunction<String> text, int size) {
+      this.text = text;
+      this.size = size;
+    }
+
+    @Override
+    public String get(int index) {
+      return text.apply(index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /**
@@ -211,65 +224,5 @@ public final class TextDiffer {
     }
     ordered.addAll(added);
     return ordered;
-  }
-
-  /** Pairs lines by position; runs of differing lines become one change each. */
-  private static Patch<String> positional(List<String> left, List<String> right) {
-    Patch<String> patch = new Patch<>();
-    int length = Math.max(left.size(), right.size());
-    int start = -1;
-    for (int i = 0; i <= length; i++) {
-      boolean differs =
-          i < length
-              && (i >= left.size() || i >= right.size() || !left.get(i).equals(right.get(i)));
-      if (differs && start < 0) {
-        start = i;
-      } else if (!differs && start >= 0) {
-        Chunk<String> source =
-            new Chunk<>(
-                start,
-                new ArrayList<>(
-                    left.subList(Math.min(start, left.size()), Math.min(i, left.size()))));
-        Chunk<String> target =
-            new Chunk<>(
-                start,
-                new ArrayList<>(
-                    right.subList(Math.min(start, right.size()), Math.min(i, right.size()))));
-        patch.addDelta(
-            source.size() == 0
-                ? new InsertDelta<>(source, target)
-                : target.size() == 0
-                    ? new DeleteDelta<>(source, target)
-                    : new ChangeDelta<>(source, target));
-        start = -1;
-      }
-    }
-    return patch;
-  }
-
-  /** Line equality that aborts the diff once its time budget is spent. */
-  private static final class Budgeted implements BiPredicate<String, String> {
-    private final long deadline;
-    private long calls;
-
-    Budgeted(Duration budget) {
-      this.deadline = System.nanoTime() + budget.toNanos();
-    }
-
-    @Override
-    public boolean test(String a, String b) {
-      if ((++calls & 0x3FFF) == 0 && System.nanoTime() > deadline) {
-        throw new BudgetExceeded();
-      }
-      return Objects.equals(a, b);
-    }
-  }
-
-  private static final class BudgetExceeded extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BudgetExceeded() {
-      super(null, null, false, false);
-    }
   }
 }

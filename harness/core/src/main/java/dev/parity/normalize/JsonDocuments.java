@@ -33,6 +33,22 @@ public final class JsonDocuments {
 
   private JsonDocuments() {}
 
+  /**
+   * False when {@code bytes} cannot be JSON that {@link #parse} accepts (too large, or a first
+   * character no JSON value starts with), so that a large text output is not decoded to be tried.
+   */
+  public static boolean mayBeJson(byte[] bytes) {
+    if (bytes.length / 4 > MAX_CHARS) {
+      return false;
+    }
+    for (byte b : bytes) {
+      if (b < 0 || b > ' ') {
+        return b < 0 || "{[\"-0123456789tfn".indexOf(b) >= 0;
+      }
+    }
+    return false;
+  }
+
   /** The JSON in {@code text}, or empty when it is blank, too large or not valid JSON. */
   public static Optional<JsonText> parse(String text) {
     if (text.isBlank() || text.length() > MAX_CHARS) {

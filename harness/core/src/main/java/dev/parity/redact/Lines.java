@@ -23,6 +23,14 @@ final class Lines {
     if (text.indexOf(separator) < 0) {
       return text;
     }
+    boolean[] first = new boolean[128];
+    for (String keyword : keywords) {
+      char c = keyword.charAt(0);
+      if (c < 128) {
+        first[Character.toLowerCase(c)] = true;
+        first[Character.toUpperCase(c)] = true;
+      }
+    }
     StringBuilder out = null;
     int last = 0;
     int start = 0;
@@ -33,7 +41,7 @@ final class Lines {
       if (at < 0) {
         break;
       }
-      if (at < end && hasKeyword(text, start, end, keywords)) {
+      if (at < end && hasKeyword(text, start, end, keywords, first)) {
         String line = text.substring(start, end);
         String rewritten = rewrite.apply(line);
         if (!rewritten.equals(line)) {
@@ -49,13 +57,17 @@ final class Lines {
     return out == null ? text : out.append(text, last, text.length()).toString();
   }
 
-  private static boolean hasKeyword(String text, int from, int to, List<String> keywords) {
+  /** Whether a keyword is in [from, to); {@code first} marks the ASCII characters they start with. */
+  private static boolean hasKeyword(
+      String text, int from, int to, List<String> keywords, boolean[] first) {
     for (int i = from; i < to; i++) {
-      char c = Character.toLowerCase(text.charAt(i));
+      char c = text.charAt(i);
+      // The patterns ignore case in ASCII only; other characters take the full comparison.
+      if (c < 128 && !first[c]) {
+        continue;
+      }
       for (String keyword : keywords) {
-        if (c == keyword.charAt(0)
-            && i + keyword.length() <= to
-            && text.regionMatches(true, i, keyword, 0, keyword.length())) {
+        if (i + keyword.length() <= to && text.regionMatches(true, i, keyword, 0, keyword.length())) {
           return true;
         }
       }

@@ -6,9 +6,7 @@ import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Redaction;
 import dev.parity.run.Observation;
 import dev.parity.run.Runner;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.parity.run.StreamContent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -202,26 +200,13 @@ public final class Redactor {
 
   private byte[] bytes(byte[] bytes) {
     // Text streams are redacted as UTF-8; others byte for byte (ISO-8859-1 maps bytes 1:1).
-    boolean utf8 = isUtf8(bytes);
+    boolean utf8 = StreamContent.isUtf8(bytes);
     String text = new String(bytes, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     String redacted = text(text);
     if (redacted.equals(text)) {
       return bytes;
     }
     return redacted.getBytes(utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-  }
-
-  private static boolean isUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
   }
 
   /** Replaces each match that is not already inside a marker. */

@@ -41,7 +41,7 @@ class TextDifferTests {
   }
 
   @Test
-  void staysBoundedOnManyChangedLinesAndSaysItApproximated() {
+  void diffsManyChangedLinesExactlyAndStaysBounded() {
     List<String> legacy = IntStream.range(0, 100_000).mapToObj(i -> "line " + i).toList();
     List<String> candidate = new ArrayList<>(legacy);
     for (int i = 0; i < candidate.size(); i += 10) {
@@ -51,7 +51,8 @@ class TextDifferTests {
     StreamDiff diff =
         new TextDiffer(Duration.ofMillis(200), 2_000, 3).diff("stdout", legacy, candidate);
 
-    assertThat(diff.approximate()).isTrue();
+    // Patience anchors (the unchanged lines) make this linear: no fallback needed any more.
+    assertThat(diff.approximate()).isFalse();
     assertThat(diff.removed()).isEqualTo(10_000);
     assertThat(diff.added()).isEqualTo(10_000);
     assertThat(diff.truncated()).isTrue();
@@ -59,6 +60,23 @@ class TextDifferTests {
     assertThat(diff.unified())
         .startsWith(
             "--- legacy/stdout\n+++ candidate/stdout\n@@ -1,4 +1,4 @@\n-line 0\n+changed 0\n line 1\n");
+  }
+
+  @Test
+  void staysBoundedWhenTheBudgetIsSpentAndSaysItApproximated() {
+    List<String> legacy = IntStream.range(0, 100_000).mapToObj(i -> "line " + i).toList();
+    List<String> candidate = new ArrayList<>(legacy);
+    for (int i = 0; i < candidate.size(); i += 10) {
+      candidate.set(i, "changed " + i);
+    }
+
+    StreamDiff diff = new TextDiffer(Duration.ZERO, 2_000, 3).diff("stdout", legacy, candidate);
+
+    assertThat(diff.approximate()).isTrue();
+    assertThat(diff.removed()).isEqualTo(10_000);
+    assertThat(diff.added()).isEqualTo(10_000);
+    assertThat(diff.truncated()).isTrue();
+    assertThat(diff.unified().lines().count()).isEqualTo(2_001);
   }
 
   @Test
