@@ -91,7 +91,9 @@ final class ByteLines {
 
   /** The end of the line's content, its newline excluded. */
   int to(int line) {
-    return line == count - 1 ? (unterminated ? bytes.length : bytes.length - 1) : starts[line + 1] - 1;
+    return line == count - 1
+        ? (unterminated ? bytes.length : bytes.length - 1)
+        : starts[line + 1] - 1;
   }
 
   /** The last line has no newline (it then differs from the same text with one). */

@@ -187,8 +187,7 @@ final class EditScript {
     int length = Math.max(a1 - a0, b1 - b0);
     int start = -1;
     for (int i = 0; i <= length; i++) {
-      boolean differs =
-          i < length && (a0 + i >= a1 || b0 + i >= b1 || a[a0 + i] != b[b0 + i]);
+      boolean differs = i < length && (a0 + i >= a1 || b0 + i >= b1 || a[a0 + i] != b[b0 + i]);
       if (differs && start < 0) {
         start = i;
       } else if (!differs && start >= 0) {

@@ -48,17 +48,18 @@ record LinePair(
     return new LinePair(left, right, interner.size, a::text, b::text);
   }
 
-  /** An open-addressing table from line content to id, comparing bytes on equal hashes. */
+  /**
+   * An open-addressing table from line content to id. A slot holds the line's hash and id in one
+   * long, so that a probe touches one cache line; bytes are compared only on equal hashes.
+   */
   private static final class Interner {
-    private final int[] slots;
-    private final int[] hashes;
+    private final long[] slots;
     private final ByteLines[] sources;
     private final int[] lines;
     private int size;
 
     Interner(int capacity) {
-      this.slots = new int[Integer.highestOneBit(Math.max(8, capacity) * 2) * 2];
-      this.hashes = new int[capacity];
+      this.slots = new long[Integer.highestOneBit(Math.max(8, capacity) * 2) * 2];
       this.sources = new ByteLines[capacity];
       this.lines = new int[capacity];
     }
@@ -70,16 +71,16 @@ record LinePair(
       int hash = ByteLines.hash(bytes, from, to) + (source.unterminated(line) ? 1 : 0);
       int mask = slots.length - 1;
       for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-        int entry = slots[slot] - 1;
-        if (entry < 0) {
-          hashes[size] = hash;
+        long entry = slots[slot];
+        if (entry == 0) {
           sources[size] = source;
           lines[size] = line;
-          slots[slot] = size + 1;
+          slots[slot] = ((long) hash << 32) | (size + 1L);
           return size++;
         }
-        if (hashes[entry] == hash && same(sources[entry], lines[entry], source, line)) {
-          return entry;
+        int id = (int) entry - 1;
+        if ((int) (entry >>> 32) == hash && same(sources[id], lines[id], source, line)) {
+          return id;
         }
       }
     }

@@ -57,7 +57,9 @@ final class Lines {
     return out == null ? text : out.append(text, last, text.length()).toString();
   }
 
-  /** Whether a keyword is in [from, to); {@code first} marks the ASCII characters they start with. */
+  /**
+   * Whether a keyword is in [from, to); {@code first} marks the ASCII characters they start with.
+   */
   private static boolean hasKeyword(
       String text, int from, int to, List<String> keywords, boolean[] first) {
     for (int i = from; i < to; i++) {
@@ -67,7 +69,8 @@ final class Lines {
         continue;
       }
       for (String keyword : keywords) {
-        if (i + keyword.length() <= to && text.regionMatches(true, i, keyword, 0, keyword.length())) {
+        if (i + keyword.length() <= to
+            && text.regionMatches(true, i, keyword, 0, keyword.length())) {
           return true;
         }
       }

@@ -69,7 +69,10 @@ public final class Redactor {
   private final List<String> secrets;
 
   private Redactor(
-      Pattern headerLine, List<String> headerKeywords, List<Pattern> patterns, List<String> secrets) {
+      Pattern headerLine,
+      List<String> headerKeywords,
+      List<Pattern> patterns,
+      List<String> secrets) {
     this.headerLine = headerLine;
     this.headerKeywords = headerKeywords;
     this.patterns = patterns;
@@ -160,7 +163,12 @@ public final class Redactor {
     observation.streams().forEach((name, bytes) -> streams.put(name, bytes(bytes)));
     TreeMap<String, String> values = new TreeMap<>();
     observation.values().forEach((name, value) -> values.put(name, text(value)));
-    return new Observation(values, streams, observation.duration());
+    boolean same =
+        values.equals(observation.values())
+            && streams.entrySet().stream()
+                .allMatch(e -> e.getValue() == observation.streams().get(e.getKey()));
+    // Nothing to redact (the usual case): no copy of outputs that may be large.
+    return same ? observation : new Observation(values, streams, observation.duration());
   }
 
   /** {@code text} with every secret replaced by its marker. */

@@ -32,7 +32,8 @@ class RedactorProperties {
               + "|[A-Za-z0-9_-]*token[A-Za-z0-9_-]*)[ \\t]*:[ \\t]*)([^\\r\\n]+)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern QUERY =
-      Pattern.compile("([?&;]" + NAME + "=)(?!<redacted )([^&\\s#\"'<>]+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "([?&;]" + NAME + "=)(?!<redacted )([^&\\s#\"'<>]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern ASSIGNMENT =
       Pattern.compile(
           "(?<![A-Za-z0-9_])(" + NAME + "=)(?!<redacted )([^\\s&'\"]+)", Pattern.CASE_INSENSITIVE);
@@ -45,10 +46,42 @@ class RedactorProperties {
   @Provide
   Arbitrary<String> texts() {
     return Arbitraries.of(
-            "token", "TOKEN", "Secret", "passwd", "password", "api_key", "apiKey", "api-KEY", "=",
-            ":", " ", "\t", "\n", "\r", "\r\n", "?", "&", ";", "#", "\"", "<", ">", "a", "Z", "0",
-            "_", ".", "-", "authorization", "X-Internal", "pin ", "42", "<redacted ", "\u0085",
-            "é", "\u212a")
+            "token",
+            "TOKEN",
+            "Secret",
+            "passwd",
+            "password",
+            "api_key",
+            "apiKey",
+            "api-KEY",
+            "=",
+            ":",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "?",
+            "&",
+            ";",
+            "#",
+            "\"",
+            "<",
+            ">",
+            "a",
+            "Z",
+            "0",
+            "_",
+            ".",
+            "-",
+            "authorization",
+            "X-Internal",
+            "pin ",
+            "42",
+            "<redacted ",
+            "\u0085",
+            "é",
+            "\u212a")
         .list()
         .ofMaxSize(40)
         .map(parts -> String.join("", parts));

@@ -83,4 +83,16 @@ class RedactorTests {
         .isEqualTo("{\"pin\": \"pin " + Redactor.marker("9876") + "\"}");
     assertThat(redacted.values()).isEqualTo(raw.values());
   }
+
+  @Test
+  void anObservationWithNothingToRedactIsReturnedAsItIsWithoutCopyingItsOutputs() {
+    Observation clean =
+        Observation.ofHttp(
+            200,
+            "content-type: text/plain\n",
+            "x=1\n".getBytes(StandardCharsets.UTF_8),
+            Duration.ZERO);
+
+    assertThat(redactor.apply(clean)).isSameAs(clean);
+  }
 }
