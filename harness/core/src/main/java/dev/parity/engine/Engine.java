@@ -135,7 +135,7 @@ public final class Engine {
 
   private Verdict run(
       Suite suite, Mode mode, RunOptions options, Normalization state, CaseJob job) {
-    List<Case> cases = suite.select(options.filter());
+    List<Case> cases = options.cases(suite);
     cases.forEach(c -> state.stats.declare(suite.rulesFor(c)));
     Instant startedAt = Instant.now();
     long start = System.nanoTime();

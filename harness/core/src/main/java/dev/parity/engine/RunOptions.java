@@ -1,8 +1,12 @@
 package dev.parity.engine;
 
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Shard;
+import dev.parity.fixture.Suite;
 import dev.parity.golden.SemanticVersion;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +27,8 @@ import java.util.Optional;
  *     were stored
  * @param candidateVersion the candidate's version, against which an accepted difference that
  *     applies up to a version expires; empty when the run was not told
+ * @param shard the part of the selected cases this run takes ({@code --shard K/N}); empty runs them
+ *     all
  */
 public record RunOptions(
     Optional<String> filter,
@@ -33,7 +39,8 @@ public record RunOptions(
     Optional<Path> out,
     boolean pendingOnly,
     Clock clock,
-    Optional<SemanticVersion> candidateVersion) {
+    Optional<SemanticVersion> candidateVersion,
+    Optional<Shard> shard) {
   public static final int DEFAULT_RUNS = 2;
 
   public RunOptions {
@@ -49,6 +56,21 @@ public record RunOptions(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(candidateVersion, "candidateVersion");
+    Objects.requireNonNull(shard, "shard");
+  }
+
+  public RunOptions(
+      Optional<String> filter,
+      int jobs,
+      boolean update,
+      int runs,
+      NoiseMode noise,
+      Optional<Path> out,
+      boolean pendingOnly,
+      Clock clock,
+      Optional<SemanticVersion> candidateVersion) {
+    this(
+        filter, jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion, Optional.empty());
   }
 
   public RunOptions(Optional<String> filter, int jobs, boolean update, int runs, NoiseMode noise) {
@@ -78,27 +100,27 @@ public record RunOptions(
 
   public RunOptions withFilter(String glob) {
     return new RunOptions(
-        Optional.of(glob), jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion);
+        Optional.of(glob), jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion, shard);
   }
 
   public RunOptions withJobs(int count) {
     return new RunOptions(
-        filter, count, update, runs, noise, out, pendingOnly, clock, candidateVersion);
+        filter, count, update, runs, noise, out, pendingOnly, clock, candidateVersion, shard);
   }
 
   public RunOptions withUpdate(boolean replace) {
     return new RunOptions(
-        filter, jobs, replace, runs, noise, out, pendingOnly, clock, candidateVersion);
+        filter, jobs, replace, runs, noise, out, pendingOnly, clock, candidateVersion, shard);
   }
 
   public RunOptions withRuns(int count) {
     return new RunOptions(
-        filter, jobs, update, count, noise, out, pendingOnly, clock, candidateVersion);
+        filter, jobs, update, count, noise, out, pendingOnly, clock, candidateVersion, shard);
   }
 
   public RunOptions withNoise(NoiseMode mode) {
     return new RunOptions(
-        filter, jobs, update, runs, mode, out, pendingOnly, clock, candidateVersion);
+        filter, jobs, update, runs, mode, out, pendingOnly, clock, candidateVersion, shard);
   }
 
   /** These options keeping pending results in {@code folder}'s {@code pending/} folder. */
@@ -112,20 +134,32 @@ public record RunOptions(
         Optional.of(folder),
         pendingOnly,
         clock,
-        candidateVersion);
+        candidateVersion, shard);
   }
 
   public RunOptions withPendingOnly(boolean pending) {
-    return new RunOptions(filter, jobs, update, runs, noise, out, pending, clock, candidateVersion);
+    return new RunOptions(filter, jobs, update, runs, noise, out, pending, clock, candidateVersion, shard);
   }
 
   public RunOptions withClock(Clock time) {
     return new RunOptions(
-        filter, jobs, update, runs, noise, out, pendingOnly, time, candidateVersion);
+        filter, jobs, update, runs, noise, out, pendingOnly, time, candidateVersion, shard);
   }
 
   /** These options judging version-bound accepted differences against {@code version}. */
   public RunOptions withCandidateVersion(Optional<SemanticVersion> version) {
-    return new RunOptions(filter, jobs, update, runs, noise, out, pendingOnly, clock, version);
+    return new RunOptions(filter, jobs, update, runs, noise, out, pendingOnly, clock, version, shard);
+  }
+
+  /** These options running only {@code part} of the selected cases. */
+  public RunOptions withShard(Optional<Shard> part) {
+    return new RunOptions(
+        filter, jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion, part);
+  }
+
+  /** The cases of {@code suite} this run takes: those {@link #filter} selects, in {@link #shard}. */
+  public List<Case> cases(Suite suite) {
+    List<Case> selected = suite.select(filter);
+    return shard.map(s -> s.select(selected)).orElse(selected);
   }
 }
