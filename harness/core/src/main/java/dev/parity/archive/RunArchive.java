@@ -3,6 +3,7 @@ package dev.parity.archive;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.files.AtomicFiles;
+import dev.parity.files.FileTrees;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
@@ -93,6 +94,27 @@ public final class RunArchive {
     String folderName() {
       return this == RAW ? "raw" : "normalized";
     }
+  }
+
+  /**
+   * Adds what another run stored (a shard's, for {@code parity merge}); the runs' cases must be
+   * disjoint: a case stored by both fails.
+   */
+  public void absorb(RunArchive other) throws IOException {
+    Path otherIndex = other.folder.resolve(REPRO_INDEX);
+    FileTrees.copyInto(other.folder, folder, otherIndex::equals);
+    if (!Files.isRegularFile(otherIndex)) {
+      return;
+    }
+    index = null;
+    Map<String, Map<String, String>> merged = new TreeMap<>(index());
+    for (Map.Entry<String, Map<String, String>> entry : other.index().entrySet()) {
+      if (merged.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
+        throw new IOException(
+            "case [" + entry.getKey() + "] is in " + otherIndex + " and in " + folder.resolve(REPRO_INDEX));
+      }
+    }
+    writeIndex(merged);
   }
 
   /** Deletes what an earlier run stored, so that no stale case shows up in the next report. */

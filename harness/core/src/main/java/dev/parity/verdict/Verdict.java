@@ -40,6 +40,8 @@ import java.util.TreeMap;
  * @param strict what {@code --strict} found wrong beside the cases (orphan goldens, pending
  *     results, expired accepted differences), one sentence each; any fails the run and decides
  *     legacy
+ * @param shard the shard this run was ({@code --shard K/N}), with what a merge checks; its decision
+ *     holds for the shard's cases only
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonDeserialize(builder = VerdictBuilder.class)
@@ -52,6 +54,7 @@ import java.util.TreeMap;
   "filter",
   "error",
   "strict",
+  "shard",
   "reasons",
   "counts",
   "unavailable",
@@ -80,7 +83,8 @@ public record Verdict(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Group> groups,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> filter,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> error,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> strict) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> strict,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ShardInfo> shard) {
 
   public Verdict {
     Objects.requireNonNull(suite, "suite");
@@ -98,6 +102,7 @@ public record Verdict(
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(error, "error");
     strict = List.copyOf(strict);
+    Objects.requireNonNull(shard, "shard");
   }
 
   /**
@@ -123,7 +128,8 @@ public record Verdict(
         .groups(groups)
         .filter(filter)
         .error(error)
-        .strict(strict);
+        .strict(strict)
+        .shard(shard);
   }
 
   /**
@@ -213,10 +219,30 @@ public record Verdict(
     return Decisions.status(this);
   }
 
-  /** {@code filtered} when the run was limited by {@code --filter}, else {@code all}. */
+  /**
+   * {@code shard} for one shard of a run ({@code --shard}), {@code filtered} when the run was
+   * limited by {@code --filter}, else {@code all}.
+   */
   @JsonProperty("scope")
   public String scope() {
-    return filter.isPresent() ? "filtered" : "all";
+    return shard.isPresent() ? "shard" : filter.isPresent() ? "filtered" : "all";
+  }
+
+  /**
+   * This verdict as shard {@code info} of a run: the decision holds for the shard's cases only,
+   * which the reasons say; {@code parity merge} decides for the whole run.
+   */
+  public Verdict withShard(ShardInfo info) {
+    return ShardMerge.shard(this, info);
+  }
+
+  /**
+   * One verdict for a run split into shards, from each shard's verdict: the decision is judged
+   * again from the merged case results, never taken from a shard. The shards must have been checked
+   * to belong together (same suite, mode, version, every shard once, no case twice).
+   */
+  public static Verdict merge(List<Verdict> shards) {
+    return ShardMerge.merge(shards);
   }
 
   /**

@@ -36,6 +36,7 @@ public final class VerdictBuilder {
   private Optional<String> filter = Optional.empty();
   private Optional<String> error = Optional.empty();
   private List<String> strict = List.of();
+  private Optional<ShardInfo> shard = Optional.empty();
 
   VerdictBuilder() {}
 
@@ -119,6 +120,11 @@ public final class VerdictBuilder {
     return this;
   }
 
+  public VerdictBuilder shard(Optional<ShardInfo> shard) {
+    this.shard = shard;
+    return this;
+  }
+
   /**
    * The verdict; counts not set are those of the fixtures. A missing suite, mode, decision or start
    * time (a verdict.json that lacks one) is rejected with its name.
@@ -140,6 +146,7 @@ public final class VerdictBuilder {
         groups,
         filter,
         error,
-        strict);
+        strict,
+        shard);
   }
 }
