@@ -5,6 +5,8 @@ import dev.parity.bench.Bench;
 import dev.parity.bench.BenchOptions;
 import dev.parity.bench.BenchReport;
 import dev.parity.engine.RunOptions;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Shard;
 import dev.parity.fixture.Suite;
 import dev.parity.run.Runner;
 import dev.parity.verdict.ExitCodes;
@@ -23,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -54,6 +58,8 @@ final class GateCommand implements Callable<Integer> {
 
   @Mixin CandidateVersionOption version;
 
+  @Mixin ShardOption shard;
+
   @Option(
       names = "--live",
       description = "Compare legacy and candidate live instead of verifying against the goldens.")
@@ -84,12 +90,13 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant startedAt = Instant.now();
+    Optional<Shard> part = shard.shard(spec.commandLine());
     try {
-      return gate();
+      return gate(part);
     } catch (Exception | Error e) {
       Verdict failed =
           FailedRun.replaceReports(
-              SuiteCommand.outFolder(suite.folder, common),
+              SuiteCommand.outFolder(suite.folder, common, part),
               suite.folder,
               live ? Mode.COMPARE : Mode.VERIFY,
               e,
@@ -105,13 +112,14 @@ final class GateCommand implements Callable<Integer> {
     }
   }
 
-  private int gate() throws Exception {
+  private int gate(Optional<Shard> part) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     RunOptions options =
         new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
             .withNoise(noise.mode(spec.commandLine()))
             .withClock(ParityCommand.of(spec).clock())
-            .withCandidateVersion(version.version(spec.commandLine()));
+            .withCandidateVersion(version.version(spec.commandLine()))
+            .withShard(part);
     BenchOptions benchOptions = bench.options(spec.commandLine(), common.filter());
     Verdict verdict =
         SuiteCommand.runSuite(
@@ -122,7 +130,7 @@ final class GateCommand implements Callable<Integer> {
             out,
             (engine, loaded, goldens, o) ->
                 live ? engine.compare(loaded, o) : engine.verify(loaded, goldens, o),
-            new Benchmark(benchOptions, out));
+            new Benchmark(benchOptions, options, out));
     printGroups(out, verdict);
     if (githubOutput != null) {
       writeGithubOutput(githubOutput, verdict);
@@ -132,24 +140,51 @@ final class GateCommand implements Callable<Integer> {
     return ExitCodes.of(verdict);
   }
 
-  /** The benchmark after the cases, on their runner: the gate's verdict and bench.json. */
-  private record Benchmark(BenchOptions options, PrintWriter out) implements SuiteCommand.Then {
+  /**
+   * The benchmark after the cases, on their runner: the gate's verdict and bench.json. A shard
+   * benchmarks those of its cases that the whole run would.
+   */
+  private record Benchmark(BenchOptions options, RunOptions run, PrintWriter out)
+      implements SuiteCommand.Then {
     @Override
     public void prepare(Suite suite) {
       Bench.select(suite, options.filter());
     }
 
     @Override
+    public String command(Mode mode) {
+      return "gate";
+    }
+
+    @Override
     public SuiteCommand.Outcome run(
-        Verdict behaviour, Suite suite, Runner runner, SuiteCommand.Started run) throws Exception {
-      BenchReport report = new Bench(runner, BenchCommand.progress(out)).run(suite, options);
+        Verdict behaviour, Suite suite, Runner runner, SuiteCommand.Started started)
+        throws Exception {
+      Suite benched = suite;
+      if (run.shard().isPresent()) {
+        Set<String> mine = Set.copyOf(run.cases(suite).stream().map(Case::id).toList());
+        benched =
+            suite.withCases(
+                Bench.select(suite, options.filter()).stream()
+                    .filter(c -> mine.contains(c.id()))
+                    .toList());
+        if (benched.cases().isEmpty()) {
+          return new SuiteCommand.Outcome(
+              behaviour.withReasons(
+                  List.of(
+                      "this shard has no case to benchmark; the merge judges performance on the"
+                          + " other shards' benchmarks")),
+              List.of());
+        }
+      }
+      BenchReport report = new Bench(runner, BenchCommand.progress(out)).run(benched, options);
       Verdict gated =
           Verdict.gate(
               behaviour,
               report.performance(),
               report.groups(),
-              (System.nanoTime() - run.nanoTime()) / 1_000_000);
-      Path written = BenchCommand.write(report, run.outFolder());
+              (System.nanoTime() - started.nanoTime()) / 1_000_000);
+      Path written = BenchCommand.write(report, started.outFolder());
       new BenchSummary(out).print(report);
       out.println();
       return new SuiteCommand.Outcome(gated, List.of(written));

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       GateCommand.class,
       DemoCommand.class,
       ReportCommand.class,
+      MergeCommand.class,
       AcceptCommand.class,
       RejectCommand.class,
       AcceptedCommand.class,
@@ -46,6 +47,7 @@ import picocli.CommandLine.Command;
       "Docs: docs/suite-format.md (suite.yaml reference), docs/benchmarks.md (bench, gate),",
       "      docs/reports.md (reports), docs/http.md (HTTP services and containers),",
       "      docs/reviewing.md (pending results, accept, reject, accepted differences, CI),",
+      "      docs/sharding.md (--shard, merge),",
       "      README.md (walk-through)."
     })
 public final class ParityCommand implements Runnable {
@@ -90,7 +92,7 @@ public final class ParityCommand implements Runnable {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
         "missing command: give one of record, verify, compare, bench, gate, demo, report,"
-            + " review, accept, reject, accepted, prune");
+            + " merge, review, accept, reject, accepted, prune");
   }
 
   public static void main(String[] args) {
@@ -159,12 +161,17 @@ public final class ParityCommand implements Runnable {
     return commandLine.execute(args);
   }
 
+  /** This Parity's version, from the jar manifest ({@code development build} outside a jar). */
+  static String version() {
+    String version = ParityCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "development build" : version;
+  }
+
   /** Reads the version from the jar manifest. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = ParityCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"parity " + (version == null ? "development build" : version)};
+      return new String[] {"parity " + version()};
     }
   }
 }

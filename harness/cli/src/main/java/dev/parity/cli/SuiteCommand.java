@@ -7,6 +7,8 @@ import dev.parity.diff.ObservationComparator;
 import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
 import dev.parity.engine.Strictness;
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Shard;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenStore;
@@ -16,12 +18,14 @@ import dev.parity.run.Runner;
 import dev.parity.run.Runners;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Mode;
+import dev.parity.verdict.ShardInfo;
 import dev.parity.verdict.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -34,6 +38,8 @@ abstract class SuiteCommand implements Callable<Integer> {
 
   @Mixin JobsOption jobs;
 
+  @Mixin ShardOption shard;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Runs this command's mode. */
@@ -43,17 +49,20 @@ abstract class SuiteCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Instant startedAt = Instant.now();
+    Optional<Shard> part = shard.shard(spec.commandLine());
     try {
       RunOptions options =
           new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
-              .withClock(ParityCommand.of(spec).clock());
+              .withClock(ParityCommand.of(spec).clock())
+              .withShard(part);
       Verdict verdict =
           runSuite(suite.folder, common, own(options), strict(), out, this::run, Then.NOTHING);
       after(verdict, out);
       out.flush();
       return ExitCodes.of(verdict);
     } catch (Exception | Error e) {
-      FailedRun.replaceReports(outFolder(suite.folder, common), suite.folder, mode(), e, startedAt);
+      FailedRun.replaceReports(
+          outFolder(suite.folder, common, part), suite.folder, mode(), e, startedAt);
       throw e;
     }
   }
@@ -68,7 +77,14 @@ abstract class SuiteCommand implements Callable<Integer> {
 
   /** Where a suite's reports go. */
   static Path outFolder(Path suiteFolder, CommonOptions common) {
-    return common.out != null ? common.out : Layout.reportsOf(suiteFolder);
+    return outFolder(suiteFolder, common, Optional.empty());
+  }
+
+  /** Where the reports of a run of {@code shard} go: {@code shard-K-of-N} in the suite's. */
+  static Path outFolder(Path suiteFolder, CommonOptions common, Optional<Shard> shard) {
+    return common.out != null
+        ? common.out
+        : ShardOption.folder(Layout.reportsOf(suiteFolder), shard);
   }
 
   /** Where a suite's goldens are. */
@@ -101,6 +117,11 @@ abstract class SuiteCommand implements Callable<Integer> {
     /** Checks what it needs of the loaded suite before any case runs. */
     default void prepare(Suite suite) {}
 
+    /** The command that runs, as a shard's verdict names it. */
+    default String command(Mode mode) {
+      return mode.label();
+    }
+
     Outcome run(Verdict behaviour, Suite suite, Runner runner, Started run) throws Exception;
   }
 
@@ -126,10 +147,10 @@ abstract class SuiteCommand implements Callable<Integer> {
       throws Exception {
     Suite loaded = new SuiteLoader().load(suiteFolder);
     Path goldenFolder = goldenFolder(loaded, common);
-    Path outFolder = outFolder(loaded.folder(), common);
+    Path outFolder = outFolder(loaded.folder(), common, options.shard());
     // record and verify keep their pending results in the output folder, for review.
     options = options.withOut(outFolder);
-    loaded.select(options.filter());
+    List<Case> selected = loaded.select(options.filter());
     then.prepare(loaded);
     Started started = new Started(outFolder, System.nanoTime());
     RunArchive archive = RunArchive.in(outFolder);
@@ -153,6 +174,18 @@ abstract class SuiteCommand implements Callable<Integer> {
           verdict.withStrict(
               Strictness.problems(
                   loaded, new GoldenStore(goldenFolder), new PendingStore(outFolder), options));
+    }
+    if (options.shard().isPresent()) {
+      verdict =
+          verdict.withShard(
+              new ShardInfo(
+                  options.shard().get().index(),
+                  options.shard().get().count(),
+                  ParityCommand.version(),
+                  then.command(verdict.mode()),
+                  selected.size(),
+                  ShardInfo.digestOf(selected.stream().map(Case::id).toList()),
+                  options.cases(loaded).stream().map(Case::id).toList()));
     }
     List<Path> written = new ArrayList<>(reports().writeAll(verdict, outFolder));
     written.addAll(outcome.written());

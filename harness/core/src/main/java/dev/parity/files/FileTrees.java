@@ -46,7 +46,12 @@ public final class FileTrees {
           Files.copy(path, target, LinkOption.NOFOLLOW_LINKS);
         } catch (FileAlreadyExistsException e) {
           throw new IOException(
-              "[" + target + "] is already there (copied from another folder) when copying [" + path + "]", e);
+              "["
+                  + target
+                  + "] is already there (copied from another folder) when copying ["
+                  + path
+                  + "]",
+              e);
         }
       }
     }

@@ -67,7 +67,8 @@ final class ShardMerge {
     boolean gate = first.shard().map(s -> s.command().equals(GATE)).orElse(false);
     if (gate) {
       merged =
-          Decisions.gate(merged, performance(shards, Verdict::performance), groups(shards), durationMs);
+          Decisions.gate(
+              merged, performance(shards, Verdict::performance), groups(shards), durationMs);
     }
     if (first.filter().isPresent()) {
       merged = merged.filtered(first.filter().get());
@@ -86,7 +87,9 @@ final class ShardMerge {
 
   private static List<String> distinct(List<Verdict> shards, Function<Verdict, List<String>> of) {
     return List.copyOf(
-        shards.stream().flatMap(v -> of.apply(v).stream()).collect(Collectors.toCollection(LinkedHashSet::new)));
+        shards.stream()
+            .flatMap(v -> of.apply(v).stream())
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
   /** Each rule once, with its firings over every shard; stale only when it fired in none. */

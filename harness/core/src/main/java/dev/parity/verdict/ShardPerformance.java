@@ -79,11 +79,13 @@ final class ShardPerformance {
             : OptionalDouble.empty();
     OptionalDouble low =
         intervals
-            ? OptionalDouble.of(parts.stream().mapToDouble(p -> p.ciLow().getAsDouble()).min().orElseThrow())
+            ? OptionalDouble.of(
+                parts.stream().mapToDouble(p -> p.ciLow().getAsDouble()).min().orElseThrow())
             : OptionalDouble.empty();
     OptionalDouble high =
         intervals
-            ? OptionalDouble.of(parts.stream().mapToDouble(p -> p.ciHigh().getAsDouble()).max().orElseThrow())
+            ? OptionalDouble.of(
+                parts.stream().mapToDouble(p -> p.ciHigh().getAsDouble()).max().orElseThrow())
             : OptionalDouble.empty();
     PerformanceStatus status =
         measured && intervals

@@ -45,9 +45,11 @@ class ShardMergeTests {
   }
 
   /** Shard {@code k} of {@code n} of a verify run over {@code ids}, with {@code results}. */
-  private static Verdict shard(int k, int n, String command, List<String> all, CaseResult... results) {
+  private static Verdict shard(
+      int k, int n, String command, List<String> all, CaseResult... results) {
     Verdict verdict =
-        Verdict.of("s", Mode.VERIFY, List.of(results), List.of(), Instant.ofEpochSecond(k), 10L * k);
+        Verdict.of(
+            "s", Mode.VERIFY, List.of(results), List.of(), Instant.ofEpochSecond(k), 10L * k);
     return verdict.withShard(
         new ShardInfo(
             k,
@@ -139,8 +141,7 @@ class ShardMergeTests {
     assertThat(hull.ciLow().getAsDouble()).isEqualTo(0.8);
     assertThat(hull.ciHigh().getAsDouble()).isEqualTo(1.3);
     // The geometric mean, each shard weighing its benchmarked cases (1 and 3).
-    assertThat(hull.ratio().getAsDouble())
-        .isCloseTo(Math.exp(Math.log(0.9) / 4), offset(1e-9));
+    assertThat(hull.ratio().getAsDouble()).isCloseTo(Math.exp(Math.log(0.9) / 4), offset(1e-9));
     assertThat(hull.cases()).hasSize(4);
     assertThat(notPassing.groups().get("x").decision()).isEqualTo(Decision.LEGACY);
     assertThat(passing.decision()).isEqualTo(Decision.CANDIDATE);
@@ -191,16 +192,16 @@ class ShardMergeTests {
     var never = new RuleUsage("r", "suite.yaml:3:5", Optional.empty(), Optional.empty(), 0, true);
     var other = new RuleUsage("q", "suite.yaml:4:5", Optional.empty(), Optional.empty(), 0, true);
     Verdict first =
-        shard(1, 2, "verify", all, result("a", Status.PASS)).withNormalization(List.of(once, other), List.of());
+        shard(1, 2, "verify", all, result("a", Status.PASS))
+            .withNormalization(List.of(once, other), List.of());
     Verdict second =
-        shard(2, 2, "verify", all, result("b", Status.PASS)).withNormalization(List.of(never, other), List.of());
+        shard(2, 2, "verify", all, result("b", Status.PASS))
+            .withNormalization(List.of(never, other), List.of());
 
     Verdict merged = Verdict.merge(List.of(first, second));
 
     assertThat(merged.rules())
         .extracting(RuleUsage::rule, RuleUsage::fired, RuleUsage::stale)
-        .containsExactly(
-            tuple("r", 2L, false),
-            tuple("q", 0L, true));
+        .containsExactly(tuple("r", 2L, false), tuple("q", 0L, true));
   }
 }
