@@ -197,7 +197,9 @@ class CliTests {
     Cli unknownCommand = Cli.run("verfy", "x");
     assertThat(unknownCommand.exitCode()).isEqualTo(2);
     assertThat(unknownCommand.err())
-        .contains("Unmatched arguments from index 0: 'verfy', 'x'", "Did you mean: parity verify?");
+        .contains(
+            "Unmatched arguments from index 0: 'verfy', 'x'",
+            "Did you mean: parity verify or parity merge?");
 
     Cli unknownOption = Cli.run("verify", root.toString(), "--jbos", "2");
     assertThat(unknownOption.exitCode()).isEqualTo(2);
