@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parity.archive.RunArchive;
+import dev.parity.fixture.Side;
+import dev.parity.run.Observation;
 import dev.parity.testing.TempSuite;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,6 +109,23 @@ class ShardMergeTests {
       assertThat(root.resolve("merged").resolve(report)).exists();
     }
     assertThat(testcases(root.resolve("merged"))).isEqualTo(testcases(root.resolve("whole")));
+    // index.html and parity report read the outputs and repro commands of every case.
+    RunArchive mergedArchive = RunArchive.in(root.resolve("merged"));
+    RunArchive wholeArchive = RunArchive.in(root.resolve("whole"));
+    if (!command.equals("record")) {
+      assertThat(mergedArchive.repro("n/01", Side.CANDIDATE)).isPresent();
+      assertThat(mergedArchive.read("n/04", Side.CANDIDATE, RunArchive.View.RAW)).isPresent();
+    }
+    for (int i = 1; i <= CASES; i++) {
+      String id = String.format("n/%02d", i);
+      for (Side side : Side.values()) {
+        assertThat(mergedArchive.repro(id, side)).as(id).isEqualTo(wholeArchive.repro(id, side));
+        assertThat(mergedArchive.read(id, side, RunArchive.View.RAW).map(ShardMergeTests::stdout))
+            .as(id)
+            .isEqualTo(
+                wholeArchive.read(id, side, RunArchive.View.RAW).map(ShardMergeTests::stdout));
+      }
+    }
     assertThat(Files.readString(root.resolve("merged/summary.md")))
         .contains("Parity " + command + " tool", "merged from 4 shards");
   }
@@ -194,6 +215,12 @@ class ShardMergeTests {
     assertThat(merged.get("counts").get("failed").asInt()).isEqualTo(4);
     assertThat(merged.get("reasons").get(0).asText())
         .isEqualTo("4 cases differ: n/04, n/07, n/08, n/12");
+  }
+
+  private static String stdout(Observation observation) {
+    return new String(
+        observation.streams().getOrDefault(Observation.STDOUT, new byte[0]),
+        StandardCharsets.UTF_8);
   }
 
   static JsonNode verdict(Path out) throws IOException {

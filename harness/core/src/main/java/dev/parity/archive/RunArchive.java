@@ -111,7 +111,12 @@ public final class RunArchive {
     for (Map.Entry<String, Map<String, String>> entry : other.index().entrySet()) {
       if (merged.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
         throw new IOException(
-            "case [" + entry.getKey() + "] is in " + otherIndex + " and in " + folder.resolve(REPRO_INDEX));
+            "case ["
+                + entry.getKey()
+                + "] is in "
+                + otherIndex
+                + " and in "
+                + folder.resolve(REPRO_INDEX));
       }
     }
     writeIndex(merged);
