@@ -70,7 +70,16 @@ public record RunOptions(
       Clock clock,
       Optional<SemanticVersion> candidateVersion) {
     this(
-        filter, jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion, Optional.empty());
+        filter,
+        jobs,
+        update,
+        runs,
+        noise,
+        out,
+        pendingOnly,
+        clock,
+        candidateVersion,
+        Optional.empty());
   }
 
   public RunOptions(Optional<String> filter, int jobs, boolean update, int runs, NoiseMode noise) {
@@ -100,7 +109,16 @@ public record RunOptions(
 
   public RunOptions withFilter(String glob) {
     return new RunOptions(
-        Optional.of(glob), jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion, shard);
+        Optional.of(glob),
+        jobs,
+        update,
+        runs,
+        noise,
+        out,
+        pendingOnly,
+        clock,
+        candidateVersion,
+        shard);
   }
 
   public RunOptions withJobs(int count) {
@@ -134,11 +152,13 @@ public record RunOptions(
         Optional.of(folder),
         pendingOnly,
         clock,
-        candidateVersion, shard);
+        candidateVersion,
+        shard);
   }
 
   public RunOptions withPendingOnly(boolean pending) {
-    return new RunOptions(filter, jobs, update, runs, noise, out, pending, clock, candidateVersion, shard);
+    return new RunOptions(
+        filter, jobs, update, runs, noise, out, pending, clock, candidateVersion, shard);
   }
 
   public RunOptions withClock(Clock time) {
@@ -148,7 +168,8 @@ public record RunOptions(
 
   /** These options judging version-bound accepted differences against {@code version}. */
   public RunOptions withCandidateVersion(Optional<SemanticVersion> version) {
-    return new RunOptions(filter, jobs, update, runs, noise, out, pendingOnly, clock, version, shard);
+    return new RunOptions(
+        filter, jobs, update, runs, noise, out, pendingOnly, clock, version, shard);
   }
 
   /** These options running only {@code part} of the selected cases. */
@@ -157,7 +178,9 @@ public record RunOptions(
         filter, jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion, part);
   }
 
-  /** The cases of {@code suite} this run takes: those {@link #filter} selects, in {@link #shard}. */
+  /**
+   * The cases of {@code suite} this run takes: those {@link #filter} selects, in {@link #shard}.
+   */
   public List<Case> cases(Suite suite) {
     List<Case> selected = suite.select(filter);
     return shard.map(s -> s.select(selected)).orElse(selected);

@@ -56,7 +56,7 @@ final class ShardMerge {
     // The shards run side by side on their own runners: the run took as long as the longest.
     long durationMs = shards.stream().mapToLong(Verdict::durationMs).max().orElse(0);
     Verdict merged =
-        Decisions.of(
+        Verdict.of(
                 first.suite(),
                 first.mode(),
                 fixtures,

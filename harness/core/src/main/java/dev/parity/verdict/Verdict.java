@@ -228,18 +228,14 @@ public record Verdict(
     return shard.isPresent() ? "shard" : filter.isPresent() ? "filtered" : "all";
   }
 
-  /**
-   * This verdict as shard {@code info} of a run: the decision holds for the shard's cases only,
-   * which the reasons say; {@code parity merge} decides for the whole run.
-   */
+  /** This verdict as shard {@code info} of a run; its decision holds for the shard's cases only. */
   public Verdict withShard(ShardInfo info) {
     return ShardMerge.shard(this, info);
   }
 
   /**
-   * One verdict for a run split into shards, from each shard's verdict: the decision is judged
-   * again from the merged case results, never taken from a shard. The shards must have been checked
-   * to belong together (same suite, mode, version, every shard once, no case twice).
+   * One verdict from the verdicts of a run's shards (checked to belong together), judged again from
+   * the merged case results: a shard's decision is never taken.
    */
   public static Verdict merge(List<Verdict> shards) {
     return ShardMerge.merge(shards);
