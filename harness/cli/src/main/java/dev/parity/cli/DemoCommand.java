@@ -64,6 +64,8 @@ final class DemoCommand implements Callable<Integer> {
             "demo suite not found; run `parity demo` from the Parity checkout, or through its ./parity launcher");
       }
       CommonOptions common = new CommonOptions();
+      // Built by hand, not by picocli: its mixins are not injected.
+      common.golden = new GoldenOption();
       common.out = this.out == null ? null : this.out.resolve(demo);
       out.println("== Demo " + demo + ": " + TITLES.get(demo) + " ==");
       Verdict verdict =
