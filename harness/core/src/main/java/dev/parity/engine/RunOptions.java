@@ -59,29 +59,6 @@ public record RunOptions(
     Objects.requireNonNull(shard, "shard");
   }
 
-  public RunOptions(
-      Optional<String> filter,
-      int jobs,
-      boolean update,
-      int runs,
-      NoiseMode noise,
-      Optional<Path> out,
-      boolean pendingOnly,
-      Clock clock,
-      Optional<SemanticVersion> candidateVersion) {
-    this(
-        filter,
-        jobs,
-        update,
-        runs,
-        noise,
-        out,
-        pendingOnly,
-        clock,
-        candidateVersion,
-        Optional.empty());
-  }
-
   public RunOptions(Optional<String> filter, int jobs, boolean update, int runs, NoiseMode noise) {
     this(
         filter,
@@ -92,6 +69,7 @@ public record RunOptions(
         Optional.empty(),
         false,
         Clock.systemUTC(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -107,75 +85,52 @@ public record RunOptions(
     return new RunOptions(Optional.empty(), Runtime.getRuntime().availableProcessors(), false);
   }
 
+  /** A builder holding these options, to change some of them. */
+  public RunOptionsBuilder toBuilder() {
+    return new RunOptionsBuilder(this);
+  }
+
   public RunOptions withFilter(String glob) {
-    return new RunOptions(
-        Optional.of(glob),
-        jobs,
-        update,
-        runs,
-        noise,
-        out,
-        pendingOnly,
-        clock,
-        candidateVersion,
-        shard);
+    return toBuilder().filter(Optional.of(glob)).build();
   }
 
   public RunOptions withJobs(int count) {
-    return new RunOptions(
-        filter, count, update, runs, noise, out, pendingOnly, clock, candidateVersion, shard);
+    return toBuilder().jobs(count).build();
   }
 
   public RunOptions withUpdate(boolean replace) {
-    return new RunOptions(
-        filter, jobs, replace, runs, noise, out, pendingOnly, clock, candidateVersion, shard);
+    return toBuilder().update(replace).build();
   }
 
   public RunOptions withRuns(int count) {
-    return new RunOptions(
-        filter, jobs, update, count, noise, out, pendingOnly, clock, candidateVersion, shard);
+    return toBuilder().runs(count).build();
   }
 
   public RunOptions withNoise(NoiseMode mode) {
-    return new RunOptions(
-        filter, jobs, update, runs, mode, out, pendingOnly, clock, candidateVersion, shard);
+    return toBuilder().noise(mode).build();
   }
 
   /** These options keeping pending results in {@code folder}'s {@code pending/} folder. */
   public RunOptions withOut(Path folder) {
-    return new RunOptions(
-        filter,
-        jobs,
-        update,
-        runs,
-        noise,
-        Optional.of(folder),
-        pendingOnly,
-        clock,
-        candidateVersion,
-        shard);
+    return toBuilder().out(Optional.of(folder)).build();
   }
 
   public RunOptions withPendingOnly(boolean pending) {
-    return new RunOptions(
-        filter, jobs, update, runs, noise, out, pending, clock, candidateVersion, shard);
+    return toBuilder().pendingOnly(pending).build();
   }
 
   public RunOptions withClock(Clock time) {
-    return new RunOptions(
-        filter, jobs, update, runs, noise, out, pendingOnly, time, candidateVersion, shard);
+    return toBuilder().clock(time).build();
   }
 
   /** These options judging version-bound accepted differences against {@code version}. */
   public RunOptions withCandidateVersion(Optional<SemanticVersion> version) {
-    return new RunOptions(
-        filter, jobs, update, runs, noise, out, pendingOnly, clock, version, shard);
+    return toBuilder().candidateVersion(version).build();
   }
 
   /** These options running only {@code part} of the selected cases. */
   public RunOptions withShard(Optional<Shard> part) {
-    return new RunOptions(
-        filter, jobs, update, runs, noise, out, pendingOnly, clock, candidateVersion, part);
+    return toBuilder().shard(part).build();
   }
 
   /**
