@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,6 +25,13 @@ import picocli.CommandLine.Parameters;
       "holds no readable verdict. See docs/reports.md."
     })
 final class ReportCommand implements Callable<Integer> {
+  private static final VerdictFiles.InFolder EARLIER_RUN =
+      new VerdictFiles.InFolder(
+          "output folder",
+          "give the --out folder of a run (default reports/<suite>)",
+          "run `parity verify` or `parity compare` first, or give its --out folder",
+          "re-run the suite to write it again");
+
   @Parameters(
       index = "0",
       paramLabel = "<out-dir>",
@@ -38,32 +44,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Path verdictFile = outDir.resolve(VerdictJson.FILE);
-    if (!Files.isDirectory(outDir)) {
-      throw new ConfigException(
-          outDir,
-          "output folder ["
-              + outDir
-              + "] does not exist; give the --out folder of a run (default reports/<suite>)");
-    }
-    if (!Files.isRegularFile(verdictFile)) {
-      throw new ConfigException(
-          verdictFile,
-          "no "
-              + VerdictJson.FILE
-              + " in ["
-              + outDir
-              + "]; run `parity verify` or `parity compare` first, or give its --out folder");
-    }
-    Verdict verdict;
-    try {
-      verdict = VerdictJson.read(verdictFile);
-    } catch (IOException e) {
-      throw new ConfigException(
-          verdictFile,
-          "unreadable verdict ["
-              + firstLine(e.getMessage())
-              + "]; re-run the suite to write it again");
-    }
+    Verdict verdict = EARLIER_RUN.read(outDir);
     if (verdict == null || verdict.fixtures() == null || verdict.mode() == null) {
       throw new ConfigException(
           verdictFile,
@@ -84,7 +65,4 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCodes.of(verdict);
   }
 
-  private static String firstLine(@Nullable String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
-  }
 }

@@ -1,12 +1,8 @@
 package dev.parity.cli;
 
-import dev.parity.fixture.ConfigException;
 import dev.parity.fixture.Shard;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Verdict;
-import dev.parity.verdict.VerdictJson;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,25 +50,13 @@ final class ShardOption {
 
   /** Milliseconds per case id (both sides' runs together) in the verdict.json {@code file}. */
   private static Map<String, Long> durations(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException(
-          file,
-          "--timings file ["
-              + file
-              + "] does not exist; give the verdict.json of an earlier run of the suite");
-    }
-    Verdict verdict;
-    try {
-      verdict = VerdictJson.read(file);
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(
-          file,
-          "--timings file ["
-              + file
-              + "] is not a readable verdict.json ("
-              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-              + "); give the verdict.json of an earlier run of the suite");
-    }
+    String fix = "; give the verdict.json of an earlier run of the suite";
+    Verdict verdict =
+        VerdictFiles.read(
+            file,
+            "--timings file [" + file + "] does not exist" + fix,
+            problem ->
+                "--timings file [" + file + "] is not a readable verdict.json (" + problem + ")" + fix);
     Map<String, Long> durations = new HashMap<>();
     for (CaseResult result : verdict.fixtures()) {
       durations.put(

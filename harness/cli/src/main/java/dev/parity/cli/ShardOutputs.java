@@ -5,8 +5,6 @@ import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.ShardInfo;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +21,11 @@ import java.util.stream.IntStream;
  * Anything else is a {@link ConfigException} that names the folder and how to fix it.
  */
 final class ShardOutputs {
+  private static final String GIVE_SHARD_OUT = "give the --out folder of each `--shard K/N` run";
+  private static final VerdictFiles.InFolder SHARD =
+      new VerdictFiles.InFolder(
+          "shard output folder", GIVE_SHARD_OUT, GIVE_SHARD_OUT, "run that shard again");
+
   /** One shard's output folder and its verdict. */
   record Output(Path folder, Verdict verdict, ShardInfo info) {
     String name() {
@@ -118,32 +121,7 @@ final class ShardOutputs {
 
   private static Output read(Path folder) {
     Path file = folder.resolve(VerdictJson.FILE);
-    if (!Files.isDirectory(folder)) {
-      throw new ConfigException(
-          folder,
-          "shard output folder ["
-              + folder
-              + "] does not exist; give the --out folder of each `--shard K/N` run");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException(
-          file,
-          "no "
-              + VerdictJson.FILE
-              + " in ["
-              + folder
-              + "]; give the --out folder of each `--shard K/N` run");
-    }
-    Verdict verdict;
-    try {
-      verdict = VerdictJson.read(file);
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(
-          file,
-          "unreadable verdict ["
-              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-              + "]; run that shard again");
-    }
+    Verdict verdict = SHARD.read(folder);
     if (verdict.error().isPresent()) {
       throw new ConfigException(
           file,
