@@ -64,5 +64,4 @@ final class ReportCommand implements Callable<Integer> {
     new Summary(out).print(verdict, written);
     return ExitCodes.of(verdict);
   }
-
 }

@@ -56,7 +56,12 @@ final class ShardOption {
             file,
             "--timings file [" + file + "] does not exist" + fix,
             problem ->
-                "--timings file [" + file + "] is not a readable verdict.json (" + problem + ")" + fix);
+                "--timings file ["
+                    + file
+                    + "] is not a readable verdict.json ("
+                    + problem
+                    + ")"
+                    + fix);
     Map<String, Long> durations = new HashMap<>();
     for (CaseResult result : verdict.fixtures()) {
       durations.put(

@@ -74,14 +74,9 @@ public final class PendingStore {
   public synchronized void write(
       String caseId, Side side, Observation observation, PendingInfo info) throws IOException {
     Files.createDirectories(folder);
-    finishInterrupted(caseId);
-    // Only this side's folder is the swap's own: the other side's is carried over like a nested
-    // case's.
-    CaseSwap.replace(
-        folder,
+    replaceSide(
         caseId,
-        INFO,
-        Set.of(side.label()),
+        side,
         fresh -> {
           Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
           GoldenFiles.fill(sideFolder, caseId, observation);
@@ -156,14 +151,18 @@ public final class PendingStore {
       kept = kept.withCluster(before.cluster().get());
     }
     PendingInfo info = kept;
-    finishInterrupted(caseId);
-    CaseSwap.replace(
-        folder,
-        caseId,
-        INFO,
-        Set.of(side.label()),
-        fresh -> AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info)));
+    replaceSide(
+        caseId, side, fresh -> AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info)));
     return true;
+  }
+
+  /**
+   * Replaces the pending folder of {@code caseId} by the one {@code filler} writes. Only {@code
+   * side}'s folder is the swap's own: the other side's is carried over like a nested case's.
+   */
+  private void replaceSide(String caseId, Side side, CaseSwap.Filler filler) throws IOException {
+    finishInterrupted(caseId);
+    CaseSwap.replace(folder, caseId, INFO, Set.of(side.label()), filler);
   }
 
   /**

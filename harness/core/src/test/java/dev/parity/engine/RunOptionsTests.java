@@ -13,7 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunOptionsTests {
-  private static final Clock DEC_1 = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final Clock DEC_1 =
+      Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
   private final RunOptions base = new RunOptions(Optional.empty(), 3, false);
 
