@@ -28,17 +28,19 @@ import picocli.CommandLine.Option;
     name = "accept",
     mixinStandardHelpOptions = true,
     description = {
-      "Accept pending results (stored by record and verify in <out>/pending/): a pending legacy",
-      "result replaces the case's golden; a pending candidate result is recorded as an accepted",
-      "difference beside the golden (accepted/ with the reason, ticket and until), so verify shows",
-      "the case as 'accepted' while the candidate's output stays exactly that.",
-      "Refused in CI (environment variable CI set) unless --force. Bad input writes nothing, exit 2.",
-      "See docs/reviewing.md."
+      "Accept pending results (stored by record and verify in <out>/pending/): a pending legacy "
+          + "result replaces the case's golden; a pending candidate result is recorded as an accepted "
+          + "difference beside the golden (accepted/ with the reason, ticket and until), so verify "
+          + "shows the case as 'accepted' while the candidate's output stays exactly that.",
+      "Refused in CI (environment variable CI set) unless --force. Bad input writes nothing. "
+          + "See docs/reviewing.md."
     })
 final class AcceptCommand implements Callable<Integer> {
   @Mixin SuiteParameter suite;
 
   @Mixin CommonOptions common;
+
+  @Mixin GoldenOption golden;
 
   @Mixin PendingSelection selection;
 
@@ -93,7 +95,7 @@ final class AcceptCommand implements Callable<Integer> {
     Optional<Until> end = until(today);
     Suite loaded = new SuiteLoader().load(suite.folder);
     PendingStore pending = new PendingStore(SuiteCommand.outFolder(loaded.folder(), common));
-    GoldenStore goldens = new GoldenStore(SuiteCommand.goldenFolder(loaded, common));
+    GoldenStore goldens = new GoldenStore(golden.folder(loaded));
     List<Choice> choices = new ArrayList<>();
     for (PendingResult result : inOneRun(selection.select(spec, loaded, common, pending))) {
       choices.add(choose(result));

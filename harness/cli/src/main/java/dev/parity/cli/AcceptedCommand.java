@@ -21,9 +21,9 @@ import picocli.CommandLine.Mixin;
     name = "accepted",
     mixinStandardHelpOptions = true,
     description = {
-      "List the suite's accepted differences (golden/<suite>/<case>/accepted/): case, reason,",
-      "ticket, until, who and when; an expired one is marked 'expired' (verify fails its case).",
-      "See docs/reviewing.md."
+      "List the suite's accepted differences (golden/<suite>/<case>/accepted/): case, reason, "
+          + "ticket, until, who and when; an expired one is marked 'expired' (verify fails its case). "
+          + "See docs/reviewing.md."
     })
 final class AcceptedCommand implements Callable<Integer> {
   @Mixin SuiteParameter suite;

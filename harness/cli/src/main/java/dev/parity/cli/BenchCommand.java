@@ -29,12 +29,11 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmark legacy against candidate on the suite's cases (those matching",
-      "--filter, else those tagged 'bench', else all) with JMH, in alternating paired",
-      "rounds, and judge the 95%% bootstrap interval of the candidate/legacy time",
-      "ratio against the suite's performance gate (default maxRatio 1.10).",
-      "Writes bench.json. Exit 0 when performance passes, 1 when it fails, is",
-      "inconclusive or errored. Method: docs/benchmarks.md."
+      "Benchmark legacy against candidate on the suite's cases (those matching --filter, else "
+          + "those tagged 'bench', else all) with JMH, in alternating paired rounds, and judge the "
+          + "95%% bootstrap interval of the candidate/legacy time ratio against the suite's "
+          + "performance gate (default maxRatio 1.10).",
+      "Writes bench.json. Method: docs/benchmarks.md."
     })
 final class BenchCommand implements Callable<Integer> {
   @Mixin SuiteParameter suite;

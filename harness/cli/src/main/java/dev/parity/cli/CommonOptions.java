@@ -3,10 +3,12 @@ package dev.parity.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by record, verify, compare and gate (with {@link JobsOption}). */
+/**
+ * Options shared by record, verify, compare and gate (with {@link JobsOption}); those that read
+ * goldens add {@link GoldenOption}.
+ */
 final class CommonOptions {
   @Option(
       names = "--out",
@@ -14,8 +16,6 @@ final class CommonOptions {
       description =
           "Where verdict.json and the reports go (default: reports/<suite> beside the fixtures/ folder).")
   @Nullable Path out;
-
-  @Mixin GoldenOption golden;
 
   @Option(
       names = "--filter",

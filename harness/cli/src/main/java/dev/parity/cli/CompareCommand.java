@@ -13,11 +13,11 @@ import picocli.CommandLine.Mixin;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Run legacy and candidate live on every case and compare them; no golden is read or written.",
-      "Legacy runs twice (--runs); differences between its runs are noise:",
-      "only the tokens that differed are discounted, each for a value of its shape,",
-      "and every discounted difference is listed (--noise detect discounts nothing).",
-      "Exit 0 when every case passes, 1 otherwise."
+      "Run legacy and candidate live on every case and compare them; no golden is read or "
+          + "written.",
+      "Legacy runs twice (--runs); differences between its runs are noise: only the tokens that "
+          + "differed are discounted, each for a value of its shape, and every discounted difference "
+          + "is listed (--noise detect discounts nothing)."
     })
 final class CompareCommand extends SuiteCommand {
   @Mixin RunsOption runs;

@@ -25,10 +25,10 @@ import picocli.CommandLine.Option;
           + DemoCommand.CLI_DEMO
           + ", fixtures/"
           + DemoCommand.HTTP_DEMO
-          + ")",
-      "against their committed goldens and print where the reports are. The HTTP demo starts both web servers",
-      "itself (python3 and java). Each demo's candidate has a deliberate porting bug that Parity catches;",
-      "the command exits 0 when the demo ran to completion, whatever the demo's own verdict."
+          + ") against their committed goldens and print where the reports are. The HTTP demo"
+          + " starts both web servers itself (python3 and java).",
+      "Each demo's candidate has a deliberate porting bug that Parity catches; the command exits 0"
+          + " when the demo ran to completion, whatever the demo's own verdict."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String CLI_DEMO = "genealogy-cli";
@@ -64,14 +64,13 @@ final class DemoCommand implements Callable<Integer> {
             "demo suite not found; run `parity demo` from the Parity checkout, or through its ./parity launcher");
       }
       CommonOptions common = new CommonOptions();
-      // Built by hand, not by picocli: its mixins are not injected.
-      common.golden = new GoldenOption();
       common.out = this.out == null ? null : this.out.resolve(demo);
       out.println("== Demo " + demo + ": " + TITLES.get(demo) + " ==");
       Verdict verdict =
           SuiteCommand.runSuite(
               suite,
               common,
+              new GoldenOption(),
               options,
               false,
               out,

@@ -38,17 +38,19 @@ import picocli.CommandLine.Option;
     name = "gate",
     mixinStandardHelpOptions = true,
     description = {
-      "Decide which implementation ships: verify the candidate against the goldens",
-      "(or, with --live, compare both sides live), then benchmark both (see",
-      "'parity bench'). Writes verdict.json with the decision, its reasons, the",
-      "performance and one decision per group (case tag). The candidate ships only",
-      "when every case passes and performance passes; anything failing, erroring or",
-      "inconclusive decides legacy. Exit 0 when the candidate ships, 1 when legacy stays."
+      "Decide which implementation ships: verify the candidate against the goldens (or, with "
+          + "--live, compare both sides live), then benchmark both (see 'parity bench'). Writes "
+          + "verdict.json with the decision, its reasons, the performance and one decision per group "
+          + "(case tag).",
+      "The candidate ships only when every case passes and performance passes; anything "
+          + "failing, erroring or inconclusive decides legacy."
     })
 final class GateCommand implements Callable<Integer> {
   @Mixin SuiteParameter suite;
 
   @Mixin CommonOptions common;
+
+  @Mixin GoldenOption golden;
 
   @Mixin JobsOption jobs;
 
@@ -125,6 +127,7 @@ final class GateCommand implements Callable<Integer> {
         SuiteCommand.runSuite(
             suite.folder,
             common,
+            golden,
             options,
             strict != null ? strict : CiEnvironment.isSet(ParityCommand.of(spec).env()),
             out,

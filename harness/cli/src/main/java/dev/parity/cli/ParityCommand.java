@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ParityCommand.Version.class,
     description = {
-      "Golden-master differential testing: runs the same cases against a legacy and a candidate",
-      "implementation, compares what they do, and decides which one ships.",
+      "Golden-master differential testing: runs the same cases against a legacy and a candidate"
+          + " implementation, compares what they do, and decides which one ships.",
       ""
     },
     subcommands = {
@@ -36,19 +36,15 @@ import picocli.CommandLine.Command;
       ReviewCommand.class,
       CommandLine.HelpCommand.class
     },
-    footerHeading = "%nExit codes:%n",
+    footerHeading = "%nDocs:%n",
     footer = {
-      "  0  the candidate passed every case (it ships); for record: every golden is stored",
-      "  1  at least one case differs or errored (keep legacy)",
-      "  2  usage or configuration error (nothing was compared)",
-      "  3  an implementation could not be run at all (missing binary, not executable, service unreachable,",
-      "     server or container that did not start)",
-      "",
-      "Docs: docs/suite-format.md (suite.yaml reference), docs/benchmarks.md (bench, gate),",
-      "      docs/reports.md (reports), docs/http.md (HTTP services and containers),",
-      "      docs/reviewing.md (pending results, accept, reject, accepted differences, CI),",
-      "      docs/sharding.md (--shard, merge),",
-      "      README.md (walk-through)."
+      "  docs/suite-format.md (the suite.yaml reference)",
+      "  docs/benchmarks.md (bench, gate)",
+      "  docs/reports.md (the reports)",
+      "  docs/http.md (HTTP services and containers)",
+      "  docs/reviewing.md (pending results, accept, reject, accepted differences, CI)",
+      "  docs/sharding.md (--shard, merge)",
+      "  README.md (a walk-through)"
     })
 public final class ParityCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -131,6 +127,7 @@ public final class ParityCommand implements Runnable {
       return ExitCodes.PASS;
     }
     CommandLine commandLine = new CommandLine(parity);
+    ExitCodeHelp.install(commandLine);
     // Everything printed goes through the one console escaper (no raw control characters reach a
     // terminal or a CI log); help is therefore printed without colors.
     commandLine.setOut(new PrintWriter(ConsoleText.writer(out), true));

@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
     name = "prune",
     mixinStandardHelpOptions = true,
     description = {
-      "List the goldens whose case is gone from the suite (deleted or renamed) and delete them,",
-      "with their accepted differences. Asks first on a terminal; scripts give --yes (without a",
-      "terminal and without --yes nothing is deleted, exit 2).",
-      "Exit 0 when nothing is left to prune."
+      "List the goldens whose case is gone from the suite (deleted or renamed) and delete them, "
+          + "with their accepted differences.",
+      "Asks first on a terminal; scripts give --yes (without a terminal and without --yes "
+          + "nothing is deleted, exit 2)."
     })
 final class PruneCommand implements Callable<Integer> {
   @Mixin SuiteParameter suite;

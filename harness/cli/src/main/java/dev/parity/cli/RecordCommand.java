@@ -18,15 +18,21 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the legacy implementation on every case and store its outputs as goldens.",
-      "Goldens that would change are left alone and reported unless --update is given; their",
-      "new legacy outputs are stored as pending results (<out>/pending/) for parity review or",
-      "parity accept. With the environment variable CI set, new cases are stored as pending",
-      "results only and --update is refused, unless --force is given.",
-      "Legacy runs twice per case (--runs). A case whose runs differ where no rule",
-      "covers it is flagged noisy, with a rule that would cover it (--suggest-rules).",
-      "Exit 0 when every golden is stored and current, 1 when some would change or a case errored."
+      "Goldens that would change are left alone and reported unless --update is given; their "
+          + "new legacy outputs are stored as pending results (<out>/pending/) for parity review or "
+          + "parity accept. With the environment variable CI set, new cases are stored as pending "
+          + "results only and --update is refused, unless --force is given.",
+      "Legacy runs twice per case (--runs). A case whose runs differ where no rule covers it is "
+          + "flagged noisy, with a rule that would cover it (--suggest-rules)."
     })
 final class RecordCommand extends SuiteCommand {
+  @Mixin GoldenOption golden;
+
+  @Override
+  GoldenOption golden() {
+    return golden;
+  }
+
   @Option(
       names = "--update",
       description = "Replace goldens whose content changed, and list the goldens replaced.")

@@ -16,13 +16,18 @@ import picocli.CommandLine.Mixin;
     name = "reject",
     mixinStandardHelpOptions = true,
     description = {
-      "Drop pending results (stored by record and verify in <out>/pending/) without touching the",
-      "goldens: the next run stores them again if the outputs still differ. See docs/reviewing.md."
+      "Drop pending results (stored by record and verify in <out>/pending/) without touching "
+          + "the goldens: the next run stores them again if the outputs still differ. See "
+          + "docs/reviewing.md."
     })
 final class RejectCommand implements Callable<Integer> {
   @Mixin SuiteParameter suite;
 
   @Mixin CommonOptions common;
+
+  // Reject touches no golden; --golden stays accepted so scripts that pass it to every review
+  // command keep working.
+  @Mixin GoldenOption golden;
 
   @Mixin PendingSelection selection;
 

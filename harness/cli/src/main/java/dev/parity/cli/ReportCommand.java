@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Rebuild the reports of an earlier run from its output folder, without running anything.",
-      "Reads verdict.json and observations/ and writes verdict.json, junit.xml, index.html, summary.md and",
-      "allure-results/ again. Exits with the stored verdict's exit code (0, 1 or 3), or 2 when the folder",
-      "holds no readable verdict. See docs/reports.md."
+      "Reads verdict.json and observations/ and writes verdict.json, junit.xml, index.html, "
+          + "summary.md and allure-results/ again. Exits with the stored verdict's exit code (0, 1 or "
+          + "3), or 2 when the folder holds no readable verdict. See docs/reports.md."
     })
 final class ReportCommand implements Callable<Integer> {
   private static final VerdictFiles.InFolder EARLIER_RUN =

@@ -26,17 +26,21 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "review",
     description = {
-      "Reviews the suite's pending results one at a time in the terminal: the facts and the diff",
-      "against the golden, then a(ccept), r(eject), s(kip), d(etail), q(uit); A accepts every",
-      "pending result of the case's cluster; n switches raw/normalized, u unified/side by side.",
-      "Accepting a new legacy result replaces the golden; accepting a candidate result asks for a",
-      "reason and a ticket and records an accepted difference. Each decision is written at once.",
+      "Reviews the suite's pending results one at a time in the terminal: the facts and the "
+          + "diff against the golden, then a(ccept), r(eject), s(kip), d(etail), q(uit); A accepts "
+          + "every pending result of the case's cluster; n switches raw/normalized, u unified/side by "
+          + "side.",
+      "Accepting a new legacy result replaces the golden; accepting a candidate result asks for "
+          + "a reason and a ticket and records an accepted difference. Each decision is written at "
+          + "once.",
       "Needs a terminal (use `parity accept`/`parity reject` in scripts); refuses in CI."
     })
 final class ReviewCommand implements Callable<Integer> {
   @Mixin SuiteParameter suite;
 
   @Mixin CommonOptions common;
+
+  @Mixin GoldenOption golden;
 
   @Mixin ForceOption force;
 
@@ -54,7 +58,7 @@ final class ReviewCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Suite loaded = new SuiteLoader().load(suite.folder);
-    Path goldenFolder = common.golden.folder(loaded);
+    Path goldenFolder = golden.folder(loaded);
     Path outFolder = SuiteCommand.outFolder(loaded.folder(), common);
     GoldenStore goldens = new GoldenStore(goldenFolder);
     PendingStore pending = new PendingStore(outFolder);

@@ -42,6 +42,11 @@ abstract class SuiteCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Where this command reads goldens: its {@code --golden} option, or the default folder. */
+  GoldenOption golden() {
+    return new GoldenOption();
+  }
+
   /** Runs this command's mode. */
   abstract Verdict run(Engine engine, Suite suite, GoldenStore goldens, RunOptions options);
 
@@ -56,7 +61,8 @@ abstract class SuiteCommand implements Callable<Integer> {
               .withClock(ParityCommand.of(spec).clock())
               .withShard(part);
       Verdict verdict =
-          runSuite(suite.folder, common, own(options), strict(), out, this::run, Then.NOTHING);
+          runSuite(
+              suite.folder, common, golden(), own(options), strict(), out, this::run, Then.NOTHING);
       after(verdict, out);
       out.flush();
       return ExitCodes.of(verdict);
@@ -85,11 +91,6 @@ abstract class SuiteCommand implements Callable<Integer> {
     return common.out != null
         ? common.out
         : ShardOption.folder(Layout.reportsOf(suiteFolder), shard);
-  }
-
-  /** Where a suite's goldens are. */
-  static Path goldenFolder(Suite suite, CommonOptions common) {
-    return common.golden.folder(suite);
   }
 
   /**
@@ -139,6 +140,7 @@ abstract class SuiteCommand implements Callable<Integer> {
   static Verdict runSuite(
       Path suiteFolder,
       CommonOptions common,
+      GoldenOption golden,
       RunOptions options,
       boolean strict,
       PrintWriter out,
@@ -146,7 +148,7 @@ abstract class SuiteCommand implements Callable<Integer> {
       Then then)
       throws Exception {
     Suite loaded = new SuiteLoader().load(suiteFolder);
-    Path goldenFolder = goldenFolder(loaded, common);
+    Path goldenFolder = golden.folder(loaded);
     Path outFolder = outFolder(loaded.folder(), common, options.shard());
     // record and verify keep their pending results in the output folder, for review.
     options = options.withOut(outFolder);

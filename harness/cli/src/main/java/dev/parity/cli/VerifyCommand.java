@@ -15,12 +15,18 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the candidate implementation on every case and compare it with the recorded goldens.",
-      "A case whose candidate output differs but equals an accepted difference passes as",
-      "'accepted'. Failing candidate outputs are stored as pending results (<out>/pending/) for",
-      "parity review or parity accept.",
-      "Exit 0 when every case passes (the candidate ships), 1 otherwise."
+      "A case whose candidate output differs but equals an accepted difference passes as "
+          + "'accepted'. Failing candidate outputs are stored as pending results (<out>/pending/) for "
+          + "parity review or parity accept."
     })
 final class VerifyCommand extends SuiteCommand {
+  @Mixin GoldenOption golden;
+
+  @Override
+  GoldenOption golden() {
+    return golden;
+  }
+
   @Option(
       names = "--strict",
       description =

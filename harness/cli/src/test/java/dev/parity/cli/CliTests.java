@@ -250,13 +250,8 @@ class CliTests {
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out())
-        .contains(
-            "record",
-            "verify",
-            "compare",
-            "demo",
-            "Exit codes:",
-            "3  an implementation could not be run at all");
+        .contains("record", "verify", "compare", "demo", "Exit codes:")
+        .containsPattern("3\\s+an implementation could not be run at all");
     Cli recordHelp = Cli.run("record", "--help");
     assertThat(recordHelp.out())
         .contains("--update", "--out=DIR", "--golden=DIR", "--filter=GLOB", "--jobs=N");

@@ -69,15 +69,7 @@ class OptionMixinsTests {
   void goldenComesFromItsMixinInEveryCommand() {
     assertThat(takingFrom("--golden", GoldenOption.class))
         .containsExactly(
-            "accept",
-            "accepted",
-            "compare",
-            "gate",
-            "prune",
-            "record",
-            "reject",
-            "review",
-            "verify");
+            "accept", "accepted", "gate", "prune", "record", "reject", "review", "verify");
   }
 
   @Test
