@@ -53,6 +53,54 @@ class StartupIT {
   }
 
   @Test
+  void theArchiveHoldsTheClassesAVerifyLoads() throws Exception {
+    Path root = CiIntegrationTests.repositoryRoot();
+    launcher = root.resolve("parity");
+    Path suite = Files.createDirectories(temp.resolve("suite"));
+    Files.writeString(
+        suite.resolve("suite.yaml"),
+        "name: s\nlegacy: {command: [/bin/echo]}\ncandidate: {command: [/bin/echo]}\n"
+            + "cases:\n  - {id: one, args: [x]}\n");
+    String golden = temp.resolve("golden").toString();
+    assertThat(parity(Map.of(), "record", suite.toString(), "--golden", golden).exit()).isZero();
+
+    Result result =
+        parity(
+            Map.of("PARITY_JAVA_OPTS", "-Xlog:class+load=info:stdout"),
+            "verify",
+            suite.toString(),
+            "--golden",
+            golden,
+            "--out",
+            temp.resolve("out").toString());
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    // SnakeYAML parses the suite, Commons Exec runs the case, Jackson writes the verdict: none of
+    // them is loaded by printing the help, which is all the archive held before.
+    assertThat(result.out())
+        .containsPattern("org\\.yaml\\.snakeyaml\\.parser\\.ParserImpl source: shared objects file")
+        .containsPattern(
+            "org\\.apache\\.commons\\.exec\\.DefaultExecutor source: shared objects file")
+        .containsPattern(
+            "com\\.fasterxml\\.jackson\\.databind\\.ObjectMapper source: shared objects file");
+  }
+
+  @Test
+  void theJitStopsAtC1UnlessTheUserSaysOtherwise() throws Exception {
+    Path root = CiIntegrationTests.repositoryRoot();
+    launcher = root.resolve("parity");
+
+    Result byDefault = parity(Map.of("PARITY_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+    Result overridden =
+        parity(
+            Map.of("PARITY_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal"),
+            "--version");
+
+    assertThat(byDefault.out()).containsPattern("TieredStopAtLevel += 1 ").contains(version);
+    assertThat(overridden.out()).containsPattern("TieredStopAtLevel += 4 ").contains(version);
+  }
+
+  @Test
   void aDamagedArchiveFallsBackSilently() throws Exception {
     Files.write(archive, new byte[] {1, 2, 3, 4});
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(5)));
