@@ -9,13 +9,13 @@ import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
 import dev.parity.run.Observation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -259,13 +259,16 @@ public final class RunArchive {
   private void write(Path dir, String caseId, Observation observation) throws IOException {
     Files.createDirectories(dir);
     List<String> truncated = new ArrayList<>();
-    for (Map.Entry<String, byte[]> stream : observation.streams().entrySet()) {
-      byte[] bytes = stream.getValue();
-      if (bytes.length > maxStreamBytes) {
-        bytes = Arrays.copyOf(bytes, (int) maxStreamBytes);
-        truncated.add(stream.getKey());
+    for (String stream : observation.names()) {
+      // Spooled streams too: only their first bytes are kept, read from disk.
+      byte[] bytes;
+      try (InputStream in = observation.open(stream)) {
+        bytes = in.readNBytes((int) Math.min(maxStreamBytes, Integer.MAX_VALUE - 8));
       }
-      Path file = dir.resolve(GoldenStore.fileName(stream.getKey()));
+      if (observation.size(stream) > bytes.length) {
+        truncated.add(stream);
+      }
+      Path file = dir.resolve(GoldenStore.fileName(stream));
       Files.createDirectories(file.getParent());
       Files.write(file, bytes);
     }
@@ -276,7 +279,7 @@ public final class RunArchive {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("id", caseId);
     meta.put("values", values);
-    meta.put("streams", new ArrayList<>(observation.streams().keySet()));
+    meta.put("streams", new ArrayList<>(observation.names()));
     Files.writeString(
         dir.resolve(GoldenStore.META),
         GoldenStore.META_YAML.writeValueAsString(meta),

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,16 +64,23 @@ public final class ObservationComparator {
       }
     }
 
-    Set<String> streamNames = new TreeSet<>(legacy.streams().keySet());
-    streamNames.addAll(candidate.streams().keySet());
+    Set<String> streamNames = new TreeSet<>(legacy.names());
+    streamNames.addAll(candidate.names());
     for (String stream : streamNames) {
       if (!CompareTarget.compares(targets, stream)) {
+        continue;
+      }
+      if (legacy.has(stream)
+          && candidate.has(stream)
+          && (legacy.spooled().containsKey(stream) || candidate.spooled().containsKey(stream))) {
+        SpooledStreams.compare(stream, legacy, candidate, differ, names, facts)
+            .ifPresent(diffs::add);
         continue;
       }
       byte[] left = legacy.streams().get(stream);
       byte[] right = candidate.streams().get(stream);
       if (left == null || right == null) {
-        byte[] present = Objects.requireNonNull(left == null ? right : left);
+        long present = left == null ? candidate.size(stream) : legacy.size(stream);
         facts.add(
             new Fact(
                 label(stream),
@@ -82,7 +88,7 @@ public final class ObservationComparator {
                         ? "written by the " + names.right() + " only"
                         : "missing: the " + names.right() + " did not write it")
                     + " ("
-                    + bytes(present.length)
+                    + bytes(present)
                     + " on the "
                     + (left == null ? names.right() : names.left())
                     + " side)"));
@@ -234,7 +240,7 @@ public final class ObservationComparator {
     return lines;
   }
 
-  private static String bytes(int count) {
+  private static String bytes(long count) {
     return count + (count == 1 ? " byte" : " bytes");
   }
 

@@ -24,7 +24,7 @@ final class MissingOutputs {
     }
     for (String output : command.outputs()) {
       String stream = Observation.FILE_PREFIX + output;
-      if (!legacy.streams().containsKey(stream) && !candidate.streams().containsKey(stream)) {
+      if (!legacy.has(stream) && !candidate.has(stream)) {
         facts.add(
             new Fact(
                 ObservationComparator.label(stream),

@@ -2,9 +2,11 @@ package dev.parity.engine;
 
 import dev.parity.fixture.Case;
 import dev.parity.golden.GoldenException;
-import dev.parity.normalize.NormalizationTimeoutException;
+import dev.parity.normalize.NormalizationException;
+import dev.parity.run.Spool;
 import dev.parity.verdict.CaseResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +44,18 @@ final class ParallelCases {
                   CaseResult result;
                   try {
                     result = job.run(testCase);
-                  } catch (GoldenException | IOException | NormalizationTimeoutException e) {
+                  } catch (GoldenException
+                      | IOException
+                      | UncheckedIOException
+                      | NormalizationException e) {
                     result =
                         CaseResult.errored(
                             testCase,
                             Objects.requireNonNullElse(e.getMessage(), e.toString()),
                             Map.of());
+                  } finally {
+                    // Goldens and stored observations are written: the case's spool goes.
+                    Spool.release(testCase.id());
                   }
                   progress.finished(result);
                   return result;

@@ -1,6 +1,7 @@
 package dev.parity.files;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class AtomicFiles {
   private static final LongAdder SYNCS = new LongAdder();
+  private static final int COPY_BLOCK = 1 << 20;
 
   private AtomicFiles() {}
 
@@ -68,6 +70,35 @@ public final class AtomicFiles {
    */
   public static void writeNew(Path file, byte[] content) throws IOException {
     writeNew(file, content, true);
+  }
+
+  /**
+   * Creates {@code file} like {@link #writeNew(Path, byte[])} with what {@code content} holds, read
+   * in blocks (a stream of any size in bounded memory), and forces it to disk.
+   *
+   * @return how many bytes were written
+   */
+  public static long writeNew(Path file, InputStream content) throws IOException {
+    long written = 0;
+    try (FileChannel channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
+      byte[] block = new byte[COPY_BLOCK];
+      int n;
+      while ((n = content.read(block)) > 0) {
+        ByteBuffer buffer = ByteBuffer.wrap(block, 0, n);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        written += n;
+      }
+      channel.force(true);
+      SYNCS.increment();
+    }
+    return written;
   }
 
   private static void writeNew(Path file, byte[] content, boolean sync) throws IOException {

@@ -6,11 +6,15 @@ import static dev.parity.golden.GoldenStore.META_YAML;
 
 import dev.parity.files.AtomicFiles;
 import dev.parity.run.Observation;
+import dev.parity.run.Spool;
+import dev.parity.run.Spooled;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -18,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -54,24 +57,25 @@ final class GoldenFiles {
       throw new GoldenException(metaFile, "golden metadata lists no streams");
     }
     TreeMap<String, byte[]> streams = new TreeMap<>();
+    TreeMap<String, Spooled> spooled = new TreeMap<>();
     for (String stream : meta.streams()) {
       Path file = dir.resolve(fileName(stream));
+      String expected = meta.sha256() == null ? null : meta.sha256().get(stream);
       try {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
           // A FIFO or a device would hang or flood the read.
           throw new GoldenException(file, "golden stream [" + stream + "] is not a regular file");
         }
-        byte[] content = Files.readAllBytes(file);
-        String expected = meta.sha256() == null ? null : meta.sha256().get(stream);
-        if (expected != null && !expected.equals(sha256(content))) {
-          throw new GoldenException(
-              file,
-              "golden stream ["
-                  + stream
-                  + "] does not match the checksum in "
-                  + META
-                  + " (edited by hand, or a record was interrupted)");
+        if (Files.size(file) > Spool.memoryLimit()) {
+          Spooled kept = spool(meta.id() == null ? dir.toString() : meta.id(), stream, file);
+          try (InputStream in = kept.open()) {
+            check(file, stream, expected, sha256(in));
+          }
+          spooled.put(stream, kept);
+          continue;
         }
+        byte[] content = Files.readAllBytes(file);
+        check(file, stream, expected, sha256(content));
         streams.put(stream, content);
       } catch (NoSuchFileException e) {
         throw new GoldenException(file, "golden stream [" + stream + "] is missing");
@@ -81,7 +85,34 @@ final class GoldenFiles {
       }
     }
     return new Observation(
-        meta.values() == null ? new TreeMap<>() : meta.values(), streams, Duration.ZERO);
+        meta.values() == null ? new TreeMap<>() : meta.values(), streams, spooled, Duration.ZERO);
+  }
+
+  private static void check(Path file, String stream, @Nullable String expected, String actual) {
+    if (expected != null && !expected.equals(actual)) {
+      throw new GoldenException(
+          file,
+          "golden stream ["
+              + stream
+              + "] does not match the checksum in "
+              + META
+              + " (edited by hand, or a record was interrupted)");
+    }
+  }
+
+  /**
+   * A golden stream too large for memory, linked into the case's spool (copied where the spool is
+   * on another disk): it stays readable when a record replaces the golden meanwhile.
+   */
+  private static Spooled spool(String caseId, String stream, Path file) throws IOException {
+    Path kept = Spool.newFile(caseId, stream);
+    Files.delete(kept);
+    try {
+      Files.createLink(kept, file);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(file, kept);
+    }
+    return new Spooled(kept, Files.size(kept));
   }
 
   /** The id a case folder's meta.yaml names, if it can be read. */
@@ -113,26 +144,38 @@ final class GoldenFiles {
   /** Writes a golden into a new, empty folder: the streams, the views, and meta.yaml last. */
   static void fill(Path fresh, String caseId, Observation observation) throws IOException {
     TreeMap<String, String> checksums = new TreeMap<>();
-    for (Map.Entry<String, byte[]> stream : observation.streams().entrySet()) {
-      Path file = fresh.resolve(fileName(stream.getKey())).normalize();
+    for (String stream : observation.names()) {
+      Path file = fresh.resolve(fileName(stream)).normalize();
       if (!file.startsWith(fresh) || file.equals(fresh)) {
         throw new IllegalArgumentException(
-            "stream name [" + stream.getKey() + "] leads out of its golden folder");
+            "stream name [" + stream + "] leads out of its golden folder");
       }
       Files.createDirectories(file.getParent());
-      AtomicFiles.writeNew(file, stream.getValue());
-      checksums.put(stream.getKey(), sha256(stream.getValue()));
+      try (DigestInputStream in = new DigestInputStream(observation.open(stream), digest())) {
+        AtomicFiles.writeNew(file, in);
+        checksums.put(stream, HexFormat.of().formatHex(in.getMessageDigest().digest()));
+      } catch (IOException e) {
+        throw new IOException(
+            "cannot store "
+                + stream
+                + " ("
+                + observation.size(stream)
+                + " bytes) of case ["
+                + caseId
+                + "] in "
+                + fresh.getParent()
+                + ": "
+                + e.getMessage()
+                + " (nothing of this case's golden was replaced; free disk space and record it again)",
+            e);
+      }
     }
     Optional<byte[]> pretty = observation.stream(Observation.BODY).flatMap(JsonView::pretty);
     if (pretty.isPresent()) {
       AtomicFiles.writeNew(fresh.resolve(JSON_BODY_VIEW), pretty.get());
     }
     Meta meta =
-        new Meta(
-            caseId,
-            observation.values(),
-            new ArrayList<>(observation.streams().keySet()),
-            checksums);
+        new Meta(caseId, observation.values(), new ArrayList<>(observation.names()), checksums);
     AtomicFiles.writeNew(
         fresh.resolve(META),
         (HEADER + META_YAML.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
@@ -154,8 +197,22 @@ final class GoldenFiles {
   }
 
   private static String sha256(byte[] content) {
+    return HexFormat.of().formatHex(digest().digest(content));
+  }
+
+  private static String sha256(InputStream content) throws IOException {
+    MessageDigest digest = digest();
+    byte[] block = new byte[1 << 20];
+    int n;
+    while ((n = content.read(block)) > 0) {
+      digest.update(block, 0, n);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest digest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

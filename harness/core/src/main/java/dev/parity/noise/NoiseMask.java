@@ -187,8 +187,7 @@ public final class NoiseMask {
             stream.getKey(), String.join("\n", candidateLines).getBytes(StandardCharsets.UTF_8));
       }
     }
-    return new Applied(
-        legacy, new Observation(candidate.values(), changed, candidate.duration()), discounted);
+    return new Applied(legacy, candidate.withStreams(changed), discounted);
   }
 
   private static String discount(

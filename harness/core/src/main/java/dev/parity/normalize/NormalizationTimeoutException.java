@@ -6,7 +6,7 @@ import java.time.Duration;
  * Normalizing a case took longer than its timeout (a user regex that backtracks, a huge output).
  * The case is an error, never a pass.
  */
-public final class NormalizationTimeoutException extends RuntimeException {
+public final class NormalizationTimeoutException extends NormalizationException {
   private static final long serialVersionUID = 1L;
 
   NormalizationTimeoutException(Duration budget) {

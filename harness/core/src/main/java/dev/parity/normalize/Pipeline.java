@@ -67,6 +67,8 @@ public final class Pipeline {
     if (rules.isEmpty()) {
       return new Result(legacy, candidate, toList(fired), notes);
     }
+    refuseSpooled(legacy);
+    refuseSpooled(candidate);
     Deadline deadline = budget.map(Deadline::in).orElse(Deadline.NONE);
     Scope legacyScope = new Scope(deadline);
     Scope candidateScope = new Scope(deadline);
@@ -115,10 +117,24 @@ public final class Pipeline {
       }
     }
     return new Result(
-        new Observation(legacy.values(), new TreeMap<>(left), legacy.duration()),
-        new Observation(candidate.values(), new TreeMap<>(right), candidate.duration()),
+        legacy.withStreams(new TreeMap<>(left)),
+        candidate.withStreams(new TreeMap<>(right)),
         toList(fired),
         notes);
+  }
+
+  /** Rules work on whole texts in memory: one that applies to a spooled stream is an error. */
+  private void refuseSpooled(Observation observation) {
+    observation
+        .spooled()
+        .forEach(
+            (stream, file) -> {
+              for (Rule rule : rules) {
+                if (rule.appliesTo(stream)) {
+                  throw new SpooledStreamException(stream, file.size(), rule.label());
+                }
+              }
+            });
   }
 
   /** Normalizes one observation alone (no pairwise reconciliation). */

@@ -6,7 +6,10 @@ import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Redaction;
 import dev.parity.run.Observation;
 import dev.parity.run.Runner;
+import dev.parity.run.Spooled;
 import dev.parity.run.StreamContent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -167,8 +170,18 @@ public final class Redactor {
         values.equals(observation.values())
             && streams.entrySet().stream()
                 .allMatch(e -> e.getValue() == observation.streams().get(e.getKey()));
+    TreeMap<String, Spooled> spooled = new TreeMap<>();
+    for (Map.Entry<String, Spooled> stream : observation.spooled().entrySet()) {
+      try {
+        spooled.put(stream.getKey(), SpooledRedaction.apply(this, stream.getValue()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot redact " + stream.getKey() + " in " + stream.getValue().file(), e);
+      }
+      same &= spooled.get(stream.getKey()) == stream.getValue();
+    }
     // Nothing to redact (the usual case): no copy of outputs that may be large.
-    return same ? observation : new Observation(values, streams, observation.duration());
+    return same ? observation : new Observation(values, streams, spooled, observation.duration());
   }
 
   /** {@code text} with every secret replaced by its marker. */
@@ -206,7 +219,8 @@ public final class Redactor {
     return line.substring(line.indexOf(':') + 2);
   }
 
-  private byte[] bytes(byte[] bytes) {
+  /** The bytes redacted; the same array when nothing was. */
+  byte[] bytes(byte[] bytes) {
     // Text streams are redacted as UTF-8; others byte for byte (ISO-8859-1 maps bytes 1:1).
     boolean utf8 = StreamContent.isUtf8(bytes);
     String text = new String(bytes, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);

@@ -1,5 +1,6 @@
 package dev.parity.run;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,14 @@ final class BoundedBuffer extends OutputStream {
     }
     System.arraycopy(current, 0, all, at, used);
     return all;
+  }
+
+  /** Writes what it holds to {@code out}, block by block (no copy of the whole). */
+  synchronized void writeTo(OutputStream out) throws IOException {
+    for (byte[] block : blocks) {
+      out.write(block);
+    }
+    out.write(current, 0, used);
   }
 
   synchronized boolean overflowed() {

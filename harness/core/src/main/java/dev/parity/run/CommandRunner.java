@@ -9,14 +9,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,13 +81,14 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
   private final Optional<Launcher> launcher;
   private final Optional<Path> setsid;
 
+  /** A runner that keeps outputs over {@link Spool#memoryLimit()} on disk. */
   public CommandRunner() {
-    this(64L * 1024 * 1024);
+    this(Spool.memoryLimit());
   }
 
   /**
-   * A runner that fails a run whose stdout, stderr or any output file exceeds {@code
-   * maxOutputBytes}.
+   * A runner that keeps a stdout, stderr or output file larger than {@code maxOutputBytes} on disk
+   * ({@link Spooled}) instead of in memory; inputs larger than it are refused.
    */
   public CommandRunner(long maxOutputBytes) {
     super(CommandImplementation.class, CommandCase.class);
@@ -143,18 +145,20 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     CommandLine line = new CommandLine(full.get(0));
     full.stream().skip(1).forEach(arg -> line.addArgument(arg, false));
 
-    BoundedBuffer stdout = new BoundedBuffer(maxOutputBytes);
-    BoundedBuffer stderr = new BoundedBuffer(maxOutputBytes);
+    SpoolingBuffer stdout =
+        new SpoolingBuffer(maxOutputBytes, () -> Spool.newFile(testCase.id(), Observation.STDOUT));
+    SpoolingBuffer stderr =
+        new SpoolingBuffer(maxOutputBytes, () -> Spool.newFile(testCase.id(), Observation.STDERR));
     InputStream stdin =
         testCase.stdin().isPresent()
             ? new ByteArrayInputStream(testCase.stdin().get().bytes())
             : null;
-    PumpStreamHandler streams = new PumpStreamHandler(stdout, stderr, stdin);
-    streams.setStopTimeout(PUMP_STOP_TIMEOUT);
+    PumpStreamHandler pumps = new PumpStreamHandler(stdout, stderr, stdin);
+    pumps.setStopTimeout(PUMP_STOP_TIMEOUT);
 
     TreeKillingExecutor executor = new TreeKillingExecutor(containment());
     executor.setWorkingDirectory(command.cwd().orElse(workdir).toFile());
-    executor.setStreamHandler(streams);
+    executor.setStreamHandler(pumps);
     executor.setExitValues(null);
 
     Duration timeout = suite.timeoutOf(testCase);
@@ -203,28 +207,28 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     if (ending instanceof Ending.Unknown unknown) {
       return new RunOutcome.Failed("no result: " + unknown.why(), duration);
     }
-    if (stdout.overflowed() || stderr.overflowed()) {
-      return new RunOutcome.Failed(
-          (stdout.overflowed() ? "stdout" : "stderr")
-              + " exceeded the output limit of "
-              + maxOutputBytes
-              + " bytes",
-          duration);
+    TreeMap<String, byte[]> streams = new TreeMap<>();
+    TreeMap<String, Spooled> spooled = new TreeMap<>();
+    Optional<String> unkept =
+        keep(Observation.STDOUT, stdout, streams, spooled)
+            .or(() -> keep(Observation.STDERR, stderr, streams, spooled));
+    if (unkept.isPresent()) {
+      return new RunOutcome.Failed(unkept.get(), duration);
     }
-    Map<String, byte[]> files = new LinkedHashMap<>();
     for (String output : testCase.outputs()) {
       Path produced = workdir.resolve(output);
       if (Files.isRegularFile(produced)) {
-        if (Files.size(produced) > maxOutputBytes) {
-          return new RunOutcome.Failed(
-              "output file ["
-                  + output
-                  + "] exceeded the output limit of "
-                  + maxOutputBytes
-                  + " bytes",
-              duration);
+        String stream = Observation.FILE_PREFIX + output;
+        long size = Files.size(produced);
+        if (size <= maxOutputBytes) {
+          streams.put(stream, Files.readAllBytes(produced));
+          continue;
         }
-        files.put(output, Files.readAllBytes(produced));
+        try {
+          spooled.put(stream, new Spooled(spoolFile(testCase, stream, produced), size));
+        } catch (IOException e) {
+          return new RunOutcome.Failed(notKept("output file [" + output + "]", size, e), duration);
+        }
       }
     }
     Optional<String> signal =
@@ -233,8 +237,49 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
             : Optional.empty();
     int code = ending instanceof Ending.Exited exited ? exited.code() : exitCode;
     return new RunOutcome.Completed(
-        Observation.ofCommand(
-            code, signal, stdout.toByteArray(), stderr.toByteArray(), files, duration));
+        Observation.ofCommand(code, signal, streams, spooled, duration));
+  }
+
+  /** Puts a captured stream in memory or, past the limit, its spool file; else why it failed. */
+  private static Optional<String> keep(
+      String stream,
+      SpoolingBuffer buffer,
+      Map<String, byte[]> streams,
+      Map<String, Spooled> spooled) {
+    try {
+      Optional<Spooled> onDisk = buffer.finish();
+      if (onDisk.isPresent()) {
+        spooled.put(stream, onDisk.get());
+      } else {
+        streams.put(stream, buffer.bytes());
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of(notKept(stream, buffer.count(), e));
+    }
+  }
+
+  /** An output file over the limit moves from the working folder (deleted next) to the spool. */
+  private static Path spoolFile(CommandCase testCase, String stream, Path produced)
+      throws IOException {
+    Path file = Spool.newFile(testCase.id(), stream);
+    if (Files.isSymbolicLink(produced)) {
+      Files.copy(produced, file, StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      Files.move(produced, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file;
+  }
+
+  private static String notKept(String what, long size, IOException e) {
+    return what
+        + " of "
+        + size
+        + " bytes (over the in-memory limit) could not be kept on disk in "
+        + System.getProperty("java.io.tmpdir")
+        + ": "
+        + e.getMessage()
+        + " (free disk space there, or point -Djava.io.tmpdir at a larger disk)";
   }
 
   private ProcessTree.Containment containment() {

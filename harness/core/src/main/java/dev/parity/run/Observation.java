@@ -1,13 +1,20 @@
 package dev.parity.run;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What one run of one side on one case produced.
@@ -15,10 +22,15 @@ import java.util.TreeMap;
  * <p>{@code values} hold small scalar results ({@code exitCode} for commands, with {@code signal}
  * when a signal killed the program; {@code status} for HTTP); {@code streams} hold byte contents by
  * name: {@code stdout}, {@code stderr}, and {@code file:<path>} for each declared output file the
- * program wrote. An output file the program did not write is simply absent.
+ * program wrote. An output file the program did not write is simply absent. A stream larger than
+ * the in-memory limit ({@link Spool#memoryLimit()}) is in {@code spooled} instead, on disk; a
+ * stream name is in one of the two maps at most.
  */
 public record Observation(
-    SortedMap<String, String> values, SortedMap<String, byte[]> streams, Duration duration) {
+    SortedMap<String, String> values,
+    SortedMap<String, byte[]> streams,
+    SortedMap<String, Spooled> spooled,
+    Duration duration) {
   public static final String EXIT_CODE = "exitCode";
 
   /**
@@ -40,6 +52,66 @@ public record Observation(
     TreeMap<String, byte[]> copy = new TreeMap<>();
     streams.forEach((k, v) -> copy.put(k, v.clone()));
     streams = Collections.unmodifiableSortedMap(copy);
+    spooled = Collections.unmodifiableSortedMap(new TreeMap<>(spooled));
+    for (String name : spooled.keySet()) {
+      if (streams.containsKey(name)) {
+        throw new IllegalArgumentException("stream [" + name + "] is both in memory and spooled");
+      }
+    }
+  }
+
+  /** An observation whose streams are all in memory. */
+  public Observation(
+      SortedMap<String, String> values, SortedMap<String, byte[]> streams, Duration duration) {
+    this(values, streams, new TreeMap<>(), duration);
+  }
+
+  /**
+   * This observation with its in-memory streams replaced by {@code streams}; its values, spooled
+   * streams and duration are kept (a derived observation never loses a spooled stream).
+   */
+  public Observation withStreams(SortedMap<String, byte[]> streams) {
+    return new Observation(values, streams, spooled, duration);
+  }
+
+  /** This observation with its values replaced by {@code values}. */
+  public Observation withValues(SortedMap<String, String> values) {
+    return new Observation(values, streams, spooled, duration);
+  }
+
+  /** The names of every stream, in memory or spooled. */
+  public SortedSet<String> names() {
+    TreeSet<String> names = new TreeSet<>(streams.keySet());
+    names.addAll(spooled.keySet());
+    return Collections.unmodifiableSortedSet(names);
+  }
+
+  /** Whether the side wrote {@code name}, in memory or spooled. */
+  public boolean has(String name) {
+    return streams.containsKey(name) || spooled.containsKey(name);
+  }
+
+  /** The size of a stream in bytes, or -1 if it is absent. */
+  public long size(String name) {
+    byte[] bytes = streams.get(name);
+    if (bytes != null) {
+      return bytes.length;
+    }
+    Spooled file = spooled.get(name);
+    return file == null ? -1 : file.size();
+  }
+
+  /** The bytes of a stream, from memory or its spool file. */
+  public InputStream open(String name) throws IOException {
+    byte[] bytes = streams.get(name);
+    if (bytes != null) {
+      return new ByteArrayInputStream(bytes);
+    }
+    Spooled file = spooled.get(name);
+    if (file == null) {
+      throw new NoSuchFileException(name, null, "no such stream");
+    }
+    return file.open();
   }
 
   /** A command's observation, of a program that exited by itself. */
@@ -60,10 +132,23 @@ public record Observation(
     streams.put(STDOUT, stdout);
     streams.put(STDERR, stderr);
     files.forEach((path, bytes) -> streams.put(FILE_PREFIX + path, bytes));
+    return ofCommand(exitCode, signal, streams, new TreeMap<>(), duration);
+  }
+
+  /**
+   * A command's observation with streams by name ({@code stdout}, {@code stderr}, {@code
+   * file:<path>}), those over the in-memory limit spooled to disk.
+   */
+  public static Observation ofCommand(
+      int exitCode,
+      Optional<String> signal,
+      SortedMap<String, byte[]> streams,
+      SortedMap<String, Spooled> spooled,
+      Duration duration) {
     TreeMap<String, String> values = new TreeMap<>();
     values.put(EXIT_CODE, Integer.toString(exitCode));
     signal.ifPresent(name -> values.put(SIGNAL, name));
-    return new Observation(values, streams, duration);
+    return new Observation(values, streams, spooled, duration);
   }
 
   /**
@@ -89,13 +174,39 @@ public record Observation(
     return Optional.ofNullable(streams.get(name)).map(byte[]::clone);
   }
 
-  /** Same values and same stream bytes; durations are ignored. */
+  /**
+   * Same values and same stream bytes, spooled streams read from disk; durations are ignored.
+   *
+   * @throws UncheckedIOException when a spool file cannot be read
+   */
   public boolean sameContentAs(Observation other) {
-    if (!values.equals(other.values) || !streams.keySet().equals(other.streams.keySet())) {
+    if (!values.equals(other.values) || !names().equals(other.names())) {
       return false;
     }
-    return streams.entrySet().stream()
-        .allMatch(e -> Arrays.equals(e.getValue(), other.streams.get(e.getKey())));
+    for (String name : names()) {
+      byte[] mine = streams.get(name);
+      byte[] theirs = other.streams.get(name);
+      if (mine != null && theirs != null) {
+        if (!Arrays.equals(mine, theirs)) {
+          return false;
+        }
+      } else if (!sameBytes(name, other)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean sameBytes(String name, Observation other) {
+    if (size(name) != other.size(name)) {
+      return false;
+    }
+    try (InputStream a = open(name);
+        InputStream b = other.open(name)) {
+      return StreamBytes.firstDifference(a, b) < 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read stream [" + name + "]", e);
+    }
   }
 
   @Override
@@ -107,7 +218,7 @@ public record Observation(
 
   @Override
   public int hashCode() {
-    return values.hashCode() * 31 + streams.keySet().hashCode();
+    return values.hashCode() * 31 + names().hashCode();
   }
 
   @Override
@@ -116,6 +227,7 @@ public record Observation(
         + values
         + " streams="
         + streams.keySet()
+        + (spooled.isEmpty() ? "" : " spooled=" + spooled.keySet())
         + " in "
         + duration.toMillis()
         + "ms";

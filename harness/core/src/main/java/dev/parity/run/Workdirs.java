@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 final class Workdirs {
   private static final long PID = ProcessHandle.current().pid();
-  private static final Pattern OWNED = Pattern.compile("parity-(\\d+)-(?:run|server)-.+");
+  private static final Pattern OWNED = Pattern.compile("parity-(\\d+)-(?:run|server|spool)-.+");
 
   static {
     deleteStale(Path.of(System.getProperty("java.io.tmpdir")));

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,16 +232,32 @@ class CommandRunnerTests {
   }
 
   @Test
-  void failsARunWhoseOutputExceedsTheLimit() {
-    Suite suite = suite("[sh, -c]", "  - id: a\n    args: ['head -c 5000 /dev/zero']\n");
+  void keepsOutputsOverTheMemoryLimitWholeOnDiskUntilTheCaseIsReleased() throws Exception {
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    args: ['head -c 5000 /dev/zero; echo small >&2; seq 1 2000 > out.txt']\n"
+                + "    outputs: [out.txt]\n");
 
-    RunOutcome outcome = run(new CommandRunner(1000), suite, "a");
+    Observation observation = completed(run(new CommandRunner(1000), suite, "a"));
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            RunOutcome.Failed.class,
-            f ->
-                assertThat(f.reason()).isEqualTo("stdout exceeded the output limit of 1000 bytes"));
+    assertThat(observation.streams()).containsOnlyKeys("stderr");
+    assertThat(text(observation, "stderr")).isEqualTo("small\n");
+    assertThat(observation.spooled()).containsOnlyKeys("stdout", "file:out.txt");
+    Spooled stdout = observation.spooled().get("stdout");
+    assertThat(stdout.size()).isEqualTo(5000);
+    assertThat(Files.readAllBytes(stdout.file())).isEqualTo(new byte[5000]);
+    byte[] expected =
+        IntStream.rangeClosed(1, 2000)
+            .mapToObj(i -> i + "\n")
+            .collect(Collectors.joining())
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(Files.readAllBytes(observation.spooled().get("file:out.txt").file()))
+        .isEqualTo(expected);
+
+    Spool.release("a");
+
+    assertThat(stdout.file()).doesNotExist();
   }
 
   @Test

@@ -9,7 +9,7 @@ import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
 import dev.parity.golden.PendingResult;
 import dev.parity.golden.PendingStore;
-import dev.parity.normalize.NormalizationTimeoutException;
+import dev.parity.normalize.NormalizationException;
 import dev.parity.normalize.Pipeline;
 import dev.parity.redact.Redactor;
 import dev.parity.run.Observation;
@@ -82,7 +82,7 @@ public final class ReviewQueue {
       Pipeline.Result normalized = pipeline.apply(left, pending);
       leftNormalized = normalized.legacy();
       rightNormalized = normalized.candidate();
-    } catch (NormalizationTimeoutException e) {
+    } catch (NormalizationException e) {
       // The raw view still shows the difference; the normalized one then equals it.
     }
     SideNames names = side == Side.LEGACY ? SideNames.RECORD : CANDIDATE;
