@@ -4,7 +4,6 @@ import dev.parity.diff.Fact;
 import dev.parity.report.Reporter;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Check;
-import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,10 +39,7 @@ public final class AllureReporter implements Reporter {
     deleteTree(results);
     Files.createDirectories(results);
     AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
-    Map<List<String>, String> clusterIds = new HashMap<>();
-    for (Cluster cluster : verdict.clusters()) {
-      clusterIds.put(cluster.signature(), cluster.id());
-    }
+    Map<String, List<String>> clusterIds = Clusters.byCase(verdict.clusters());
     long start = verdict.startedAt().toEpochMilli();
     for (CaseResult result : verdict.fixtures()) {
       String uuid = UUID.randomUUID().toString();
@@ -55,7 +50,9 @@ public final class AllureReporter implements Reporter {
       labels.add(label("framework", "parity"));
       result.tags().forEach(tag -> labels.add(label("tag", tag)));
       if (!result.status().passes()) {
-        labels.add(label("cluster", clusterIds.getOrDefault(Clusters.signature(result), "")));
+        clusterIds
+            .getOrDefault(result.id(), List.of())
+            .forEach(cluster -> labels.add(label("cluster", cluster)));
       }
       long duration = result.durationsMs().values().stream().mapToLong(Long::longValue).sum();
       TestResult test =

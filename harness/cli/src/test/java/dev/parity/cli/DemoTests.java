@@ -34,6 +34,21 @@ class DemoTests {
       assertThat(verdict.get("counts").get("total").asInt()).isGreaterThanOrEqualTo(15);
       assertThat(verdict.get("counts").get("errors").asInt()).isZero();
       assertThat(verdict.get("counts").get("failed").asInt()).isBetween(1, 2);
+      // Both failures have one cause (the port's search is case-sensitive): one cluster.
+      JsonNode clusters = verdict.get("clusters");
+      assertThat(clusters).as(clusters.toPrettyString()).hasSize(1);
+      assertThat(clusters.get(0).get("members").toString())
+          .isEqualTo("[\"cases/search-upper\",\"search/lowercase\"]");
+      assertThat(clusters.get(0).get("name").asText())
+          .isEqualTo(
+              "stdout: lines removed at start; stdout: number changed in `<n> matches` (`3` -> `0`)");
+      // The web app's port encodes [] as null, in a list and in a single record: one cluster too.
+      JsonNode http =
+          VerdictJson.mapper().readTree(out.resolve("webapp-http/verdict.json").toFile());
+      assertThat(http.get("clusters")).hasSize(1);
+      assertThat(http.get("clusters").get(0).get("name").asText())
+          .isEqualTo("body /children: `[]` -> `null`");
+      assertThat(demo.out()).contains("Mismatch clusters (1 for 2 cases):");
     } finally {
       System.clearProperty("parity.home");
     }

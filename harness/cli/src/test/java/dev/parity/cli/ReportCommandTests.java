@@ -71,7 +71,7 @@ class ReportCommandTests {
             String.join(
                 "\n",
                 "Mismatch clusters (2 for 2 cases):",
-                "  c1       1 fail  stdout -total: <n> | stdout +total: <n>",
+                "  c1       1 fail  stdout: number changed in `total: <n>` (`10` -> `11`)",
                 "              e.g. a/total",
                 "  c2       1 error error: candidate timed out after <n>ms; the process and all its children were killed (raise [time...",
                 "              e.g. b/boom",

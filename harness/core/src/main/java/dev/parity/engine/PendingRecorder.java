@@ -14,7 +14,6 @@ import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,13 +115,14 @@ final class PendingRecorder {
     if (store.isEmpty() || stored.isEmpty()) {
       return verdict;
     }
-    Map<List<String>, String> ids = new HashMap<>();
-    verdict.clusters().forEach(c -> ids.put(c.signature(), c.id()));
+    Map<String, List<String>> ids = Clusters.byCase(verdict.clusters());
     try {
       for (CaseResult result : verdict.fixtures()) {
-        String cluster = ids.get(Clusters.signature(result));
-        if (stored.contains(result.id()) && !result.status().passes() && cluster != null) {
-          store.get().cluster(result.id(), cluster);
+        List<String> clusters = ids.getOrDefault(result.id(), List.of());
+        // Only a case whose changes all lie in one cluster is noted in it: accepting a cluster
+        // must never accept a change of another cluster that nobody looked at.
+        if (stored.contains(result.id()) && !result.status().passes() && clusters.size() == 1) {
+          store.get().cluster(result.id(), clusters.get(0));
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -2,13 +2,13 @@ package dev.parity.report;
 
 import dev.parity.archive.RunArchive;
 import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.text.StringEscapeUtils;
@@ -31,8 +31,7 @@ final class HtmlReporter implements Reporter {
   @Override
   public Path write(Verdict verdict, Path outputFolder) throws IOException {
     RunArchive archive = RunArchive.in(outputFolder);
-    Map<List<String>, String> clusterIds = new HashMap<>();
-    verdict.clusters().forEach(c -> clusterIds.put(c.signature(), c.id()));
+    Map<String, List<String>> clusterIds = Clusters.byCase(verdict.clusters());
     Path file = outputFolder.resolve(FILE);
     String template = HtmlPage.template();
     int data = template.indexOf("{{data}}");

@@ -3,7 +3,6 @@ package dev.parity.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parity.verdict.CaseResult;
-import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Group;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -21,8 +20,8 @@ final class HtmlSummary {
 
   private HtmlSummary() {}
 
-  /** The summary block; {@code clusterIds} names each signature's cluster. */
-  static ObjectNode of(Verdict verdict, Map<List<String>, String> clusterIds) {
+  /** The summary block; {@code clusterIds} names each case's clusters. */
+  static ObjectNode of(Verdict verdict, Map<String, List<String>> clusterIds) {
     ObjectNode root = HtmlPage.JSON.createObjectNode();
     root.put("suite", verdict.suite());
     root.put("mode", verdict.mode().label());
@@ -49,7 +48,11 @@ final class HtmlSummary {
       c.put("summary", result.summary());
       c.set("tags", HtmlPage.JSON.valueToTree(result.tags()));
       if (!result.status().passes()) {
-        c.put("cluster", clusterIds.get(Clusters.signature(result)));
+        List<String> clusters = clusterIds.getOrDefault(result.id(), List.of());
+        if (!clusters.isEmpty()) {
+          c.put("cluster", clusters.get(0));
+        }
+        c.set("clusters", HtmlPage.JSON.valueToTree(clusters));
         StringBuilder search = new StringBuilder(result.summary());
         result.facts().forEach(f -> search.append('\n').append(f));
         search.append('\n').append(result.diff());

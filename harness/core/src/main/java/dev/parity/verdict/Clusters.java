@@ -1,156 +1,107 @@
 package dev.parity.verdict;
 
-import dev.parity.diff.Fact;
-import dev.parity.diff.JsonChange;
-import dev.parity.diff.ObservationComparator;
+import dev.parity.cluster.Grouping;
+import dev.parity.cluster.Masker;
+import dev.parity.cluster.Mismatch;
 import dev.parity.diff.StreamDiff;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
- * Groups the cases that did not pass by signature, so that a thousand mismatches with three root
+ * Groups the cases that did not pass by root cause, so that a thousand mismatches with three root
  * causes read as three clusters.
  *
- * <p>A signature is a list of lines: the differing values ({@code exit code: legacy <n>, candidate
- * <n>}), then per differing stream its changed lines ({@code stdout -total: <n>}, {@code stdout
- * +total: <n>}) with volatile tokens normalized, distinct and in order of first appearance. Errors
- * are signed by their message. A stream with structural JSON changes is signed by one line per
- * differing JSON Pointer, array indexes as {@code *}, with the kind of change ({@code stdout
- * changed /items/STAR/price}, STAR being an asterisk) instead of its changed lines.
+ * <p>Each mismatch is taken apart into atomic changes ({@link dev.parity.cluster.Changes}): each
+ * differing value as its pair ({@code exit code: 0 -> 1}), each JSON path by its pointer pattern
+ * and class of change, each header, each token edit of a text line, classified (letter case,
+ * whitespace, number formatting, quoting, a token appended or replaced), and each run of lines
+ * added or removed with where it is. A case is a member of the cluster of every change it has;
+ * changes found in exactly the same cases make one cluster. Errors are clustered by their masked
+ * message.
  */
 public final class Clusters {
   /** Example case ids kept per cluster. */
   public static final int EXAMPLES = 5;
 
-  /** A signature or excerpt line keeps at most this many characters of a changed line. */
+  /** An excerpt line keeps at most this many characters of a changed line. */
   static final int SIGNATURE_CHARS = 200;
 
-  /**
-   * Changed lines per stream that make up a signature; more would split clusters on incidental
-   * detail.
-   */
-  static final int LINES_PER_STREAM = 8;
-
   static final int EXCERPT_LINES = 8;
-
-  private static final Pattern UUID =
-      Pattern.compile(
-          "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
-  private static final Pattern HEX =
-      Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}\\b");
-  private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
-  private static final Pattern ARRAY_INDEX = Pattern.compile("/\\d+(?=/|$)");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-
-  /** The fact naming a case's golden folder, left out of signatures. */
-  static final String GOLDEN_FACT = "golden";
 
   private Clusters() {}
 
   /** The clusters of every non-passing case, largest first (ties by first appearance). */
   public static List<Cluster> of(List<CaseResult> results) {
-    Map<List<String>, List<CaseResult>> groups = new LinkedHashMap<>();
+    Map<String, CaseResult> byId = new LinkedHashMap<>();
+    List<Mismatch> mismatches = new ArrayList<>();
     for (CaseResult result : results) {
       if (!result.status().passes()) {
-        groups.computeIfAbsent(signature(result), k -> new ArrayList<>()).add(result);
+        byId.put(result.id(), result);
+        mismatches.add(mismatch(result));
       }
     }
-    List<Map.Entry<List<String>, List<CaseResult>>> ordered = new ArrayList<>(groups.entrySet());
-    ordered.sort(
-        Comparator.comparingInt(
-            (Map.Entry<List<String>, List<CaseResult>> e) -> -e.getValue().size()));
     List<Cluster> clusters = new ArrayList<>();
-    for (Map.Entry<List<String>, List<CaseResult>> entry : ordered) {
-      List<CaseResult> members = entry.getValue();
-      CaseResult first = members.get(0);
+    for (Grouping.Group group : Grouping.of(mismatches)) {
+      CaseResult first = Objects.requireNonNull(byId.get(group.members().get(0)));
       clusters.add(
           new Cluster(
               "c" + (clusters.size() + 1),
+              key(group.keys()),
+              group.name(),
               first.status(),
-              members.size(),
-              entry.getKey(),
-              members.stream().limit(EXAMPLES).map(CaseResult::id).toList(),
+              group.members().size(),
+              group.keys(),
+              group.changes(),
+              group.members(),
+              group.members().stream().limit(EXAMPLES).toList(),
               excerpt(first)));
     }
     return clusters;
   }
 
-  /** The signature of one case that did not pass. */
-  public static List<String> signature(CaseResult result) {
-    Set<String> lines = new LinkedHashSet<>();
-    if (result.status() == Status.ERROR) {
-      lines.add("error: " + normalize(result.summary()));
-      return List.copyOf(lines);
+  /** For each case in a cluster, the ids of its clusters, in the order of {@code clusters}. */
+  public static Map<String, List<String>> byCase(List<Cluster> clusters) {
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    for (Cluster cluster : clusters) {
+      cluster
+          .members()
+          .forEach(m -> ids.computeIfAbsent(m, k -> new ArrayList<>()).add(cluster.id()));
     }
-    Set<String> diffLabels = new LinkedHashSet<>();
-    result.diffs().forEach(d -> diffLabels.add(ObservationComparator.label(d.stream())));
-    for (Fact fact : result.facts()) {
-      // The golden fact says where this case's golden is (record): a path per case would put
-      // every changed golden in a cluster of its own.
-      if (!diffLabels.contains(fact.key()) && !fact.key().equals(GOLDEN_FACT)) {
-        lines.add(fact.key() + ": " + normalize(fact.message()));
-      }
-    }
-    // JSON streams are signed by their differing pointers (array indexes as *) and the kind of
-    // change.
-    Set<String> jsonStreams = new LinkedHashSet<>();
-    for (JsonChange change : result.jsonChanges()) {
-      jsonStreams.add(change.stream());
-      lines.add(
-          change.stream()
-              + " "
-              + change.kind().label()
-              + " "
-              + pointerPattern(change.path().isEmpty() ? "/" : change.path()));
-    }
-    for (StreamDiff diff : result.diffs()) {
-      if (jsonStreams.contains(diff.stream())) {
-        continue;
-      }
-      if (diff.kind() == StreamDiff.Kind.BINARY) {
-        lines.add(diff.stream() + ": binary content differs");
-        continue;
-      }
-      int taken = 0;
-      for (String line : changedLines(diff)) {
-        if (taken == LINES_PER_STREAM) {
-          break;
-        }
-        // A signature line names a change; a 60 MB line would only make every report huge.
-        String changed = line.substring(1, Math.min(line.length(), SIGNATURE_CHARS));
-        if (lines.add(diff.stream() + " " + line.charAt(0) + normalize(changed))) {
-          taken++;
-        }
-      }
-    }
-    if (lines.isEmpty()) {
-      lines.add("differs: " + normalize(result.summary()));
-    }
-    return List.copyOf(lines);
+    ids.replaceAll((k, v) -> List.copyOf(v));
+    return ids;
   }
 
-  /**
-   * A JSON Pointer with its array indexes (all-digit segments) replaced by {@code *}, e.g. for
-   * {@code /items/3/price}.
-   */
-  static String pointerPattern(String pointer) {
-    return ARRAY_INDEX.matcher(pointer).replaceAll("/*");
+  /** The comparison's findings of a case that did not pass, as clustering reads them. */
+  static Mismatch mismatch(CaseResult result) {
+    return new Mismatch(
+        result.id(),
+        result.status() == Status.ERROR,
+        result.summary(),
+        result.facts(),
+        result.diffs(),
+        result.jsonChanges());
   }
 
-  /**
-   * Replaces volatile tokens (UUIDs, long hex ids, numbers) by placeholders and collapses spaces.
-   */
+  /** Volatile tokens (UUIDs, hex ids, numbers, paths, ports) masked, as cluster keys have them. */
   static String normalize(String text) {
-    String out = UUID.matcher(text).replaceAll("<uuid>");
-    out = HEX.matcher(out).replaceAll("<hex>");
-    out = NUMBER.matcher(out).replaceAll("<n>");
-    return SPACES.matcher(out).replaceAll(" ").strip();
+    return Masker.mask(text);
+  }
+
+  private static String key(List<String> signature) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] hash = sha.digest(String.join("\n", signature).getBytes(StandardCharsets.UTF_8));
+      return "k" + HexFormat.of().formatHex(hash, 0, 5);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   private static List<String> changedLines(StreamDiff diff) {

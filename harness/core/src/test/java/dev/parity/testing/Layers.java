@@ -46,7 +46,8 @@ public final class Layers {
     uses.put("normalize", Set.of("fixture", "run"));
     uses.put("diff", Set.of("fixture", "normalize", "run"));
     uses.put("noise", Set.of("diff", "fixture", "normalize", "run"));
-    uses.put("verdict", Set.of("diff", "fixture", "noise", "normalize", "run"));
+    uses.put("cluster", Set.of("diff", "run"));
+    uses.put("verdict", Set.of("cluster", "diff", "fixture", "noise", "normalize", "run"));
     uses.put("archive", Set.of("fixture", "golden", "redact", "run"));
     uses.put(
         "engine",

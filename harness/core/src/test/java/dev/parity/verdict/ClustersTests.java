@@ -58,12 +58,15 @@ class ClustersTests {
     assertThat(clusters).extracting(Cluster::count).containsExactly(334, 333, 333);
     assertThat(clusters).extracting(Cluster::id).containsExactly("c1", "c2", "c3");
     assertThat(clusters.get(0).signature())
-        .containsExactly("stdout -total: <n>", "stdout +total: <n>");
+        .containsExactly("stdout: number changed in `total: <n>`");
+    assertThat(clusters.get(0).members()).hasSize(334).startsWith("case/0000", "case/0003");
     assertThat(clusters.get(0).examples())
         .containsExactly("case/0000", "case/0003", "case/0006", "case/0009", "case/0012");
     assertThat(clusters.get(1).signature())
-        .containsExactly("stdout -date: <n>-<n>-<n>", "stdout +date: <n>/<n>/<n>");
-    assertThat(clusters.get(2).signature()).containsExactly("exit code: legacy <n>, candidate <n>");
+        .containsExactly("stdout: `<n>-<n>-<n>` -> `<n>/<n>/<n>`");
+    assertThat(clusters.get(2).signature()).containsExactly("exit code: 0 -> 1");
+    assertThat(clusters.get(2).name()).isEqualTo("exit code: 0 -> 1");
+    assertThat(clusters.get(2).key()).matches("k[0-9a-f]{10}");
     assertThat(clusters.get(0).excerpt()).contains("-total: 0", "+total: 1");
   }
 
@@ -80,17 +83,9 @@ class ClustersTests {
     assertThat(clusters).hasSize(2);
     assertThat(clusters.get(0).signature())
         .containsExactly("error: candidate timed out after <n>s");
+    assertThat(clusters.get(0).members()).containsExactly("a", "b");
     assertThat(clusters.get(0).status()).isEqualTo(Status.ERROR);
     assertThat(clusters.get(0).examples()).containsExactly("a", "b");
-  }
-
-  @Test
-  void normalizesUuidsHexIdsAndNumbers() {
-    assertThat(
-            Clusters.normalize(
-                "id 123e4567-e89b-12d3-a456-426614174000 sha 9f86d081884c7d65  took 1.5 ms"))
-        .isEqualTo("id <uuid> sha <hex> took <n> ms");
-    assertThat(Clusters.normalize("deadbeef and coffee")).isEqualTo("deadbeef and coffee");
   }
 
   @Test
@@ -120,16 +115,46 @@ class ClustersTests {
     List<Cluster> clusters = Clusters.of(results);
 
     assertThat(clusters).as(clusters.toString()).extracting(Cluster::count).containsExactly(20, 10);
-    assertThat(clusters.get(0).signature()).containsExactly("stdout changed /items/*/price");
-    assertThat(clusters.get(1).signature()).containsExactly("stdout removed /items/*/note");
+    assertThat(clusters.get(0).signature())
+        .containsExactly("stdout /items/*/price: number changed");
+    assertThat(clusters.get(1).signature()).containsExactly("stdout /items/*/note: removed");
   }
 
   @Test
-  void jsonPointersGetWildcardsForArrayIndexes() {
-    assertThat(Clusters.pointerPattern("/items/3/price")).isEqualTo("/items/*/price");
-    assertThat(Clusters.pointerPattern("/0/tags/12")).isEqualTo("/*/tags/*");
-    assertThat(Clusters.pointerPattern("/v2/x1")).isEqualTo("/v2/x1");
-    assertThat(Clusters.pointerPattern("")).isEmpty();
+  void aCaseWithTwoRootCausesIsAMemberOfBothClusters() {
+    List<CaseResult> results =
+        List.of(
+            result(
+                "both",
+                comparator.compare(
+                    EnumSet.allOf(CompareTarget.class),
+                    observation(0, "Hello\n"),
+                    observation(1, "hello\n"))),
+            result(
+                "exit",
+                comparator.compare(
+                    EnumSet.allOf(CompareTarget.class),
+                    observation(0, "same\n"),
+                    observation(1, "same\n"))),
+            result(
+                "case",
+                comparator.compare(
+                    EnumSet.allOf(CompareTarget.class),
+                    observation(0, "World\n"),
+                    observation(0, "world\n"))));
+
+    List<Cluster> clusters = Clusters.of(results);
+
+    assertThat(clusters)
+        .extracting(Cluster::name)
+        .containsExactly("exit code: 0 -> 1", "stdout: letter case");
+    assertThat(clusters)
+        .extracting(Cluster::members)
+        .containsExactly(List.of("both", "exit"), List.of("both", "case"));
+    assertThat(Clusters.byCase(clusters))
+        .containsEntry("both", List.of("c1", "c2"))
+        .containsEntry("exit", List.of("c1"))
+        .containsEntry("case", List.of("c2"));
   }
 
   @Test
@@ -147,7 +172,11 @@ class ClustersTests {
     Verdict back = VerdictJson.mapper().readValue(json, Verdict.class);
 
     assertThat(json)
-        .contains("\"clusters\" : [ {", "\"signature\" : [ \"stdout -a <n>\", \"stdout +a <n>\" ]");
+        .contains(
+            "\"clusters\" : [ {",
+            "\"name\" : \"stdout: number changed in `a <n>` (`1` -> `2`)\"",
+            "\"signature\" : [ \"stdout: number changed in `a <n>`\" ]",
+            "\"members\" : [ \"x\" ]");
     assertThat(back.clusters()).isEqualTo(verdict.clusters());
     assertThat(back.fixtures()).hasSize(1);
   }

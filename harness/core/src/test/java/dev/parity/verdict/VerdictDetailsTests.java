@@ -62,9 +62,19 @@ class VerdictDetailsTests {
     assertThat(RunStatus.UNAVAILABLE.label()).isEqualTo("unavailable");
     assertThat(RunStatus.of("pass")).isEqualTo(RunStatus.PASS);
     assertThat(
-            new Cluster("c1", Status.FAIL, 2, List.of("stdout", "-a +b"), List.of("x"), List.of())
+            new Cluster(
+                    "c1",
+                    "k0",
+                    "stdout: letter case",
+                    Status.FAIL,
+                    2,
+                    List.of("stdout: letter case"),
+                    List.of(),
+                    List.of("x", "y"),
+                    List.of("x"),
+                    List.of())
                 .headline())
-        .isEqualTo("stdout | -a +b");
+        .isEqualTo("stdout: letter case");
   }
 
   @Test
