@@ -51,17 +51,26 @@ public final class ParityCommand implements Runnable {
 
   private final Map<String, String> env;
   private final Clock clock;
+  private final boolean terminal;
 
   public ParityCommand() {
-    this(System.getenv(), Clock.systemUTC());
+    this(System.getenv(), Clock.systemUTC(), StyledConsole.stdoutIsTerminal());
   }
 
   /**
    * A command line that reads {@code env} instead of the process environment, and {@code clock}.
    */
   ParityCommand(Map<String, String> env, Clock clock) {
+    this(env, clock, false);
+  }
+
+  /**
+   * As {@link #ParityCommand(Map, Clock)}, printing as on a {@code terminal} (colors) or a pipe.
+   */
+  ParityCommand(Map<String, String> env, Clock clock, boolean terminal) {
     this.env = Map.copyOf(env);
     this.clock = clock;
+    this.terminal = terminal;
   }
 
   /** The environment variables the commands read (the process's, or a test's). */
@@ -129,8 +138,10 @@ public final class ParityCommand implements Runnable {
     CommandLine commandLine = new CommandLine(parity);
     ExitCodeHelp.install(commandLine);
     // Everything printed goes through the one console escaper (no raw control characters reach a
-    // terminal or a CI log); help is therefore printed without colors.
-    commandLine.setOut(new PrintWriter(ConsoleText.writer(out), true));
+    // terminal or a CI log); only Parity's own words are colored, on a terminal (StyledConsole),
+    // and
+    // help is printed without colors.
+    commandLine.setOut(new StyledConsole(out, StyledConsole.colorFor(parity.env, parity.terminal)));
     commandLine.setErr(new PrintWriter(ConsoleText.writer(err), true));
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);

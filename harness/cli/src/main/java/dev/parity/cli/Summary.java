@@ -4,6 +4,7 @@ import dev.parity.diff.Fact;
 import dev.parity.normalize.RuleUsage;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Cluster;
+import dev.parity.verdict.Decision;
 import dev.parity.verdict.Excerpts;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
@@ -49,32 +50,33 @@ final class Summary {
       result
           .accepted()
           .ifPresent(
-              a ->
-                  out.println(
-                      "ACCEPTED "
-                          + ConsoleText.line(result.id())
-                          + "  ("
-                          + ConsoleText.line(a.sentence())
-                          + ")"));
+              a -> {
+                StyledConsole.print(out, StyledConsole.Style.NOTED, "ACCEPTED");
+                out.println(
+                    " "
+                        + ConsoleText.line(result.id())
+                        + "  ("
+                        + ConsoleText.line(a.sentence())
+                        + ")");
+              });
     }
     List<CaseResult> bad = verdict.fixtures().stream().filter(r -> !r.status().passes()).toList();
     for (CaseResult full : bad.subList(0, Math.min(MAX_CASES, bad.size()))) {
       CaseResult result = Excerpts.capped(full);
       out.println();
+      StyledConsole.print(
+          out, StyledConsole.Style.FAILED, result.status().label().toUpperCase(Locale.ROOT));
       out.println(
-          result.status().label().toUpperCase(Locale.ROOT)
-              + " "
-              + ConsoleText.line(result.id())
-              + "  ("
-              + ConsoleText.line(result.summary())
-              + ")");
+          " " + ConsoleText.line(result.id()) + "  (" + ConsoleText.line(result.summary()) + ")");
       printFacts(result.facts());
       String text = Excerpts.cap(result.diff(), DIFF_BYTES, result.id());
       String[] diff = text.split("\n", -1);
       if (!text.isEmpty()) {
         for (int i = 0; i < Math.min(DIFF_LINES, diff.length); i++) {
           if (!diff[i].isEmpty() || i < diff.length - 1) {
-            out.println("    " + ConsoleText.line(diff[i]));
+            out.print("    ");
+            StyledConsole.print(out, diffStyle(diff[i]), ConsoleText.line(diff[i]));
+            out.println();
           }
         }
         if (diff.length - 1 > DIFF_LINES) {
@@ -109,7 +111,14 @@ final class Summary {
                           + " outside CI with `parity accept --legacy` or `parity review`"
                       : "all stored and current"));
     } else {
-      out.println("Decision: " + verdict.decision().label());
+      out.print("Decision: ");
+      StyledConsole.print(
+          out,
+          verdict.decision() == Decision.CANDIDATE
+              ? StyledConsole.Style.PASSED
+              : StyledConsole.Style.FAILED,
+          verdict.decision().label());
+      out.println();
     }
     verdict.reasons().forEach(reason -> out.println("  - " + ConsoleText.line(reason)));
     for (Path file : written) {
@@ -118,12 +127,23 @@ final class Summary {
     out.flush();
   }
 
+  /** Removed lines of a unified diff in one color, added lines in another. */
+  private static StyledConsole.Style diffStyle(String line) {
+    if (line.startsWith("-") && !line.startsWith("---")) {
+      return StyledConsole.Style.REMOVED;
+    }
+    return line.startsWith("+") && !line.startsWith("+++")
+        ? StyledConsole.Style.ADDED
+        : StyledConsole.Style.PLAIN;
+  }
+
   private void printNoise(Verdict verdict) {
     List<CaseResult> noisy = verdict.fixtures().stream().filter(CaseResult::noisy).toList();
     for (CaseResult result : noisy.subList(0, Math.min(MAX_CASES, noisy.size()))) {
       out.println();
+      StyledConsole.print(out, StyledConsole.Style.NOTED, "NOISY");
       out.println(
-          "NOISY "
+          " "
               + ConsoleText.line(result.id())
               + "  ("
               + (verdict.mode() == Mode.COMPARE ? "legacy noise discounted" : "legacy runs differ")

@@ -40,14 +40,21 @@ record Cli(int exitCode, String out, String err) {
 
   /** Runs {@code parity} with the given environment variables and clock. */
   static Cli run(Map<String, String> env, Clock clock, String... args) {
+    return run(new ParityCommand(env, clock), args);
+  }
+
+  /** Runs {@code parity} as if its standard output were a terminal, with {@code env} (no CI). */
+  static Cli onTerminal(Map<String, String> env, String... args) {
+    Map<String, String> all = outsideCi();
+    all.putAll(env);
+    return run(new ParityCommand(all, Clock.systemUTC(), true), args);
+  }
+
+  private static Cli run(ParityCommand parity, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        ParityCommand.execute(
-            new ParityCommand(env, clock),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            args);
+        ParityCommand.execute(parity, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new Cli(code, out.toString(), err.toString());
   }
 }

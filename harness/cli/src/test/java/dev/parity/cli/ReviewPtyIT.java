@@ -157,18 +157,16 @@ class ReviewPtyIT {
 
   /** Starts the review inside {@code script}, which gives it a pseudo-terminal. */
   private void start(Path suite) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command =
-        String.join(
-            " ",
-            quote(java),
-            "-cp",
-            quote(System.getProperty("java.class.path")),
-            "dev.parity.cli.ParityCommand",
-            "review",
-            quote(suite.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder("script", "-qfec", command, "/dev/null").redirectErrorStream(true);
+        Pty.of(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.parity.cli.ParityCommand",
+                    "review",
+                    suite.toString()))
+            .redirectErrorStream(true);
     builder.environment().remove("CI");
     builder.environment().put("NO_COLOR", "1");
     builder.environment().put("TERM", "xterm");
@@ -220,9 +218,5 @@ class ReviewPtyIT {
     synchronized (screen) {
       return screen.toString();
     }
-  }
-
-  private static String quote(String value) {
-    return "'" + value.replace("'", "'\\''") + "'";
   }
 }
