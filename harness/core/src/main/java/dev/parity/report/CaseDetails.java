@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,6 +116,10 @@ final class CaseDetails {
         continue;
       }
       s.put("comparedEqual", !normalizedDiffers);
+      // A stream the suite's compare: leaves out differs without any fact or diff of its own.
+      if (normalizedDiffers && known == null && !stated(result, name)) {
+        s.put("compared", false);
+      }
       s.set("normalized", view(ln, cn, result.id()));
       boolean sameAsRaw = Arrays.equals(ln, lr) && Arrays.equals(cn, cr);
       if (!sameAsRaw) {
@@ -132,6 +137,14 @@ final class CaseDetails {
                           changes.stream().map(CaseDetails::pointer).toList())));
     }
     return d;
+  }
+
+  /** Whether a fact, note or discounted difference of the case is about the stream. */
+  private static boolean stated(CaseResult result, String stream) {
+    String label = ObservationComparator.label(stream);
+    return Stream.of(result.facts(), result.notes(), result.discountedFacts())
+        .flatMap(List::stream)
+        .anyMatch(f -> f.key().equals(label));
   }
 
   /**
@@ -157,8 +170,16 @@ final class CaseDetails {
       byte @Nullable [] legacy, byte @Nullable [] candidate, String caseId) {
     String left = text(legacy);
     String right = text(candidate);
-    SideBySide.Rows rows = SideBySide.of(bounded(left, caseId), bounded(right, caseId));
     ObjectNode v = HtmlPage.JSON.createObjectNode();
+    if (left.length() <= VIEW_BYTES && right.length() <= VIEW_BYTES) {
+      List<String> laidOut = JsonPretty.pair(left, right);
+      if (!laidOut.get(0).equals(left) || !laidOut.get(1).equals(right)) {
+        v.put("pretty", true);
+        left = laidOut.get(0);
+        right = laidOut.get(1);
+      }
+    }
+    SideBySide.Rows rows = SideBySide.of(bounded(left, caseId), bounded(right, caseId));
     v.set("rows", rows.rows());
     v.put("changed", rows.changed());
     long longest = Math.max(Excerpts.utf8Length(left), Excerpts.utf8Length(right));

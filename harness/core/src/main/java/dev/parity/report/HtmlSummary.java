@@ -46,6 +46,10 @@ final class HtmlSummary {
       c.put("id", result.id());
       c.put("status", result.status().label());
       c.put("summary", result.summary());
+      c.put("glance", Glance.of(result));
+      if (result.noisy()) {
+        c.put("noisy", true);
+      }
       c.set("tags", HtmlPage.JSON.valueToTree(result.tags()));
       if (!result.status().passes()) {
         List<String> clusters = clusterIds.getOrDefault(result.id(), List.of());

@@ -2,6 +2,8 @@ package dev.parity.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.text.DiffRow;
 import com.github.difflib.text.DiffRowGenerator;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ final class SideBySide {
     boolean cut = legacy.size() > MAX_LINES || candidate.size() > MAX_LINES;
     List<String> left = clean(legacy.subList(0, Math.min(MAX_LINES, legacy.size())));
     List<String> right = clean(candidate.subList(0, Math.min(MAX_LINES, candidate.size())));
-    List<DiffRow> rows = GENERATOR.generateDiffRows(left, right);
+    List<DiffRow> rows = rows(left, right);
     JsonNodeFactory json = JsonNodeFactory.instance;
     ArrayNode out = json.arrayNode();
     int changed = 0;
@@ -88,6 +90,47 @@ final class SideBySide {
               .add(segments(row.getNewLine())));
     }
     return new Rows(out, changed, cut);
+  }
+
+  /**
+   * The rows along the line diff's edit script: unchanged lines side by side where the script
+   * aligns them, and inside each change only lines that resemble each other paired (with word
+   * highlights); the others are removed or added rows of their own, never paired by position.
+   */
+  private static List<DiffRow> rows(List<String> left, List<String> right) {
+    List<DiffRow> rows = new ArrayList<>();
+    int l = 0;
+    int r = 0;
+    for (AbstractDelta<String> delta : DiffUtils.diff(left, right).getDeltas()) {
+      for (; l < delta.getSource().getPosition(); l++, r++) {
+        rows.add(new DiffRow(DiffRow.Tag.EQUAL, left.get(l), right.get(r)));
+      }
+      List<String> removed = delta.getSource().getLines();
+      List<String> added = delta.getTarget().getLines();
+      int i = 0;
+      int j = 0;
+      for (int[] pair : LinePairing.of(removed, added)) {
+        for (; i < pair[0]; i++) {
+          rows.add(new DiffRow(DiffRow.Tag.DELETE, removed.get(i), ""));
+        }
+        for (; j < pair[1]; j++) {
+          rows.add(new DiffRow(DiffRow.Tag.INSERT, "", added.get(j)));
+        }
+        rows.addAll(GENERATOR.generateDiffRows(List.of(removed.get(i++)), List.of(added.get(j++))));
+      }
+      for (; i < removed.size(); i++) {
+        rows.add(new DiffRow(DiffRow.Tag.DELETE, removed.get(i), ""));
+      }
+      for (; j < added.size(); j++) {
+        rows.add(new DiffRow(DiffRow.Tag.INSERT, "", added.get(j)));
+      }
+      l += removed.size();
+      r += added.size();
+    }
+    for (; l < left.size(); l++, r++) {
+      rows.add(new DiffRow(DiffRow.Tag.EQUAL, left.get(l), right.get(r)));
+    }
+    return rows;
   }
 
   /** Rows as JSON, how many rows changed, whether the inputs were cut. */

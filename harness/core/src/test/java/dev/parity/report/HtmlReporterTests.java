@@ -142,7 +142,12 @@ class HtmlReporterTests {
 
     assertThat(detail.at("/streams/0/pointers").toString())
         .isEqualTo("[\"removed /gone\",\"added /new\",\"changed /users/0/name\"]");
-    assertThat(detail.at("/streams/0/normalized/rows/0/0").asText()).isEqualTo("c");
+    // The one-line documents are laid out one member per line (issue 14): the name's line
+    // changed, with the word highlighted; the lines around it are unchanged.
+    assertThat(detail.at("/streams/0/normalized/pretty").asBoolean()).isTrue();
+    assertThat(detail.at("/streams/0/normalized/rows").toString())
+        .contains("[\"e\",\"  \\\"users\\\": [\"]")
+        .contains("[\"c\",[\"      \\\"name\\\": \",\"\\\"Ann\\\"\",\",\"]");
   }
 
   @Test
