@@ -1,5 +1,6 @@
 package dev.parity.cli;
 
+import dev.parity.fixture.Suite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,15 +16,7 @@ final class Layout {
    * parent.
    */
   static Path projectOf(Path suiteFolder) {
-    Path suite = suiteFolder.toAbsolutePath().normalize();
-    Path parent = suite.getParent();
-    if (parent != null
-        && parent.getParent() != null
-        && parent.getFileName() != null
-        && parent.getFileName().toString().equals("fixtures")) {
-      return parent.getParent();
-    }
-    return parent == null ? suite : parent;
+    return Suite.projectOf(suiteFolder);
   }
 
   static Path goldenOf(Path suiteFolder) {

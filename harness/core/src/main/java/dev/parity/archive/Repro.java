@@ -27,7 +27,18 @@ import java.util.regex.Pattern;
 final class Repro {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
-  private Repro() {}
+  /** The shell variable a script sets to the project folder it is run from. */
+  static final String ROOT_VARIABLE = "ROOT";
+
+  private final Suite suite;
+
+  /** The project folder (holding fixtures/): paths under it are written relative to $ROOT. */
+  private final String root;
+
+  private Repro(Suite suite) {
+    this.suite = suite;
+    this.root = Suite.projectOf(suite.folder()).toString();
+  }
 
   /**
    * The script, with secrets (sensitive headers, token query values, the suite's redact: matches,
@@ -35,14 +46,14 @@ final class Repro {
    */
   static String of(Suite suite, Side side, Case testCase) {
     Redactor redactor = Redactor.of(suite.redaction()).forCase(testCase);
-    return redactor.text(script(suite, side, testCase, redactor));
+    return redactor.text(new Repro(suite).script(side, testCase, redactor));
   }
 
-  private static String script(Suite suite, Side side, Case testCase, Redactor redactor) {
+  private String script(Side side, Case testCase, Redactor redactor) {
     Implementation implementation = suite.implementation(side);
     if (implementation instanceof HttpImplementation http
         && testCase instanceof HttpCase httpCase) {
-      return curl(suite, side, testCase, http, httpCase.request(), redactor);
+      return curl(side, testCase, http, httpCase.request(), redactor);
     }
     if (!(implementation instanceof CommandImplementation command)
         || !(testCase instanceof CommandCase commandCase)) {
@@ -50,20 +61,20 @@ final class Repro {
     }
     StringBuilder script = header(side, testCase, "");
     if (command.cwd().isPresent()) {
-      script.append("cd ").append(quote(command.cwd().get().toString())).append('\n');
+      script.append("cd ").append(word(command.cwd().get().toString())).append('\n');
     } else {
       script.append("cd \"$(mktemp -d)\"\n");
     }
     for (InputFile file : commandCase.files()) {
       Path target = Path.of(file.target());
       if (target.getParent() != null) {
-        script.append("mkdir -p ").append(quote(target.getParent().toString())).append(" && ");
+        script.append("mkdir -p ").append(word(target.getParent().toString())).append(" && ");
       }
       script
           .append("cp -R ")
-          .append(quote(file.source().toString()))
+          .append(word(file.source().toString()))
           .append(' ')
-          .append(quote(file.target()))
+          .append(word(file.target()))
           .append('\n');
     }
     Map<String, String> env = new TreeMap<>(suite.env());
@@ -77,13 +88,13 @@ final class Repro {
       words.add("|");
     }
     words.add("env");
-    env.forEach((k, v) -> words.add(quote(k + "=" + v)));
+    env.forEach((k, v) -> words.add(word(k + "=" + v)));
     words.add(CommandRunner.WORKDIR_VARIABLE + "=\"$PWD\"");
-    command.command().forEach(w -> words.add(quote(w)));
-    commandCase.args().forEach(w -> words.add(quote(w)));
+    command.command().forEach(w -> words.add(word(w)));
+    commandCase.args().forEach(w -> words.add(word(w)));
     if (commandCase.stdin().orElse(null) instanceof Content.FromFile file) {
       words.add("<");
-      words.add(quote(file.file().toString()));
+      words.add(word(file.file().toString()));
     } else if (commandCase.stdin().isEmpty()) {
       words.add("</dev/null");
     }
@@ -92,27 +103,50 @@ final class Repro {
   }
 
   /** The script's first line: {@code # legacy side of case a/b}, with {@code suffix} appended. */
-  private static StringBuilder header(Side side, Case testCase, String suffix) {
+  private StringBuilder header(Side side, Case testCase, String suffix) {
     return new StringBuilder()
         .append("# ")
         .append(side.label())
         .append(" side of case ")
         .append(testCase.id())
         .append(suffix)
-        .append('\n');
+        .append('\n')
+        .append("# run from the project folder (the one holding fixtures/); rerun the case with:\n")
+        .append("#   parity verify ")
+        .append(quote(relative(suite.folder().toString())))
+        .append(" --filter ")
+        .append(singleQuoted(testCase.id()))
+        .append('\n')
+        .append(ROOT_VARIABLE)
+        .append("=\"$PWD\"\n");
+  }
+
+  /** A path under the project folder relative to it; others as they are. */
+  private String relative(String path) {
+    return path.startsWith(root + "/") ? path.substring(root.length() + 1) : path;
+  }
+
+  /**
+   * One shell word for {@code text}: the project folder inside it becomes {@code "$ROOT"}, so the
+   * script runs from any checkout of the project, and the rest is quoted.
+   */
+  private String word(String text) {
+    if (text.equals(root)) {
+      return "\"$" + ROOT_VARIABLE + "\"";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String part : text.split(Pattern.quote(root + "/"), -1)) {
+      parts.add(part.isEmpty() ? "" : quote(part));
+    }
+    return String.join("\"$" + ROOT_VARIABLE + "\"/", parts);
   }
 
   /**
    * Starts the service the way the harness does (where it starts it), then sends the case's request
    * with curl.
    */
-  private static String curl(
-      Suite suite,
-      Side side,
-      Case testCase,
-      HttpImplementation http,
-      HttpRequest request,
-      Redactor redactor) {
+  private String curl(
+      Side side, Case testCase, HttpImplementation http, HttpRequest request, Redactor redactor) {
     StringBuilder script = header(side, testCase, " (HTTP)");
     String base;
     HttpImplementation.Endpoint endpoint = http.endpoint();
@@ -126,10 +160,10 @@ final class Repro {
           .forEach(
               (k, v) ->
                   words.add(
-                      quote(k + "=" + v).replace(HttpImplementation.PORT_PLACEHOLDER, "$PORT")));
+                      word(k + "=" + v).replace(HttpImplementation.PORT_PLACEHOLDER, "$PORT")));
       start.command().forEach(w -> words.add(portWord(w)));
       script.append("# start the server (stop it afterwards with: kill $SERVER)\n");
-      start.cwd().ifPresent(dir -> script.append("cd ").append(quote(dir.toString())).append('\n'));
+      start.cwd().ifPresent(dir -> script.append("cd ").append(word(dir.toString())).append('\n'));
       script.append(String.join(" ", words)).append(" &\nSERVER=$!\n");
       start
           .ready()
@@ -137,9 +171,9 @@ final class Repro {
               ready ->
                   script
                       .append("until curl -fs -o /dev/null ")
-                      .append(quote("http://127.0.0.1:"))
+                      .append(word("http://127.0.0.1:"))
                       .append("\"$PORT\"")
-                      .append(quote(ready))
+                      .append(word(ready))
                       .append("; do sleep 0.2; done\n"));
     } else {
       HttpImplementation.Container container = (HttpImplementation.Container) endpoint;
@@ -152,15 +186,15 @@ final class Repro {
               dir ->
                   script
                       .append("docker build -t ")
-                      .append(quote(image))
+                      .append(word(image))
                       .append(' ')
-                      .append(quote(dir.toString()))
+                      .append(word(dir.toString()))
                       .append('\n'));
       List<String> words =
           new ArrayList<>(
               List.of("docker", "run", "-d", "--rm", "-p", "\"$PORT\":" + container.port()));
-      new TreeMap<>(container.env()).forEach((k, v) -> words.add("-e " + quote(k + "=" + v)));
-      words.add(quote(image));
+      new TreeMap<>(container.env()).forEach((k, v) -> words.add("-e " + word(k + "=" + v)));
+      words.add(word(image));
       script.append("CONTAINER=$(").append(String.join(" ", words)).append(")\n");
     }
     StringBuilder url = new StringBuilder(request.path());
@@ -172,7 +206,15 @@ final class Repro {
           .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
       separator = "&";
     }
-    List<String> words = new ArrayList<>(List.of("curl", "-sS", "-i", "-X", request.method()));
+    // --path-as-is sends /../x as written (curl would squash it to /x); HEAD is --head, since
+    // -X HEAD makes curl wait for a body the response announces but never sends.
+    List<String> words = new ArrayList<>(List.of("curl", "-sS", "-i", "--path-as-is"));
+    if (request.method().equals("HEAD")) {
+      words.add("--head");
+    } else if (!request.method().equals("GET")) {
+      words.add("-X " + word(request.method()));
+    }
+    String stdin = "";
     request
         .headers()
         .forEach(
@@ -183,24 +225,26 @@ final class Repro {
         words.add("-H " + quote("Content-Type: " + body.contentType()));
       }
       if (body.content() instanceof Content.FromFile file) {
-        words.add("--data-binary " + quote("@" + file.file()));
+        words.add("--data-binary " + word("@" + file.file()));
       } else {
-        words.add("--data-binary " + quote(((Content.Inline) body.content()).text()));
+        // Piped, so that the body is sent byte for byte, even one that starts with @.
+        stdin = "printf '%s' " + quote(((Content.Inline) body.content()).text()) + " | ";
+        words.add("--data-binary @-");
       }
     }
     words.add("\"" + base + "\"" + quote(url.toString()));
-    script.append(String.join(" ", words)).append('\n');
+    script.append(stdin).append(String.join(" ", words)).append('\n');
     return script.toString();
   }
 
   /** A word of a start command, with {@code {port}} left to the shell's $PORT. */
-  private static String portWord(String word) {
+  private String portWord(String word) {
     if (!word.contains(HttpImplementation.PORT_PLACEHOLDER)) {
-      return quote(word);
+      return word(word);
     }
     List<String> parts = new ArrayList<>();
     for (String part : word.split(Pattern.quote(HttpImplementation.PORT_PLACEHOLDER), -1)) {
-      parts.add(part.isEmpty() ? "" : quote(part));
+      parts.add(part.isEmpty() ? "" : word(part));
     }
     return String.join("\"$PORT\"", parts);
   }
@@ -213,6 +257,11 @@ final class Repro {
     if (!word.isEmpty() && SAFE.matcher(word).matches()) {
       return word;
     }
+    return singleQuoted(word);
+  }
+
+  /** Always single-quoted, even a safe word: a filter glob must reach parity unexpanded. */
+  static String singleQuoted(String word) {
     return "'" + word.replace("'", "'\\''") + "'";
   }
 }

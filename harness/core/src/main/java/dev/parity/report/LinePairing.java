@@ -8,16 +8,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which removed and added lines of one change are the same line edited: pairs in order, each of
- * two lines sharing at least half their words and signs, as many and as alike as possible. A
- * removed line with no such partner is shown as removed, not beside whatever added line happens to
- * have the same position.
+ * Which removed and added lines of one change are the same line edited: pairs in order, each of two
+ * lines sharing at least half their words and signs, as many and as alike as possible. A removed
+ * line with no such partner is shown as removed, not beside whatever added line happens to have the
+ * same position.
  */
 final class LinePairing {
   /** Two lines are the same line edited when their token overlap (Dice) is at least this. */
   static final double ALIKE = 0.5;
 
-  /** Changes larger than this (removed x added lines) are paired greedily: the search is quadratic. */
+  /**
+   * Changes larger than this (removed x added lines) are paired greedily: the search is quadratic.
+   */
   static final int MAX_CELLS = 10_000;
 
   /** How far ahead the search for large changes looks for an alike line. */
@@ -49,8 +51,7 @@ final class LinePairing {
     for (int i = 1; i <= n; i++) {
       for (int j = 1; j <= m; j++) {
         alike[i - 1][j - 1] = dice(a.get(i - 1), b.get(j - 1));
-        double pair =
-            alike[i - 1][j - 1] >= ALIKE ? best[i - 1][j - 1] + alike[i - 1][j - 1] : -1;
+        double pair = alike[i - 1][j - 1] >= ALIKE ? best[i - 1][j - 1] + alike[i - 1][j - 1] : -1;
         best[i][j] = Math.max(pair, Math.max(best[i - 1][j], best[i][j - 1]));
       }
     }

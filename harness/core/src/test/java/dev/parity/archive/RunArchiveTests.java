@@ -116,7 +116,12 @@ class RunArchiveTests {
     byte[] expected = outcome.observation().orElseThrow().stream("stdout").orElseThrow();
 
     String script = Repro.of(suite, Side.LEGACY, testCase);
-    Process process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+    // A script runs from the project folder (here the suite's parent): its paths are relative.
+    Process process =
+        new ProcessBuilder("sh", "-c", script)
+            .directory(temp.toFile())
+            .redirectErrorStream(true)
+            .start();
     byte[] actual = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
@@ -175,6 +180,7 @@ class RunArchiveTests {
     }
     Process process =
         new ProcessBuilder("sh", "-c", "PORT=" + port + "\n" + legacy + "kill $SERVER\n")
+            .directory(temp.toFile())
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -186,7 +192,11 @@ class RunArchiveTests {
     assertThat(candidate)
         .isEqualTo(
             "# candidate side of case post (HTTP)\n"
-                + "curl -sS -i -X POST -H 'X-Who: it'\\''s me' -H 'Content-Type: application/json' --data-binary '{\"name\":\"Ann\"}'"
+                + "# run from the project folder (the one holding fixtures/); rerun the case with:\n"
+                + "#   parity verify web --filter 'post'\n"
+                + "ROOT=\"$PWD\"\n"
+                + "printf '%s' '{\"name\":\"Ann\"}' | curl -sS -i --path-as-is -X POST"
+                + " -H 'X-Who: it'\\''s me' -H 'Content-Type: application/json' --data-binary @-"
                 + " \"http://127.0.0.1:9\"'/people?q=a+b%26c'\n");
   }
 

@@ -70,7 +70,12 @@ final class Browser implements AutoCloseable {
 
   /** Opens a report file and waits until its script has rendered the page. */
   void open(Path file) {
-    driver.get(file.toUri().toString());
+    open(file, "");
+  }
+
+  /** Opens a report file at {@code fragment} ({@code #case=...}) and waits until it rendered. */
+  void open(Path file, String fragment) {
+    driver.get(file.toUri() + fragment);
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
   }
@@ -84,7 +89,7 @@ final class Browser implements AutoCloseable {
   }
 
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   WebDriver web() {

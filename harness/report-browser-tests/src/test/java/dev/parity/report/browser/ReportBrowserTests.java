@@ -162,7 +162,7 @@ class ReportBrowserTests {
         .hasSizeGreaterThan(10);
   }
 
-  private static Path demoSuite() {
+  static Path demoSuite() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isRegularFile(p.resolve("fixtures/genealogy-cli/suite.yaml"))) {
         return p.resolve("fixtures/genealogy-cli");
