@@ -44,10 +44,16 @@ final class ParallelCases {
                   CaseResult result;
                   try {
                     result = job.run(testCase);
-                  } catch (GoldenException
-                      | IOException
-                      | UncheckedIOException
-                      | NormalizationException e) {
+                  } catch (GoldenException e) {
+                    if (e.stopsTheRun()) {
+                      throw e;
+                    }
+                    result =
+                        CaseResult.errored(
+                            testCase,
+                            Objects.requireNonNullElse(e.getMessage(), e.toString()),
+                            Map.of());
+                  } catch (IOException | UncheckedIOException | NormalizationException e) {
                     result =
                         CaseResult.errored(
                             testCase,
@@ -78,6 +84,10 @@ final class ParallelCases {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a case", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof GoldenException stop) {
+        // A full disk: the run stops with the golden's own message (exit 2).
+        throw stop;
+      }
       throw new IllegalStateException("a case crashed the harness: " + e.getCause(), e.getCause());
     }
   }

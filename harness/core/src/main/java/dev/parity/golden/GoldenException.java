@@ -9,11 +9,41 @@ import java.nio.file.Path;
 public final class GoldenException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final boolean stopsTheRun;
+
   public GoldenException(Path where, String problem) {
     this(where, problem, "re-record it with `parity record --update`");
   }
 
   public GoldenException(Path where, String problem, String fix) {
+    this(where, problem, fix, false);
+  }
+
+  private GoldenException(Path where, String problem, String fix, boolean stopsTheRun) {
     super(where + ": " + problem + "; " + fix);
+    this.stopsTheRun = stopsTheRun;
+  }
+
+  /**
+   * The disk holding the goldens is full: no golden after this one could be written either, so the
+   * whole run stops (exit 2) instead of erroring case after case.
+   */
+  static GoldenException outOfSpace(Path where, String caseId, long bytes, String why) {
+    return new GoldenException(
+        where,
+        "no space for the golden of case ["
+            + caseId
+            + "]: its outputs are "
+            + bytes
+            + " bytes; "
+            + why
+            + "; nothing of this case's golden was replaced",
+        "free disk space there (or record to a larger disk with --golden) and record again",
+        true);
+  }
+
+  /** Whether no case after this one can go on (the disk is full). */
+  public boolean stopsTheRun() {
+    return stopsTheRun;
   }
 }

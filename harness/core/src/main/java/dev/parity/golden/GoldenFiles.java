@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -143,6 +144,42 @@ final class GoldenFiles {
 
   /** Writes a golden into a new, empty folder: the streams, the views, and meta.yaml last. */
   static void fill(Path fresh, String caseId, Observation observation) throws IOException {
+    fill(fresh, caseId, observation, GoldenStore.FreeSpace.DISK);
+  }
+
+  /**
+   * Like {@link #fill(Path, String, Observation)}; a golden larger than {@code space} says is left
+   * is refused before anything is written, and a disk that fills up meanwhile is reported the same
+   * way (both stop the run, see {@link GoldenException#outOfSpace}).
+   */
+  static void fill(Path fresh, String caseId, Observation observation, GoldenStore.FreeSpace space)
+      throws IOException {
+    long total = 0;
+    for (String stream : observation.names()) {
+      total += observation.size(stream);
+    }
+    long usable = space.usable(fresh);
+    if (total > usable) {
+      throw GoldenException.outOfSpace(
+          folderOf(fresh), caseId, total, usable + " bytes are free on that disk");
+    }
+    try {
+      write(fresh, caseId, observation);
+    } catch (IOException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+        throw GoldenException.outOfSpace(folderOf(fresh), caseId, total, message);
+      }
+      throw e;
+    }
+  }
+
+  /** The golden folder a case's fresh folder is made in, named in messages. */
+  private static Path folderOf(Path fresh) {
+    return Objects.requireNonNullElse(fresh.getParent(), fresh);
+  }
+
+  private static void write(Path fresh, String caseId, Observation observation) throws IOException {
     TreeMap<String, String> checksums = new TreeMap<>();
     for (String stream : observation.names()) {
       Path file = fresh.resolve(fileName(stream)).normalize();

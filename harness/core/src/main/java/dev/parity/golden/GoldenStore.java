@@ -60,8 +60,23 @@ public final class GoldenStore {
 
   private volatile @Nullable GoldenLock held;
 
+  private final FreeSpace space;
+
+  /** How many bytes can still be written in a folder. */
+  public interface FreeSpace {
+    FreeSpace DISK = dir -> Files.getFileStore(dir).getUsableSpace();
+
+    long usable(Path dir) throws IOException;
+  }
+
   public GoldenStore(Path folder) {
+    this(folder, FreeSpace.DISK);
+  }
+
+  /** A store that asks {@code space} how many bytes are free (tests simulate a full disk). */
+  public GoldenStore(Path folder, FreeSpace space) {
     this.folder = folder.toAbsolutePath().normalize();
+    this.space = space;
   }
 
   /** The right to write this store's goldens, until closed. */
@@ -281,7 +296,8 @@ public final class GoldenStore {
     boolean replacing =
         existing.isPresent()
             || Files.exists(caseFolder(caseId).resolve(META), LinkOption.NOFOLLOW_LINKS);
-    CaseSwap.replace(folder, caseId, META, fresh -> GoldenFiles.fill(fresh, caseId, observation));
+    CaseSwap.replace(
+        folder, caseId, META, fresh -> GoldenFiles.fill(fresh, caseId, observation, space));
     return replacing ? WriteResult.UPDATED : WriteResult.CREATED;
   }
 
