@@ -28,6 +28,9 @@ public final class Changes {
           ObservationComparator.label(Observation.SIGNAL),
           ObservationComparator.label(Observation.STATUS));
 
+  private static final Set<String> WHOLE =
+      Set.of(TextChanges.WHOLE_REMOVED, TextChanges.WHOLE_ADDED);
+
   /** {@code legacy 0, candidate 1}: the two sides' names and values. */
   private static final Pattern PAIR = Pattern.compile("^\\S+ (.*), \\S+ (.*)$");
 
@@ -50,6 +53,7 @@ public final class Changes {
       }
       changes.add(ofFact(fact));
     }
+    boolean failed = mismatch.facts().stream().anyMatch(f -> VALUES.contains(f.key()));
     Set<String> jsonStreams = new LinkedHashSet<>();
     for (JsonChange change : mismatch.jsonChanges()) {
       jsonStreams.add(change.stream());
@@ -65,7 +69,13 @@ public final class Changes {
       } else if (diff.stream().equals(Observation.HEADERS)) {
         changes.addAll(HeaderChanges.of(diff.unified()));
       } else {
-        TextChanges.of(diff.unified()).forEach(c -> changes.add(c.at(label)));
+        for (Change change : TextChanges.of(diff.unified())) {
+          // A program that failed on one side printed nothing, or only its error: that is the
+          // failure's doing, and the failure has its own cluster (its exit code or status).
+          if (!(failed && WHOLE.contains(change.key()))) {
+            changes.add(change.at(label));
+          }
+        }
       }
     }
     if (changes.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.diff.JsonChange;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class JsonChanges {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> FORMATTING =
+      Set.of("number formatting", "letter case", "whitespace", "quoting");
   private static final Pattern ARRAY_INDEX = Pattern.compile("/\\d+(?=/|$)");
   private static final Pattern LEADING_ELEMENTS = Pattern.compile("^(?:/\\*)+(?=/)");
 
@@ -28,7 +31,14 @@ final class JsonChanges {
     return switch (change.kind()) {
       case ADDED -> Change.of("added").at(place);
       case REMOVED -> Change.of("removed").at(place);
-      case CHANGED -> changed(change.legacy().orElse(""), change.candidate().orElse("")).at(place);
+      case CHANGED -> {
+        Change changed = changed(change.legacy().orElse(""), change.candidate().orElse(""));
+        // How values are written (1 or 1.0, letter case, escapes) is the writer's, not a field's:
+        // keyed without the pointer, so that one writer's habit is one cluster.
+        yield FORMATTING.contains(changed.key())
+            ? new Change(label + " JSON values: " + changed.key(), place + ": " + changed.name())
+            : changed.at(place);
+      }
     };
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * The changes of a text stream from its unified diff: within each run of changed lines, removed and
@@ -24,7 +25,35 @@ final class TextChanges {
   /** Paired lines need at least this share of tokens in common (letter case aside). */
   private static final double SIMILAR = 0.5;
 
+  /**
+   * The class of a text of which the other side has nothing, e.g. a program that printed nothing.
+   */
+  static final String WHOLE_REMOVED = "all lines removed";
+
+  static final String WHOLE_ADDED = "all lines added";
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final char REPLACEMENT = '\uFFFD';
+  private static final Pattern SPACE_OR_NON_ASCII = Pattern.compile("[\\s\\P{ASCII}]+");
+
   private TextChanges() {}
+
+  /**
+   * Both sides hold the same text broken into lines differently (non-ASCII characters aside: a tool
+   * that counts bytes may break a character in two, shown as replacement characters).
+   */
+  private static boolean rewrapped(List<String> a, List<String> b) {
+    String x = String.join("", a);
+    String y = String.join("", b);
+    if (SPACES.matcher(x).replaceAll("").equals(SPACES.matcher(y).replaceAll(""))) {
+      return true;
+    }
+    boolean brokenCharacter = x.indexOf(REPLACEMENT) >= 0 || y.indexOf(REPLACEMENT) >= 0;
+    String strippedX = SPACE_OR_NON_ASCII.matcher(x).replaceAll("");
+    return brokenCharacter
+        && !strippedX.isEmpty()
+        && strippedX.equals(SPACE_OR_NON_ASCII.matcher(y).replaceAll(""));
+  }
 
   static Set<Change> of(String unified) {
     Set<Change> changes = new LinkedHashSet<>();
@@ -37,6 +66,14 @@ final class TextChanges {
   private static Set<Change> ofRun(Hunks.Run run) {
     List<String> a = run.removed();
     List<String> b = run.added();
+    if (run.atStart() && run.atEnd() && (a.isEmpty() || b.isEmpty())) {
+      return Set.of(Change.of(a.isEmpty() ? WHOLE_ADDED : WHOLE_REMOVED));
+    }
+    if (!a.isEmpty() && !b.isEmpty() && Math.max(a.size(), b.size()) > 1 && rewrapped(a, b)) {
+      String how =
+          a.size() < b.size() ? " into more lines" : a.size() > b.size() ? " into fewer lines" : "";
+      return Set.of(Change.of("lines re-wrapped" + how));
+    }
     int[] pairOf = pairs(a, b);
     Set<Change> edits = new LinkedHashSet<>();
     int firstPaired = a.size();

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,7 @@ final class TextEdit {
 
   private static final Pattern QUOTES = Pattern.compile("[\"'`\u2018\u2019\u201c\u201d]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
   private TextEdit() {}
 
@@ -44,7 +46,9 @@ final class TextEdit {
     }
     int[][] lcs = lcs(a, b);
     if (2 * lcs[0][0] < Math.min(a.size(), b.size())) {
-      return List.of(rewritten(legacy, candidate));
+      return List.of(
+          CharEdit.of(legacy.strip(), candidate.strip())
+              .orElseGet(() -> rewritten(legacy, candidate)));
     }
     Set<Change> classes = new LinkedHashSet<>();
     int i = 0;
@@ -81,10 +85,16 @@ final class TextEdit {
       return Optional.of(Change.of("letter case"));
     }
     if (squeezed(legacy).equals(squeezed(candidate))) {
-      return Optional.of(Change.of("whitespace"));
+      return Optional.of(Change.of(whitespace(legacy, candidate)));
     }
     if (unquoted(legacy).equals(unquoted(candidate))) {
       return Optional.of(Change.of("quoting"));
+    }
+    if (unescaped(candidate).equals(legacy)) {
+      return Optional.of(Change.of("non-ASCII escaped as `\\uXXXX`"));
+    }
+    if (unescaped(legacy).equals(candidate)) {
+      return Optional.of(Change.of("`\\uXXXX` escapes decoded"));
     }
     Optional<String> example = numberFormatting(legacy, candidate);
     if (example.isPresent()) {
@@ -126,15 +136,26 @@ final class TextEdit {
               + cut(added.strip(), SHOWN_CHARS)
               + "`)");
     }
-    return Change.of(shown(removed.strip()) + " -> " + shown(added.strip()));
+    return CharEdit.of(removed.strip(), added.strip())
+        .orElseGet(() -> Change.of(shown(removed.strip()) + " -> " + shown(added.strip())));
   }
 
+  /**
+   * A line rewritten: keyed by the first word of each side (the kind of line, e.g. {@code parse}
+   * error against {@code Expecting} value), named with both lines.
+   */
   private static Change rewritten(String legacy, String candidate) {
-    return Change.of(
+    return new Change(
+        "line " + shown(firstWord(legacy) + " ...") + " -> " + shown(firstWord(candidate) + " ..."),
         "line "
             + shown(legacy.strip(), 2 * SHOWN_CHARS)
             + " -> "
             + shown(candidate.strip(), 2 * SHOWN_CHARS));
+  }
+
+  private static String firstWord(String line) {
+    List<String> words = Tokens.words(line);
+    return words.isEmpty() ? "" : words.get(0);
   }
 
   /** A token run masked and in backquotes, e.g. {@code `; charset=utf-8`}. */
@@ -148,6 +169,28 @@ final class TextEdit {
 
   static String cut(String text, int chars) {
     return text.length() <= chars ? text : text.substring(0, chars - 3) + "...";
+  }
+
+  /** The text with its {@code \\uXXXX} escapes decoded (as JSON writes characters). */
+  private static String unescaped(String text) {
+    return UNICODE_ESCAPE
+        .matcher(text)
+        .replaceAll(
+            m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+  }
+
+  /**
+   * Which whitespace differs: only at the start of the line ({@code indentation}), only at its end
+   * ({@code trailing whitespace}), or between tokens ({@code whitespace}).
+   */
+  private static String whitespace(String legacy, String candidate) {
+    if (legacy.stripLeading().equals(candidate.stripLeading())) {
+      return "indentation";
+    }
+    if (legacy.stripTrailing().equals(candidate.stripTrailing())) {
+      return "trailing whitespace";
+    }
+    return "whitespace";
   }
 
   private static String squeezed(String text) {

@@ -69,9 +69,51 @@ class ChangesTests {
     assertThat(keys(stdout("a", "cannot open file\n", "warning: cannot open file\n")))
         .containsExactly("stdout: `warning:` prepended");
     assertThat(keys(stdout("a", "size of the file: 10 kB\n", "size of the file: 10 KiB\n")))
-        .containsExactly("stdout: `kB` -> `KiB`");
+        .containsExactly("stdout: letter case, `i` inserted");
+    assertThat(keys(stdout("a", "ONE two\n", "Uone two\n")))
+        .containsExactly("stdout: letter case, `U` inserted");
+    assertThat(keys(stdout("a", "total: none\n", "total: nil\n")))
+        .containsExactly("stdout: `none` -> `nil`");
     assertThat(keys(stdout("a", "alpha beta\n", "gamma delta epsilon\n")))
-        .containsExactly("stdout: line `alpha beta` -> `gamma delta epsilon`");
+        .containsExactly("stdout: line `alpha ...` -> `gamma ...`");
+  }
+
+  @Test
+  void whitespaceSaysWhetherItIsIndentationTrailingOrBetweenTokens() {
+    assertThat(keys(stdout("a", "  <p>x</p>\n", "<p>x</p>\n")))
+        .containsExactly("stdout: indentation");
+    assertThat(keys(stdout("a", "x   \n", "x\n"))).containsExactly("stdout: trailing whitespace");
+  }
+
+  @Test
+  void escapedNonAsciiCharactersAreOneClass() {
+    assertThat(keys(stdout("a", "\"Zo\u00eb\",\n", "\"Zo\\u00eb\",\n")))
+        .containsExactly("stdout: non-ASCII escaped as `\\uXXXX`");
+  }
+
+  @Test
+  void theSameTextBrokenIntoOtherLinesIsReWrapped() {
+    assertThat(keys(stdout("a", "<li><p>a</p></li>\n", "<li>\n<p>a</p>\n</li>\n")))
+        .containsExactly("stdout: lines re-wrapped into more lines");
+    assertThat(keys(stdout("b", "ab\ncd\nef\n", "abc\ndef\n")))
+        .containsExactly("stdout: lines re-wrapped into fewer lines");
+  }
+
+  @Test
+  void aSideThatPrintedNothingIsPartOfAChangedExitCode() {
+    assertThat(keys(command("a", 0, "a\nb\n", 127, ""))).containsExactly("exit code: 0 -> 127");
+    assertThat(keys(command("b", 0, "a\nb\n", 0, ""))).containsExactly("stdout: all lines removed");
+  }
+
+  @Test
+  void aRewrittenLineIsKeyedByTheFirstWordOfEachSide() {
+    assertThat(
+            keys(
+                stdout(
+                    "a",
+                    "parse error: Invalid literal at line 1, column 10\n",
+                    "Expecting value: line 1 column 7 (char 6)\n")))
+        .containsExactly("stdout: line `parse ...` -> `Expecting ...`");
   }
 
   @Test
@@ -124,10 +166,10 @@ class ChangesTests {
             "stdout /b: `true` -> `false`",
             "stdout /gone: removed",
             "stdout /m: number changed",
-            "stdout /n: number formatting",
+            "stdout JSON values: number formatting",
             "stdout /new: added",
             "stdout /o: object -> array",
-            "stdout /s: letter case",
+            "stdout JSON values: letter case",
             "stdout /t: string changed");
   }
 
