@@ -58,6 +58,7 @@ final class ExitCodeHelp {
                   "python3 or java, which the demo's implementations need, could not be run");
           case "accept", "reject", "review" -> review("done: every decision is written");
           case "accepted" -> review("the accepted differences are listed");
+          case "completion" -> review("the script is printed");
           case "prune" -> review("nothing is left to prune, or the user declined");
           default -> null;
         });

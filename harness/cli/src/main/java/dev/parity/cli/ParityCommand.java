@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       AcceptedCommand.class,
       PruneCommand.class,
       ReviewCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nDocs:%n",
@@ -97,7 +98,7 @@ public final class ParityCommand implements Runnable {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
         "missing command: give one of record, verify, compare, bench, gate, demo, report,"
-            + " merge, review, accept, reject, accepted, prune");
+            + " merge, review, accept, reject, accepted, prune, completion");
   }
 
   public static void main(String[] args) {
