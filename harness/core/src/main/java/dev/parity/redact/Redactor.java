@@ -221,6 +221,10 @@ public final class Redactor {
 
   /** The bytes redacted; the same array when nothing was. */
   byte[] bytes(byte[] bytes) {
+    if (patterns.isEmpty()
+        && !RedactionScan.mayChange(bytes, headerKeywords, NAME_KEYWORDS, secrets)) {
+      return bytes; // nothing a rule could change: not decoded at all
+    }
     // Text streams are redacted as UTF-8; others byte for byte (ISO-8859-1 maps bytes 1:1).
     boolean utf8 = StreamContent.isUtf8(bytes);
     String text = new String(bytes, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
