@@ -34,6 +34,8 @@ final class RedactionScan {
         return true;
       }
     }
+    boolean[] colonFirst = firstBytes(colonKeywords);
+    boolean[] equalsFirst = firstBytes(equalsKeywords);
     int start = 0;
     while (start < bytes.length) {
       boolean colon = false;
@@ -46,8 +48,9 @@ final class RedactionScan {
         equals |= b == '=';
         nonAscii |= b < 0;
       }
-      if ((colon && (nonAscii || hasKeyword(bytes, start, end, colonKeywords)))
-          || (equals && (nonAscii || hasKeyword(bytes, start, end, equalsKeywords)))) {
+      // A line that reaches hasKeyword is all ASCII.
+      if ((colon && (nonAscii || hasKeyword(bytes, start, end, colonKeywords, colonFirst)))
+          || (equals && (nonAscii || hasKeyword(bytes, start, end, equalsKeywords, equalsFirst)))) {
         return true;
       }
       start = end + 1;
@@ -55,15 +58,34 @@ final class RedactionScan {
     return false;
   }
 
-  private static boolean hasKeyword(byte[] bytes, int from, int to, List<String> keywords) {
-    for (String keyword : keywords) {
-      for (int i = from; i + keyword.length() <= to; i++) {
-        if (matchesAt(bytes, i, keyword)) {
+  private static boolean hasKeyword(
+      byte[] bytes, int from, int to, List<String> keywords, boolean[] first) {
+    for (int i = from; i < to; i++) {
+      if (!first[bytes[i]]) {
+        continue;
+      }
+      for (String keyword : keywords) {
+        if (i + keyword.length() <= to && matchesAt(bytes, i, keyword)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** The ASCII bytes the keywords start with, in either case. */
+  private static boolean[] firstBytes(List<String> keywords) {
+    boolean[] first = new boolean[128];
+    for (String keyword : keywords) {
+      if (!keyword.isEmpty()) {
+        char c = keyword.charAt(0);
+        first[Character.toLowerCase(c)] = true;
+        first[Character.toUpperCase(c)] = true;
+      } else {
+        Arrays.fill(first, true);
+      }
+    }
+    return first;
   }
 
   private static boolean matchesAt(byte[] bytes, int at, String keyword) {
