@@ -13,8 +13,8 @@ import java.util.List;
  * rules change only a line holding a separator ({@code :} for headers, {@code =} for assignments
  * and queries) and one of their keywords, and the text holding one of Parity's own secrets, which
  * this checks on the bytes. It errs towards "could": a line with a separator and any non-ASCII byte
- * could hold a keyword under Unicode case folding (the Kelvin sign is a {@code k}), and a
- * non-ASCII keyword or secret is not looked for here at all.
+ * could hold a keyword under Unicode case folding (the Kelvin sign is a {@code k}), and a non-ASCII
+ * keyword or secret is not looked for here at all.
  */
 final class RedactionScan {
   private RedactionScan() {}
@@ -106,8 +106,7 @@ final class RedactionScan {
       return 0;
     }
     for (int i = 0; i + part.length <= bytes.length; i++) {
-      if (bytes[i] == part[0]
-          && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+      if (bytes[i] == part[0] && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
         return i;
       }
     }

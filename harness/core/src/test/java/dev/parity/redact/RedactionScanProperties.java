@@ -68,11 +68,32 @@ class RedactionScanProperties {
   Arbitrary<byte[]> texts() {
     Arbitrary<String> parts =
         Arbitraries.of(
-            "token", "TOKEN", "Secret", "passwd", "api_key", "apiKey", "KEY", "Authorization",
-            "X-Internal", "s3cr3t-value", "s3cr3t", "=", ":", " ", "\n", "\r", "?", "&", "a",
-            "value", "0", "é", "\u212a", "\u017f", "<redacted ");
-    Arbitrary<byte[]> text =
-        parts.list().ofMaxSize(30).map(p -> bytes(String.join("", p)));
+            "token",
+            "TOKEN",
+            "Secret",
+            "passwd",
+            "api_key",
+            "apiKey",
+            "KEY",
+            "Authorization",
+            "X-Internal",
+            "s3cr3t-value",
+            "s3cr3t",
+            "=",
+            ":",
+            " ",
+            "\n",
+            "\r",
+            "?",
+            "&",
+            "a",
+            "value",
+            "0",
+            "é",
+            "\u212a",
+            "\u017f",
+            "<redacted ");
+    Arbitrary<byte[]> text = parts.list().ofMaxSize(30).map(p -> bytes(String.join("", p)));
     Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
     return Arbitraries.oneOf(text, text, raw);
   }
