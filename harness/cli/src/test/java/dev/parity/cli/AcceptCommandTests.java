@@ -37,12 +37,8 @@ class AcceptCommandTests {
     TempSuite suite =
         TempSuite.in(root, "tool")
             .suiteYaml(
-                """
-                name: tool
-                legacy:
-                  command: [sh, "{suite}/legacy.sh"]
-                candidate:
-                  command: [sh, "{suite}/candidate.sh"]
+                TempSuite.scriptSides("tool")
+                    + """
                 cases:
                   - id: greet
                     args: [World]

@@ -3,11 +3,11 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.testing.Trees;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,7 +26,7 @@ class AcceptDemoTests {
   @Test
   void theDemoBugAcceptedWithATicketShowsAsAcceptedInEveryReport() throws Exception {
     Path golden = tmp.resolve("golden");
-    copy(HOME.resolve("golden/genealogy-cli"), golden);
+    Trees.copy(HOME.resolve("golden/genealogy-cli"), golden);
     Path out = tmp.resolve("reports");
     String suite = HOME.resolve("fixtures/genealogy-cli").toString();
     String[] folders = {"--golden", golden.toString(), "--out", out.toString()};
@@ -83,18 +83,5 @@ class AcceptDemoTests {
 
   private static String[] concat(String[] a, String[] b) {
     return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 }

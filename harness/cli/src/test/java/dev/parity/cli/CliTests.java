@@ -20,12 +20,8 @@ class CliTests {
   private TempSuite suite(String candidateScript) {
     return TempSuite.in(root, "tool")
         .suiteYaml(
-            """
-            name: tool
-            legacy:
-              command: [sh, "{suite}/legacy.sh"]
-            candidate:
-              command: [sh, "{suite}/candidate.sh"]
+            TempSuite.scriptSides("tool")
+                + """
             cases:
               - id: greet
                 args: [greet, World]

@@ -3,14 +3,13 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.testing.Trees;
 import dev.parity.verdict.VerdictJson;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The embedded demo runs, catches its deliberate bug, and its committed goldens are current. */
 class DemoTests {
@@ -49,20 +48,29 @@ class DemoTests {
       assertThat(http.get("clusters").get(0).get("name").asText())
           .isEqualTo("body /children: `[]` -> `null`");
       assertThat(demo.out()).contains("Mismatch clusters (1 for 2 cases):");
+      assertThat(demo.out())
+          .contains(
+              "== Demo webapp-http: verify the Java web app (a Go-style port) against the goldens"
+                  + " of the Python original, over HTTP ==")
+          .contains("parity verify webapp-http: 15 cases, 13 passed, 2 failed, 0 errors")
+          .contains("FAIL api/person-without-children  (body differ)")
+          .contains("+{\"id\":3,\"name\":\"Paul Martin\",\"born\":1881,\"children\":null}");
+      assertThat(out.resolve("webapp-http/verdict.json")).exists();
     } finally {
       System.clearProperty("parity.home");
     }
   }
 
-  @Test
-  void committedDemoGoldensMatchWhatLegacyProducesToday() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"genealogy-cli", "webapp-http"})
+  void committedDemoGoldensMatchWhatLegacyProducesToday(String demo) throws Exception {
     Path golden = out.resolve("golden");
-    copy(HOME.resolve("golden/genealogy-cli"), golden);
+    Trees.copy(HOME.resolve("golden").resolve(demo), golden);
 
     Cli record =
         Cli.run(
             "record",
-            HOME.resolve("fixtures/genealogy-cli").toString(),
+            HOME.resolve("fixtures").resolve(demo).toString(),
             "--golden",
             golden.toString(),
             "--out",
@@ -70,23 +78,11 @@ class DemoTests {
 
     assertThat(record.exitCode()).as(record.out()).isZero();
     JsonNode verdict = VerdictJson.mapper().readTree(out.resolve("r/verdict.json").toFile());
+    assertThat(verdict.get("fixtures")).isNotEmpty();
     for (JsonNode fixture : verdict.get("fixtures")) {
       assertThat(fixture.get("summary").asText())
           .as(fixture.get("id").asText())
           .isEqualTo("golden unchanged");
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
     }
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,17 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GateCommandIT {
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int parity(String... args) {
-    return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-  }
-
-  private Path suite(String legacySleep, String candidateSleep, String performance)
-      throws IOException {
-    return SleepingEchoSuite.write(dir, legacySleep, candidateSleep, performance);
-  }
+  private final Console console = new Console();
 
   private JsonNode verdict() throws IOException {
     return VerdictJson.mapper().readTree(dir.resolve("reports/demo/verdict.json").toFile());
@@ -44,12 +32,14 @@ class GateCommandIT {
   // the A/A calibration script (ci/bench/aa-calibration.sh), not by a unit test.
   @Test
   void aFasterCandidateWithTheSameOutputShips() throws IOException {
-    Path suite = suite("0.2", "0.02", "performance: {maxRatio: 2.0, alertRatio: 1.9}\n");
-    assertThat(parity("record", suite.toString())).isZero();
+    Path suite =
+        SleepingEchoSuite.write(
+            dir, "0.2", "0.02", "performance: {maxRatio: 2.0, alertRatio: 1.9}\n");
+    assertThat(console.parity("record", suite.toString())).isZero();
     Path github = dir.resolve("github_output");
 
     int exit =
-        parity(
+        console.parity(
             "gate",
             suite.toString(),
             "--time-budget",
@@ -59,7 +49,7 @@ class GateCommandIT {
             "--github-output",
             github.toString());
 
-    assertThat(exit).as(out + "\n" + err).isZero();
+    assertThat(exit).as(console.toString()).isZero();
     JsonNode verdict = verdict();
     assertThat(verdict.get("decision").asText()).isEqualTo("candidate");
     assertThat(verdict.get("performance").get("status").asText()).isEqualTo("pass");
@@ -81,17 +71,20 @@ class GateCommandIT {
             "group-stats=candidate",
             "groups={\"bench\":\"candidate\",\"search\":\"candidate\",\"stats\":\"candidate\"}");
     assertThat(dir.resolve("reports/demo/bench.json")).exists();
-    assertThat(out.toString()).contains("Decision: candidate").contains("Groups:");
+    assertThat(console.out()).contains("Decision: candidate").contains("Groups:");
   }
 
   @Test
   void aSlowCandidateKeepsLegacyEvenWhenItsOutputMatches() throws IOException {
-    Path suite = suite("0.01", "0.3", "performance: {maxRatio: 1.10, alertRatio: 1.05}\n");
-    assertThat(parity("record", suite.toString())).isZero();
+    Path suite =
+        SleepingEchoSuite.write(
+            dir, "0.01", "0.3", "performance: {maxRatio: 1.10, alertRatio: 1.05}\n");
+    assertThat(console.parity("record", suite.toString())).isZero();
 
-    int exit = parity("gate", suite.toString(), "--time-budget", "60s", "--precision", "0.25");
+    int exit =
+        console.parity("gate", suite.toString(), "--time-budget", "60s", "--precision", "0.25");
 
-    assertThat(exit).as(out + "\n" + err).isEqualTo(1);
+    assertThat(exit).as(console.toString()).isEqualTo(1);
     JsonNode verdict = verdict();
     assertThat(verdict.get("decision").asText()).isEqualTo("legacy");
     assertThat(verdict.get("performance").get("status").asText()).isEqualTo("fail");
@@ -104,19 +97,20 @@ class GateCommandIT {
 
   @Test
   void liveModeComparesBothSidesWithoutGoldens() throws IOException {
-    Path suite = suite("0.2", "0.02", "performance: {maxRatio: 3}\n");
+    Path suite = SleepingEchoSuite.write(dir, "0.2", "0.02", "performance: {maxRatio: 3}\n");
 
     int exit =
-        parity("gate", suite.toString(), "--live", "--time-budget", "60s", "--precision", "0.25");
+        console.parity(
+            "gate", suite.toString(), "--live", "--time-budget", "60s", "--precision", "0.25");
 
-    assertThat(exit).as(out + "\n" + err).isZero();
+    assertThat(exit).as(console.toString()).isZero();
     assertThat(verdict().get("mode").asText()).isEqualTo("compare");
     assertThat(dir.resolve("golden")).doesNotExist();
   }
 
   @Test
   void aMismatchDecidesLegacyForItsGroupOnly() throws IOException {
-    Path suite = suite("0.2", "0.02", "performance: {maxRatio: 3}\n");
+    Path suite = SleepingEchoSuite.write(dir, "0.2", "0.02", "performance: {maxRatio: 3}\n");
     Files.writeString(
         suite.resolve("suite.yaml"),
         Files.readString(suite.resolve("suite.yaml"))
@@ -125,9 +119,10 @@ class GateCommandIT {
                 "candidate:\n  command: [sh, -c, 'sleep 0.02; echo \"$1\" | sed s/two/TWO/', x]"));
 
     int exit =
-        parity("gate", suite.toString(), "--live", "--time-budget", "60s", "--precision", "0.25");
+        console.parity(
+            "gate", suite.toString(), "--live", "--time-budget", "60s", "--precision", "0.25");
 
-    assertThat(exit).as(out + "\n" + err).isEqualTo(1);
+    assertThat(exit).as(console.toString()).isEqualTo(1);
     JsonNode verdict = verdict();
     assertThat(verdict.get("reasons").get(0).asText()).isEqualTo("1 case differs: stats/two");
     assertThat(verdict.get("groups").get("stats").get("decision").asText()).isEqualTo("legacy");
@@ -136,12 +131,13 @@ class GateCommandIT {
 
   @Test
   void benchPrintsRatioIntervalTimesAndMemory() throws IOException {
-    Path suite = suite("0.02", "0.04", "performance: {maxRatio: 1.10}\n");
+    Path suite = SleepingEchoSuite.write(dir, "0.02", "0.04", "performance: {maxRatio: 1.10}\n");
 
-    int exit = parity("bench", suite.toString(), "--time-budget", "60s", "--precision", "0.25");
+    int exit =
+        console.parity("bench", suite.toString(), "--time-budget", "60s", "--precision", "0.25");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString())
+    assertThat(console.out())
         .contains("parity bench demo: 1 cases")
         .contains("legacy median (IQR)")
         .containsPattern("search/one +[0-9.]+ +[0-9.]+-[0-9.]+ +[0-9]+ +[0-9.]+ ms")

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,36 +16,26 @@ import org.junit.jupiter.api.io.TempDir;
 class GateCommandTests {
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int parity(String... args) {
-    return Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-  }
-
-  private Path suite(String legacySleep, String candidateSleep, String performance)
-      throws IOException {
-    return SleepingEchoSuite.write(dir, legacySleep, candidateSleep, performance);
-  }
+  private final Console console = new Console();
 
   @Test
   void aPrecisionOutsideZeroToOneIsAUsageError() throws IOException {
-    Path suite = suite("0", "0", "performance: {maxRatio: 2}\n");
+    Path suite = SleepingEchoSuite.write(dir, "0", "0", "performance: {maxRatio: 2}\n");
 
-    int exit = parity("gate", suite.toString(), "--precision", "5");
+    int exit = console.parity("gate", suite.toString(), "--precision", "5");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--precision [5.0] is not a fraction between 0 and 1");
+    assertThat(console.err()).contains("--precision [5.0] is not a fraction between 0 and 1");
   }
 
   @Test
   void anImpossibleGateIsAConfigurationError() throws IOException {
-    Path suite = suite("0", "0", "performance: {maxRatio: 0}\n");
+    Path suite = SleepingEchoSuite.write(dir, "0", "0", "performance: {maxRatio: 0}\n");
 
-    int exit = parity("gate", suite.toString());
+    int exit = console.parity("gate", suite.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(console.err())
         .isEqualTo(
             "parity: configuration error: "
                 + suite.resolve("suite.yaml")
@@ -58,23 +46,23 @@ class GateCommandTests {
 
   @Test
   void aBadTimeBudgetIsAUsageError() throws IOException {
-    Path suite = suite("0", "0", "");
+    Path suite = SleepingEchoSuite.write(dir, "0", "0", "");
 
-    int exit = parity("bench", suite.toString(), "--time-budget", "soon");
+    int exit = console.parity("bench", suite.toString(), "--time-budget", "soon");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString())
+    assertThat(console.err())
         .startsWith(
             "parity: --time-budget [soon] is not a positive duration; write e.g. 500ms, 30s or 2m");
   }
 
   @Test
   void benchReportsATimeoutAsAnErrorNotARatio() throws IOException {
-    Path suite = suite("0", "5", "");
+    Path suite = SleepingEchoSuite.write(dir, "0", "5", "");
     Path out = dir.resolve("out");
 
     int exit =
-        parity(
+        console.parity(
             "bench",
             suite.toString(),
             "--filter",
@@ -91,18 +79,18 @@ class GateCommandTests {
     assertThat(performance.has("ratio")).isFalse();
     assertThat(performance.get("error").asText())
         .startsWith("case search/one: candidate timed out after 2s");
-    assertThat(this.out.toString())
+    assertThat(console.out())
         .contains(
             "Performance: error - performance could not be measured: case search/one: candidate timed out");
   }
 
   @Test
   void helpListsBenchAndGate() {
-    assertThat(parity("--help")).isZero();
-    assertThat(out.toString()).contains("bench").contains("gate").contains("docs/benchmarks.md");
-    out.getBuffer().setLength(0);
-    assertThat(parity("gate", "--help")).isZero();
-    assertThat(out.toString())
+    assertThat(console.parity("--help")).isZero();
+    assertThat(console.out()).contains("bench").contains("gate").contains("docs/benchmarks.md");
+    console.clear();
+    assertThat(console.parity("gate", "--help")).isZero();
+    assertThat(console.out())
         .contains("--live")
         .contains("--github-output")
         .contains("--time-budget");

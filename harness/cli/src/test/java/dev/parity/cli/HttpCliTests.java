@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -364,51 +363,5 @@ class HttpCliTests {
     } finally {
       parity.destroyForcibly();
     }
-  }
-
-  @Test
-  void committedHttpDemoGoldensMatchWhatLegacyServesToday() throws IOException {
-    Path home = Path.of("").toAbsolutePath().getParent().getParent();
-
-    Result record =
-        parity(
-            "record", home.resolve("fixtures/webapp-http").toString(),
-            "--golden", copyOf(home.resolve("golden/webapp-http")).toString(),
-            "--out", project.resolve("r").toString());
-
-    assertThat(record.exit()).as(record.out() + record.err()).isZero();
-    assertThat(record.out())
-        .contains("15 cases, 15 passed")
-        .doesNotContain("golden updated", "golden created");
-  }
-
-  private Path copyOf(Path goldens) throws IOException {
-    Path copy = project.resolve("golden-copy");
-    try (Stream<Path> files = Files.walk(goldens)) {
-      for (Path file : files.toList()) {
-        Path target = copy.resolve(goldens.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
-    return copy;
-  }
-
-  @Test
-  void theDemoRunsBothDemoSuites() {
-    Result demo = parity("demo", "--out", project.resolve("reports").toString());
-
-    assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
-    assertThat(demo.out())
-        .contains("== Demo genealogy-cli:")
-        .contains(
-            "== Demo webapp-http: verify the Java web app (a Go-style port) against the goldens of the Python original, over HTTP ==")
-        .contains("parity verify webapp-http: 15 cases, 13 passed, 2 failed, 0 errors")
-        .contains("FAIL api/person-without-children  (body differ)")
-        .contains("+{\"id\":3,\"name\":\"Paul Martin\",\"born\":1881,\"children\":null}");
-    assertThat(project.resolve("reports/webapp-http/verdict.json")).exists();
   }
 }

@@ -9,7 +9,6 @@ import dev.parity.archive.RunArchive;
 import dev.parity.fixture.Side;
 import dev.parity.run.Observation;
 import dev.parity.testing.TempSuite;
-import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,37 +29,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * suite run in one piece.
  */
 class ShardMergeTests {
-  static final int CASES = 13;
+  private static final int CASES = ShardSuite.CASES;
+
+  /** The suite recorded once, copied by the tests that start from its goldens. */
+  @TempDir static Path recorded;
 
   @TempDir Path root;
 
-  /** 13 cases; the candidate differs on every fourth one (one cluster) and its exit code on 7. */
-  static TempSuite suite(Path root) {
-    StringBuilder yaml =
-        new StringBuilder(
-            """
-            name: tool
-            legacy:
-              command: [sh, "{suite}/legacy.sh"]
-            candidate:
-              command: [sh, "{suite}/candidate.sh"]
-            cases:
-            """);
-    for (int i = 1; i <= CASES; i++) {
-      yaml.append(String.format("  - id: n/%02d%n    args: [\"%d\"]%n", i, i));
-      if (i % 3 == 0) {
-        yaml.append("    tags: [three]\n");
-      }
-    }
-    return TempSuite.in(root, "tool")
-        .suiteYaml(yaml.toString())
-        .script("legacy.sh", "echo \"value $1\"\n")
-        .script(
-            "candidate.sh",
-            """
-            if [ "$1" = 7 ]; then echo "value $1"; exit 3; fi
-            if [ $(($1 % 4)) = 0 ]; then echo "value: $1"; else echo "value $1"; fi
-            """);
+  @BeforeAll
+  static void recordTheSuiteOnce() {
+    ShardSuite.record(recorded);
   }
 
   private static Cli parity(String... args) {
@@ -71,7 +50,7 @@ class ShardMergeTests {
   @ParameterizedTest
   @ValueSource(strings = {"record", "verify", "compare"})
   void fourShardsMergedGiveTheVerdictOfTheUnshardedRun(String command) throws IOException {
-    TempSuite suite = suite(root);
+    TempSuite suite = ShardSuite.write(root);
     String folder = suite.folder().toString();
     Path goldens = root.resolve("goldens-whole");
     if (!command.equals("record")) {
@@ -100,8 +79,8 @@ class ShardMergeTests {
     Cli merge = parity(mergeArgs.toArray(String[]::new));
 
     assertThat(merge.exitCode()).isEqualTo(whole.exitCode());
-    JsonNode expected = comparable(root.resolve("whole"));
-    JsonNode actual = comparable(root.resolve("merged"));
+    JsonNode expected = ShardSuite.comparable(root.resolve("whole"));
+    JsonNode actual = ShardSuite.comparable(root.resolve("merged"));
     assertThat(actual.get("fixtures")).hasSize(CASES);
     ((ArrayNode) actual.get("reasons")).remove(actual.get("reasons").size() - 1);
     assertThat(actual).isEqualTo(expected);
@@ -132,13 +111,12 @@ class ShardMergeTests {
 
   @Test
   void theShardsSplitTheCasesOnceAndRecordWhatAMergeChecks() throws IOException {
-    TempSuite suite = suite(root);
-    parity("record", suite.folder().toString());
+    TempSuite suite = ShardSuite.copy(recorded, root);
     Set<String> seen = new HashSet<>();
     int total = 0;
     for (int k = 1; k <= 3; k++) {
       parity("verify", suite.folder().toString(), "--shard", k + "/3");
-      JsonNode verdict = verdict(suite.reports().resolve("shard-" + k + "-of-3"));
+      JsonNode verdict = ShardSuite.verdict(suite.reports().resolve("shard-" + k + "-of-3"));
       JsonNode shard = verdict.get("shard");
       assertThat(verdict.get("scope").asText()).isEqualTo("shard");
       assertThat(shard.get("index").asInt()).isEqualTo(k);
@@ -157,8 +135,7 @@ class ShardMergeTests {
 
   @Test
   void aShardWithNoCaseStillWritesItsVerdictAndMerges() throws IOException {
-    TempSuite suite = suite(root);
-    parity("record", suite.folder().toString());
+    TempSuite suite = ShardSuite.copy(recorded, root);
     List<String> args =
         new ArrayList<>(List.of("merge", "--out", root.resolve("merged").toString()));
     // 13 cases over 20 shards: some shards have none.
@@ -166,7 +143,7 @@ class ShardMergeTests {
     for (int k = 1; k <= 20; k++) {
       parity("verify", suite.folder().toString(), "--shard", k + "/20", "--filter", "n/0*");
       Path out = suite.reports().resolve("shard-" + k + "-of-20");
-      if (verdict(out).get("shard").get("cases").isEmpty()) {
+      if (ShardSuite.verdict(out).get("shard").get("cases").isEmpty()) {
         empty++;
       }
       args.add(out.toString());
@@ -183,23 +160,22 @@ class ShardMergeTests {
 
     assertThat(empty).isPositive();
     assertThat(merge.exitCode()).isEqualTo(1);
-    JsonNode actual = comparable(root.resolve("merged"));
+    JsonNode actual = ShardSuite.comparable(root.resolve("merged"));
     ((ArrayNode) actual.get("reasons")).remove(actual.get("reasons").size() - 1);
-    assertThat(actual).isEqualTo(comparable(root.resolve("whole")));
+    assertThat(actual).isEqualTo(ShardSuite.comparable(root.resolve("whole")));
     assertThat(actual.get("scope").asText()).isEqualTo("filtered");
   }
 
   @Test
   void theMergeJudgesAgainAndNeverTrustsAShardsDecision() throws IOException {
-    TempSuite suite = suite(root);
-    parity("record", suite.folder().toString());
+    TempSuite suite = ShardSuite.copy(recorded, root);
     List<String> args =
         new ArrayList<>(List.of("merge", "--out", root.resolve("merged").toString()));
     for (int k = 1; k <= 2; k++) {
       parity("verify", suite.folder().toString(), "--shard", k + "/2");
       Path out = suite.reports().resolve("shard-" + k + "-of-2");
       // A shard that says candidate and counts nothing failed, whatever its cases say.
-      ObjectNode verdict = (ObjectNode) verdict(out);
+      ObjectNode verdict = (ObjectNode) ShardSuite.verdict(out);
       verdict.put("decision", "candidate");
       verdict.put("status", "pass");
       ((ObjectNode) verdict.get("counts")).put("failed", 0);
@@ -210,7 +186,7 @@ class ShardMergeTests {
     Cli merge = Cli.run(args.toArray(String[]::new));
 
     assertThat(merge.exitCode()).isEqualTo(1);
-    JsonNode merged = verdict(root.resolve("merged"));
+    JsonNode merged = ShardSuite.verdict(root.resolve("merged"));
     assertThat(merged.get("decision").asText()).isEqualTo("legacy");
     assertThat(merged.get("counts").get("failed").asInt()).isEqualTo(4);
     assertThat(merged.get("reasons").get(0).asText())
@@ -221,23 +197,6 @@ class ShardMergeTests {
     return new String(
         observation.streams().getOrDefault(Observation.STDOUT, new byte[0]),
         StandardCharsets.UTF_8);
-  }
-
-  static JsonNode verdict(Path out) throws IOException {
-    return VerdictJson.mapper().readTree(out.resolve("verdict.json").toFile());
-  }
-
-  /**
-   * The verdict without what differs between two runs of the same cases: times, and the notes that
-   * name the folders the goldens and pending results went to.
-   */
-  static JsonNode comparable(Path out) throws IOException {
-    ObjectNode verdict = (ObjectNode) verdict(out);
-    verdict.remove(List.of("startedAt", "durationMs"));
-    for (JsonNode fixture : verdict.get("fixtures")) {
-      ((ObjectNode) fixture).remove(List.of("durationsMs", "notes"));
-    }
-    return verdict;
   }
 
   private static int testcases(Path out) {

@@ -7,6 +7,7 @@ import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,14 +16,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What --shard and parity merge refuse: exit 2, saying what, where and how to fix it. */
 class ShardRefusalTests {
+  /** The suite recorded once; each test works on a copy, since some break or rewrite it. */
+  @TempDir static Path recorded;
+
   @TempDir Path root;
 
   private TempSuite suite;
 
+  @BeforeAll
+  static void recordTheSuiteOnce() {
+    ShardSuite.record(recorded);
+  }
+
   @BeforeEach
-  void recordTheSuite() {
-    suite = ShardMergeTests.suite(root);
-    assertThat(Cli.run("record", suite.folder().toString()).exitCode()).isZero();
+  void copyTheRecordedSuite() throws IOException {
+    suite = ShardSuite.copy(recorded, root);
   }
 
   private Path shard(String command, int k, int n) {
@@ -103,8 +111,8 @@ class ShardRefusalTests {
     Cli merged = merge(shards);
 
     assertThat(merged.exitCode()).as(merged.err()).isEqualTo(1);
-    assertThat(ShardMergeTests.comparable(root.resolve("merged")).get("counts"))
-        .isEqualTo(ShardMergeTests.comparable(whole).get("counts"));
+    assertThat(ShardSuite.comparable(root.resolve("merged")).get("counts"))
+        .isEqualTo(ShardSuite.comparable(whole).get("counts"));
   }
 
   @Test
@@ -138,7 +146,7 @@ class ShardRefusalTests {
     // A copy of shard 1 that claims to be shard 2: its cases are shard 1's.
     Path fake = root.resolve("fake");
     Files.createDirectories(fake);
-    ObjectNode verdict = (ObjectNode) ShardMergeTests.verdict(first);
+    ObjectNode verdict = (ObjectNode) ShardSuite.verdict(first);
     ((ObjectNode) verdict.get("shard")).put("index", 2);
     Files.writeString(fake.resolve("verdict.json"), verdict.toPrettyString());
 
@@ -171,7 +179,7 @@ class ShardRefusalTests {
   void shardsOfDifferentVersionsOrSuitesAreRefused() throws IOException {
     Path first = shard("verify", 1, 2);
     Path second = shard("verify", 2, 2);
-    ObjectNode verdict = (ObjectNode) ShardMergeTests.verdict(second);
+    ObjectNode verdict = (ObjectNode) ShardSuite.verdict(second);
     ((ObjectNode) verdict.get("shard")).put("parity", "0.0.1");
     Files.writeString(second.resolve("verdict.json"), verdict.toPrettyString());
 

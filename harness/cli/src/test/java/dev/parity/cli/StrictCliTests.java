@@ -23,12 +23,8 @@ class StrictCliTests {
   @TempDir Path root;
 
   private static final String YAML =
-      """
-      name: tool
-      legacy:
-        command: [sh, "{suite}/legacy.sh"]
-      candidate:
-        command: [sh, "{suite}/candidate.sh"]
+      TempSuite.scriptSides("tool")
+          + """
       cases:
         - id: greet
           args: [World]

@@ -22,6 +22,17 @@ public final class TempSuite {
     return new TempSuite(root, name);
   }
 
+  /**
+   * The head of a suite.yaml named {@code name} whose legacy and candidate run the suite's scripts
+   * {@code legacy.sh} and {@code candidate.sh} ({@link #script}); its cases follow.
+   */
+  public static String scriptSides(String name) {
+    return "name: "
+        + name
+        + "\nlegacy:\n  command: [sh, \"{suite}/legacy.sh\"]\ncandidate:\n"
+        + "  command: [sh, \"{suite}/candidate.sh\"]\n";
+  }
+
   /** Writes suite.yaml. */
   public TempSuite suiteYaml(String yaml) {
     return file("suite.yaml", yaml);

@@ -1,0 +1,32 @@
+package dev.parity.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** Folder trees for tests: a committed demo's goldens, a suite recorded once per test class. */
+public final class Trees {
+  private Trees() {}
+
+  /**
+   * Copies the tree {@code from} into {@code to} (created as needed), keeping file modes and times:
+   * a copied script stays executable.
+   *
+   * @return {@code to}
+   */
+  public static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return to;
+  }
+}
