@@ -1,0 +1,121 @@
+package dev.parity.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte-level line split and interning against a reference model ({@link Texts#lines} on the
+ * decoded text, {@code indexOf} for newlines, {@link Arrays#equals} for line equality). Few tries,
+ * so that mutation testing can run them for every mutant (the large ones are in
+ * EditScriptProperties).
+ */
+class ByteLinesTests {
+
+  @Property(tries = 200)
+  void theLinesAreThoseOfTheDecodedText(@ForAll("texts") byte[] text) {
+    ByteLines lines = new ByteLines(text);
+    List<String> expected = Texts.lines(new String(text, StandardCharsets.UTF_8));
+
+    List<String> actual = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      actual.add(lines.text(i));
+    }
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Property(tries = 200)
+  void theNextNewlineIsTheFirstAtOrAfterTheStart(
+      @ForAll("texts") byte[] text, @ForAll @IntRange(min = 0, max = 40) int from) {
+    int start = Math.min(from, text.length);
+    int expected = -1;
+    for (int i = start; i < text.length; i++) {
+      if (text[i] == '\n') {
+        expected = i;
+        break;
+      }
+    }
+
+    assertThat(ByteLines.nextNewline(text, start)).isEqualTo(expected);
+  }
+
+  @Property(tries = 200)
+  void equalLinesGetOneIdWhereverTheyStand(
+      @ForAll("texts") byte[] legacy, @ForAll("texts") byte[] candidate) {
+    ByteLines a = new ByteLines(legacy);
+    ByteLines b = new ByteLines(candidate);
+    LinePair pair = LinePair.of(legacy, candidate);
+
+    for (int i = 0; i < a.size(); i++) {
+      for (int j = 0; j < b.size(); j++) {
+        boolean same =
+            a.unterminated(i) == b.unterminated(j)
+                && Arrays.equals(legacy, a.from(i), a.to(i), candidate, b.from(j), b.to(j));
+        assertThat(pair.legacy()[i] == pair.candidate()[j]).as("%d ~ %d", i, j).isEqualTo(same);
+        if (same) {
+          assertThat(ByteLines.hash(legacy, a.from(i), a.to(i)))
+              .isEqualTo(ByteLines.hash(candidate, b.from(j), b.to(j)));
+        }
+      }
+    }
+    assertThat(pair.ids())
+        .isEqualTo(
+            (int)
+                IntStream.concat(
+                        Arrays.stream(pair.legacy()), Arrays.stream(pair.candidate()))
+                    .distinct()
+                    .count());
+  }
+
+  @Test
+  void aLastLineWithoutNewlineIsMarkedAndDiffersFromTheSameLineWithOne() {
+    byte[] legacy = "a\nb".getBytes(StandardCharsets.UTF_8);
+    byte[] candidate = "a\nb\n".getBytes(StandardCharsets.UTF_8);
+    ByteLines lines = new ByteLines(legacy);
+
+    assertThat(lines.size()).isEqualTo(2);
+    assertThat(lines.unterminated(0)).isFalse();
+    assertThat(lines.unterminated(1)).isTrue();
+    assertThat(lines.to(1)).isEqualTo(3);
+    assertThat(lines.text(1)).isEqualTo("b\n" + Texts.NO_NEWLINE);
+    LinePair pair = LinePair.of(legacy, candidate);
+    assertThat(pair.legacy()[0]).isEqualTo(pair.candidate()[0]);
+    assertThat(pair.legacy()[1]).isNotEqualTo(pair.candidate()[1]);
+  }
+
+  @Test
+  void manyLinesGrowTheTableOfStarts() {
+    byte[] text = "x\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+    ByteLines lines = new ByteLines(text);
+
+    assertThat(lines.size()).isEqualTo(100);
+    assertThat(lines.from(99)).isEqualTo(198);
+    assertThat(lines.to(99)).isEqualTo(199);
+    assertThat(LinePair.of(text, text).ids()).isEqualTo(1);
+  }
+
+  @Provide
+  Arbitrary<byte[]> texts() {
+    return Arbitraries.of("a", "b", "\n", "\n", "é", "ab\n", "0123456789abcdef", "01234567\n")
+        .list()
+        .ofMaxSize(12)
+        .map(
+            parts -> {
+              ByteArrayOutputStream out = new ByteArrayOutputStream();
+              parts.forEach(p -> out.writeBytes(p.getBytes(StandardCharsets.UTF_8)));
+              return out.toByteArray();
+            });
+  }
+}
