@@ -73,8 +73,7 @@ class ByteLinesTests {
     assertThat(pair.ids())
         .isEqualTo(
             (int)
-                IntStream.concat(
-                        Arrays.stream(pair.legacy()), Arrays.stream(pair.candidate()))
+                IntStream.concat(Arrays.stream(pair.legacy()), Arrays.stream(pair.candidate()))
                     .distinct()
                     .count());
   }
@@ -104,6 +103,17 @@ class ByteLinesTests {
     assertThat(lines.from(99)).isEqualTo(198);
     assertThat(lines.to(99)).isEqualTo(199);
     assertThat(LinePair.of(text, text).ids()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnterminatedLineAfterAFullTableOfStartsStillFits() {
+    // 16 lines fill the first table of starts exactly; the unterminated 17th needs one more slot.
+    byte[] text = ("x\n".repeat(16) + "y").getBytes(StandardCharsets.UTF_8);
+    ByteLines lines = new ByteLines(text);
+
+    assertThat(lines.size()).isEqualTo(17);
+    assertThat(lines.from(16)).isEqualTo(32);
+    assertThat(lines.text(16)).isEqualTo("y\n" + Texts.NO_NEWLINE);
   }
 
   @Provide

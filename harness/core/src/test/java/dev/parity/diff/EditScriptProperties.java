@@ -1,13 +1,14 @@
 package dev.parity.diff;
 
+import static dev.parity.diff.EditScriptModel.lcs;
+import static dev.parity.diff.EditScriptModel.length;
+import static dev.parity.diff.EditScriptModel.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -17,8 +18,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The line diff against small reference models: a naive LCS table for minimality, replaying the
- * edits for correctness, and {@link Arrays#equals} for "no difference iff the bytes are equal".
+ * The line diff against small reference models ({@link EditScriptModel}): a naive LCS table for
+ * minimality, replaying the edits for correctness, and {@link Arrays#equals} for "no difference iff
+ * the bytes are equal".
  */
 class EditScriptProperties {
 
@@ -39,23 +41,8 @@ class EditScriptProperties {
       @ForAll @IntRange(min = 1, max = 300) int changeOneIn) {
     Random random = new Random(seed);
     int size = EditScript.MYERS_LINES * 3;
-    int[] legacy = new int[size];
-    for (int i = 0; i < size; i++) {
-      // Mostly unique lines, some repeated ones (blank lines, braces) between them.
-      legacy[i] = random.nextInt(8) == 0 ? random.nextInt(4) : 4 + i;
-    }
-    List<Integer> edited = new ArrayList<>();
-    for (int id : legacy) {
-      int change = random.nextInt(changeOneIn * 3);
-      if (change == 0) {
-        continue; // removed
-      }
-      if (change == 1) {
-        edited.add(size + 4 + random.nextInt(size)); // inserted before
-      }
-      edited.add(change == 2 ? size + 4 + random.nextInt(size) : id); // replaced or kept
-    }
-    int[] candidate = edited.stream().mapToInt(Integer::intValue).toArray();
+    int[] legacy = EditScriptModel.lines(random, size);
+    int[] candidate = EditScriptModel.edited(random, legacy, changeOneIn);
 
     EditScript.Result result = EditScript.of(legacy, candidate, 2 * size + 4, Long.MAX_VALUE / 4);
 
@@ -105,48 +92,5 @@ class EditScriptProperties {
               parts.forEach(p -> out.writeBytes(p.getBytes(StandardCharsets.UTF_8)));
               return out.toByteArray();
             });
-  }
-
-  /** Applies the edits to {@code legacy}, checking that what they keep is equal on both sides. */
-  private static int[] replay(int[] legacy, int[] candidate, List<EditScript.Edit> edits) {
-    List<Integer> out = new ArrayList<>();
-    int a = 0;
-    int b = 0;
-    for (EditScript.Edit edit : edits) {
-      assertThat(edit.legacyFrom() - a).isEqualTo(edit.candidateFrom() - b).isNotNegative();
-      assertThat(edit.legacyTo() - edit.legacyFrom() + edit.candidateTo() - edit.candidateFrom())
-          .isPositive();
-      for (; a < edit.legacyFrom(); a++, b++) {
-        assertThat(legacy[a]).isEqualTo(candidate[b]);
-        out.add(legacy[a]);
-      }
-      for (int j = edit.candidateFrom(); j < edit.candidateTo(); j++) {
-        out.add(candidate[j]);
-      }
-      a = edit.legacyTo();
-      b = edit.candidateTo();
-    }
-    for (; a < legacy.length; a++) {
-      out.add(legacy[a]);
-    }
-    return out.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static int length(List<EditScript.Edit> edits) {
-    return edits.stream()
-        .mapToInt(e -> e.legacyTo() - e.legacyFrom() + e.candidateTo() - e.candidateFrom())
-        .sum();
-  }
-
-  /** The textbook dynamic-programming longest common subsequence length. */
-  private static int lcs(int[] a, int[] b) {
-    int[][] table = new int[a.length + 1][b.length + 1];
-    for (int i = a.length - 1; i >= 0; i--) {
-      for (int j = b.length - 1; j >= 0; j--) {
-        table[i][j] =
-            a[i] == b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-      }
-    }
-    return table[0][0];
   }
 }
