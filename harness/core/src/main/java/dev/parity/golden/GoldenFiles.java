@@ -144,7 +144,7 @@ final class GoldenFiles {
 
   /** Writes a golden into a new, empty folder: the streams, the views, and meta.yaml last. */
   static void fill(Path fresh, String caseId, Observation observation) throws IOException {
-    fill(fresh, caseId, observation, GoldenStore.FreeSpace.DISK);
+    fill(fresh, caseId, observation, FreeSpace.DISK);
   }
 
   /**
@@ -152,7 +152,7 @@ final class GoldenFiles {
    * is refused before anything is written, and a disk that fills up meanwhile is reported the same
    * way (both stop the run, see {@link GoldenException#outOfSpace}).
    */
-  static void fill(Path fresh, String caseId, Observation observation, GoldenStore.FreeSpace space)
+  static void fill(Path fresh, String caseId, Observation observation, FreeSpace space)
       throws IOException {
     long total = 0;
     for (String stream : observation.names()) {

@@ -32,10 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class GoldenStore {
   public static final String META = "meta.yaml";
 
-  /**
-   * A readable view written beside a JSON {@code body}; never read back, the raw body is what is
-   * compared.
-   */
+  /** A readable view written beside a JSON {@code body}; never read back nor compared. */
   public static final String JSON_BODY_VIEW = "body.pretty.json";
 
   /**
@@ -61,13 +58,6 @@ public final class GoldenStore {
   private volatile @Nullable GoldenLock held;
 
   private final FreeSpace space;
-
-  /** How many bytes can still be written in a folder. */
-  public interface FreeSpace {
-    FreeSpace DISK = dir -> Files.getFileStore(dir).getUsableSpace();
-
-    long usable(Path dir) throws IOException;
-  }
 
   public GoldenStore(Path folder) {
     this(folder, FreeSpace.DISK);

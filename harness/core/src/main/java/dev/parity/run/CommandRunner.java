@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -207,29 +205,16 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     if (ending instanceof Ending.Unknown unknown) {
       return new RunOutcome.Failed("no result: " + unknown.why(), duration);
     }
-    TreeMap<String, byte[]> streams = new TreeMap<>();
-    TreeMap<String, Spooled> spooled = new TreeMap<>();
+    CapturedOutputs captured = new CapturedOutputs(testCase.id(), maxOutputBytes);
     Optional<String> unkept =
-        keep(Observation.STDOUT, stdout, streams, spooled)
-            .or(() -> keep(Observation.STDERR, stderr, streams, spooled));
+        captured.stream(Observation.STDOUT, stdout)
+            .or(() -> captured.stream(Observation.STDERR, stderr));
+    for (int i = 0; unkept.isEmpty() && i < testCase.outputs().size(); i++) {
+      String output = testCase.outputs().get(i);
+      unkept = captured.file(output, workdir.resolve(output));
+    }
     if (unkept.isPresent()) {
       return new RunOutcome.Failed(unkept.get(), duration);
-    }
-    for (String output : testCase.outputs()) {
-      Path produced = workdir.resolve(output);
-      if (Files.isRegularFile(produced)) {
-        String stream = Observation.FILE_PREFIX + output;
-        long size = Files.size(produced);
-        if (size <= maxOutputBytes) {
-          streams.put(stream, Files.readAllBytes(produced));
-          continue;
-        }
-        try {
-          spooled.put(stream, new Spooled(spoolFile(testCase, stream, produced), size));
-        } catch (IOException e) {
-          return new RunOutcome.Failed(notKept("output file [" + output + "]", size, e), duration);
-        }
-      }
     }
     Optional<String> signal =
         ending instanceof Ending.Signaled signaled
@@ -237,49 +222,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
             : Optional.empty();
     int code = ending instanceof Ending.Exited exited ? exited.code() : exitCode;
     return new RunOutcome.Completed(
-        Observation.ofCommand(code, signal, streams, spooled, duration));
-  }
-
-  /** Puts a captured stream in memory or, past the limit, its spool file; else why it failed. */
-  private static Optional<String> keep(
-      String stream,
-      SpoolingBuffer buffer,
-      Map<String, byte[]> streams,
-      Map<String, Spooled> spooled) {
-    try {
-      Optional<Spooled> onDisk = buffer.finish();
-      if (onDisk.isPresent()) {
-        spooled.put(stream, onDisk.get());
-      } else {
-        streams.put(stream, buffer.bytes());
-      }
-      return Optional.empty();
-    } catch (IOException e) {
-      return Optional.of(notKept(stream, buffer.count(), e));
-    }
-  }
-
-  /** An output file over the limit moves from the working folder (deleted next) to the spool. */
-  private static Path spoolFile(CommandCase testCase, String stream, Path produced)
-      throws IOException {
-    Path file = Spool.newFile(testCase.id(), stream);
-    if (Files.isSymbolicLink(produced)) {
-      Files.copy(produced, file, StandardCopyOption.REPLACE_EXISTING);
-    } else {
-      Files.move(produced, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    return file;
-  }
-
-  private static String notKept(String what, long size, IOException e) {
-    return what
-        + " of "
-        + size
-        + " bytes (over the in-memory limit) could not be kept on disk in "
-        + System.getProperty("java.io.tmpdir")
-        + ": "
-        + e.getMessage()
-        + " (free disk space there, or point -Djava.io.tmpdir at a larger disk)";
+        Observation.ofCommand(code, signal, captured.streams(), captured.spooled(), duration));
   }
 
   private ProcessTree.Containment containment() {
