@@ -17,5 +17,7 @@ allure="$here/target/allure-commandline/allure-$version/bin/allure"
 if [ ! -x "$allure" ]; then
   mvn -q -B -f "$root/pom.xml" -pl harness/allure dependency:unpack@allure-commandline
 fi
-"$allure" generate "$results" -o "$out/allure-report" --clean
+# --single-file: the data inline in index.html, so the report opens from disk (a browser refuses to
+# fetch data/*.json from file://, and the page would show "Loading..." forever).
+"$allure" generate "$results" -o "$out/allure-report" --clean --single-file
 echo "Allure report: $out/allure-report/index.html"

@@ -11,6 +11,7 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,7 @@ public final class AllureReporter implements Reporter {
             .forEach(cluster -> labels.add(label("cluster", cluster)));
       }
       long duration = result.durationsMs().values().stream().mapToLong(Long::longValue).sum();
+      List<StepResult> steps = sideSteps(result, start);
       TestResult test =
           new TestResult()
               .setUuid(uuid)
@@ -67,11 +69,15 @@ public final class AllureReporter implements Reporter {
               .setDescription(result.summary())
               .setStatus(status(result.status()))
               .setLabels(labels)
-              .setStart(start)
-              .setStop(start + duration);
+              .setSteps(steps);
       if (result.status() != Status.PASS) {
         test.setStatusDetails(
-            new StatusDetails().setMessage(result.summary()).setTrace(facts(result)));
+            new StatusDetails()
+                .setMessage(result.summary())
+                .setTrace(
+                    AllureEnvironment.traceLine(clusterIds.getOrDefault(result.id(), List.of()))
+                        + "\n"
+                        + facts(result)));
       }
       lifecycle.scheduleTestCase(test);
       lifecycle.startTestCase(uuid);
@@ -84,6 +90,8 @@ public final class AllureReporter implements Reporter {
             "diff", "text/plain", "diff", result.diff().getBytes(StandardCharsets.UTF_8));
       }
       lifecycle.stopTestCase(uuid);
+      // The lifecycle stamps the wall clock at start and stop; the case took its sides' times.
+      lifecycle.updateTestCase(uuid, t -> t.setStart(start).setStop(start + duration));
       lifecycle.writeTestCase(uuid);
     }
     // The performance gate, each group and (when nothing else explains it) the decision are tests
@@ -117,7 +125,27 @@ public final class AllureReporter implements Reporter {
       lifecycle.stopTestCase(uuid);
       lifecycle.writeTestCase(uuid);
     }
+    AllureEnvironment.write(verdict, results);
     return results;
+  }
+
+  /** One step per side that ran, each as long as that side's run, one after the other. */
+  private static List<StepResult> sideSteps(CaseResult result, long start) {
+    List<StepResult> steps = new ArrayList<>();
+    long at = start;
+    for (String side : List.of("legacy", "candidate")) {
+      Long ms = result.durationsMs().get(side);
+      if (ms != null) {
+        steps.add(
+            new StepResult()
+                .setName(side + " run (" + ms + " ms)")
+                .setStatus(io.qameta.allure.model.Status.PASSED)
+                .setStart(at)
+                .setStop(at + ms));
+        at += ms;
+      }
+    }
+    return steps;
   }
 
   private static io.qameta.allure.model.Status status(Status status) {

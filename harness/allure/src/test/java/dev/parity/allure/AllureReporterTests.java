@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,16 +49,19 @@ class AllureReporterTests {
                 folder.toString(),
                 "-o",
                 out.resolve("allure-report").toString(),
-                "--clean")
+                "--clean",
+                "--single-file")
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(process.waitFor()).as(output).isZero();
-    assertThat(out.resolve("allure-report/index.html")).exists();
-    try (Stream<Path> cases = Files.list(out.resolve("allure-report/data/test-cases"))) {
-      assertThat(cases.count()).isEqualTo(3);
+    // One file with its data inline: a browser opens it from disk (it cannot fetch data/*.json
+    // from file://). ReviewerBrowserTests opens it in Chromium.
+    try (Stream<Path> files = Files.list(out.resolve("allure-report"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("index.html");
     }
+    assertThat(Files.size(out.resolve("allure-report/index.html"))).isGreaterThan(100_000);
   }
 
   @Test
@@ -73,7 +78,7 @@ class AllureReporterTests {
       for (Path file : files.toList()) {
         if (file.getFileName().toString().endsWith("-result.json")) {
           tests.add(new ObjectMapper().readTree(file.toFile()));
-        } else {
+        } else if (file.getFileName().toString().contains("-attachment")) {
           attachments.add(file);
         }
       }
@@ -101,6 +106,60 @@ class AllureReporterTests {
     assertThat(attachments).hasSize(3); // facts + diff of bad/two, facts of err/three
   }
 
+  @Test
+  void durationsAreEachSidesTimeAndTheRunsEnvironmentDecisionAndClustersAreAllures()
+      throws Exception {
+    Verdict verdict = verdict();
+
+    Path folder = new AllureReporter().write(verdict, out);
+
+    JsonNode bad = test(folder, "bad/two");
+    assertThat(bad.get("stop").asLong() - bad.get("start").asLong()).isEqualTo(417);
+    assertThat(bad.get("steps"))
+        .extracting(s -> s.get("name").asText() + " " + (s.get("stop").asLong() - s.get("start").asLong()))
+        .containsExactly("legacy run (120 ms) 120", "candidate run (297 ms) 297");
+    String cluster = verdict.clusters().stream()
+        .filter(c -> c.members().contains("bad/two"))
+        .findFirst()
+        .orElseThrow()
+        .id();
+    String trace = bad.at("/statusDetails/trace").asText();
+    assertThat(trace).startsWith("clusters: [" + cluster + "]\n");
+    JsonNode categories = new ObjectMapper().readTree(folder.resolve("categories.json").toFile());
+    assertThat(categories).hasSize(verdict.clusters().size());
+    JsonNode category =
+        StreamSupport.stream(categories.spliterator(), false)
+            .filter(c -> c.get("name").asText().startsWith(cluster + ": "))
+            .findFirst()
+            .orElseThrow();
+    assertThat(category.get("matchedStatuses").toString()).isEqualTo("[\"failed\"]");
+    assertThat(Pattern.matches(category.get("traceRegex").asText(), trace)).isTrue();
+    assertThat(Pattern.matches(category.get("traceRegex").asText(),
+            test(folder, "err/three").at("/statusDetails/trace").asText()))
+        .isFalse();
+    assertThat(folder.resolve("environment.properties"))
+        .content()
+        .contains("Suite=demo\n", "Mode=verify\n", "Decision=legacy\n", "Status=fail\n", "Java=", "Machine=", "Parity=");
+    JsonNode executor = new ObjectMapper().readTree(folder.resolve("executor.json").toFile());
+    assertThat(executor.get("name").asText()).isEqualTo("Parity");
+    assertThat(executor.get("reportName").asText())
+        .isEqualTo("Parity verify demo: decision legacy (fail)");
+  }
+
+  private static JsonNode test(Path folder, String name) throws Exception {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().endsWith("-result.json")) {
+          JsonNode test = new ObjectMapper().readTree(file.toFile());
+          if (test.get("name").asText().equals(name)) {
+            return test;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no Allure test " + name);
+  }
+
   private static Verdict verdict() {
     StreamDiff diff =
         new StreamDiff(
@@ -123,7 +182,7 @@ class AllureReporterTests {
                 .summary("stdout differ")
                 .facts(List.of(new Fact("stdout", "1 line removed")))
                 .diffs(List.of(diff))
-                .durations(Map.of("candidate", 4L))
+                .durations(Map.of("legacy", 120L, "candidate", 297L))
                 .build(),
             CaseResults.of("err/three", Status.ERROR)
                 .summary("candidate timed out")

@@ -12,6 +12,23 @@ import java.util.concurrent.TimeUnit;
 final class Scripts {
   private Scripts() {}
 
+  /**
+   * Turns {@code out/allure-results} into the Allure report with the project's script (which
+   * unpacks the Allure command line when it is missing) and returns its index.html.
+   */
+  static Path allureReport(Path out) throws IOException, InterruptedException {
+    Path home = Path.of(System.getProperty("parity.home", "../.."));
+    Process process =
+        new ProcessBuilder(
+                "bash", home.resolve("harness/allure/scripts/allure-report.sh").toString(), out.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(300, TimeUnit.SECONDS)).as(output).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return out.resolve("allure-report/index.html");
+  }
+
   /** The script's output (stderr included), after stopping the server it started. */
   static String run(Path project, String script) throws IOException, InterruptedException {
     int port;
