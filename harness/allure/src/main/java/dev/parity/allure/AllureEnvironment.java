@@ -38,7 +38,8 @@ final class AllureEnvironment {
     env.put("Decision", verdict.decision().label());
     env.put("Status", verdict.status().label());
     env.put("Reasons", String.join("; ", verdict.reasons()));
-    env.put("Scope", verdict.scope() + verdict.filter().map(f -> " (--filter " + f + ")").orElse(""));
+    env.put(
+        "Scope", verdict.scope() + verdict.filter().map(f -> " (--filter " + f + ")").orElse(""));
     env.put("Started", verdict.startedAt().toString());
     env.put("Parity", version());
     env.put(
@@ -51,9 +52,7 @@ final class AllureEnvironment {
             + System.getProperty("os.version")
             + " "
             + System.getProperty("os.arch"));
-    env.put(
-        "Machine",
-        hostname() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+    env.put("Machine", hostname() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
     StringBuilder properties = new StringBuilder();
     env.forEach((k, v) -> properties.append(k).append('=').append(escape(v)).append('\n'));
     Files.writeString(results.resolve("environment.properties"), properties);
@@ -79,7 +78,8 @@ final class AllureEnvironment {
     for (Cluster cluster : verdict.clusters()) {
       Map<String, Object> category = new LinkedHashMap<>();
       category.put("name", name(cluster));
-      category.put("matchedStatuses", List.of(cluster.status() == Status.ERROR ? "broken" : "failed"));
+      category.put(
+          "matchedStatuses", List.of(cluster.status() == Status.ERROR ? "broken" : "failed"));
       // A case's trace starts with the line naming its clusters (see AllureReporter).
       category.put(
           "traceRegex", "(?s)clusters:[^\\n]*" + Pattern.quote(" [" + cluster.id() + "]") + ".*");

@@ -116,13 +116,15 @@ class AllureReporterTests {
     JsonNode bad = test(folder, "bad/two");
     assertThat(bad.get("stop").asLong() - bad.get("start").asLong()).isEqualTo(417);
     assertThat(bad.get("steps"))
-        .extracting(s -> s.get("name").asText() + " " + (s.get("stop").asLong() - s.get("start").asLong()))
+        .extracting(
+            s -> s.get("name").asText() + " " + (s.get("stop").asLong() - s.get("start").asLong()))
         .containsExactly("legacy run (120 ms) 120", "candidate run (297 ms) 297");
-    String cluster = verdict.clusters().stream()
-        .filter(c -> c.members().contains("bad/two"))
-        .findFirst()
-        .orElseThrow()
-        .id();
+    String cluster =
+        verdict.clusters().stream()
+            .filter(c -> c.members().contains("bad/two"))
+            .findFirst()
+            .orElseThrow()
+            .id();
     String trace = bad.at("/statusDetails/trace").asText();
     assertThat(trace).startsWith("clusters: [" + cluster + "]\n");
     JsonNode categories = new ObjectMapper().readTree(folder.resolve("categories.json").toFile());
@@ -134,12 +136,21 @@ class AllureReporterTests {
             .orElseThrow();
     assertThat(category.get("matchedStatuses").toString()).isEqualTo("[\"failed\"]");
     assertThat(Pattern.matches(category.get("traceRegex").asText(), trace)).isTrue();
-    assertThat(Pattern.matches(category.get("traceRegex").asText(),
-            test(folder, "err/three").at("/statusDetails/trace").asText()))
+    assertThat(
+            Pattern.matches(
+                category.get("traceRegex").asText(),
+                test(folder, "err/three").at("/statusDetails/trace").asText()))
         .isFalse();
     assertThat(folder.resolve("environment.properties"))
         .content()
-        .contains("Suite=demo\n", "Mode=verify\n", "Decision=legacy\n", "Status=fail\n", "Java=", "Machine=", "Parity=");
+        .contains(
+            "Suite=demo\n",
+            "Mode=verify\n",
+            "Decision=legacy\n",
+            "Status=fail\n",
+            "Java=",
+            "Machine=",
+            "Parity=");
     JsonNode executor = new ObjectMapper().readTree(folder.resolve("executor.json").toFile());
     assertThat(executor.get("name").asText()).isEqualTo("Parity");
     assertThat(executor.get("reportName").asText())

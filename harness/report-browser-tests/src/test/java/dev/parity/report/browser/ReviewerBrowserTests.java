@@ -30,7 +30,7 @@ class ReviewerBrowserTests {
           "  json) if [ $side = legacy ]; then printf '%s\\n' '{\"id\":3,\"name\":\"Paul\",\"children\":[],\"born\":1881}';"
               + " else printf '%s\\n' '{\"id\":3,\"name\":\"Paul\",\"children\":null,\"born\":1881}'; fi ;;",
           "  search) echo 'Search: martin'; if [ $side = legacy ]; then echo '@I20@ BLANC, Georges';"
-              + " echo '@I21@ MARTIN, Jean'; else echo '0 matches'; fi ;;",
+              + " echo '@I21@ MARTIN, Jean'; else echo '0 matches'; exit 1; fi ;;",
           "  missing) echo none ;;",
           "esac",
           "");
@@ -109,6 +109,27 @@ class ReviewerBrowserTests {
       assertThat(attributes(browser, "#cases .case", "data-id"))
           .containsExactlyInAnyOrderElementsOf(c1Members);
 
+      // d/search is in two clusters (its exit code and its lines): each cluster lists all its
+      // cases, whichever of a case's clusters it is.
+      List<String> clusterIds = attributes(browser, "#clusters tbody tr", "data-cluster");
+      for (String id : clusterIds) {
+        List<String> members =
+            List.of(
+                browser
+                    .web()
+                    .findElement(By.cssSelector("#clusters tr[data-cluster='" + id + "'] td.id"))
+                    .getText()
+                    .split(", "));
+        browser.driver.executeScript("location.hash = arguments[0]", "#cluster=" + id);
+        browser
+            .waiting()
+            .until(d -> attributes(browser, "#cases .case", "data-id").size() == members.size());
+        assertThat(attributes(browser, "#cases .case", "data-id"))
+            .as("cluster %s", id)
+            .containsExactlyInAnyOrderElementsOf(members);
+      }
+      assertThat(clusterIds.stream().filter(id -> memberOf(browser, id, "d/search"))).hasSize(2);
+
       // A link opened in a fresh page opens its case, every filter off.
       browser.web().get("about:blank");
       browser.open(page, "#case=c%2Fjson");
@@ -160,9 +181,7 @@ class ReviewerBrowserTests {
       String overview = browser.web().findElement(By.tagName("body")).getText();
       assertThat(overview).doesNotContain("Loading...").contains("Parity", "Decision", "legacy");
       browser.driver.executeScript("location.hash = '#categories'");
-      browser
-          .waiting()
-          .until(d -> d.findElement(By.tagName("body")).getText().contains("c1: "));
+      browser.waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("c1: "));
       browser.screenshot("allure-categories");
     }
   }
@@ -237,6 +256,14 @@ class ReviewerBrowserTests {
     return detail(browser, id)
         .findElement(By.cssSelector("pre.repro-legacy"))
         .getAttribute("textContent");
+  }
+
+  private static boolean memberOf(Browser browser, String cluster, String caseId) {
+    return browser
+        .web()
+        .findElement(By.cssSelector("#clusters tr[data-cluster='" + cluster + "'] td.id"))
+        .getText()
+        .contains(caseId);
   }
 
   private static WebElement row(Browser browser, String id) {

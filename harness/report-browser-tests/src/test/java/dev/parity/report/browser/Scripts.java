@@ -20,7 +20,9 @@ final class Scripts {
     Path home = Path.of(System.getProperty("parity.home", "../.."));
     Process process =
         new ProcessBuilder(
-                "bash", home.resolve("harness/allure/scripts/allure-report.sh").toString(), out.toString())
+                "bash",
+                home.resolve("harness/allure/scripts/allure-report.sh").toString(),
+                out.toString())
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
