@@ -5,8 +5,14 @@ import dev.parity.golden.GoldenException;
 import dev.parity.verdict.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -176,11 +182,46 @@ public final class ParityCommand implements Runnable {
     return version == null ? "development build" : version;
   }
 
-  /** Reads the version from the jar manifest. */
+  /**
+   * The version, the commit the jar was built from and the JDK running it, from the jar's manifest
+   * ({@code development build} when run from classes, as in the tests).
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"parity " + version()};
+      return new String[] {
+        "parity " + version(),
+        "commit " + commit(),
+        "JDK "
+            + Runtime.version()
+            + " ("
+            + System.getProperty("java.vendor", "unknown vendor")
+            + ")"
+      };
     }
+
+    /** The manifest's {@code Parity-Commit} (with "-dirty" for uncommitted changes), or unknown. */
+    private static String commit() {
+      try {
+        URL location = ParityCommand.class.getProtectionDomain().getCodeSource().getLocation();
+        Path jar = Path.of(location.toURI());
+        if (!Files.isRegularFile(jar)) {
+          return "unknown (not run from a jar)";
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+          Manifest manifest = file.getManifest();
+          String commit = manifest == null ? null : manifest.getMainAttributes().getValue(COMMIT);
+          if (commit == null || commit.isBlank() || commit.startsWith("${")) {
+            return "unknown (built outside a git checkout)";
+          }
+          boolean dirty = "true".equals(manifest.getMainAttributes().getValue(COMMIT + "-Dirty"));
+          return commit + (dirty ? "-dirty" : "");
+        }
+      } catch (IOException | URISyntaxException | RuntimeException e) {
+        return "unknown (" + e.getMessage() + ")";
+      }
+    }
+
+    private static final String COMMIT = "Parity-Commit";
   }
 }

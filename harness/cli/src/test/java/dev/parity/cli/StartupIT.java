@@ -32,7 +32,29 @@ class StartupIT {
     jar = Files.copy(root.resolve("harness/cli/target/parity.jar"), target.resolve("parity.jar"));
     launcher = Files.copy(root.resolve("parity"), temp.resolve("parity"));
     archive = target.resolve("parity.jsa");
-    version = new Version().version();
+    version = jarVersion();
+  }
+
+  /** What the packaged jar prints for --version without the launcher or an archive. */
+  private String jarVersion() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Result result =
+        Processes.run(temp, Duration.ofMinutes(2), Map.of(), java, "-jar", jar.toString(), "-V");
+    assertThat(result.exit()).as(result.err()).isZero();
+    return result.out().strip();
+  }
+
+  @Test
+  void theVersionNamesTheReleaseTheCommitAndTheJdk() {
+    assertThat(version.lines().toList())
+        .hasSize(3)
+        .satisfies(
+            lines -> {
+              assertThat(lines.get(0)).matches("parity \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+              // A build from a git checkout (as CI's clone) names its commit.
+              assertThat(lines.get(1)).matches("commit [0-9a-f]{10}(-dirty)?");
+              assertThat(lines.get(2)).startsWith("JDK " + Runtime.version().feature());
+            });
   }
 
   @Test
@@ -135,12 +157,5 @@ class StartupIT {
     System.arraycopy(args, 0, command, 2, args.length);
     Result result = Processes.run(temp, Duration.ofMinutes(2), env, command);
     return new Result(result.exit(), result.out().strip(), result.err().strip());
-  }
-
-  /** The version line, as the CLI prints it in-process. */
-  private static final class Version {
-    String version() {
-      return new ParityCommand.Version().getVersion()[0];
-    }
   }
 }
