@@ -6,6 +6,7 @@ import dev.parity.run.Observation;
 import dev.parity.run.StreamContent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,10 @@ public final class NoiseMask {
     Map<String, Map<Integer, LineMask>> streams = new TreeMap<>();
     for (Map.Entry<String, byte[]> stream : first.streams().entrySet()) {
       byte[] second = other.streams().get(stream.getKey());
-      if (second == null || !compared.test(stream.getKey())) {
+      // Same bytes (the usual case): no need to decode both runs' text to see it.
+      if (second == null
+          || !compared.test(stream.getKey())
+          || Arrays.equals(stream.getValue(), second)) {
         continue;
       }
       Optional<String> a = StreamContent.text(stream.getValue());

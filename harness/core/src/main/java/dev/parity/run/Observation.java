@@ -49,9 +49,9 @@ public record Observation(
 
   public Observation {
     values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
-    TreeMap<String, byte[]> copy = new TreeMap<>();
-    streams.forEach((k, v) -> copy.put(k, v.clone()));
-    streams = Collections.unmodifiableSortedMap(copy);
+    // The arrays are taken, not copied: outputs may be tens of megabytes, and no one writes to an
+    // observation's arrays once it is made (stream() hands out copies).
+    streams = Collections.unmodifiableSortedMap(new TreeMap<>(streams));
     spooled = Collections.unmodifiableSortedMap(new TreeMap<>(spooled));
     for (String name : spooled.keySet()) {
       if (streams.containsKey(name)) {
