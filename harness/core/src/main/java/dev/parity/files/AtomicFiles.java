@@ -80,19 +80,11 @@ public final class AtomicFiles {
    */
   public static long writeNew(Path file, InputStream content) throws IOException {
     long written = 0;
-    try (FileChannel channel =
-        FileChannel.open(
-            file,
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel channel = createNew(file)) {
       byte[] block = new byte[COPY_BLOCK];
       int n;
       while ((n = content.read(block)) > 0) {
-        ByteBuffer buffer = ByteBuffer.wrap(block, 0, n);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
+        writeAll(channel, ByteBuffer.wrap(block, 0, n));
         written += n;
       }
       channel.force(true);
@@ -102,16 +94,8 @@ public final class AtomicFiles {
   }
 
   private static void writeNew(Path file, byte[] content, boolean sync) throws IOException {
-    try (FileChannel channel =
-        FileChannel.open(
-            file,
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+    try (FileChannel channel = createNew(file)) {
+      writeAll(channel, ByteBuffer.wrap(content));
       if (sync) {
         channel.force(true);
         SYNCS.increment();
@@ -145,6 +129,18 @@ public final class AtomicFiles {
         Files.deleteIfExists(candidate);
         throw e;
       }
+    }
+  }
+
+  /** Opens {@code file} for writing, created here: never an existing file, nor through a link. */
+  private static FileChannel createNew(Path file) throws IOException {
+    return FileChannel.open(
+        file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static void writeAll(FileChannel channel, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
     }
   }
 }
