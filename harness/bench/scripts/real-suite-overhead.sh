@@ -19,10 +19,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/fixtures/jsontool"
-python3 - "$cases" "$work" <<'PY'
+# The interpreter itself, not what `python3` resolves to on PATH: a version manager's shim (pyenv's
+# is a bash script) costs more than the tool, and a Python parent such as the baseline finds the
+# real interpreter first on its PATH, so the two sides would not run the same program.
+python=$(python3 -c 'import sys; print(sys.executable)')
+python3 - "$cases" "$work" "$python" <<'PY'
 import json, sys
-n, work = int(sys.argv[1]), sys.argv[2]
-tool = ["python3", "-m", "json.tool", "--sort-keys"]
+n, work, python = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+tool = [python, "-m", "json.tool", "--sort-keys"]
 cases = [{"id": f"doc/{i}", "stdin": json.dumps({"z": i, "a": [i, str(i)], "m": {"k": i * 7}})}
          for i in range(n)]
 json.dump({"legacy": tool, "candidate": tool, "cases": cases}, open(f"{work}/cases.json", "w"))
@@ -35,7 +39,7 @@ with open(f"{work}/fixtures/jsontool/suite.yaml", "w") as y:
         y.write(f"  - {{id: {c['id']}, stdin: {json.dumps(c['stdin'])}}}\n")
 PY
 
-one=$( { /usr/bin/time -f %e sh -c "echo '{}' | python3 -m json.tool >/dev/null"; } 2>&1)
+one=$( { /usr/bin/time -f %e sh -c "echo '{}' | $python -m json.tool >/dev/null"; } 2>&1)
 echo "real suite: $cases cases of python3 -m json.tool (one run ~${one} s); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 hyperfine --warmup 1 --runs "$runs" --export-json "$work/result.json" \
   -n "baseline script (python, $(nproc) threads)" "python3 $scripts/compare-baseline.py $work/cases.json" \
