@@ -46,8 +46,17 @@ class PerCaseWritesTests {
     assertThat(exit).isZero();
     assertThat(AtomicFiles.syncs() - before).as("files forced to disk by verify").isZero();
     List<String> written = files(temp.resolve("v"));
-    // Allure wants one result file per test; they are written in one pass with the reports.
-    assertThat(written).filteredOn(p -> p.startsWith("allure-results/")).hasSize(CASES);
+    // Allure wants one result file per test; they are written in one pass with the reports,
+    // beside the run's own three (categories per cluster, environment, executor).
+    assertThat(written)
+        .filteredOn(p -> p.startsWith("allure-results/") && p.endsWith("-result.json"))
+        .hasSize(CASES);
+    assertThat(written)
+        .filteredOn(p -> p.startsWith("allure-results/") && !p.endsWith("-result.json"))
+        .containsExactlyInAnyOrder(
+            "allure-results/categories.json",
+            "allure-results/environment.properties",
+            "allure-results/executor.json");
     assertThat(written)
         .filteredOn(p -> !p.startsWith("allure-results/"))
         .containsExactlyInAnyOrder(
