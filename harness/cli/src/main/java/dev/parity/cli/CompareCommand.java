@@ -6,8 +6,11 @@ import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "compare",
@@ -23,6 +26,11 @@ final class CompareCommand extends SuiteCommand {
   @Mixin RunsOption runs;
 
   @Mixin NoiseOption noise;
+
+  // compare reads no golden, so help and completion no longer offer --golden; it is still
+  // accepted (and ignored) so that scripts written when compare listed it keep working.
+  @Option(names = "--golden", paramLabel = "DIR", hidden = true)
+  @Nullable Path ignoredGolden;
 
   @Override
   public Integer call() throws Exception {
