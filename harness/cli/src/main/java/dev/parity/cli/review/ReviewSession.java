@@ -119,7 +119,10 @@ public final class ReviewSession {
       message = item.caseId() + " is in no cluster; press a to accept it alone";
       return;
     }
-    List<ReviewItem> members = queue.stream().filter(i -> i.cluster().equals(cluster)).toList();
+    // Cluster ids are numbered per run: a record run's c1 and a verify run's c1 are different
+    // causes, so only pending results of the same side (the same kind of run) are members.
+    List<ReviewItem> members =
+        queue.stream().filter(i -> i.side() == item.side() && i.cluster().equals(cluster)).toList();
     accept(members, prompter);
   }
 
