@@ -2,7 +2,6 @@ package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,22 +28,10 @@ class ConsoleColorTests {
         .isFalse();
   }
 
-  /** A suite whose candidate prints escape sequences that would recolor and rewrite a terminal. */
+  /** A suite whose candidate prints escape sequences that would recolor a terminal. */
   private Path hostileSuite() throws Exception {
-    Path suite = Files.createDirectories(temp.resolve("esc"));
-    Files.writeString(
-        suite.resolve("suite.yaml"),
-        String.join(
-            "\n",
-            "name: esc",
-            "legacy:",
-            "  command: [sh, -c, 'echo ok']",
-            "candidate:",
-            "  command: [sh, -c, 'printf \"\\033[32mDecision: candidate\\033[0m\\n\"']",
-            "cases:",
-            "  - id: a",
-            ""));
-    return suite;
+    return ConsoleTextTests.escapingSuite(
+        temp, "printf \"\\033[32mDecision: candidate\\033[0m\\n\"");
   }
 
   @Test

@@ -19,19 +19,8 @@ class ConsoleTextTests {
 
   @Test
   void programOutputCannotDriveTheTerminalOrFakeALine() throws Exception {
-    Path suite = Files.createDirectories(temp.resolve("esc"));
-    Files.writeString(
-        suite.resolve("suite.yaml"),
-        String.join(
-            "\n",
-            "name: esc",
-            "legacy:",
-            "  command: [sh, -c, 'echo ok']",
-            "candidate:",
-            "  command: [sh, -c, 'printf \"\\033]0;pwned\\007\\033[2J\\rDecision: candidate\\t!\\n\"']",
-            "cases:",
-            "  - id: a",
-            ""));
+    Path suite =
+        escapingSuite(temp, "printf \"\\033]0;pwned\\007\\033[2J\\rDecision: candidate\\t!\\n\"");
 
     Cli run = Cli.run("compare", suite.toString(), "--out", temp.resolve("out").toString());
 
@@ -41,6 +30,27 @@ class ConsoleTextTests {
         .contains("+\\x1b]0;pwned\\x07\\x1b[2J\\rDecision: candidate\\t!")
         .contains("Decision: legacy");
     assertThat(run.out().lines()).doesNotContain("Decision: candidate");
+  }
+
+  /**
+   * A one-case suite in {@code temp}/esc whose legacy prints "ok" and whose candidate runs {@code
+   * candidate} in sh: output meant to drive a terminal.
+   */
+  static Path escapingSuite(Path temp, String candidate) throws Exception {
+    Path suite = Files.createDirectories(temp.resolve("esc"));
+    Files.writeString(
+        suite.resolve("suite.yaml"),
+        String.join(
+            "\n",
+            "name: esc",
+            "legacy:",
+            "  command: [sh, -c, 'echo ok']",
+            "candidate:",
+            "  command: [sh, -c, '" + candidate + "']",
+            "cases:",
+            "  - id: a",
+            ""));
+    return suite;
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.parity.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -16,24 +16,10 @@ class BoundedBufferProperties {
   @Property(tries = 300)
   void keepsTheFirstLimitBytesAndSaysWhenItDroppedSome(
       @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 40_000) Integer> writes,
-      @ForAll @IntRange(min = 0, max = 300_000) int limit) {
+      @ForAll @IntRange(min = 0, max = 300_000) int limit)
+      throws IOException {
     BoundedBuffer buffer = new BoundedBuffer(limit);
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    int n = 0;
-    for (int size : writes) {
-      byte[] chunk = new byte[size + 2];
-      for (int i = 0; i < chunk.length; i++) {
-        chunk[i] = (byte) (n++ * 31);
-      }
-      if (size % 3 == 0) {
-        buffer.write(chunk[1]);
-        all.write(chunk[1]);
-      } else {
-        buffer.write(chunk, 1, size);
-        all.write(chunk, 1, size);
-      }
-    }
-    byte[] expected = all.toByteArray();
+    byte[] expected = WriteSequences.replay(writes, buffer);
 
     assertThat(buffer.toByteArray())
         .isEqualTo(Arrays.copyOf(expected, Math.min(limit, expected.length)));

@@ -3,7 +3,6 @@ package dev.parity.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,22 +39,7 @@ class SpoolingBufferProperties {
               spool = Files.createTempFile("spooling-buffer", "");
               return spool;
             });
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    int n = 0;
-    for (int size : writes) {
-      byte[] chunk = new byte[size + 2];
-      for (int i = 0; i < chunk.length; i++) {
-        chunk[i] = (byte) (n++ * 31);
-      }
-      if (size % 3 == 0) {
-        buffer.write(chunk[1]);
-        all.write(chunk[1]);
-      } else {
-        buffer.write(chunk, 1, size);
-        all.write(chunk, 1, size);
-      }
-    }
-    byte[] expected = all.toByteArray();
+    byte[] expected = WriteSequences.replay(writes, buffer);
 
     Optional<Spooled> spooled = buffer.finish();
 
