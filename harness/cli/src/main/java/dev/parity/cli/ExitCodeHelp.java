@@ -37,7 +37,8 @@ final class ExitCodeHelp {
         switch (name) {
           case "verify", "compare" -> of("the candidate passed every case: it ships");
           case "gate" -> of("the candidate passed every case and performance passed: it ships");
-          case "merge", "report" -> of("the (merged or stored) verdict's: the candidate ships");
+          case "merge", "report" ->
+              of("the merged or stored verdict passed every case: the candidate ships");
           case "record" ->
               codes(
                   "every golden is stored and current",
