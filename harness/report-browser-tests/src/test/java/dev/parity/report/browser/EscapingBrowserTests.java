@@ -2,9 +2,6 @@ package dev.parity.report.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.cli.ParityCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,16 +51,7 @@ class EscapingBrowserTests {
             "    tags: [\"<b>tag</b>\"]",
             ""));
     Path out = temp.resolve("out");
-    StringWriter console = new StringWriter();
-    int exit =
-        ParityCommand.execute(
-            new PrintWriter(console),
-            new PrintWriter(console),
-            "compare",
-            suite.toString(),
-            "--out",
-            out.toString());
-    assertThat(exit).as(console.toString()).isEqualTo(1);
+    Parity.run(1, "compare", suite.toString(), "--out", out.toString());
 
     try (Browser browser = Browser.start()) {
       // When the report is opened and the failing case expanded

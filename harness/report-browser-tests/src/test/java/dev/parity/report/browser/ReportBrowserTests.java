@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.archive.RunArchive;
-import dev.parity.cli.ParityCommand;
 import dev.parity.diff.Comparison;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.CompareTarget;
@@ -19,8 +18,6 @@ import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +43,7 @@ class ReportBrowserTests {
 
   @Test
   void demoReportShowsItsFailingCaseSideBySide() throws Exception {
-    StringWriter console = new StringWriter();
-    int exit =
-        ParityCommand.execute(
-            new PrintWriter(console), new PrintWriter(console), "demo", "--out", temp.toString());
-    assertThat(exit).as(console.toString()).isZero();
+    Parity.run(0, "demo", "--out", temp.toString());
 
     try (Browser browser = Browser.start()) {
       browser.open(temp.resolve("genealogy-cli/index.html"));
@@ -83,18 +76,7 @@ class ReportBrowserTests {
 
   @Test
   void gateReportShowsPerformanceAndEachGroupsDecisionAsVerdictJsonHasThem() throws Exception {
-    StringWriter console = new StringWriter();
-    int exit =
-        ParityCommand.execute(
-            new PrintWriter(console),
-            new PrintWriter(console),
-            "gate",
-            demoSuite().toString(),
-            "--time-budget",
-            "3s",
-            "--out",
-            temp.toString());
-    assertThat(exit).as(console.toString()).isEqualTo(1);
+    Parity.run(1, "gate", demoSuite().toString(), "--time-budget", "3s", "--out", temp.toString());
     JsonNode verdict = VerdictJson.mapper().readTree(temp.resolve("verdict.json").toFile());
 
     try (Browser browser = Browser.start()) {

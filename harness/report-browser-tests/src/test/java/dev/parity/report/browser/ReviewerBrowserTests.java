@@ -2,9 +2,6 @@ package dev.parity.report.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.cli.ParityCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,16 +57,7 @@ class ReviewerBrowserTests {
             "  - {id: e/missing, args: [missing], outputs: [never.txt]}",
             ""));
     Path out = temp.resolve("out");
-    StringWriter console = new StringWriter();
-    int exit =
-        ParityCommand.execute(
-            new PrintWriter(console),
-            new PrintWriter(console),
-            "compare",
-            suite.toString(),
-            "--out",
-            out.toString());
-    assertThat(exit).as(console.toString()).isEqualTo(1);
+    Parity.run(1, "compare", suite.toString(), "--out", out.toString());
     Path page = out.resolve("index.html");
 
     try (Browser browser = Browser.start()) {
@@ -222,16 +210,7 @@ class ReviewerBrowserTests {
             "      body: \"@bodies/greeting.json\"",
             ""));
     Path out = temp.resolve("out");
-    StringWriter console = new StringWriter();
-    int exit =
-        ParityCommand.execute(
-            new PrintWriter(console),
-            new PrintWriter(console),
-            "compare",
-            suite.toString(),
-            "--out",
-            out.toString());
-    assertThat(exit).as(console.toString()).isZero();
+    Parity.run(0, "compare", suite.toString(), "--out", out.toString());
 
     try (Browser browser = Browser.start()) {
       browser.open(out.resolve("index.html"));
