@@ -115,7 +115,7 @@ final class Repro {
         .append("#   parity verify ")
         .append(quote(relative(suite.folder().toString())))
         .append(" --filter ")
-        .append(singleQuoted(testCase.id()))
+        .append(singleQuoted(Suite.globOf(testCase.id())))
         .append('\n')
         .append(ROOT_VARIABLE)
         .append("=\"$PWD\"\n");

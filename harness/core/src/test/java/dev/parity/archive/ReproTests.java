@@ -2,14 +2,22 @@ package dev.parity.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.fixture.Case;
+import dev.parity.fixture.CommandImplementation;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
+import dev.parity.fixture.Suites;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,6 +92,65 @@ class ReproTests {
     byte[] expectedTail =
         concat("application/octet-stream|".getBytes(StandardCharsets.UTF_8), BINARY);
     assertThat(tail(uploaded, expectedTail.length)).isEqualTo(expectedTail);
+  }
+
+  @Test
+  @Timeout(60)
+  void theRerunLineSelectsExactlyItsCaseWhateverGlobCharactersItsIdHolds() throws Exception {
+    List<String> odd =
+        List.of("odd/a*b", "odd/a?b", "odd/[ab]", "odd/{a,b}", "odd/a\\b", "odd/a]b}", "odd/*");
+    List<String> plain = List.of("odd/a", "odd/b", "odd/ab", "odd/axb", "odd/x");
+    List<Case> cases = new ArrayList<>();
+    for (String id : concat(odd, plain)) {
+      cases.add(Suites.commandCase(id));
+    }
+    Path folder = Files.createDirectories(temp.resolve("project/fixtures/odd"));
+    Suite suite =
+        Suites.suite(folder, new CommandImplementation(List.of("true"), Map.of(), Optional.empty()))
+            .cases(cases.toArray(Case[]::new))
+            .build();
+
+    for (String id : odd) {
+      String glob = printedFilter(repro(suite, id));
+
+      assertThat(suite.select(Optional.of(glob)))
+          .as("--filter %s", glob)
+          .extracting(Case::id)
+          .containsExactly(id);
+    }
+  }
+
+  /**
+   * The {@code --filter} argument of the script's rerun line, as the shell passes it to parity (the
+   * line is run with {@code parity} standing for a function that prints its arguments).
+   */
+  private static String printedFilter(String script) throws IOException, InterruptedException {
+    String line =
+        script
+            .lines()
+            .filter(l -> l.startsWith("#   parity verify "))
+            .findFirst()
+            .orElseThrow()
+            .substring("#   ".length());
+    Process process =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "parity() { for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }\n" + line)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String[] args =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\0");
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    List<String> words = Arrays.asList(args);
+    assertThat(words).startsWith("verify").contains("--filter");
+    return words.get(words.indexOf("--filter") + 1);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static String repro(Suite suite, String id) {
