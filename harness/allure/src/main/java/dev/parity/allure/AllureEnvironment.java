@@ -41,7 +41,7 @@ final class AllureEnvironment {
     env.put(
         "Scope", verdict.scope() + verdict.filter().map(f -> " (--filter " + f + ")").orElse(""));
     env.put("Started", verdict.startedAt().toString());
-    env.put("Parity", version());
+    env.put("Parity", verdict.parityVersion());
     env.put(
         "Java",
         System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
@@ -111,11 +111,6 @@ final class AllureEnvironment {
     String escaped =
         value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     return escaped.startsWith(" ") ? "\\" + escaped : escaped;
-  }
-
-  private static String version() {
-    String version = AllureEnvironment.class.getPackage().getImplementationVersion();
-    return version == null ? "development build" : version;
   }
 
   /** The machine's name without a DNS lookup (the network may be loopback only). */

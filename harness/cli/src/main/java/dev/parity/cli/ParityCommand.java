@@ -3,6 +3,7 @@ package dev.parity.cli;
 import dev.parity.fixture.ConfigException;
 import dev.parity.golden.GoldenException;
 import dev.parity.verdict.ExitCodes;
+import dev.parity.verdict.ParityVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -176,15 +177,14 @@ public final class ParityCommand implements Runnable {
     return commandLine.execute(args);
   }
 
-  /** This Parity's version, from the jar manifest ({@code development build} outside a jar). */
+  /** This Parity's release, the one every verdict and report names. */
   static String version() {
-    String version = ParityCommand.class.getPackage().getImplementationVersion();
-    return version == null ? "development build" : version;
+    return ParityVersion.current();
   }
 
   /**
    * The version, the commit the jar was built from and the JDK running it, from the jar's manifest
-   * ({@code development build} when run from classes, as in the tests).
+   * (the commit is unknown when run from classes, as in the tests).
    */
   static final class Version implements CommandLine.IVersionProvider {
     @Override

@@ -128,6 +128,41 @@ class ReportAgreementTests {
     assertAllAgree(behaviour(), "legacy", false);
   }
 
+  @Test
+  void everyReportNamesTheParityVersionThatWroteTheVerdict() throws Exception {
+    // A version no build has, so that each report is seen to take it from the verdict.
+    Verdict verdict =
+        behaviour(result("a", Status.PASS), result("b", Status.FAIL)).toBuilder()
+            .parityVersion("9.8.7-test")
+            .build();
+
+    SuiteCommand.reports().writeAll(verdict, dir);
+
+    JsonNode json = VerdictJson.mapper().readTree(dir.resolve("verdict.json").toFile());
+    assertThat(json.get("parityVersion").asText()).isEqualTo("9.8.7-test");
+    assertThat(property(xml(dir.resolve("junit.xml")), "parity.version")).isEqualTo("9.8.7-test");
+    List<String> markdown = Files.readAllLines(dir.resolve("summary.md"));
+    assertThat(markdown.get(markdown.size() - 1)).isEqualTo("<sub>Parity 9.8.7-test</sub>");
+    String html = Files.readString(dir.resolve("index.html"));
+    assertThat(htmlData(html).get("parityVersion").asText()).isEqualTo("9.8.7-test");
+    assertThat(html)
+        .contains("<footer class=\"note\" id=\"footer\"></footer>")
+        .contains("getElementById('footer').textContent = 'Parity ' + data.parityVersion");
+    assertThat(Files.readAllLines(dir.resolve("allure-results/environment.properties")))
+        .contains("Parity=9.8.7-test");
+  }
+
+  private static String property(Document junit, String name) {
+    var properties = junit.getDocumentElement().getElementsByTagName("property");
+    for (int i = 0; i < properties.getLength(); i++) {
+      Element property = (Element) properties.item(i);
+      if (property.getAttribute("name").equals(name)) {
+        return property.getAttribute("value");
+      }
+    }
+    throw new AssertionError("no property " + name);
+  }
+
   private void assertAllAgree(Verdict verdict, String decision, boolean passes) throws Exception {
     List<Path> written = SuiteCommand.reports().writeAll(verdict, dir);
     Path github = dir.resolve("github_output");
@@ -181,11 +216,14 @@ class ReportAgreementTests {
   }
 
   private Said fromHtml() throws Exception {
-    String html = Files.readString(dir.resolve("index.html"));
-    int start = html.indexOf("id=\"parity-data\">") + "id=\"parity-data\">".length();
-    JsonNode data =
-        VerdictJson.mapper().readTree(html.substring(start, html.indexOf("</script>", start)));
+    JsonNode data = htmlData(Files.readString(dir.resolve("index.html")));
     return new Said(data.get("decision").asText(), data.get("status").asText().equals("pass"));
+  }
+
+  /** The page's data block. */
+  private static JsonNode htmlData(String html) throws IOException {
+    int start = html.indexOf("id=\"parity-data\">") + "id=\"parity-data\">".length();
+    return VerdictJson.mapper().readTree(html.substring(start, html.indexOf("</script>", start)));
   }
 
   private Said fromAllure(String decision) throws Exception {

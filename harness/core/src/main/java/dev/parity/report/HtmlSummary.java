@@ -34,6 +34,7 @@ final class HtmlSummary {
     root.set("counts", HtmlPage.JSON.valueToTree(verdict.counts()));
     root.put("durationMs", verdict.durationMs());
     root.put("startedAt", verdict.startedAt().toString());
+    root.put("parityVersion", verdict.parityVersion());
     root.set("groups", groups(verdict));
     // Performance as verdict.json has it (same fields), for the gate's benchmark table.
     verdict

@@ -54,6 +54,7 @@ final class JUnitXmlReporter implements Reporter {
       property(xml, "parity.decision", verdict.decision().label());
       property(xml, "parity.status", verdict.status().label());
       property(xml, "parity.scope", verdict.scope());
+      property(xml, "parity.version", verdict.parityVersion());
       xml.writeCharacters("\n  ");
       xml.writeEndElement();
       for (CaseResult result : verdict.fixtures()) {

@@ -135,6 +135,7 @@ final class MarkdownReporter implements Reporter {
       md.append(
           "\nFull report: `index.html` in the output folder (`parity report <out-dir>` rebuilds it).\n");
     }
+    md.append("\n<sub>Parity ").append(text(verdict.parityVersion())).append("</sub>\n");
     return md.toString();
   }
 

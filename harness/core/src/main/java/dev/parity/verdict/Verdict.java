@@ -42,6 +42,7 @@ import java.util.TreeMap;
  *     legacy
  * @param shard the shard this run was ({@code --shard K/N}), with what a merge checks; its decision
  *     holds for the shard's cases only
+ * @param parityVersion the release of Parity that wrote the verdict ({@link ParityVersion})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonDeserialize(builder = VerdictBuilder.class)
@@ -60,6 +61,7 @@ import java.util.TreeMap;
   "unavailable",
   "startedAt",
   "durationMs",
+  "parityVersion",
   "performance",
   "groups",
   "clusters",
@@ -84,7 +86,8 @@ public record Verdict(
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> filter,
     @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> error,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> strict,
-    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ShardInfo> shard) {
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<ShardInfo> shard,
+    String parityVersion) {
 
   public Verdict {
     Objects.requireNonNull(suite, "suite");
@@ -103,6 +106,7 @@ public record Verdict(
     Objects.requireNonNull(error, "error");
     strict = List.copyOf(strict);
     Objects.requireNonNull(shard, "shard");
+    Objects.requireNonNull(parityVersion, "parityVersion");
   }
 
   /**
@@ -129,7 +133,8 @@ public record Verdict(
         .filter(filter)
         .error(error)
         .strict(strict)
-        .shard(shard);
+        .shard(shard)
+        .parityVersion(parityVersion);
   }
 
   /**

@@ -37,6 +37,8 @@ public final class VerdictBuilder {
   private Optional<String> error = Optional.empty();
   private List<String> strict = List.of();
   private Optional<ShardInfo> shard = Optional.empty();
+  // A verdict.json written before the field existed reads as written by this release.
+  private String parityVersion = ParityVersion.current();
 
   VerdictBuilder() {}
 
@@ -125,6 +127,11 @@ public final class VerdictBuilder {
     return this;
   }
 
+  public VerdictBuilder parityVersion(String parityVersion) {
+    this.parityVersion = parityVersion;
+    return this;
+  }
+
   /**
    * The verdict; counts not set are those of the fixtures. A missing suite, mode, decision or start
    * time (a verdict.json that lacks one) is rejected with its name.
@@ -147,6 +154,7 @@ public final class VerdictBuilder {
         filter,
         error,
         strict,
-        shard);
+        shard,
+        parityVersion);
   }
 }

@@ -9,6 +9,7 @@ import dev.parity.run.Observation;
 import dev.parity.testing.CaseResults;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
+import dev.parity.verdict.ParityVersion;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,8 @@ class MarkdownReporterTests {
                 "```",
                 "",
                 "Full report: `index.html` in the output folder (`parity report <out-dir>` rebuilds it).",
+                "",
+                "<sub>Parity " + ParityVersion.current() + "</sub>",
                 ""));
   }
 

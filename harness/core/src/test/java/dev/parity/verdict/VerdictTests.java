@@ -108,4 +108,30 @@ class VerdictTests {
     assertThat(fixture.get("diff").asText()).isEqualTo("--- legacy/stdout\n");
     assertThat(VerdictJson.read(file)).isEqualTo(verdict);
   }
+
+  @Test
+  void namesTheReleaseOfParityThatWroteIt() throws Exception {
+    Verdict verdict = verdict(Mode.VERIFY, List.of(result("a", Status.PASS)), List.of());
+
+    var tree = VerdictJson.mapper().readTree(VerdictJson.toJson(verdict));
+
+    // The build's project version (filtered into the classes), as in the jar manifest.
+    assertThat(ParityVersion.current()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(tree.get("parityVersion").asText()).isEqualTo(ParityVersion.current());
+  }
+
+  @Test
+  void keepsTheVersionARebuiltVerdictWasWrittenBy(@TempDir Path dir) throws Exception {
+    Verdict old =
+        verdict(Mode.VERIFY, List.of(result("a", Status.FAIL)), List.of()).toBuilder()
+            .parityVersion("0.0.1")
+            .build();
+    Path file = dir.resolve("verdict.json");
+    Files.writeString(file, VerdictJson.toJson(old));
+
+    Verdict read = VerdictJson.read(file);
+
+    assertThat(read.parityVersion()).isEqualTo("0.0.1");
+    assertThat(read.rejudged().parityVersion()).isEqualTo("0.0.1");
+  }
 }
