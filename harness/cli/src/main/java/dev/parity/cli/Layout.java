@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import dev.parity.fixture.Suite;
+import dev.parity.session.SuiteRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,13 +21,11 @@ final class Layout {
   }
 
   static Path goldenOf(Path suiteFolder) {
-    Path suite = suiteFolder.toAbsolutePath().normalize();
-    return projectOf(suite).resolve("golden").resolve(suite.getFileName().toString());
+    return SuiteRun.goldenOf(suiteFolder);
   }
 
   static Path reportsOf(Path suiteFolder) {
-    Path suite = suiteFolder.toAbsolutePath().normalize();
-    return projectOf(suite).resolve("reports").resolve(suite.getFileName().toString());
+    return SuiteRun.reportsOf(suiteFolder);
   }
 
   /**

@@ -1,21 +1,17 @@
 package dev.parity.cli;
 
 import dev.parity.allure.AllureReporter;
-import dev.parity.archive.ArchiveSink;
-import dev.parity.archive.RunArchive;
-import dev.parity.diff.ObservationComparator;
 import dev.parity.engine.Engine;
 import dev.parity.engine.RunOptions;
-import dev.parity.engine.Strictness;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Shard;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenStore;
-import dev.parity.golden.PendingStore;
 import dev.parity.report.Reports;
 import dev.parity.run.Runner;
 import dev.parity.run.Runners;
+import dev.parity.session.SuiteRun;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.ShardInfo;
@@ -155,28 +151,17 @@ abstract class SuiteCommand implements Callable<Integer> {
     List<Case> selected = loaded.select(options.filter());
     then.prepare(loaded);
     Started started = new Started(outFolder, System.nanoTime());
-    RunArchive archive = RunArchive.in(outFolder);
-    archive.clear();
     Outcome outcome;
     // The runner starts servers and containers on first use; closing it stops them, even on
     // failure. One runner for both steps: they start once.
     try (Runner runner = Runners.standard()) {
       Verdict behaviour;
       try (ProgressDisplay progress = ProgressDisplay.forConsole(loaded.key())) {
-        ArchiveSink sink = archive.sink(loaded);
-        Engine engine = new Engine(runner, new ObservationComparator(), progress, sink);
-        behaviour = mode.run(engine, loaded, new GoldenStore(goldenFolder), options);
-        sink.finish();
+        behaviour = SuiteRun.cases(loaded, goldenFolder, options, runner, progress, mode::run);
       }
       outcome = then.run(behaviour, loaded, runner, started);
     }
-    Verdict verdict = common.filter().map(outcome.verdict()::filtered).orElse(outcome.verdict());
-    if (strict) {
-      verdict =
-          verdict.withStrict(
-              Strictness.problems(
-                  loaded, new GoldenStore(goldenFolder), new PendingStore(outFolder), options));
-    }
+    Verdict verdict = SuiteRun.judged(outcome.verdict(), loaded, goldenFolder, options, strict);
     if (options.shard().isPresent()) {
       verdict =
           verdict.withShard(

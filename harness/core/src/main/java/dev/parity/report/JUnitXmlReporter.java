@@ -1,6 +1,5 @@
 package dev.parity.report;
 
-import dev.parity.diff.Fact;
 import dev.parity.files.AtomicFiles;
 import dev.parity.verdict.Acceptance;
 import dev.parity.verdict.CaseResult;
@@ -13,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -66,7 +63,7 @@ final class JUnitXmlReporter implements Reporter {
             millis,
             result.status(),
             result.summary(),
-            body(result),
+            result.details(),
             result.accepted());
       }
       for (Check check : checks) {
@@ -156,15 +153,6 @@ final class JUnitXmlReporter implements Reporter {
     xml.writeEmptyElement("property");
     xml.writeAttribute("name", name);
     xml.writeAttribute("value", value);
-  }
-
-  private static String body(CaseResult result) {
-    String facts =
-        Stream.concat(result.facts().stream(), result.discountedFacts().stream())
-            .map(Fact::toString)
-            .collect(Collectors.joining("\n"));
-    String diff = result.diff();
-    return facts + (diff.isEmpty() ? "" : "\n\n" + diff);
   }
 
   private static String seconds(long millis) {

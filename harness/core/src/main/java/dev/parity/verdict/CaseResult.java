@@ -1,5 +1,6 @@
 package dev.parity.verdict;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The outcome of one case.
@@ -212,6 +215,20 @@ public record CaseResult(
     StringBuilder text = new StringBuilder();
     diffs.forEach(d -> text.append(d.unified()));
     return text.toString();
+  }
+
+  /**
+   * What the reports say under a failing or erroring case's summary (junit.xml, the JUnit engine's
+   * failures): its facts, discounted differences too, one a line, then its diff.
+   */
+  @JsonIgnore
+  public String details() {
+    String facts =
+        Stream.concat(facts().stream(), discountedFacts().stream())
+            .map(Fact::toString)
+            .collect(Collectors.joining("\n"));
+    String diff = diff();
+    return facts + (diff.isEmpty() ? "" : "\n\n" + diff);
   }
 
   /** One fact per discounted difference, e.g. {@code discounted stdout : line 3, token 5: ...}. */

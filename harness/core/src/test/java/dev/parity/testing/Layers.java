@@ -27,8 +27,9 @@ import java.util.TreeSet;
  *
  * <p>Data flows {@code fixture -> run -> normalize -> diff -> verdict -> engine -> report -> cli};
  * {@code files}, {@code redact}, {@code golden}, {@code noise} and {@code archive} sit beside that
- * line where their uses put them, and {@code containers}, {@code allure} and {@code bench} are
- * modules on top of the core that the CLI wires in.
+ * line where their uses put them, {@code session} runs a suite end to end for the front ends, and
+ * {@code containers}, {@code allure} and {@code bench} are modules on top of the core that the CLI
+ * wires in.
  */
 public final class Layers {
   /** The packages each package may use directly, lowest first (a package may use itself). */
@@ -57,6 +58,11 @@ public final class Layers {
     uses.put("allure", Set.of("diff", "report", "verdict"));
     // The benchmarks run implementations themselves: they never need the engine.
     uses.put("bench", Set.of("diff", "fixture", "golden", "normalize", "report", "run", "verdict"));
+    // Runs a suite end to end for every front end (the CLI, the JUnit engine).
+    uses.put(
+        "session",
+        Set.of(
+            "archive", "diff", "engine", "fixture", "golden", "redact", "report", "run", "verdict"));
     uses.put("cli", new TreeSet<>(uses.keySet()));
     return uses;
   }
