@@ -69,8 +69,8 @@ public final class SuiteRun {
   }
 
   /**
-   * The verdict to report: limited to the filter's cases when the run had one, and a {@code
-   * strict} run also failing on review work left undone ({@link Strictness}).
+   * The verdict to report: limited to the filter's cases when the run had one, and a {@code strict}
+   * run also failing on review work left undone ({@link Strictness}).
    */
   public static Verdict judged(
       Verdict verdict, Suite suite, Path goldenFolder, RunOptions options, boolean strict)

@@ -62,7 +62,8 @@ public final class Layers {
     uses.put(
         "session",
         Set.of(
-            "archive", "diff", "engine", "fixture", "golden", "redact", "report", "run", "verdict"));
+            "archive", "diff", "engine", "fixture", "golden", "redact", "report", "run",
+            "verdict"));
     uses.put("cli", new TreeSet<>(uses.keySet()));
     return uses;
   }

@@ -80,7 +80,10 @@ final class CaseOutcomes {
   private static List<String> shown(CaseResult result, Observation legacy, Observation candidate) {
     TreeSet<String> stated = new TreeSet<>();
     result.facts().stream().map(Fact::key).forEach(stated::add);
-    result.diffs().stream().map(StreamDiff::stream).map(ObservationComparator::label).forEach(stated::add);
+    result.diffs().stream()
+        .map(StreamDiff::stream)
+        .map(ObservationComparator::label)
+        .forEach(stated::add);
     List<String> shown = new ArrayList<>();
     TreeSet<String> values = new TreeSet<>(legacy.values().keySet());
     values.addAll(candidate.values().keySet());

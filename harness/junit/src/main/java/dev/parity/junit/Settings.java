@@ -10,8 +10,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  * The engine's configuration parameters ({@code junit-platform.properties}, Surefire's {@code
  * configurationParameters}, or {@code -D} system properties).
  *
- * @param suites {@code parity.suites}: suite folders or globs ({@code fixtures/*}), comma-separated,
- *     relative to the working directory
+ * @param suites {@code parity.suites}: suite folders or globs ({@code fixtures/*}),
+ *     comma-separated, relative to the working directory
  * @param mode {@code parity.mode}: {@code verify} (default: against the goldens) or {@code compare}
  *     (both sides live)
  * @param jobs {@code parity.jobs}: cases run in parallel (default: the number of cores)

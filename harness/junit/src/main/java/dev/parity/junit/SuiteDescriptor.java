@@ -8,8 +8,8 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 
 /**
- * A suite as a JUnit container: its cases are its children. A suite that could not be loaded has
- * no child and carries the problem, which fails the container when it runs.
+ * A suite as a JUnit container: its cases are its children. A suite that could not be loaded has no
+ * child and carries the problem, which fails the container when it runs.
  */
 final class SuiteDescriptor extends AbstractTestDescriptor {
   static final String SEGMENT = "suite";
@@ -39,7 +39,8 @@ final class SuiteDescriptor extends AbstractTestDescriptor {
   /** A suite that cannot run: {@code problem} says what and where, as the CLI says it. */
   static SuiteDescriptor broken(
       UniqueId id, TestSource source, Path folder, RuntimeException problem) {
-    String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+    String name =
+        folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
     return new SuiteDescriptor(id, name, source, folder, Optional.empty(), Optional.of(problem));
   }
 

@@ -179,7 +179,9 @@ final class SuiteDiscovery {
     }
   }
 
-  /** The folders of {@code glob} before its first segment with a wildcard, e.g. {@code fixtures}. */
+  /**
+   * The folders of {@code glob} before its first segment with a wildcard, e.g. {@code fixtures}.
+   */
   private static String literalPrefix(String glob) {
     List<String> literal = new ArrayList<>();
     for (String segment : glob.split("/", -1)) {

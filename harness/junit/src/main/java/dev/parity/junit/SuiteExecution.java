@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.EngineExecutionListener;
-import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.opentest4j.AssertionFailedError;
@@ -52,10 +51,7 @@ final class SuiteExecution {
     Path outFolder = SuiteRun.reportsOf(suite.folder());
     Mode mode = settings.mode() == Settings.Mode.COMPARE ? Mode.COMPARE : Mode.VERIFY;
     Optional<RuntimeException> problem =
-        settings
-            .problem()
-            .<RuntimeException>map(ParityConfigurationError::new)
-            .or(suite::problem);
+        settings.problem().<RuntimeException>map(ParityConfigurationError::new).or(suite::problem);
     if (problem.isPresent()) {
       RunFailure.replaceReports(
           outFolder, suite.folder(), mode, problem.get(), startedAt, REPORTS, List.of());
@@ -69,8 +65,7 @@ final class SuiteExecution {
       verdict = verdict(loaded, cases, outFolder, mode);
       REPORTS.writeAll(verdict, outFolder);
     } catch (IOException | RuntimeException e) {
-      RunFailure.replaceReports(
-          outFolder, suite.folder(), mode, e, startedAt, REPORTS, List.of());
+      RunFailure.replaceReports(outFolder, suite.folder(), mode, e, startedAt, REPORTS, List.of());
       String reason = "not run: " + RunFailure.describe(e);
       cases.forEach(c -> listener.executionSkipped(c, reason));
       listener.executionFinished(suite, TestExecutionResult.failed(failure(e)));
@@ -78,8 +73,7 @@ final class SuiteExecution {
     }
     listener.reportingEntryPublished(
         suite, ReportEntry.from("parity.verdict", outFolder.resolve(VerdictJson.FILE).toString()));
-    CaseOutcomes outcomes =
-        new CaseOutcomes(Excerpts.capped(verdict), RunArchive.in(outFolder));
+    CaseOutcomes outcomes = new CaseOutcomes(Excerpts.capped(verdict), RunArchive.in(outFolder));
     boolean anyFailed = false;
     for (CaseDescriptor c : cases) {
       listener.executionStarted(c);
@@ -108,8 +102,8 @@ final class SuiteExecution {
   }
 
   /** Runs the selected cases as the CLI would, and judges the run. */
-  private Verdict verdict(
-      Suite loaded, List<CaseDescriptor> cases, Path outFolder, Mode mode) throws IOException {
+  private Verdict verdict(Suite loaded, List<CaseDescriptor> cases, Path outFolder, Mode mode)
+      throws IOException {
     Set<String> ids = cases.stream().map(CaseDescriptor::caseId).collect(Collectors.toSet());
     Suite selected =
         loaded.withCases(loaded.cases().stream().filter(c -> ids.contains(c.id())).toList());

@@ -110,8 +110,7 @@ class ParityTestEngineTests {
   }
 
   @Test
-  void aDifferenceFailsWithTheNormalizedGoldenAndCandidateAsExpectedAndActual()
-      throws IOException {
+  void aDifferenceFailsWithTheNormalizedGoldenAndCandidateAsExpectedAndActual() throws IOException {
     TempSuite suite = recorded(names());
 
     AssertionFailedError failure =
@@ -154,8 +153,7 @@ class ParityTestEngineTests {
   }
 
   @Test
-  void caseTagsAreJUnitTagsThatFiltersSelectAndTheVerdictSaysItIsFiltered()
-      throws IOException {
+  void caseTagsAreJUnitTagsThatFiltersSelectAndTheVerdictSaysItIsFiltered() throws IOException {
     TempSuite suite = recorded(names());
 
     TestDescriptor engine =
@@ -190,7 +188,8 @@ class ParityTestEngineTests {
 
     Throwable failure = containerFailure(results, "broken");
     assertThat(failure).isInstanceOf(ParityConfigurationError.class).hasMessage(cli);
-    assertThat(failure.getMessage()).endsWith(
+    assertThat(failure.getMessage())
+        .endsWith(
             "suite.yaml:7:13: unknown key [argz] at [cases[0].argz]; did you mean [args]? Valid"
                 + " keys here: args, env, files, id, normalize, optional, outputs, request, stdin,"
                 + " tags, timeout");
@@ -308,8 +307,7 @@ class ParityTestEngineTests {
   }
 
   @Test
-  void casesOfARunThatCannotCompleteAreSkippedWithTheReasonAndTheSuiteFails()
-      throws IOException {
+  void casesOfARunThatCannotCompleteAreSkippedWithTheReasonAndTheSuiteFails() throws IOException {
     TempSuite suite = recorded(names());
     // The report folder is a file: nothing can be written there.
     Files.createDirectories(suite.reports().getParent());
@@ -355,5 +353,4 @@ class ParityTestEngineTests {
         .findFirst()
         .orElseThrow(() -> new AssertionError("no failed event for " + name + " in " + events));
   }
-
 }
