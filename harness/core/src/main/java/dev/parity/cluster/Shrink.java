@@ -40,7 +40,8 @@ public final class Shrink {
     return minimize(parts, shows, budget, System::nanoTime);
   }
 
-  static <T> Result<T> minimize(
+  /** As {@link #minimize(List, Predicate, Duration)}, timed by {@code clock} (nanoseconds). */
+  public static <T> Result<T> minimize(
       List<T> parts, Predicate<List<T>> shows, Duration budget, LongSupplier clock) {
     long deadline = clock.getAsLong() + budget.toNanos();
     List<T> current = List.copyOf(parts);
@@ -79,8 +80,12 @@ public final class Shrink {
         chunks = Math.min(2 * chunks, current.size());
       }
     }
-    if (current.size() == 1 && clock.getAsLong() <= deadline) {
-      // A single part may not be needed at all (the change shows on an empty input).
+    if (current.size() == 1) {
+      // A single part may not be needed at all (the change shows on an empty input); not tried,
+      // the search is not complete.
+      if (clock.getAsLong() > deadline) {
+        return new Result<>(current, probes, false);
+      }
       probes++;
       if (shows.test(List.of())) {
         current = List.of();

@@ -266,7 +266,8 @@ public final class Engine {
     return noise;
   }
 
-  private static Pipeline pipeline(Suite suite, Case testCase) {
+  /** The case's rules, bounded by its timeout. */
+  static Pipeline pipeline(Suite suite, Case testCase) {
     return new Pipeline(suite.rulesFor(testCase)).within(suite.timeoutOf(testCase));
   }
 

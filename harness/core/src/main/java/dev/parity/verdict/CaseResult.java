@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  * @param discounted when comparing, each difference between legacy and candidate not held against
  *     the candidate because the legacy runs differed at the same token
  * @param accepted for an {@link Status#ACCEPTED} case, the accepted difference it matched
+ * @param reproducer for the smallest case of a cluster, after {@code parity report --shrink}: the
+ *     smallest input that still shows the cluster's changes on both sides
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
@@ -52,7 +54,8 @@ import java.util.stream.Stream;
   "jsonChanges",
   "noisy",
   "noise",
-  "discounted"
+  "discounted",
+  "reproducer"
 })
 public record CaseResult(
     String id,
@@ -67,7 +70,8 @@ public record CaseResult(
     boolean noisy,
     List<Fact> noise,
     List<Discounted> discounted,
-    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Acceptance> accepted) {
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Acceptance> accepted,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Reproducer> reproducer) {
 
   /** The summary of a recorded case whose golden {@code record --update} replaced. */
   public static final String GOLDEN_UPDATED = "golden updated";
@@ -89,6 +93,7 @@ public record CaseResult(
     discounted = List.copyOf(discounted);
     // A verdict.json written before accepted differences has none.
     accepted = accepted == null ? Optional.empty() : accepted;
+    reproducer = reproducer == null ? Optional.empty() : reproducer;
   }
 
   /** The case passed: {@code notes} say how (identical, golden created, ...). */
@@ -163,7 +168,13 @@ public record CaseResult(
         .noisy(noisy)
         .noise(noise)
         .discounted(discounted)
-        .accepted(accepted);
+        .accepted(accepted)
+        .reproducer(reproducer);
+  }
+
+  /** This result with the shrunk input that reproduces its cluster's changes. */
+  public CaseResult withReproducer(Reproducer found) {
+    return toBuilder().reproducer(Optional.of(found)).build();
   }
 
   /** This result with the JSON Pointer paths that differ. */

@@ -27,6 +27,7 @@ public final class CaseResultBuilder {
   private List<Fact> noise = List.of();
   private List<Discounted> discounted = List.of();
   private Optional<Acceptance> accepted = Optional.empty();
+  private Optional<Reproducer> reproducer = Optional.empty();
 
   CaseResultBuilder(String id, Status status, String summary) {
     this.id = id;
@@ -94,6 +95,11 @@ public final class CaseResultBuilder {
     return this;
   }
 
+  public CaseResultBuilder reproducer(Optional<Reproducer> reproducer) {
+    this.reproducer = reproducer;
+    return this;
+  }
+
   /** The result; a null id, status, summary or list is rejected as the constructor does. */
   public CaseResult build() {
     return new CaseResult(
@@ -109,6 +115,7 @@ public final class CaseResultBuilder {
         noisy,
         noise,
         discounted,
-        accepted);
+        accepted,
+        reproducer);
   }
 }

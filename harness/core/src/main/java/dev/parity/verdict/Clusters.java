@@ -1,5 +1,7 @@
 package dev.parity.verdict;
 
+import dev.parity.cluster.Change;
+import dev.parity.cluster.Changes;
 import dev.parity.cluster.Grouping;
 import dev.parity.cluster.Masker;
 import dev.parity.cluster.Mismatch;
@@ -76,6 +78,11 @@ public final class Clusters {
     }
     ids.replaceAll((k, v) -> List.copyOf(v));
     return ids;
+  }
+
+  /** The keys of the atomic changes of a case that did not pass, as its clusters have them. */
+  public static List<String> changeKeys(CaseResult result) {
+    return Changes.of(mismatch(result)).stream().map(Change::key).toList();
   }
 
   /** The comparison's findings of a case that did not pass, as clustering reads them. */

@@ -69,6 +69,17 @@ class ShrinkTests {
   }
 
   @Test
+  void aLastPartNotTriedWithoutForLackOfBudgetIsNoCompleteSearch() {
+    AtomicLong now = new AtomicLong();
+
+    Shrink.Result<Integer> result =
+        Shrink.minimize(List.of(1, 2), p -> p.contains(1), Duration.ofNanos(1), now::incrementAndGet);
+
+    assertThat(result.parts()).containsExactly(1);
+    assertThat(result.complete()).isFalse();
+  }
+
+  @Test
   void jsonBodiesShrinkByMembersAndElements() {
     List<JsonNode> members =
         ShrinkInputs.jsonParts("{\"a\":1,\"b\":[],\"c\":{\"d\":2}}").orElseThrow();

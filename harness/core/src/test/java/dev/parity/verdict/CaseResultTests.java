@@ -75,6 +75,9 @@ class CaseResultTests {
         .noise(List.of(new Fact("noise", "line 1")))
         .discounted(List.of(TOKEN))
         .accepted(Optional.of(ROUNDING))
+        .reproducer(
+            Optional.of(
+                Reproducer.notReproduced(List.of("c1"), List.of("stdout: letter case"), 3, "no")))
         .build();
   }
 
@@ -98,7 +101,8 @@ class CaseResultTests {
                 true,
                 result.noise(),
                 List.of(TOKEN),
-                Optional.of(ROUNDING)));
+                Optional.of(ROUNDING),
+                result.reproducer()));
   }
 
   @Test
@@ -120,6 +124,7 @@ class CaseResultTests {
                 false,
                 List.of(),
                 List.of(),
+                Optional.empty(),
                 Optional.empty()));
   }
 

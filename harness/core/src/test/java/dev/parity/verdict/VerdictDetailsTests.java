@@ -107,6 +107,7 @@ class VerdictDetailsTests {
             false,
             List.of(),
             List.of(),
+            null,
             null);
 
     assertThat(result.accepted()).isEmpty();
