@@ -5,7 +5,6 @@ import dev.parity.fixture.ConfigException;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild the reports of an earlier run from its output folder, without running anything.",
+      "Rebuild the reports of an earlier run from its output folder, without running anything"
+          + " (but --shrink, which runs the smallest case of each cluster again).",
       "Reads verdict.json and observations/ and writes verdict.json, junit.xml, index.html, "
           + "summary.md and allure-results/ again. Exits with the stored verdict's exit code (0, 1 or "
           + "3), or 2 when the folder holds no readable verdict. See docs/reports.md."
@@ -38,10 +38,12 @@ final class ReportCommand implements Callable<Integer> {
       description = "The output folder of an earlier run (the one holding verdict.json).")
   Path outDir;
 
+  @CommandLine.Mixin ShrinkOptions shrink;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path verdictFile = outDir.resolve(VerdictJson.FILE);
     Verdict verdict = EARLIER_RUN.read(outDir);
@@ -60,6 +62,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     // The decision is recomputed from the statuses: a hand-edited decision is not trusted.
     verdict = verdict.rejudged();
+    verdict = shrink.apply(verdict, outDir, spec.commandLine(), out);
     List<Path> written = SuiteCommand.reports().writeAll(verdict, outDir);
     new Summary(out).print(verdict, written);
     return ExitCodes.of(verdict);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parity.files.AtomicFiles;
 import dev.parity.files.FileTrees;
+import dev.parity.fixture.Case;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
@@ -143,6 +144,11 @@ public final class RunArchive {
    */
   public ArchiveSink sink(Suite suite) {
     return new ArchiveSink(this, suite);
+  }
+
+  /** The shell commands that reproduce one side of a case, as every repro script writes them. */
+  public static String script(Suite suite, Side side, Case testCase) {
+    return Repro.of(suite, side, testCase);
   }
 
   /** Writes the repro commands of the cases whose sides were the same, in one file. */

@@ -90,8 +90,8 @@ public final class Reproducers {
   }
 
   /**
-   * For each failing cluster, its smallest member with a shrinkable input (by input size, the
-   * first of equals); a case chosen by several clusters keeps the changes of all of them.
+   * For each failing cluster, its smallest member with a shrinkable input (by input size, the first
+   * of equals); a case chosen by several clusters keeps the changes of all of them.
    */
   private static Map<String, List<Cluster>> targets(Suite suite, Verdict verdict) {
     Map<String, CaseResult> results = new LinkedHashMap<>();
@@ -101,7 +101,8 @@ public final class Reproducers {
       cluster.members().stream()
           .filter(id -> results.containsKey(id) && results.get(id).status() == Status.FAIL)
           .flatMap(id -> suite.find(id).stream())
-          .flatMap(c -> ShrinkableInput.of(c).map(input -> new Sized(c.id(), input.size())).stream())
+          .flatMap(
+              c -> ShrinkableInput.of(c).map(input -> new Sized(c.id(), input.size())).stream())
           .min(Comparator.comparingLong(Sized::size))
           .ifPresent(
               smallest ->
@@ -112,7 +113,8 @@ public final class Reproducers {
 
   private record Sized(String id, long size) {}
 
-  private Reproducer reproduce(Suite suite, Case testCase, List<Cluster> clusters, Duration budget) {
+  private Reproducer reproduce(
+      Suite suite, Case testCase, List<Cluster> clusters, Duration budget) {
     ShrinkableInput input = ShrinkableInput.of(testCase).orElseThrow();
     List<String> ids = clusters.stream().map(Cluster::id).toList();
     Set<String> signature = new LinkedHashSet<>();
@@ -186,7 +188,6 @@ public final class Reproducers {
             Map.of(),
             new RuleStats(),
             Noise.NONE);
-    return result.status() == Status.FAIL
-        && Clusters.changeKeys(result).containsAll(signature);
+    return result.status() == Status.FAIL && Clusters.changeKeys(result).containsAll(signature);
   }
 }

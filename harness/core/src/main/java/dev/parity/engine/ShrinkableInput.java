@@ -191,7 +191,8 @@ final class ShrinkableInput {
     long of = parts.stream().filter(kind::isInstance).count();
     if (of > 0) {
       reduced.add(
-          new Reproducer.Reduced(name, (int) kept.stream().filter(kind::isInstance).count(), (int) of));
+          new Reproducer.Reduced(
+              name, (int) kept.stream().filter(kind::isInstance).count(), (int) of));
     }
   }
 

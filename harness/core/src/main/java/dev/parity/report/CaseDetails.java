@@ -66,6 +66,7 @@ final class CaseDetails {
     }
     d.set("sides", HtmlPage.JSON.valueToTree(sides(mode)));
     d.set("durationsMs", HtmlPage.JSON.valueToTree(new TreeMap<>(result.durationsMs())));
+    result.reproducer().ifPresent(r -> d.set("reproducer", HtmlPage.JSON.valueToTree(r)));
     if (result.status() == Status.PASS) {
       return d;
     }

@@ -3,6 +3,7 @@ package dev.parity.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Group;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -40,7 +41,16 @@ final class HtmlSummary {
     verdict
         .performance()
         .ifPresent(p -> root.set("performance", VerdictJson.mapper().valueToTree(p)));
-    root.set("clusters", HtmlPage.JSON.valueToTree(verdict.clusters()));
+    ArrayNode clusterNodes = root.putArray("clusters");
+    for (Cluster cluster : verdict.clusters()) {
+      ObjectNode node =
+          clusterNodes.addObject().setAll((ObjectNode) HtmlPage.JSON.valueToTree(cluster));
+      // The case that holds the cluster's minimal reproducer (parity report --shrink), if found.
+      verdict.fixtures().stream()
+          .filter(r -> r.reproducer().filter(p -> p.clusters().contains(cluster.id())).isPresent())
+          .findFirst()
+          .ifPresent(r -> node.put("reproducer", r.id()));
+    }
     ArrayNode cases = root.putArray("cases");
     for (CaseResult result : verdict.fixtures()) {
       ObjectNode c = cases.addObject();

@@ -1,11 +1,14 @@
 package dev.parity.report;
 
 import dev.parity.files.AtomicFiles;
+import dev.parity.fixture.Side;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Check;
 import dev.parity.verdict.Cluster;
 import dev.parity.verdict.Counts;
+import dev.parity.verdict.Excerpts;
 import dev.parity.verdict.Mode;
+import dev.parity.verdict.Reproducer;
 import dev.parity.verdict.RunStatus;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
@@ -122,6 +126,7 @@ final class MarkdownReporter implements Reporter {
                 String.join(", ", cluster.examples().stream().map(MarkdownReporter::code).toList()))
             .append("\n\n");
         md.append(fenced("diff", String.join("\n", cluster.excerpt())));
+        reproducer(md, verdict, cluster);
       }
       if (clusters.size() > TOP_CLUSTERS) {
         md.append("\n... and ")
@@ -137,6 +142,43 @@ final class MarkdownReporter implements Reporter {
     }
     md.append("\n<sub>Parity ").append(text(verdict.parityVersion())).append("</sub>\n");
     return md.toString();
+  }
+
+  /**
+   * The minimal reproducer of a cluster ({@code parity report --shrink}): what was kept, the shrunk
+   * input and the command that reproduces the candidate side with it.
+   */
+  private static void reproducer(StringBuilder md, Verdict verdict, Cluster cluster) {
+    for (CaseResult result : verdict.fixtures()) {
+      Optional<Reproducer> found =
+          result.reproducer().filter(r -> r.clusters().contains(cluster.id()));
+      if (found.isEmpty()) {
+        continue;
+      }
+      Reproducer reproducer = found.get();
+      md.append("\nMinimal reproducer (case ")
+          .append(code(result.id()))
+          .append("): ")
+          .append(text(reproducer.message()))
+          .append("\n\n");
+      reproducer
+          .input()
+          .forEach(
+              (name, value) ->
+                  md.append(code(name))
+                      .append(":\n\n")
+                      .append(
+                          fenced(
+                              "",
+                              value.endsWith("\n")
+                                  ? value.substring(0, value.length() - 1)
+                                  : value)));
+      String script = reproducer.scripts().get(Side.CANDIDATE.label());
+      if (script != null) {
+        md.append("\n")
+            .append(fenced("sh", Excerpts.cap(script, Excerpts.FACT_BYTES, result.id())));
+      }
+    }
   }
 
   /** Each case that passed as an accepted difference, with its status, reason and ticket. */

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The smallest input found that still shows a cluster's changes on both sides, run live ({@code parity
- * report --shrink}): the case's input with stdin lines, query parameters or JSON body members
- * left out by delta debugging, and the commands that reproduce each side with it.
+ * The smallest input found that still shows a cluster's changes on both sides, run live ({@code
+ * parity report --shrink}): the case's input with stdin lines, query parameters or JSON body
+ * members left out by delta debugging, and the commands that reproduce each side with it.
  *
  * <p>Only an input that was run again on both sides after shrinking and still showed every change
  * of {@code signature} is given; otherwise {@code outcome} is {@link Outcome#NOT_REPRODUCED} and
@@ -109,8 +109,7 @@ public record Reproducer(
 
   /** This reproducer with the commands that reproduce each side. */
   public Reproducer withScripts(Map<String, String> bySide) {
-    return new Reproducer(
-        clusters, signature, outcome, message, probes, reduced, input, bySide);
+    return new Reproducer(clusters, signature, outcome, message, probes, reduced, input, bySide);
   }
 
   private static Map<String, String> copy(Map<String, String> map) {

@@ -73,7 +73,8 @@ class ShrinkTests {
     AtomicLong now = new AtomicLong();
 
     Shrink.Result<Integer> result =
-        Shrink.minimize(List.of(1, 2), p -> p.contains(1), Duration.ofNanos(1), now::incrementAndGet);
+        Shrink.minimize(
+            List.of(1, 2), p -> p.contains(1), Duration.ofNanos(1), now::incrementAndGet);
 
     assertThat(result.parts()).containsExactly(1);
     assertThat(result.complete()).isFalse();

@@ -48,7 +48,9 @@ class ReproducersTests {
   private final Engine engine =
       new Engine(new CommandRunner(), new ObservationComparator(), Progress.NONE);
 
-  /** A suite whose legacy is {@code legacy} and whose candidate capitalizes the first b of a line. */
+  /**
+   * A suite whose legacy is {@code legacy} and whose candidate capitalizes the first b of a line.
+   */
   private Suite suite(String legacy) {
     TempSuite folder =
         TempSuite.in(root, "s")
@@ -90,7 +92,8 @@ class ReproducersTests {
     assertThat(reproducer.reduced()).containsExactly(new Reproducer.Reduced("stdin lines", 1, 8));
     assertThat(reproducer.message()).startsWith("kept 1 of 8 stdin lines; 1-minimal");
     assertThat(reproducer.scripts())
-        .containsExactly(Map.entry("legacy", "legacy < abc\n"), Map.entry("candidate", "candidate < abc\n"));
+        .containsExactly(
+            Map.entry("legacy", "legacy < abc\n"), Map.entry("candidate", "candidate < abc\n"));
     // The shrunk input, run again here on both programs, still shows the change.
     assertThat(run(List.of("cat"), "abc\n")).isEqualTo("abc\n");
     assertThat(run(List.of("sed", "s/b/B/"), "abc\n")).isEqualTo("aBc\n");
@@ -177,8 +180,9 @@ class ReproducersTests {
     Verdict compared;
     Verdict shrunk;
     try (Runner runner = Runners.standard()) {
-      compared = new Engine(runner, new ObservationComparator(), Progress.NONE)
-          .compare(suite, RunOptions.defaults());
+      compared =
+          new Engine(runner, new ObservationComparator(), Progress.NONE)
+              .compare(suite, RunOptions.defaults());
       shrunk =
           new Reproducers(runner, new ObservationComparator(), (side, c) -> side.label())
               .shrink(suite, compared, PLENTY);
