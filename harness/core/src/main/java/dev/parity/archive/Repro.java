@@ -82,9 +82,9 @@ final class Repro {
     env.putAll(commandCase.env());
     env.put(CommandRunner.SUITE_VARIABLE, suite.folder().toString());
     List<String> words = new ArrayList<>();
-    if (commandCase.stdin().orElse(null) instanceof Content.Inline inline) {
-      words.add("printf '%s'");
-      words.add(quote(inline.text()));
+    if (commandCase.stdin().isPresent()
+        && !(commandCase.stdin().get() instanceof Content.FromFile)) {
+      words.add(printf(commandCase.stdin().get()));
       words.add("|");
     }
     words.add("env");
@@ -228,7 +228,7 @@ final class Repro {
         words.add("--data-binary " + word("@" + file.file()));
       } else {
         // Piped, so that the body is sent byte for byte, even one that starts with @.
-        stdin = "printf '%s' " + quote(((Content.Inline) body.content()).text()) + " | ";
+        stdin = printf(body.content()) + " | ";
         words.add("--data-binary @-");
       }
     }
@@ -247,6 +247,25 @@ final class Repro {
       parts.add(part.isEmpty() ? "" : word(part));
     }
     return String.join("\"$PORT\"", parts);
+  }
+
+  /**
+   * A printf writing {@code content} exactly: text as a {@code %s} argument; bytes (and text with a
+   * NUL, which no shell word holds) as octal escapes of its format.
+   */
+  private static String printf(Content content) {
+    if (content instanceof Content.Inline inline && inline.text().indexOf('\0') < 0) {
+      return "printf '%s' " + quote(inline.text());
+    }
+    byte[] bytes =
+        content instanceof Content.Bytes data
+            ? data.bytes()
+            : ((Content.Inline) content).bytes();
+    StringBuilder format = new StringBuilder("printf '");
+    for (byte b : bytes) {
+      format.append(String.format("\\%03o", b & 0xff));
+    }
+    return format.append('\'').toString();
   }
 
   /**
