@@ -183,7 +183,7 @@ class CliTests {
         .isEqualTo(
             "parity: configuration error: "
                 + suite.folder().resolve("suite.yaml")
-                + ":8:5: unknown key [arsg] at [cases[0].arsg]; did you mean [args]? Valid keys here: args, env, files, id, normalize, optional, outputs, request, stdin, tags, timeout\n");
+                + ":8:5: unknown key [arsg] at [cases[0].arsg]; did you mean [args]? Valid keys here: args, env, files, id, inputs, matrix, normalize, optional, outputs, request, stdin, table, tags, timeout\n");
     assertThat(root.resolve("golden")).doesNotExist();
     assertThat(root.resolve("reports")).doesNotExist();
   }

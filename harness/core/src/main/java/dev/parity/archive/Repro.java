@@ -258,9 +258,7 @@ final class Repro {
       return "printf '%s' " + quote(inline.text());
     }
     byte[] bytes =
-        content instanceof Content.Bytes data
-            ? data.bytes()
-            : ((Content.Inline) content).bytes();
+        content instanceof Content.Bytes data ? data.bytes() : ((Content.Inline) content).bytes();
     StringBuilder format = new StringBuilder("printf '");
     for (byte b : bytes) {
       format.append(String.format("\\%03o", b & 0xff));
