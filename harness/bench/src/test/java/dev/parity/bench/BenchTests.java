@@ -1,5 +1,6 @@
 package dev.parity.bench;
 
+import static dev.parity.bench.ShellSuites.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.fixture.Case;
@@ -24,10 +25,6 @@ class BenchTests {
   private Suite suite(String legacy, String candidate, String performance, String cases)
       throws IOException {
     return ShellSuites.suite(dir, legacy, candidate, performance, cases);
-  }
-
-  private static BenchOptions budget(Duration budget) {
-    return ShellSuites.budget(budget);
   }
 
   /**

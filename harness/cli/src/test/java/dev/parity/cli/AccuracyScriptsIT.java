@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.parity.cli.Processes.Result;
+import dev.parity.testing.Repository;
 import dev.parity.testing.Requirement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,7 +115,7 @@ class AccuracyScriptsIT {
   }
 
   private Result script(String script, String... args) throws IOException, InterruptedException {
-    Path root = CiIntegrationTests.repositoryRoot();
+    Path root = Repository.root();
     assertThat(root.resolve("harness/cli/target/parity.jar"))
         .as("the packaged jar the scripts run")
         .isRegularFile();

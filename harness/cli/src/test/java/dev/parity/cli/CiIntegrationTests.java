@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.parity.cli.Processes.Result;
 import dev.parity.diff.Fact;
 import dev.parity.testing.CaseResults;
+import dev.parity.testing.Repository;
 import dev.parity.testing.Requirement;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
@@ -50,7 +51,7 @@ class CiIntegrationTests {
 
   @BeforeEach
   void setUp() throws IOException {
-    ci = repositoryRoot().resolve("ci");
+    ci = Repository.root().resolve("ci");
     // search passes everywhere; list has a mismatch: legacy for list, candidate for search.
     Verdict behaviour =
         Verdict.of(
@@ -81,15 +82,6 @@ class CiIntegrationTests {
   private static CaseResult result(String id, Status status, String tag) {
     List<Fact> facts = status == Status.PASS ? List.of() : List.of(new Fact("stdout", "differs"));
     return CaseResults.of(id, status).tags(List.of(tag)).summary("x").facts(facts).build();
-  }
-
-  static Path repositoryRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("ci/switch-implementation.sh"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("ci/ not found above " + Path.of("").toAbsolutePath());
   }
 
   private Result run(Map<String, String> env, String... command)
@@ -138,26 +130,11 @@ class CiIntegrationTests {
     Path deploy = deployment();
     String script = ci.resolve("switch-implementation.sh").toString();
 
-    assertThat(
-            run(
-                    "bash",
-                    script,
-                    "--verdict",
-                    verdict.toString(),
-                    "--group",
-                    "search",
-                    deploy.toString())
-                .exit())
-        .isZero();
-    Result again =
-        run(
-            "bash",
-            script,
-            "--verdict",
-            verdict.toString(),
-            "--group",
-            "search",
-            deploy.toString());
+    String[] switchToSearchsDecision = {
+      "bash", script, "--verdict", verdict.toString(), "--group", "search", deploy.toString()
+    };
+    assertThat(run(switchToSearchsDecision).exit()).isZero();
+    Result again = run(switchToSearchsDecision);
 
     assertThat(again.exit()).isZero();
     assertThat(again.out()).startsWith("already on candidate");

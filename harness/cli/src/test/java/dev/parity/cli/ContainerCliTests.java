@@ -165,18 +165,7 @@ class ContainerCliTests {
     image("legacy", "{}", HTTPD);
     Path broken = image("candidate", "{}", HTTPD);
     Files.writeString(broken.resolve("Dockerfile"), "FROM scratch\nCOPY no-such-file /x\n");
-    Path suite =
-        suite(
-            """
-            name: boxes
-            legacy:
-              container: {build: legacy, port: 8080}
-            candidate:
-              container: {build: candidate, port: 8080}
-            cases:
-              - id: data
-                request: {path: /data.json}
-            """);
+    Path suite = suite(legacyBuiltAndCandidate("{build: candidate, port: 8080}"));
 
     Result compare = HttpCliTests.parity("compare", suite.toString());
 
@@ -199,16 +188,8 @@ class ContainerCliTests {
         "[\"/bin/busybox\", \"sh\", \"-c\", \"echo no config at /etc/app.conf >&2; exit 4\"]");
     Path suite =
         suite(
-            """
-            name: boxes
-            legacy:
-              container: {build: legacy, port: 8080}
-            candidate:
-              container: {build: candidate, port: 8080, ready: /health, startTimeout: 20s}
-            cases:
-              - id: data
-                request: {path: /data.json}
-            """);
+            legacyBuiltAndCandidate(
+                "{build: candidate, port: 8080, ready: /health, startTimeout: 20s}"));
 
     Result compare = HttpCliTests.parity("compare", suite.toString());
 
@@ -227,17 +208,7 @@ class ContainerCliTests {
   void anImageThatIsNotAvailableLocallyMakesItsSideUnavailable() throws IOException {
     image("legacy", "{}", HTTPD);
     Path suite =
-        suite(
-            """
-            name: boxes
-            legacy:
-              container: {build: legacy, port: 8080}
-            candidate:
-              container: {image: "parity-test/never-built:0", port: 8080}
-            cases:
-              - id: data
-                request: {path: /data.json}
-            """);
+        suite(legacyBuiltAndCandidate("{image: \"parity-test/never-built:0\", port: 8080}"));
 
     Result compare = HttpCliTests.parity("compare", suite.toString());
 
@@ -246,5 +217,23 @@ class ContainerCliTests {
         .contains(
             "ERROR data  (candidate could not be run: cannot start container parity-test/never-built:0:"
                 + " image [parity-test/never-built:0] is not available locally, and Parity does not pull images;");
+  }
+
+  /**
+   * A suite.yaml whose legacy is the image built from {@code legacy/}, whose candidate is the
+   * container spec given, and whose one case fetches /data.json.
+   */
+  private static String legacyBuiltAndCandidate(String candidateContainer) {
+    return """
+        name: boxes
+        legacy:
+          container: {build: legacy, port: 8080}
+        candidate:
+          container: %s
+        cases:
+          - id: data
+            request: {path: /data.json}
+        """
+        .formatted(candidateContainer);
   }
 }

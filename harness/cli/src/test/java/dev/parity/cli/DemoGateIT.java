@@ -3,11 +3,11 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.testing.Repository;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoGateIT {
   @TempDir Path dir;
 
-  private static Path demo() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("fixtures/genealogy-cli/suite.yaml"))) {
-        return p.resolve("fixtures/genealogy-cli");
-      }
-    }
-    throw new IllegalStateException(
-        "fixtures/genealogy-cli not found above " + Path.of("").toAbsolutePath());
-  }
-
   @Test
   void gateOnTheDemoWritesTheDecisionWithReasonsPerformanceAndGroups() throws IOException {
     StringWriter out = new StringWriter();
@@ -41,7 +31,7 @@ class DemoGateIT {
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             "gate",
-            demo().toString(),
+            Repository.demoSuite().toString(),
             "--time-budget",
             "30s",
             "--out",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parity.golden.GoldenException;
 import dev.parity.golden.GoldenStore;
 import dev.parity.run.Observation;
+import dev.parity.testing.Repository;
 import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +154,7 @@ class GoldenCrashIT {
   }
 
   private static Process record(TempSuite suite, int token) throws IOException {
-    Path jar = CiIntegrationTests.repositoryRoot().resolve("harness/cli/target/parity.jar");
+    Path jar = Repository.root().resolve("harness/cli/target/parity.jar");
     assertThat(jar).as("the packaged jar").isRegularFile();
     ProcessBuilder builder =
         new ProcessBuilder(

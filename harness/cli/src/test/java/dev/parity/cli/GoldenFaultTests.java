@@ -221,15 +221,7 @@ class GoldenFaultTests {
 
   /** Starts the CLI in its own JVM; what it prints goes to {@link #log}. */
   private Process startParity(Map<String, String> env, String... args) throws IOException {
-    List<String> command =
-        Stream.concat(
-                Stream.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ParityCommand.class.getName()),
-                Stream.of(args))
-            .toList();
+    List<String> command = ParityJvm.command(args);
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -47,18 +47,25 @@ class HttpCliTests {
     return folder;
   }
 
-  private static final String SIDES =
-      """
-      name: web
-      legacy:
-        start: [python3, "{suite}/app.py", "{port}"]
-        env: {VARIANT: legacy}
-        ready: /health
-      candidate:
-        start: [python3, "{suite}/app.py", "{port}"]
-        env: {VARIANT: candidate}
-        ready: /health
-      """;
+  private static final String SIDES = sidesWithCandidate("ready: /health");
+
+  /**
+   * Both sides run the suite's app.py (told which side it is by VARIANT); the candidate's last
+   * settings are {@code candidateTail}, e.g. its ready path.
+   */
+  private static String sidesWithCandidate(String candidateTail) {
+    return """
+        name: web
+        legacy:
+          start: [python3, "{suite}/app.py", "{port}"]
+          env: {VARIANT: legacy}
+          ready: /health
+        candidate:
+          start: [python3, "{suite}/app.py", "{port}"]
+          env: {VARIANT: candidate}
+        """
+        + candidateTail.indent(2);
+  }
 
   private long serversOf(Path suite) {
     return ProcessHandle.allProcesses()
@@ -223,21 +230,8 @@ class HttpCliTests {
   void aServerThatNeverGetsReadyIsReportedWithItsSideAndLogTailAndExits3() throws IOException {
     Path suite =
         suite(
-            """
-            name: web
-            legacy:
-              start: [python3, "{suite}/app.py", "{port}"]
-              env: {VARIANT: legacy}
-              ready: /health
-            candidate:
-              start: [python3, "{suite}/app.py", "{port}"]
-              env: {VARIANT: candidate}
-              ready: /missing
-              startTimeout: 8s
-            cases:
-              - id: item
-                request: {path: /item}
-            """);
+            sidesWithCandidate("ready: /missing\nstartTimeout: 8s")
+                + "cases:\n  - id: item\n    request: {path: /item}\n");
 
     Result compare = parity("compare", suite.toString());
 
@@ -327,13 +321,7 @@ class HttpCliTests {
             """
                 .formatted(pidFile));
     Process parity =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ParityCommand.class.getName(),
-                "record",
-                suite.toString())
+        new ProcessBuilder(ParityJvm.command("record", suite.toString()))
             .redirectErrorStream(true)
             .redirectOutput(project.resolve("parity.log").toFile())
             .start();

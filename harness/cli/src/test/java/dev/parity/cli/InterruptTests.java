@@ -25,13 +25,7 @@ class InterruptTests {
                     + "'}\n"
                     + "cases:\n  - id: a\n");
     Process parity =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ParityCommand.class.getName(),
-                "record",
-                suite.folder().toString())
+        new ProcessBuilder(ParityJvm.command("record", suite.folder().toString()))
             .redirectErrorStream(true)
             .redirectOutput(root.resolve("parity.log").toFile())
             .start();

@@ -7,7 +7,6 @@ import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -75,12 +74,7 @@ class KillTests {
   }
 
   private Process parity(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(ParityCommand.class.getName());
-    command.addAll(List.of(args));
+    List<String> command = ParityJvm.command(args);
     command.addAll(List.of("--out", root.resolve("out-" + args[0]).toString()));
     return new ProcessBuilder(command)
         .directory(root.toFile())

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.archive.RunArchive;
 import dev.parity.files.AtomicFiles;
+import dev.parity.testing.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,7 @@ class PerCaseWritesTests {
 
     assertThat(exit).isZero();
     assertThat(AtomicFiles.syncs() - before).as("files forced to disk by verify").isZero();
-    List<String> written = files(temp.resolve("v"));
+    List<String> written = Trees.files(temp.resolve("v"));
     // Allure wants one result file per test; they are written in one pass with the reports,
     // beside the run's own three (categories per cluster, environment, executor).
     assertThat(written)
@@ -80,22 +80,13 @@ class PerCaseWritesTests {
     int exit = parity("record", suite.toString(), "--golden", golden.toString(), "--out", out("r"));
 
     assertThat(exit).isZero();
-    long goldenFiles = files(golden).stream().filter(p -> p.startsWith("c/")).count();
+    long goldenFiles = Trees.files(golden).stream().filter(p -> p.startsWith("c/")).count();
     assertThat(goldenFiles).isGreaterThanOrEqualTo(CASES);
     assertThat(AtomicFiles.syncs() - before).isEqualTo(goldenFiles);
   }
 
   private String out(String name) {
     return temp.resolve(name).toString();
-  }
-
-  private static List<String> files(Path folder) throws Exception {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .map(p -> folder.relativize(p).toString())
-          .sorted()
-          .toList();
-    }
   }
 
   private static int parity(String... args) {

@@ -96,14 +96,8 @@ class RedactionCliTests {
             project,
             Duration.ofMinutes(2),
             Map.of("GITHUB_TOKEN", "ghp_SECRET-0123456789"),
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            ParityCommand.class.getName(),
-            "record",
-            suite.toString(),
-            "--out",
-            out.toString());
+            ParityJvm.command("record", suite.toString(), "--out", out.toString())
+                .toArray(String[]::new));
 
     assertThat(record.exit()).as(record.out() + record.err()).isZero();
     assertThat(project.resolve("golden/env/a/stdout"))

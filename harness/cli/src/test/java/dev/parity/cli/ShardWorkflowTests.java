@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.parity.testing.Repository;
 import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +24,7 @@ class ShardWorkflowTests {
 
   private JsonNode workflow() throws IOException {
     return new YAMLMapper()
-        .readTree(
-            CiIntegrationTests.repositoryRoot().resolve("ci/github/parity-sharded.yml").toFile());
+        .readTree(Repository.root().resolve("ci/github/parity-sharded.yml").toFile());
   }
 
   private static JsonNode step(JsonNode job, String name) {

@@ -3,6 +3,7 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.cli.Processes.Result;
+import dev.parity.testing.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -27,7 +28,7 @@ class StartupIT {
   /** A copy of the repository's layout: ./parity, the packaged jar and, per test, an archive. */
   @BeforeEach
   void layout() throws Exception {
-    Path root = CiIntegrationTests.repositoryRoot();
+    Path root = Repository.root();
     Path target = Files.createDirectories(temp.resolve("harness/cli/target"));
     jar = Files.copy(root.resolve("harness/cli/target/parity.jar"), target.resolve("parity.jar"));
     launcher = Files.copy(root.resolve("parity"), temp.resolve("parity"));
@@ -59,7 +60,7 @@ class StartupIT {
 
   @Test
   void theBuildsArchiveIsUsed() throws Exception {
-    Path root = CiIntegrationTests.repositoryRoot();
+    Path root = Repository.root();
     assertThat(root.resolve("harness/cli/target/parity.jsa"))
         .as("the archive the build dumps beside the jar")
         .isRegularFile();
@@ -76,7 +77,7 @@ class StartupIT {
 
   @Test
   void theArchiveHoldsTheClassesAVerifyLoads() throws Exception {
-    Path root = CiIntegrationTests.repositoryRoot();
+    Path root = Repository.root();
     launcher = root.resolve("parity");
     Path suite = Files.createDirectories(temp.resolve("suite"));
     Files.writeString(
@@ -109,7 +110,7 @@ class StartupIT {
 
   @Test
   void theJitStopsAtC1UnlessTheUserSaysOtherwise() throws Exception {
-    Path root = CiIntegrationTests.repositoryRoot();
+    Path root = Repository.root();
     launcher = root.resolve("parity");
 
     Result byDefault = parity(Map.of("PARITY_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");

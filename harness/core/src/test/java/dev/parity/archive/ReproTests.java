@@ -8,6 +8,7 @@ import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.fixture.Suites;
+import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -59,23 +60,16 @@ class ReproTests {
     Files.write(suiteFolder.resolve("upload.bin"), BINARY);
     Files.writeString(
         suiteFolder.resolve("suite.yaml"),
-        String.join(
-            "\n",
-            "name: web",
-            "allowSideEffects: true",
-            "legacy:",
-            "  start: [python3, \"{suite}/app.py\", \"{port}\"]",
-            "  ready: /health",
-            "candidate:",
-            "  url: http://127.0.0.1:9/",
-            "cases:",
-            "  - id: traversal",
-            "    request: {path: /static/../../etc/passwd}",
-            "  - id: head",
-            "    request: {method: HEAD, path: /people}",
-            "  - id: upload",
-            "    request: {method: POST, path: /up, body: \"@upload.bin\"}",
-            ""));
+        TempSuite.startedAppAndClosedCandidate("web")
+            + String.join(
+                "\n",
+                "  - id: traversal",
+                "    request: {path: /static/../../etc/passwd}",
+                "  - id: head",
+                "    request: {method: HEAD, path: /people}",
+                "  - id: upload",
+                "    request: {method: POST, path: /up, body: \"@upload.bin\"}",
+                ""));
     Suite suite = new SuiteLoader().load(suiteFolder);
     // The project is moved after the scripts are written: they must not name where it was.
     String traversal = repro(suite, "traversal");

@@ -10,6 +10,8 @@ import dev.parity.fixture.SuiteLoader;
 import dev.parity.run.CommandRunner;
 import dev.parity.run.Observation;
 import dev.parity.run.RunOutcome;
+import dev.parity.testing.TempSuite;
+import dev.parity.testing.Trees;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,24 +152,17 @@ class RunArchiveTests {
             ""));
     Files.writeString(
         suiteFolder.resolve("suite.yaml"),
-        String.join(
-            "\n",
-            "name: web",
-            "allowSideEffects: true",
-            "legacy:",
-            "  start: [python3, \"{suite}/app.py\", \"{port}\"]",
-            "  ready: /health",
-            "candidate:",
-            "  url: http://127.0.0.1:9/",
-            "cases:",
-            "  - id: post",
-            "    request:",
-            "      method: POST",
-            "      path: /people",
-            "      query: {q: \"a b&c\"}",
-            "      headers: {X-Who: \"it's me\"}",
-            "      body: {name: Ann}",
-            ""));
+        TempSuite.startedAppAndClosedCandidate("web")
+            + String.join(
+                "\n",
+                "  - id: post",
+                "    request:",
+                "      method: POST",
+                "      path: /people",
+                "      query: {q: \"a b&c\"}",
+                "      headers: {X-Who: \"it's me\"}",
+                "      body: {name: Ann}",
+                ""));
     Suite suite = new SuiteLoader().load(suiteFolder);
     Case testCase = suite.cases().get(0);
 
@@ -264,11 +258,11 @@ class RunArchiveTests {
     }
 
     // While cases run, only the failing case has written anything.
-    assertThat(files(archive.folder()))
+    assertThat(Trees.files(archive.folder()))
         .allMatch(p -> p.startsWith("fail/x/"))
         .contains("fail/x/legacy/repro.sh", "fail/x/candidate/raw/stdout");
     sink.finish();
-    assertThat(files(archive.folder()))
+    assertThat(Trees.files(archive.folder()))
         .filteredOn(p -> !p.startsWith("fail/x/"))
         .containsExactly(RunArchive.REPRO_INDEX);
     // The reports read the passing cases' repro commands from that one file.
@@ -280,15 +274,6 @@ class RunArchiveTests {
         .hasValueSatisfying(r -> assertThat(r).contains("echo x"));
     assertThat(reader.read("pass/c7", Side.LEGACY, RunArchive.View.RAW)).isEmpty();
     assertThat(reader.repro("unknown", Side.LEGACY)).isEmpty();
-  }
-
-  private static List<String> files(Path folder) throws Exception {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .map(p -> folder.relativize(p).toString())
-          .sorted()
-          .toList();
-    }
   }
 
   @Test

@@ -33,6 +33,18 @@ public final class TempSuite {
         + "  command: [sh, \"{suite}/candidate.sh\"]\n";
   }
 
+  /**
+   * The head of a suite.yaml named {@code name} whose legacy is the suite's {@code app.py}, started
+   * on a free port, and whose candidate is a URL nobody answers (a closed local port); its cases
+   * follow. Side effects are allowed, so any method may be sent.
+   */
+  public static String startedAppAndClosedCandidate(String name) {
+    return "name: "
+        + name
+        + "\nallowSideEffects: true\nlegacy:\n  start: [python3, \"{suite}/app.py\", \"{port}\"]\n"
+        + "  ready: /health\ncandidate:\n  url: http://127.0.0.1:9/\ncases:\n";
+  }
+
   /** Writes suite.yaml. */
   public TempSuite suiteYaml(String yaml) {
     return file("suite.yaml", yaml);

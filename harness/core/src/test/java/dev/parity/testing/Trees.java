@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Folder trees for tests: a committed demo's goldens, a suite recorded once per test class. */
@@ -28,5 +29,15 @@ public final class Trees {
       }
     }
     return to;
+  }
+
+  /** The regular files below {@code folder}, as sorted paths relative to it. */
+  public static List<String> files(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> folder.relativize(p).toString())
+          .sorted()
+          .toList();
+    }
   }
 }

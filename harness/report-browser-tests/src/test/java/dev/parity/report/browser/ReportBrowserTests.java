@@ -11,6 +11,7 @@ import dev.parity.fixture.Side;
 import dev.parity.report.Reports;
 import dev.parity.run.Observation;
 import dev.parity.testing.CaseResults;
+import dev.parity.testing.Repository;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Status;
@@ -19,7 +20,6 @@ import dev.parity.verdict.VerdictJson;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +76,14 @@ class ReportBrowserTests {
 
   @Test
   void gateReportShowsPerformanceAndEachGroupsDecisionAsVerdictJsonHasThem() throws Exception {
-    Parity.run(1, "gate", demoSuite().toString(), "--time-budget", "3s", "--out", temp.toString());
+    Parity.run(
+        1,
+        "gate",
+        Repository.demoSuite().toString(),
+        "--time-budget",
+        "3s",
+        "--out",
+        temp.toString());
     JsonNode verdict = VerdictJson.mapper().readTree(temp.resolve("verdict.json").toFile());
 
     try (Browser browser = Browser.start()) {
@@ -142,16 +149,6 @@ class ReportBrowserTests {
     assertThat(colours)
         .as("colours where %s is in %s", element.getTagName(), shot)
         .hasSizeGreaterThan(10);
-  }
-
-  static Path demoSuite() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("fixtures/genealogy-cli/suite.yaml"))) {
-        return p.resolve("fixtures/genealogy-cli");
-      }
-    }
-    throw new IllegalStateException(
-        "fixtures/genealogy-cli not found above " + Path.of("").toAbsolutePath());
   }
 
   @Test

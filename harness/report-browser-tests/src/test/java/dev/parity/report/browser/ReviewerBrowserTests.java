@@ -2,6 +2,7 @@ package dev.parity.report.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.testing.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -178,7 +179,7 @@ class ReviewerBrowserTests {
   @Timeout(600)
   void reproScriptsShownInThePageReproduceAgainstTheDemoServer() throws Exception {
     // The demo's legacy server, in a project folder of its own: the scripts name no absolute path.
-    Path demo = ReportBrowserTests.demoSuite().resolveSibling("webapp-http");
+    Path demo = Repository.demoSuite().resolveSibling("webapp-http");
     Path suite = Files.createDirectories(temp.resolve("fixtures/webapp"));
     for (String file :
         List.of("legacy/app.py", "data/people.json", "static/logo.png", "bodies/greeting.json")) {
