@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * What an exchange observed: the compared headers of a response, or what went wrong, said so that a
  * user can tell a hanging, broken or unreachable server apart.
  */
-final class HttpResponses {
+public final class HttpResponses {
   private static final String RAISE_TIMEOUT =
       " (raise [timeout] on the case or under [defaults] if it is just slow)";
 
@@ -100,7 +100,7 @@ final class HttpResponses {
    * The compared headers as text: one {@code name: value} line per value, names in lower case and
    * sorted, values of one name in the order received; ignored headers are left out.
    */
-  static String canonicalHeaders(HttpHeaders headers, HttpSettings settings) {
+  public static String canonicalHeaders(HttpHeaders headers, HttpSettings settings) {
     TreeMap<String, List<String>> sorted = new TreeMap<>();
     headers
         .map()

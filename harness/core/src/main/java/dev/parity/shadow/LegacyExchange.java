@@ -1,0 +1,157 @@
+package dev.parity.shadow;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Forwards one client request to legacy and streams legacy's answer back unchanged (status,
+ * headers but hop-by-hop ones, body byte for byte), keeping a copy of the body for comparison.
+ */
+final class LegacyExchange {
+  /**
+   * Hop-by-hop headers (RFC 9110 7.6.1) and the ones the JDK's client and server set themselves;
+   * a proxy never forwards them.
+   */
+  static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "proxy-authenticate",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "host",
+          "content-length",
+          "expect");
+
+  /** What legacy answered, with the body kept when it was small enough to compare. */
+  record Answer(
+      int status,
+      HttpHeaders headers,
+      Optional<byte[]> body,
+      Duration duration) {}
+
+  private final HttpClient client;
+  private final URI base;
+  private final Duration timeout;
+
+  LegacyExchange(HttpClient client, URI base, Duration timeout) {
+    this.client = client;
+    this.base = base;
+    this.timeout = timeout;
+  }
+
+  /** The request of {@code exchange} with {@code body}, as sent to legacy. */
+  HttpRequest request(HttpExchange exchange, String pathAndQuery, byte[] body) {
+    String root = base.toString().replaceAll("/+$", "");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(root + pathAndQuery))
+            .timeout(timeout)
+            .method(
+                exchange.getRequestMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    forwardable(exchange.getRequestHeaders())
+        .forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+    return builder.build();
+  }
+
+  /**
+   * Sends {@code request} to legacy and answers the client with what legacy answered; when legacy
+   * cannot be reached, the client gets 502 with why.
+   */
+  Answer answer(HttpExchange exchange, HttpRequest request) throws IOException {
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException | RuntimeException e) {
+      badGateway(exchange, "legacy did not answer: " + e);
+      return new Answer(502, HttpHeaders.of(Map.of(), (a, b) -> true), Optional.empty(),
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      badGateway(exchange, "interrupted");
+      throw new IOException("interrupted", e);
+    }
+    Headers out = exchange.getResponseHeaders();
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!name.startsWith(":") && !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                out.put(name, List.copyOf(values));
+              }
+            });
+    boolean noBody =
+        exchange.getRequestMethod().equals("HEAD")
+            || response.statusCode() == 204
+            || response.statusCode() == 304
+            || response.statusCode() < 200;
+    long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+    exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : length < 0 ? 0 : length == 0 ? -1 : length);
+    ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    boolean kept = true;
+    try (InputStream in = response.body();
+        OutputStream client = exchange.getResponseBody()) {
+      byte[] buffer = new byte[16 * 1024];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        client.write(buffer, 0, read);
+        if (kept && copy.size() + read <= ShadowSettings.MAX_BODY_BYTES) {
+          copy.write(buffer, 0, read);
+        } else {
+          kept = false;
+        }
+      }
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    return new Answer(
+        response.statusCode(),
+        response.headers(),
+        kept ? Optional.of(copy.toByteArray()) : Optional.empty(),
+        duration);
+  }
+
+  /** The client's headers that may be sent on: hop-by-hop and framing headers left out. */
+  static Map<String, List<String>> forwardable(Headers headers) {
+    Map<String, List<String>> kept = new TreeMap<>();
+    headers.forEach(
+        (name, values) -> {
+          if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+            kept.put(name, values);
+          }
+        });
+    return kept;
+  }
+
+  private static void badGateway(HttpExchange exchange, String why) throws IOException {
+    byte[] text = ("parity shadow: " + why + "\n").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(502, text.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(text);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.parity.shadow;
+
+import dev.parity.diff.ObservationComparator;
+import dev.parity.engine.Engine;
+import dev.parity.engine.Progress;
+import dev.parity.engine.RunOptions;
+import dev.parity.fixture.Implementation;
+import dev.parity.fixture.Suite;
+import dev.parity.run.Runner;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Verdict;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges one shadowed request exactly as {@code parity compare} judges a case: the engine's
+ * compare mode on a suite of that one request, with legacy's first run replayed.
+ */
+final class ShadowJudge {
+  private final Suite suite;
+  private final Runner live;
+  private final Implementation secondary;
+  private final ObservationComparator comparator = new ObservationComparator();
+  private final RunOptions options = RunOptions.defaults().withJobs(1);
+
+  ShadowJudge(Suite suite, Runner live, Implementation secondary) {
+    this.suite = suite;
+    this.live = live;
+    this.secondary = secondary;
+  }
+
+  CaseResult judge(Mirrored request) {
+    Suite one =
+        new Suite(
+            suite.name(),
+            suite.folder(),
+            suite.legacy(),
+            suite.candidate(),
+            suite.timeout(),
+            suite.env(),
+            suite.compare(),
+            List.of(request.testCase()),
+            suite.normalize(),
+            Optional.empty(),
+            suite.http(),
+            suite.redaction());
+    Engine engine =
+        new Engine(
+            new ReplayRunner(live, secondary, request.legacy()), comparator, Progress.NONE);
+    Verdict verdict = engine.compare(one, options);
+    return verdict.fixtures().get(0);
+  }
+}

@@ -1,0 +1,314 @@
+package dev.parity.shadow;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.parity.files.AtomicFiles;
+import dev.parity.fixture.ConfigException;
+import dev.parity.fixture.HttpCase;
+import dev.parity.fixture.HttpImplementation;
+import dev.parity.fixture.HttpRequest;
+import dev.parity.fixture.Implementation;
+import dev.parity.fixture.RequestBody;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.run.HttpResponses;
+import dev.parity.run.Observation;
+import dev.parity.run.Runner;
+import dev.parity.verdict.CaseResult;
+import dev.parity.verdict.Verdict;
+import dev.parity.verdict.VerdictJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A reverse proxy in front of legacy: every client gets legacy's answer, and safe requests are
+ * queued to be sent to the candidate and once more to legacy (for noise) and judged like {@code
+ * parity compare} judges a case. The JDK's HTTP server and client carry the traffic: no dependency,
+ * and they are enough for the loads a shadow sees on one machine (see docs/traffic.md).
+ */
+public final class ShadowProxy implements AutoCloseable {
+  /** Methods mirrored without {@code allowSideEffects: true}. */
+  public static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  /** The path of the live page; {@code /_parity/verdict.json} is the running verdict. */
+  public static final String PAGE = "/_parity";
+
+  private final Suite suite;
+  private final ShadowSettings settings;
+  private final ShadowTally tally;
+  private final ComparisonQueue<Mirrored> queue;
+  private final Optional<ShadowRecorder> recorder;
+  private final LegacyExchange legacy;
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong recordFailures = new AtomicLong();
+  private final HttpServer server;
+  private final ExecutorService clients;
+  private final ScheduledExecutorService writer;
+
+  private ShadowProxy(Suite suite, Runner live, ShadowSettings settings, URI legacyBase)
+      throws IOException {
+    this.suite = suite;
+    this.settings = settings;
+    this.tally = new ShadowTally(suite.key());
+    ShadowJudge judge = new ShadowJudge(suite, live, secondary(suite));
+    this.recorder =
+        settings
+            .record()
+            .map(
+                folder ->
+                    new ShadowRecorder(
+                        folder, suite, settings.sample(), ThreadLocalRandom.current()::nextDouble));
+    if (recorder.isPresent()) {
+      recorder.get().prepare();
+    }
+    this.queue = new ComparisonQueue<>(settings.queue(), settings.workers(), m -> judge(judge, m));
+    HttpClient client =
+        HttpClient.newBuilder()
+            .connectTimeout(suite.http().connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    this.legacy = new LegacyExchange(client, legacyBase, suite.timeout());
+    this.server = HttpServer.create(settings.listen(), 128);
+    this.clients = Executors.newFixedThreadPool(64, daemon("parity-shadow-client"));
+    server.setExecutor(clients);
+    server.createContext("/", this::handle);
+    this.writer = Executors.newSingleThreadScheduledExecutor(daemon("parity-shadow-verdict"));
+  }
+
+  /**
+   * Starts a proxy for {@code suite} whose legacy is an already running {@code url:}; {@code live}
+   * runs the candidate and legacy's second calls.
+   *
+   * @throws ConfigException when legacy is not a {@code url:} HTTP service
+   */
+  public static ShadowProxy start(Suite suite, Runner live, ShadowSettings settings)
+      throws IOException {
+    URI base = legacyBase(suite);
+    ShadowProxy proxy = new ShadowProxy(suite, live, settings, base);
+    Files.createDirectories(settings.reports());
+    proxy.server.start();
+    long every = settings.every().toMillis();
+    proxy.writer.scheduleWithFixedDelay(proxy::writeQuietly, every, every, TimeUnit.MILLISECONDS);
+    return proxy;
+  }
+
+  /** The address clients connect to (the real port when {@code --listen} asked for port 0). */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /** The verdict so far. */
+  public Verdict verdict() {
+    return tally.verdict(queue.dropped(), queue.waiting());
+  }
+
+  /** Requests dropped from comparison because the queue was full. */
+  public long dropped() {
+    return queue.dropped();
+  }
+
+  /** Cases written to the {@code --record} folder. */
+  public long recorded() {
+    return recorder.map(ShadowRecorder::written).orElse(0L);
+  }
+
+  /**
+   * Stops taking clients, finishes the comparisons in flight (up to {@code drain}) and writes the
+   * final verdict.json; returns that verdict.
+   */
+  public Verdict stop(Duration drain) throws IOException, InterruptedException {
+    server.stop(1);
+    clients.shutdown();
+    clients.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
+    queue.drain(drain);
+    writer.shutdownNow();
+    Verdict last = verdict();
+    write(last);
+    return last;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    clients.shutdownNow();
+    queue.close();
+    writer.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      String rawPath = exchange.getRequestURI().getRawPath();
+      if (rawPath.equals(PAGE) || rawPath.equals(PAGE + "/")) {
+        page(exchange, "text/html; charset=utf-8", LivePage.html(verdict()));
+        return;
+      }
+      if (rawPath.equals(PAGE + "/verdict.json")) {
+        page(exchange, "application/json", VerdictJson.toJson(verdict()));
+        return;
+      }
+      proxy(exchange, rawPath);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void proxy(HttpExchange exchange, String rawPath) throws IOException {
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readNBytes(ShadowSettings.MAX_BODY_BYTES + 1);
+    }
+    if (body.length > ShadowSettings.MAX_BODY_BYTES) {
+      // Not buffered past the cap: the proxy cannot forward what it did not keep.
+      page(exchange, 413, "text/plain; charset=utf-8", "parity shadow: request body over 32 MiB\n");
+      tally.received(false, false);
+      return;
+    }
+    String method = exchange.getRequestMethod();
+    LegacyExchange.Answer answer =
+        legacy.answer(exchange, legacy.request(exchange, pathAndQuery, body));
+    boolean legacyFailed = answer.status() >= 500;
+    Optional<String> text = body.length == 0 ? Optional.of("") : utf8(body);
+    // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, and an
+    // unreachable legacy (nothing to compare with).
+    boolean mirrored = mirrors(method) && answer.body().isPresent() && text.isPresent();
+    tally.received(mirrored, legacyFailed);
+    if (!mirrored) {
+      return;
+    }
+    String group = RouteGroups.of(rawPath);
+    Map<String, String> headers = new LinkedHashMap<>();
+    LegacyExchange.forwardable(exchange.getRequestHeaders())
+        .forEach((name, values) -> headers.put(name, String.join(", ", values)));
+    HttpRequest request =
+        new HttpRequest(
+            method,
+            pathAndQuery,
+            Map.of(),
+            headers,
+            body.length == 0 ? Optional.empty() : Optional.of(RequestBody.text(text.get())));
+    HttpCase testCase =
+        new HttpCase(
+            "shadow/" + group + "/" + ids.incrementAndGet(),
+            suite.folder().resolve(SuiteLoader.SUITE_FILE),
+            request,
+            Optional.empty(),
+            List.of(group),
+            List.of());
+    Observation observed =
+        Observation.ofHttp(
+            answer.status(),
+            HttpResponses.canonicalHeaders(answer.headers(), suite.http()),
+            answer.body().get(),
+            answer.duration());
+    queue.offer(new Mirrored(testCase, group, observed));
+  }
+
+  private boolean mirrors(String method) {
+    return SAFE_METHODS.contains(method)
+        || suite.http().allowSideEffects() && HttpRequest.WRITE_METHODS.contains(method);
+  }
+
+  private void judge(ShadowJudge judge, Mirrored request) {
+    CaseResult result = judge.judge(request);
+    tally.add(request.group(), result);
+    if (recorder.isPresent()) {
+      try {
+        recorder.get().offer(request, result);
+      } catch (IOException | RuntimeException e) {
+        recordFailures.incrementAndGet();
+      }
+    }
+  }
+
+  private void writeQuietly() {
+    try {
+      write(verdict());
+    } catch (IOException | RuntimeException e) {
+      // The next write tries again; the final one (stop) reports its failure.
+    }
+  }
+
+  private synchronized void write(Verdict verdict) throws IOException {
+    AtomicFiles.replace(
+        settings.reports().resolve(VerdictJson.FILE),
+        VerdictJson.toJson(verdict).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void page(HttpExchange exchange, String type, String text) throws IOException {
+    page(exchange, 200, type, text);
+  }
+
+  private static void page(HttpExchange exchange, int status, String type, String text)
+      throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Optional<String> utf8(byte[] body) {
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static URI legacyBase(Suite suite) {
+    if (suite.legacy() instanceof HttpImplementation http
+        && http.endpoint() instanceof HttpImplementation.Url url) {
+      return url.base();
+    }
+    throw new ConfigException(
+        suite.folder().resolve(SuiteLoader.SUITE_FILE),
+        "legacy is ["
+            + suite.legacy().describe()
+            + "], but parity shadow serves clients from legacy, so legacy must be an HTTP service"
+            + " that is already running: set `legacy: {url: http://HOST:PORT}`");
+  }
+
+  private static Implementation secondary(Suite suite) {
+    return suite.legacy();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
