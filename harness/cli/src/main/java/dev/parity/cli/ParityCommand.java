@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
       AcceptedCommand.class,
       PruneCommand.class,
       ReviewCommand.class,
+      ShadowCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },

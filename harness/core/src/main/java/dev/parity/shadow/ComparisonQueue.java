@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A bounded queue of comparisons worked off by a few threads. {@link #offer} never blocks: when
- * the queue is full the item is dropped and counted, so the client's request never waits for a
+ * A bounded queue of comparisons worked off by a few threads. {@link #offer} never blocks: when the
+ * queue is full the item is dropped and counted, so the client's request never waits for a
  * comparison.
  *
  * @param <T> what is compared
@@ -79,8 +79,8 @@ public final class ComparisonQueue<T> implements AutoCloseable {
   }
 
   /**
-   * Takes no new item and waits up to {@code deadline} for the queued and running comparisons;
-   * true when all finished.
+   * Takes no new item and waits up to {@code deadline} for the queued and running comparisons; true
+   * when all finished.
    */
   public boolean drain(Duration deadline) throws InterruptedException {
     workers.shutdown();

@@ -21,13 +21,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Forwards one client request to legacy and streams legacy's answer back unchanged (status,
- * headers but hop-by-hop ones, body byte for byte), keeping a copy of the body for comparison.
+ * Forwards one client request to legacy and streams legacy's answer back unchanged (status, headers
+ * but hop-by-hop ones, body byte for byte), keeping a copy of the body for comparison.
  */
 final class LegacyExchange {
   /**
-   * Hop-by-hop headers (RFC 9110 7.6.1) and the ones the JDK's client and server set themselves;
-   * a proxy never forwards them.
+   * Hop-by-hop headers (RFC 9110 7.6.1) and the ones the JDK's client and server set themselves; a
+   * proxy never forwards them.
    */
   static final Set<String> HOP_BY_HOP =
       Set.of(
@@ -44,11 +44,7 @@ final class LegacyExchange {
           "expect");
 
   /** What legacy answered, with the body kept when it was small enough to compare. */
-  record Answer(
-      int status,
-      HttpHeaders headers,
-      Optional<byte[]> body,
-      Duration duration) {}
+  record Answer(int status, HttpHeaders headers, Optional<byte[]> body, Duration duration) {}
 
   private final HttpClient client;
   private final URI base;
@@ -87,7 +83,10 @@ final class LegacyExchange {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException | RuntimeException e) {
       badGateway(exchange, "legacy did not answer: " + e);
-      return new Answer(502, HttpHeaders.of(Map.of(), (a, b) -> true), Optional.empty(),
+      return new Answer(
+          502,
+          HttpHeaders.of(Map.of(), (a, b) -> true),
+          Optional.empty(),
           Duration.ofNanos(System.nanoTime() - start));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -110,7 +109,8 @@ final class LegacyExchange {
             || response.statusCode() == 304
             || response.statusCode() < 200;
     long length = response.headers().firstValueAsLong("content-length").orElse(-1);
-    exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : length < 0 ? 0 : length == 0 ? -1 : length);
+    exchange.sendResponseHeaders(
+        response.statusCode(), noBody ? -1 : length < 0 ? 0 : length == 0 ? -1 : length);
     ByteArrayOutputStream copy = new ByteArrayOutputStream();
     boolean kept = true;
     try (InputStream in = response.body();

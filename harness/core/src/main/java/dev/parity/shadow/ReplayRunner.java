@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The runner of one shadowed request: legacy's first run is the response the client already got;
- * later legacy runs (the noise probe) go to {@code secondary}, the candidate to the live runner.
- * So {@code compare}'s own engine judges the request, noise discounted as in {@code compare}.
+ * later legacy runs (the noise probe) go to {@code secondary}, the candidate to the live runner. So
+ * {@code compare}'s own engine judges the request, noise discounted as in {@code compare}.
  */
 final class ReplayRunner implements Runner {
   private final Runner live;

@@ -12,8 +12,8 @@ public final class RouteGroups {
   private RouteGroups() {}
 
   /**
-   * The first segment of {@code path} (a query is ignored); characters an nginx map key cannot
-   * hold become {@code _}, so every group is a valid map key.
+   * The first segment of {@code path} (a query is ignored); characters an nginx map key cannot hold
+   * become {@code _}, so every group is a valid map key.
    */
   public static String of(String path) {
     String plain = path;

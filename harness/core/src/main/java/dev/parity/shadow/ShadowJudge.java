@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Judges one shadowed request exactly as {@code parity compare} judges a case: the engine's
- * compare mode on a suite of that one request, with legacy's first run replayed.
+ * Judges one shadowed request exactly as {@code parity compare} judges a case: the engine's compare
+ * mode on a suite of that one request, with legacy's first run replayed.
  */
 final class ShadowJudge {
   private final Suite suite;
@@ -45,8 +45,7 @@ final class ShadowJudge {
             suite.http(),
             suite.redaction());
     Engine engine =
-        new Engine(
-            new ReplayRunner(live, secondary, request.legacy()), comparator, Progress.NONE);
+        new Engine(new ReplayRunner(live, secondary, request.legacy()), comparator, Progress.NONE);
     Verdict verdict = engine.compare(one, options);
     return verdict.fixtures().get(0);
   }

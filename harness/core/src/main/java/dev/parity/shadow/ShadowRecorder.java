@@ -95,7 +95,8 @@ final class ShadowRecorder {
     byte[] yaml = caseYaml(request, result).getBytes(StandardCharsets.UTF_8);
     String method = request.testCase().request().method().toLowerCase(Locale.ROOT);
     while (true) {
-      Path file = groupFolder.resolve(String.format("%s-%06d.yaml", method, next.getAndIncrement()));
+      Path file =
+          groupFolder.resolve(String.format("%s-%06d.yaml", method, next.getAndIncrement()));
       try {
         AtomicFiles.writeNew(file, yaml);
         written.incrementAndGet();
@@ -155,8 +156,7 @@ final class ShadowRecorder {
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        ((ArrayNode) node)
-            .set(i, withSuiteFolder(node.get(i), suiteFolder));
+        ((ArrayNode) node).set(i, withSuiteFolder(node.get(i), suiteFolder));
       }
     }
     return node;

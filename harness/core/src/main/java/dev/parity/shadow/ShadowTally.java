@@ -102,7 +102,8 @@ final class ShadowTally {
     }
     long durationMs = (System.nanoTime() - start) / 1_000_000;
     Verdict judged = Verdict.of(suite, Mode.COMPARE, all, List.of(), startedAt, durationMs);
-    Counts total = new Counts(passed + failed + errors + accepted, passed, failed, errors, accepted);
+    Counts total =
+        new Counts(passed + failed + errors + accepted, passed, failed, errors, accepted);
     List<String> reasons = new ArrayList<>();
     reasons.add(
         received

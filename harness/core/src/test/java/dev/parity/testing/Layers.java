@@ -64,8 +64,7 @@ public final class Layers {
         Set.of(
             "archive", "diff", "engine", "fixture", "golden", "redact", "report", "run",
             "verdict"));
-    uses.put(
-        "shadow", Set.of("diff", "engine", "files", "fixture", "run", "verdict"));
+    uses.put("shadow", Set.of("diff", "engine", "files", "fixture", "run", "verdict"));
     uses.put("cli", new TreeSet<>(uses.keySet()));
     return uses;
   }

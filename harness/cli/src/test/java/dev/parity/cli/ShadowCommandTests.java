@@ -1,0 +1,326 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code parity shadow} as a real process between a client and two real servers (the JDK's): the
+ * client gets legacy's bytes, the verdict finds the planted differences, SIGTERM writes the final
+ * verdict, and {@code --record} makes a suite that {@code parity verify} fails the same way.
+ */
+@Timeout(240)
+class ShadowCommandTests {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final byte[] BINARY = new byte[256];
+
+  static {
+    for (int i = 0; i < BINARY.length; i++) {
+      BINARY[i] = (byte) i;
+    }
+  }
+
+  @TempDir Path project;
+  private final List<HttpServer> servers = new ArrayList<>();
+  private final CountDownLatch never = new CountDownLatch(1);
+  private Process shadow;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    never.countDown();
+    if (shadow != null && shadow.isAlive()) {
+      shadow.destroyForcibly().waitFor();
+    }
+    servers.forEach(s -> s.stop(0));
+  }
+
+  /** A server answering like legacy or like the candidate, by {@code candidate}. */
+  private HttpServer server(boolean candidate) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    AtomicInteger served = new AtomicInteger();
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().toString();
+          int n = served.incrementAndGet();
+          switch (path) {
+            case "/api/people" -> send(exchange, 200, "[{\"id\":1,\"name\":\"Ann\"}]");
+            case "/api/clock" ->
+                send(exchange, 200, "{\"served\":" + (n * 7919 % 1000 + 1000) + "}");
+            case "/img/logo" -> {
+              exchange.getResponseHeaders().set("Content-Type", "image/png");
+              exchange.getResponseHeaders().set("X-Side", "legacy-or-candidate");
+              exchange.sendResponseHeaders(200, BINARY.length);
+              try (OutputStream out = exchange.getResponseBody()) {
+                out.write(BINARY);
+              }
+            }
+            case "/search/people?q=ann" ->
+                send(exchange, 200, candidate ? "found: ann\n" : "found: Ann\n");
+            case "/fault/hang" -> {
+              if (candidate) {
+                await();
+              }
+              send(exchange, 200, "ok\n");
+            }
+            case "/fault/reset" -> {
+              if (!candidate) {
+                send(exchange, 200, "ok\n");
+              }
+            }
+            case "/fault/500" -> send(exchange, candidate ? 500 : 200, "ok\n");
+            case "/down/503" -> send(exchange, 503, "legacy is down\n");
+            case "/down/gone" -> {
+              if (candidate) {
+                send(exchange, 200, "ok\n");
+              }
+            }
+            default -> send(exchange, 201, "created " + exchange.getRequestMethod() + "\n");
+          }
+          exchange.close();
+        });
+    server.start();
+    servers.add(server);
+    return server;
+  }
+
+  private void await() {
+    try {
+      never.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("X-Side", "legacy-or-candidate");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private Path suite(HttpServer legacy, HttpServer candidate) throws IOException {
+    Path folder = project.resolve("fixtures/web");
+    Files.createDirectories(folder);
+    Files.writeString(
+        folder.resolve("suite.yaml"),
+        "name: web\n"
+            + "legacy:\n  url: http://127.0.0.1:"
+            + legacy.getAddress().getPort()
+            + "\ncandidate:\n  url: http://127.0.0.1:"
+            + candidate.getAddress().getPort()
+            + "\ndefaults:\n  timeout: 3s\n"
+            + "http:\n  ignoreHeaders: [date]\n"
+            + "cases:\n  - id: people\n    request: {path: /api/people}\n");
+    return folder;
+  }
+
+  /** Starts {@code parity shadow} in its own JVM and returns the proxy's base URL. */
+  private URI startShadow(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ParityCommand.class.getName());
+    command.add("shadow");
+    command.addAll(List.of(args));
+    Path log = project.resolve("shadow.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().remove(CiEnvironment.VARIABLE);
+    shadow = builder.start();
+    Pattern listening = Pattern.compile("listening on (http://\\S+?),");
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      Matcher m = listening.matcher(Files.readString(log));
+      if (m.find()) {
+        return URI.create(m.group(1));
+      }
+      assertThat(shadow.isAlive())
+          .as("parity shadow is running: %s", Files.readString(log))
+          .isTrue();
+      Thread.sleep(50);
+    }
+    throw new AssertionError("parity shadow did not listen: " + Files.readString(log));
+  }
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private static HttpResponse<byte[]> get(URI base, String method, String path) throws Exception {
+    HttpRequest.BodyPublisher body =
+        method.equals("POST")
+            ? HttpRequest.BodyPublishers.ofString("{\"x\":1}")
+            : HttpRequest.BodyPublishers.noBody();
+    return CLIENT.send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body)
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** Polls the live verdict until {@code compared} requests were judged. */
+  private static JsonNode awaitCompared(URI base, int compared) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    JsonNode verdict = null;
+    while (System.nanoTime() < deadline) {
+      verdict = JSON.readTree(get(base, "GET", "/_parity/verdict.json").body());
+      if (verdict.path("counts").path("total").asInt() >= compared) {
+        return verdict;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("not all compared: " + verdict);
+  }
+
+  private int terminate() throws InterruptedException {
+    shadow.destroy(); // SIGTERM
+    assertThat(
+            shadow.waitFor(
+                Duration.ofSeconds(120).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+        .isTrue();
+    return shadow.exitValue();
+  }
+
+  @Test
+  void clientsGetLegacysBytesAndTheVerdictAndRecordedSuiteFindThePlantedDifferences()
+      throws Exception {
+    HttpServer legacy = server(false);
+    HttpServer candidate = server(true);
+    Path suite = suite(legacy, candidate);
+    Path recorded = project.resolve("fixtures/recorded");
+    Path out = project.resolve("out");
+    URI base =
+        startShadow(
+            suite.toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--record",
+            recorded.toString(),
+            "--sample",
+            "0",
+            "--out",
+            out.toString());
+    URI direct = URI.create("http://127.0.0.1:" + legacy.getAddress().getPort());
+
+    for (String path : List.of("/api/people", "/img/logo", "/search/people?q=ann")) {
+      HttpResponse<byte[]> proxied = get(base, "GET", path);
+      HttpResponse<byte[]> straight = get(direct, "GET", path);
+      assertThat(proxied.statusCode()).isEqualTo(straight.statusCode());
+      assertThat(proxied.body()).as(path).isEqualTo(straight.body());
+      assertThat(proxied.headers().firstValue("x-side")).contains("legacy-or-candidate");
+      assertThat(proxied.headers().firstValue("content-type"))
+          .isEqualTo(straight.headers().firstValue("content-type"));
+    }
+    assertThat(get(base, "GET", "/img/logo").body()).isEqualTo(BINARY);
+    // Legacy answers differently each time: noise, discounted as in compare.
+    assertThat(new String(get(base, "GET", "/api/clock").body(), StandardCharsets.UTF_8))
+        .startsWith("{\"served\":");
+    HttpResponse<byte[]> post = get(base, "POST", "/api/items");
+    assertThat(post.statusCode()).isEqualTo(201);
+
+    JsonNode live = awaitCompared(base, 5);
+    assertThat(live.path("counts").path("total").asInt()).isEqualTo(5);
+    String page = new String(get(base, "GET", "/_parity").body(), StandardCharsets.UTF_8);
+    assertThat(page).contains("parity shadow web", "<td>search</td>", "<td>api</td>");
+
+    terminate();
+    JsonNode verdict = JSON.readTree(out.resolve("verdict.json").toFile());
+    assertThat(verdict.path("decision").asText()).isEqualTo("legacy");
+    assertThat(verdict.path("counts").path("failed").asInt()).isEqualTo(1);
+    assertThat(verdict.path("counts").path("passed").asInt()).isEqualTo(4);
+    assertThat(verdict.path("groups").path("search").path("decision").asText()).isEqualTo("legacy");
+    assertThat(verdict.path("groups").path("api").path("decision").asText()).isEqualTo("candidate");
+    assertThat(verdict.path("groups").path("img").path("decision").asText()).isEqualTo("candidate");
+    assertThat(verdict.path("reasons").toString())
+        .contains("6 requests received, 5 compared, 1 not mirrored");
+    assertThat(verdict.path("clusters").get(0).path("examples").get(0).asText())
+        .startsWith("shadow/search/");
+    assertThat(Files.readString(project.resolve("shadow.log"))).contains("Decision: legacy");
+
+    // The recorded suite holds the mismatching request only (--sample 0), and reproduces it.
+    List<Path> cases;
+    try (Stream<Path> files = Files.walk(recorded.resolve("cases"))) {
+      cases = files.filter(Files::isRegularFile).toList();
+    }
+    assertThat(cases).hasSize(1);
+    assertThat(Files.readString(cases.get(0))).contains("path: /search/people?q=ann", "- search");
+    Cli record = Cli.run("record", recorded.toString());
+    assertThat(record.exitCode()).as(record.out() + record.err()).isZero();
+    Cli verify = Cli.run("verify", recorded.toString());
+    assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+    assertThat(verify.out())
+        .contains("1 cases, 0 passed, 1 failed")
+        .contains("-found: Ann", "+found: ann");
+  }
+
+  @Test
+  void candidateFaultsNeverReachTheClientAndLegacyFailuresAreReturnedAndCounted() throws Exception {
+    HttpServer legacy = server(false);
+    HttpServer candidate = server(true);
+    Path suite = suite(legacy, candidate);
+    Path out = project.resolve("out");
+    URI base = startShadow(suite.toString(), "--listen", "127.0.0.1:0", "--out", out.toString());
+
+    for (String path : List.of("/fault/hang", "/fault/reset", "/fault/500")) {
+      HttpResponse<byte[]> proxied = get(base, "GET", path);
+      assertThat(proxied.statusCode()).as(path).isEqualTo(200);
+      assertThat(new String(proxied.body(), StandardCharsets.UTF_8)).isEqualTo("ok\n");
+    }
+    HttpResponse<byte[]> down = get(base, "GET", "/down/503");
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(new String(down.body(), StandardCharsets.UTF_8)).isEqualTo("legacy is down\n");
+    HttpResponse<byte[]> gone = get(base, "GET", "/down/gone");
+    assertThat(gone.statusCode()).isEqualTo(502);
+    assertThat(new String(gone.body(), StandardCharsets.UTF_8)).startsWith("parity shadow: legacy");
+
+    awaitCompared(base, 4);
+    terminate();
+    JsonNode verdict = JSON.readTree(out.resolve("verdict.json").toFile());
+    assertThat(verdict.path("decision").asText()).isEqualTo("legacy");
+    JsonNode fault = verdict.path("groups").path("fault");
+    assertThat(fault.path("decision").asText()).isEqualTo("legacy");
+    assertThat(fault.path("counts").path("total").asInt()).isEqualTo(3);
+    assertThat(fault.path("counts").path("passed").asInt()).isZero();
+    assertThat(verdict.path("reasons").toString())
+        .contains("5 requests received, 4 compared")
+        .contains("2 answered by legacy with an error");
+    assertThat(
+            Map.of(
+                "down", verdict.path("groups").path("down").path("counts").path("total").asInt()))
+        .containsEntry("down", 1);
+  }
+}
