@@ -2,6 +2,7 @@ package dev.parity.cli;
 
 import dev.parity.fixture.ConfigException;
 import dev.parity.golden.GoldenException;
+import dev.parity.run.SpoolException;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.ParityVersion;
 import java.io.IOException;
@@ -159,6 +160,7 @@ public final class ParityCommand implements Runnable {
           cmd.getErr().println("parity: " + FailedRun.describe(e));
           if (!(e instanceof ConfigException)
               && !(e instanceof GoldenException)
+              && !(e instanceof SpoolException)
               && !(e instanceof IOException)) {
             e.printStackTrace(cmd.getErr());
           }

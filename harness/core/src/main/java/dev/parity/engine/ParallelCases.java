@@ -4,6 +4,7 @@ import dev.parity.fixture.Case;
 import dev.parity.golden.GoldenException;
 import dev.parity.normalize.NormalizationException;
 import dev.parity.run.Spool;
+import dev.parity.run.SpoolException;
 import dev.parity.verdict.CaseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,6 +87,10 @@ final class ParallelCases {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof GoldenException stop) {
         // A full disk: the run stops with the golden's own message (exit 2).
+        throw stop;
+      }
+      if (e.getCause() instanceof SpoolException stop) {
+        // The same for an output the spool could not hold: the machine failed, not the case.
         throw stop;
       }
       throw new IllegalStateException("a case crashed the harness: " + e.getCause(), e.getCause());

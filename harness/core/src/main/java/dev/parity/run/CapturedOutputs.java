@@ -4,26 +4,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * What a finished command produced (stdout, stderr, declared output files), each kept in memory up
- * to a limit and past it on disk ({@link Spooled}); what cannot be kept is said, never dropped.
+ * to a limit and past it on disk ({@link Spooled}); what cannot be kept stops the run ({@link
+ * SpoolException}), never dropped.
  */
 final class CapturedOutputs {
   private final String caseId;
   private final long maxOutputBytes;
+  private final Spool.Allocator spool;
   private final TreeMap<String, byte[]> streams = new TreeMap<>();
   private final TreeMap<String, Spooled> spooled = new TreeMap<>();
 
-  CapturedOutputs(String caseId, long maxOutputBytes) {
+  CapturedOutputs(String caseId, long maxOutputBytes, Spool.Allocator spool) {
     this.caseId = caseId;
     this.maxOutputBytes = maxOutputBytes;
+    this.spool = spool;
   }
 
-  /** Keeps a captured stream in memory or, past the limit, its spool file; else why it failed. */
-  Optional<String> stream(String stream, SpoolingBuffer buffer) {
+  /**
+   * Keeps a captured stream in memory or, past the limit, its spool file.
+   *
+   * @throws SpoolException when the spool file could not be written
+   */
+  void stream(String stream, SpoolingBuffer buffer) {
     try {
       Optional<Spooled> onDisk = buffer.finish();
       if (onDisk.isPresent()) {
@@ -31,31 +39,39 @@ final class CapturedOutputs {
       } else {
         streams.put(stream, buffer.bytes());
       }
-      return Optional.empty();
     } catch (IOException e) {
-      return Optional.of(notKept(stream, buffer.count(), e));
+      throw notKept(stream, buffer.count(), buffer.file(), e);
     }
   }
 
   /**
    * Keeps the declared output file {@code output} if the run {@code produced} it; one over the
-   * limit moves from the working folder (deleted next) to the spool. Empty, or why it failed.
+   * limit moves from the working folder (deleted next) to the spool.
+   *
+   * @throws IOException when the produced file cannot be read
+   * @throws SpoolException when it could not be moved to the spool
    */
-  Optional<String> file(String output, Path produced) throws IOException {
+  void file(String output, Path produced) throws IOException {
     if (!Files.isRegularFile(produced)) {
-      return Optional.empty();
+      return;
     }
     String stream = Observation.FILE_PREFIX + output;
     long size = Files.size(produced);
     if (size <= maxOutputBytes) {
       streams.put(stream, Files.readAllBytes(produced));
-      return Optional.empty();
+      return;
     }
+    Optional<Path> file = Optional.empty();
     try {
-      spooled.put(stream, new Spooled(spoolFile(stream, produced), size));
-      return Optional.empty();
+      file = Optional.of(spool.newFile(caseId, stream));
+      if (Files.isSymbolicLink(produced)) {
+        Files.copy(produced, file.get(), StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Files.move(produced, file.get(), StandardCopyOption.REPLACE_EXISTING);
+      }
+      spooled.put(stream, new Spooled(file.get(), size));
     } catch (IOException e) {
-      return Optional.of(notKept("output file [" + output + "]", size, e));
+      throw notKept("output file [" + output + "]", size, file, e);
     }
   }
 
@@ -67,24 +83,24 @@ final class CapturedOutputs {
     return spooled;
   }
 
-  private Path spoolFile(String stream, Path produced) throws IOException {
-    Path file = Spool.newFile(caseId, stream);
-    if (Files.isSymbolicLink(produced)) {
-      Files.copy(produced, file, StandardCopyOption.REPLACE_EXISTING);
-    } else {
-      Files.move(produced, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    return file;
-  }
-
-  private static String notKept(String what, long size, IOException e) {
-    return what
-        + " of "
-        + size
-        + " bytes (over the in-memory limit) could not be kept on disk in "
-        + System.getProperty("java.io.tmpdir")
-        + ": "
-        + e.getMessage()
-        + " (free disk space there, or point -Djava.io.tmpdir at a larger disk)";
+  private SpoolException notKept(String what, long size, Optional<Path> file, IOException e) {
+    Path folder =
+        file.map(Path::getParent).orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+    return new SpoolException(
+        "cannot keep "
+            + what
+            + " of case ["
+            + caseId
+            + "] on disk: it reached "
+            + size
+            + " bytes, over the in-memory limit of "
+            + maxOutputBytes
+            + " bytes, and could not be written in "
+            + folder
+            + ": "
+            + Objects.requireNonNullElse(e.getMessage(), e.toString())
+            + " (free disk space there, or give Parity a temporary folder on a larger disk:"
+            + " PARITY_JAVA_OPTS=-Djava.io.tmpdir=<folder>)",
+        e);
   }
 }

@@ -76,6 +76,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
   }
 
   private final long maxOutputBytes;
+  private final Spool.Allocator spool;
   private final Optional<Launcher> launcher;
   private final Optional<Path> setsid;
 
@@ -89,8 +90,14 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
    * ({@link Spooled}) instead of in memory; inputs larger than it are refused.
    */
   public CommandRunner(long maxOutputBytes) {
+    this(maxOutputBytes, Spool::newFile);
+  }
+
+  /** The same, with the spool files made by {@code spool} (tests give it a full disk). */
+  public CommandRunner(long maxOutputBytes, Spool.Allocator spool) {
     super(CommandImplementation.class, CommandCase.class);
     this.maxOutputBytes = maxOutputBytes;
+    this.spool = spool;
     this.launcher = Launcher.get();
     this.setsid = ProcessTree.setsid();
   }
@@ -144,9 +151,9 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     full.stream().skip(1).forEach(arg -> line.addArgument(arg, false));
 
     SpoolingBuffer stdout =
-        new SpoolingBuffer(maxOutputBytes, () -> Spool.newFile(testCase.id(), Observation.STDOUT));
+        new SpoolingBuffer(maxOutputBytes, () -> spool.newFile(testCase.id(), Observation.STDOUT));
     SpoolingBuffer stderr =
-        new SpoolingBuffer(maxOutputBytes, () -> Spool.newFile(testCase.id(), Observation.STDERR));
+        new SpoolingBuffer(maxOutputBytes, () -> spool.newFile(testCase.id(), Observation.STDERR));
     InputStream stdin =
         testCase.stdin().isPresent()
             ? new ByteArrayInputStream(testCase.stdin().get().bytes())
@@ -205,16 +212,12 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     if (ending instanceof Ending.Unknown unknown) {
       return new RunOutcome.Failed("no result: " + unknown.why(), duration);
     }
-    CapturedOutputs captured = new CapturedOutputs(testCase.id(), maxOutputBytes);
-    Optional<String> unkept =
-        captured.stream(Observation.STDOUT, stdout)
-            .or(() -> captured.stream(Observation.STDERR, stderr));
-    for (int i = 0; unkept.isEmpty() && i < testCase.outputs().size(); i++) {
-      String output = testCase.outputs().get(i);
-      unkept = captured.file(output, workdir.resolve(output));
-    }
-    if (unkept.isPresent()) {
-      return new RunOutcome.Failed(unkept.get(), duration);
+    // An output the disk cannot hold throws SpoolException: the run stops (exit 2).
+    CapturedOutputs captured = new CapturedOutputs(testCase.id(), maxOutputBytes, spool);
+    captured.stream(Observation.STDOUT, stdout);
+    captured.stream(Observation.STDERR, stderr);
+    for (String output : testCase.outputs()) {
+      captured.file(output, workdir.resolve(output));
     }
     Optional<String> signal =
         ending instanceof Ending.Signaled signaled

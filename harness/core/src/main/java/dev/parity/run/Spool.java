@@ -21,6 +21,11 @@ public final class Spool {
 
   private static final Map<String, Path> FOLDERS = new HashMap<>();
 
+  /** Makes the spool files of a run: {@link Spool#newFile} (tests give a disk that is full). */
+  public interface Allocator {
+    Path newFile(String caseId, String stream) throws IOException;
+  }
+
   static {
     // Commands outside a run (review, accept) read large goldens too: their spools go at exit.
     Runtime.getRuntime()

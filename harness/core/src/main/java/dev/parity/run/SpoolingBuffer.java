@@ -73,6 +73,11 @@ final class SpoolingBuffer extends OutputStream {
     }
   }
 
+  /** The spool file, once the limit was passed and it could be made. */
+  synchronized Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+
   /** How many bytes the stream had so far, kept or not. */
   synchronized long count() {
     return count;

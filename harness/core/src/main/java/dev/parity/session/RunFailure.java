@@ -6,6 +6,7 @@ import dev.parity.fixture.Redaction;
 import dev.parity.golden.GoldenException;
 import dev.parity.redact.Redactor;
 import dev.parity.report.Reports;
+import dev.parity.run.SpoolException;
 import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
@@ -36,6 +37,9 @@ public final class RunFailure {
     }
     if (e instanceof GoldenException) {
       return "cannot write the goldens: " + e.getMessage();
+    }
+    if (e instanceof SpoolException) {
+      return "cannot keep an output on disk: " + e.getMessage();
     }
     if (e instanceof IOException) {
       return "cannot read or write a file: "

@@ -9,16 +9,19 @@ import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenException;
 import dev.parity.golden.GoldenStore;
 import dev.parity.run.CommandRunner;
+import dev.parity.run.SpoolException;
 import dev.parity.testing.TempSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A suite whose outputs do not fit in the disk space left (simulated: the store is told 1000 bytes
- * are free) stops the record with the case and the size, and nothing half-written.
+ * are free, or the spool writes to /dev/full) stops the run with the case and the size, and nothing
+ * half-written.
  */
 class OutOfSpaceTests {
   @TempDir Path root;
@@ -50,5 +53,37 @@ class OutOfSpaceTests {
           .allMatch(p -> p.getFileName().toString().startsWith(".parity"), "only the lock file");
     }
     assertThat(folder.resolve("big/one")).doesNotExist();
+  }
+
+  @Test
+  void anOutputTheSpoolCannotHoldStopsTheRunInsteadOfFailingTheCase() throws Exception {
+    Path full = Path.of("/dev/full");
+    Assumptions.assumeTrue(Files.exists(full), "needs /dev/full, whose writes fail with ENOSPC");
+    Suite suite =
+        new SuiteLoader()
+            .load(
+                TempSuite.in(root, "s")
+                    .suiteYaml(
+                        "name: s\nlegacy:\n  command: [sh, -c]\ncandidate:\n  command: [sh, -c]\n"
+                            + "cases:\n  - id: big/one\n    args: ['head -c 5000 /dev/zero']\n"
+                            + "  - id: small\n    args: ['echo hi']\n")
+                    .folder());
+    Path spool = Files.createDirectory(root.resolve("spool"));
+    // Every spool file is a link to /dev/full: the kernel's own "No space left on device".
+    Engine onAFullDisk =
+        new Engine(
+            new CommandRunner(
+                1000,
+                (caseId, stream) ->
+                    Files.createSymbolicLink(
+                        spool.resolve(caseId.replace('/', '_') + "-" + stream), full)),
+            new ObservationComparator(),
+            Progress.NONE);
+
+    // Not a failing case (exit 1, as if the candidate differed) but the run's own error (exit 2).
+    assertThatThrownBy(() -> onAFullDisk.compare(suite, RunOptions.defaults()))
+        .isInstanceOf(SpoolException.class)
+        .hasMessageContaining("cannot keep stdout of case [big/one] on disk")
+        .hasMessageContaining("No space left on device");
   }
 }

@@ -1,6 +1,7 @@
 package dev.parity.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Suite;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -258,6 +260,29 @@ class CommandRunnerTests {
     Spool.release("a");
 
     assertThat(stdout.file()).doesNotExist();
+  }
+
+  @Test
+  void anOutputTheDiskCannotHoldStopsTheRunNamingTheSpoolFolderAndTheFix() throws Exception {
+    Path full = Path.of("/dev/full");
+    Assumptions.assumeTrue(Files.exists(full), "needs /dev/full, whose writes fail with ENOSPC");
+    Suite suite = suite("[sh, -c]", "  - id: a\n    args: ['head -c 5000 /dev/zero']\n");
+    Path spool = Files.createDirectory(root.resolve("spool"));
+    // A real "No space left on device" from the kernel: the spool file is a link to /dev/full.
+    CommandRunner runner =
+        new CommandRunner(
+            1000,
+            (caseId, stream) ->
+                Files.createSymbolicLink(spool.resolve(caseId + "-" + stream), full));
+
+    assertThatThrownBy(() -> run(runner, suite, "a"))
+        .isInstanceOf(SpoolException.class)
+        .hasMessageStartingWith("cannot keep stdout of case [a] on disk: ")
+        .hasMessageContaining("over the in-memory limit of 1000 bytes")
+        .hasMessageContaining("in " + spool + ": ")
+        .hasMessageContaining("No space left on device")
+        .hasMessageContaining("free disk space there")
+        .hasMessageContaining("PARITY_JAVA_OPTS=-Djava.io.tmpdir=");
   }
 
   @Test
