@@ -53,7 +53,8 @@ class DiskFullIT {
                 "name: s\nlegacy:\n  command: [sh, -c, 'head -c 300000 /dev/zero']\n"
                     + "candidate:\n  command: [sh, -c, 'head -c 300000 /dev/zero']\n"
                     + "cases:\n  - id: big\n");
-    Path out = root.resolve("out");
+    // An earlier run's folder: its reports are replaced by ones that say this run failed.
+    Path out = Files.createDirectory(root.resolve("out"));
 
     // Outputs over 64 KiB go to the spool, in the JVM's temporary folder: a disk of 128 KiB.
     Result run =
