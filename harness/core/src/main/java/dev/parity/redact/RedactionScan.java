@@ -1,5 +1,8 @@
 package dev.parity.redact;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +20,15 @@ import java.util.List;
  * keyword or secret is not looked for here at all.
  */
 final class RedactionScan {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long CASE = 0x2020202020202020L;
+  private static final long NEWLINES = '\n' * ONES;
+  private static final long COLONS = ':' * ONES;
+  private static final long EQUALS = '=' * ONES;
+
   private RedactionScan() {}
 
   /**
@@ -36,26 +48,104 @@ final class RedactionScan {
     }
     boolean[] colonFirst = firstBytes(colonKeywords);
     boolean[] equalsFirst = firstBytes(equalsKeywords);
+    boolean everyColonLine = !startWithLetters(colonKeywords);
+    boolean everyEqualsLine = !startWithLetters(equalsKeywords);
+    long[] colonLetters = everyColonLine ? new long[0] : letterPatterns(colonKeywords);
+    long[] equalsLetters = everyEqualsLine ? new long[0] : letterPatterns(equalsKeywords);
     int start = 0;
     while (start < bytes.length) {
-      boolean colon = false;
-      boolean equals = false;
-      boolean nonAscii = false;
-      int end = start;
-      for (; end < bytes.length && bytes[end] != '\n'; end++) {
-        byte b = bytes[end];
-        colon |= b == ':';
-        equals |= b == '=';
-        nonAscii |= b < 0;
+      // One line, eight bytes at a time: its separators, non-ASCII bytes and the letters its
+      // keywords could start with (in either case); the exact keyword search runs only on a line
+      // that has a separator and such a letter.
+      long colon = 0;
+      long equals = 0;
+      long high = 0;
+      long colonStart = 0;
+      long equalsStart = 0;
+      int end = bytes.length;
+      for (int i = start; i < bytes.length; i += Long.BYTES) {
+        long word = word(bytes, i);
+        long newline = zeros(word ^ NEWLINES);
+        if (newline != 0) {
+          // The lowest flagged byte is the first newline; the bytes after it are not this line's.
+          int at = Long.numberOfTrailingZeros(newline) >>> 3;
+          end = i + at;
+          word &= at == 0 ? 0 : -1L >>> (Long.SIZE - Byte.SIZE * at);
+        }
+        colon |= zeros(word ^ COLONS);
+        equals |= zeros(word ^ EQUALS);
+        high |= word & HIGHS;
+        long folded = word | CASE;
+        for (long letter : colonLetters) {
+          colonStart |= zeros(folded ^ letter);
+        }
+        for (long letter : equalsLetters) {
+          equalsStart |= zeros(folded ^ letter);
+        }
+        if (newline != 0) {
+          break;
+        }
       }
+      boolean nonAscii = high != 0;
       // A line that reaches hasKeyword is all ASCII.
-      if ((colon && (nonAscii || hasKeyword(bytes, start, end, colonKeywords, colonFirst)))
-          || (equals && (nonAscii || hasKeyword(bytes, start, end, equalsKeywords, equalsFirst)))) {
+      if ((colon != 0
+              && (nonAscii
+                  || (colonStart != 0 || everyColonLine)
+                      && hasKeyword(bytes, start, end, colonKeywords, colonFirst)))
+          || (equals != 0
+              && (nonAscii
+                  || (equalsStart != 0 || everyEqualsLine)
+                      && hasKeyword(bytes, start, end, equalsKeywords, equalsFirst)))) {
         return true;
       }
       start = end + 1;
     }
     return false;
+  }
+
+  /**
+   * Each byte of {@code x} that is zero has its high bit set in the result; other bits are clear
+   * but for bytes above a zero one (a borrow), so the result is non-zero exactly when some byte is
+   * zero, and its lowest set bit marks the first zero byte.
+   */
+  private static long zeros(long x) {
+    return (x - ONES) & ~x & HIGHS;
+  }
+
+  /** The eight bytes from {@code at}, the first in the lowest byte; past the end, zero bytes. */
+  private static long word(byte[] bytes, int at) {
+    if (at + Long.BYTES <= bytes.length) {
+      return (long) LONGS.get(bytes, at);
+    }
+    long word = 0;
+    for (int k = 0; at + k < bytes.length; k++) {
+      word |= (bytes[at + k] & 0xFFL) << (Long.BYTES * k);
+    }
+    return word;
+  }
+
+  /**
+   * The keywords' first letters, lower case, each repeated in the eight bytes of a long: a byte
+   * with its 0x20 bit set equals one of them if it is that letter in either case.
+   */
+  private static long[] letterPatterns(List<String> keywords) {
+    return keywords.stream()
+        .mapToLong(k -> ((k.charAt(0) | 0x20) & 0xFFL) * ONES)
+        .distinct()
+        .toArray();
+  }
+
+  /**
+   * Whether every keyword starts with an ASCII letter; if one does not (or is empty), every line
+   * with its separator is searched.
+   */
+  private static boolean startWithLetters(List<String> keywords) {
+    return keywords.stream()
+        .allMatch(
+            k ->
+                !k.isEmpty()
+                    && ((k.charAt(0) >= 'a' && k.charAt(0) <= 'z')
+                        || (k.charAt(0) >= 'A' && k.charAt(0) <= 'Z')));
   }
 
   private static boolean hasKeyword(

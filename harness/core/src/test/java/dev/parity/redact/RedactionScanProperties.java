@@ -7,6 +7,7 @@ import dev.parity.run.Observation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +47,89 @@ class RedactionScanProperties {
     if (REDACTOR.apply(observation) != observation) {
       assertThat(mayChange).as("the redactor changed what the scan passed").isTrue();
     }
+  }
+
+  /**
+   * The scan reads eight bytes at a time; it answers as the byte-by-byte model below does, for any
+   * text, lines crossing or ending within those eight bytes, and keywords that do not start with a
+   * letter.
+   */
+  @Property(tries = 3_000)
+  void theWordAtATimeScanAnswersAsTheByteByByteModel(
+      @ForAll("longTexts") byte[] bytes,
+      @ForAll("keywords") List<String> colon,
+      @ForAll("keywords") List<String> equals) {
+    assertThat(RedactionScan.mayChange(bytes, colon, equals, List.of()))
+        .isEqualTo(ByteByByteScan.mayChange(bytes, colon, equals));
+  }
+
+  /** The scan as it was before it read words: per line, per byte, obviously right. */
+  private static final class ByteByByteScan {
+    static boolean mayChange(
+        byte[] bytes, List<String> colonKeywords, List<String> equalsKeywords) {
+      String text = new String(bytes, StandardCharsets.ISO_8859_1);
+      for (String line : text.split("\n", -1)) {
+        boolean nonAscii = line.chars().anyMatch(c -> c >= 128);
+        if ((line.contains(":") && (nonAscii || hasKeyword(line, colonKeywords)))
+            || (line.contains("=") && (nonAscii || hasKeyword(line, equalsKeywords)))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean hasKeyword(String line, List<String> keywords) {
+      String lower = line.toLowerCase(Locale.ROOT);
+      return keywords.stream().anyMatch(k -> lower.contains(k.toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  @Provide
+  Arbitrary<byte[]> longTexts() {
+    Arbitrary<String> parts =
+        Arbitraries.of(
+            "record 00000001 value=0123456789",
+            "name: x",
+            "token",
+            "Passwd",
+            "KEY",
+            "X-Internal",
+            "_odd",
+            "9lives",
+            "=",
+            ":",
+            "\n",
+            "\n\n",
+            "a",
+            "abcdefg",
+            "T",
+            "\u00e9",
+            "\u212a",
+            "\u0000",
+            "\u0014",
+            "{[@`");
+    Arbitrary<byte[]> text = parts.list().ofMaxSize(40).map(p -> bytes(String.join("", p)));
+    Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(70);
+    Arbitrary<byte[]> ascii =
+        Arbitraries.bytes().between((byte) 0, (byte) 127).array(byte[].class).ofMaxSize(70);
+    return Arbitraries.oneOf(text, text, raw, ascii);
+  }
+
+  @Provide
+  Arbitrary<List<String>> keywords() {
+    return Arbitraries.of(
+            "token",
+            "secret",
+            "passw",
+            "key",
+            "x-internal",
+            "Authorization",
+            "_odd",
+            "9lives",
+            "t",
+            "")
+        .list()
+        .ofMaxSize(4);
   }
 
   @Test
