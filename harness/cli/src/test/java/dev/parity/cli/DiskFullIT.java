@@ -3,6 +3,7 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.run.Spool;
+import dev.parity.testing.Repository;
 import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +126,7 @@ class DiskFullIT {
    * folder of case big is there.
    */
   private Result parity(String size, List<String> jvm, String... args) throws Exception {
-    Path jar = CiIntegrationTests.repositoryRoot().resolve("harness/cli/target/parity.jar");
+    Path jar = Repository.root().resolve("harness/cli/target/parity.jar");
     assertThat(jar).as("the packaged jar").isRegularFile();
     Path log = root.resolve("parity.log");
     Path left = root.resolve("left");
