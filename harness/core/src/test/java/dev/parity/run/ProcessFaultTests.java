@@ -84,6 +84,25 @@ class ProcessFaultTests {
   }
 
   @Test
+  void aScriptWithoutAnInterpreterLineRunsThroughTheShellAsExecvpDoes() {
+    // The launcher starts programs with vfork + execvp; posix_spawnp would refuse such a script
+    // (ENOEXEC), which the runs before the launcher and any shell do run.
+    TempSuite.in(root, "s").script("plain.sh", "echo plain \"$1\"\n");
+    TempSuite folder =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [./plain.sh]\ncandidate:\n  command: [./plain.sh]\n"
+                    + "cases:\n  - id: a\n    args: [one]\n");
+    Suite suite = new SuiteLoader().load(folder.folder());
+
+    Observation observation = completed(run(suite, "a"));
+
+    assertThat(observation.value(Observation.EXIT_CODE)).contains("0");
+    assertThat(new String(observation.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("plain one\n");
+  }
+
+  @Test
   void aProgramThatExits127ByItselfIsStillAnObservation() {
     Suite suite =
         suite(
