@@ -41,6 +41,23 @@ class RedactorTests {
   }
 
   @Test
+  void aSuiteGetsOneRedactorHowOftenItIsAskedForAndAnotherSuiteItsOwn() {
+    Redaction pins = new Redaction(Set.of("x-internal"), List.of(Pattern.compile("pin [0-9]+")));
+    Redaction other = new Redaction(Set.of("x-other"), List.of());
+
+    Redactor first = Redactor.of(pins);
+    Redactor again = Redactor.of(new Redaction(pins.headers(), pins.patterns()));
+    Redactor forOther = Redactor.of(other);
+
+    assertThat(again).isSameAs(first);
+    assertThat(forOther).isNotSameAs(first);
+    assertThat(forOther.text("x-internal: 1\npin 42\nx-other: 2\n"))
+        .isEqualTo("x-internal: 1\npin 42\nx-other: " + Redactor.marker("2") + "\n");
+    assertThat(Redactor.of(pins).text("x-other: 2 pin 42\n"))
+        .isEqualTo("x-other: 2 " + Redactor.marker("pin 42") + "\n");
+  }
+
+  @Test
   void equalValuesGetEqualMarkersAndRedactingTwiceChangesNothing() {
     String once = redactor.text("Set-Cookie: sid=1\n");
 
