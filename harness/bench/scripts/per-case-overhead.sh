@@ -9,6 +9,8 @@
 # Usage: harness/bench/scripts/per-case-overhead.sh [CASES=400] [RUNS=10]
 #        (needs hyperfine and a built ./parity; PARITY_JAVA_OPTS is passed through)
 #        PARITY_BEFORE_JAR=path/to/older/parity.jar adds that jar's verify (java -jar) to the same run.
+#        PARITY_BEFORE_HOME=folder adds the verify of the ./parity in that folder (a copy of an older
+#        build: parity, harness/cli/target/parity.jar and .jsa), started the same way as this one.
 set -euo pipefail
 cases=${1:-400}
 runs=${2:-10}
@@ -33,7 +35,9 @@ hyperfine --warmup 2 --runs "$runs" --export-json "$work/result.json" \
   -n "parity verify, $cases cases" \
   "$here/parity verify $work/fixtures/echo --golden $work/golden --out $work/out" \
   ${PARITY_BEFORE_JAR:+-n "parity verify, $cases cases (before: $PARITY_BEFORE_JAR)"} \
-  ${PARITY_BEFORE_JAR:+"java -jar $PARITY_BEFORE_JAR verify $work/fixtures/echo --golden $work/golden --out $work/before"}
+  ${PARITY_BEFORE_JAR:+"java -jar $PARITY_BEFORE_JAR verify $work/fixtures/echo --golden $work/golden --out $work/before"} \
+  ${PARITY_BEFORE_HOME:+-n "parity verify, $cases cases (before: $PARITY_BEFORE_HOME)"} \
+  ${PARITY_BEFORE_HOME:+"$PARITY_BEFORE_HOME/parity verify $work/fixtures/echo --golden $work/golden --out $work/before"}
 python3 - "$work/result.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]

@@ -10,6 +10,7 @@
 #           the default --runs 2 (one extra legacy run per case, to find noise), default -j.
 # All three run side by side in one hyperfine invocation; the script prints the ratios.
 # Usage: harness/bench/scripts/real-suite-overhead.sh [CASES=500] [RUNS=3]
+#        (WARMUP=0 skips the warm-up run of each command: on a loaded machine one run takes long)
 set -euo pipefail
 cases=${1:-500}
 runs=${2:-3}
@@ -41,7 +42,7 @@ PY
 
 one=$( { /usr/bin/time -f %e sh -c "echo '{}' | $python -m json.tool >/dev/null"; } 2>&1)
 echo "real suite: $cases cases of python3 -m json.tool (one run ~${one} s); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-hyperfine --warmup 1 --runs "$runs" --export-json "$work/result.json" \
+hyperfine --warmup "${WARMUP:-1}" --runs "$runs" --export-json "$work/result.json" \
   -n "baseline script (python, $(nproc) threads)" "python3 $scripts/compare-baseline.py $work/cases.json" \
   -n "parity compare --runs 1" "$here/parity compare $work/fixtures/jsontool --runs 1 --out $work/out1" \
   -n "parity compare (--runs 2)" "$here/parity compare $work/fixtures/jsontool --out $work/out2"
