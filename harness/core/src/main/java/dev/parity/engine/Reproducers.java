@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -122,18 +123,22 @@ public final class Reproducers {
     List<String> keys = List.copyOf(signature);
     Shrink.Result<ShrinkableInput.Part> result =
         Shrink.minimize(
-            input.parts(), parts -> shows(suite, input.with(parts), signature), budget, clock);
+            input.parts(),
+            parts -> problem(suite, input.with(parts), signature).isEmpty(),
+            budget,
+            clock);
     // Checked again: a difference that came and went (timing, state) is never a reproducer.
-    if (!shows(suite, input.with(result.parts()), signature)) {
+    Optional<String> problem = problem(suite, input.with(result.parts()), signature);
+    if (problem.isPresent()) {
       return Reproducer.notReproduced(
           ids,
           keys,
           result.probes() + 1,
           "run live on both sides, the "
               + (result.parts().size() == input.parts().size() ? "case's input" : "shrunk input")
-              + " no longer showed "
-              + String.join("; ", keys)
-              + ": no reproducer (the difference may depend on the golden, on timing or on state)");
+              + " "
+              + problem.get()
+              + ": no reproducer");
     }
     Redactor redactor = Redactor.of(suite.redaction()).forCase(testCase);
     Map<String, String> shown = new LinkedHashMap<>();
@@ -171,12 +176,17 @@ public final class Reproducers {
         bySide);
   }
 
-  /** Whether {@code testCase}, run live on both sides, shows every change of {@code signature}. */
-  private boolean shows(Suite suite, Case testCase, Set<String> signature) {
+  /**
+   * Why {@code testCase}, run live on both sides, does not show every change of {@code signature};
+   * empty when it does.
+   */
+  private Optional<String> problem(Suite suite, Case testCase, Set<String> signature) {
     RunOutcome legacy = runner.run(suite, suite.legacy(), testCase);
     RunOutcome candidate = runner.run(suite, suite.candidate(), testCase);
-    if (legacy.observation().isEmpty() || candidate.observation().isEmpty()) {
-      return false;
+    Optional<String> failed =
+        legacy.problem(Side.LEGACY).or(() -> candidate.problem(Side.CANDIDATE));
+    if (failed.isPresent() || legacy.observation().isEmpty() || candidate.observation().isEmpty()) {
+      return Optional.of("gave no output to compare (" + failed.orElse("a side did not run") + ")");
     }
     CaseResult result =
         judge.judge(
@@ -188,6 +198,12 @@ public final class Reproducers {
             Map.of(),
             new RuleStats(),
             Noise.NONE);
-    return result.status() == Status.FAIL && Clusters.changeKeys(result).containsAll(signature);
+    if (result.status() == Status.FAIL && Clusters.changeKeys(result).containsAll(signature)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "no longer showed "
+            + String.join("; ", signature)
+            + " (the difference may depend on the golden, on timing or on state)");
   }
 }

@@ -153,6 +153,24 @@ class ReproducersTests {
   }
 
   @Test
+  void aLegacyThatCannotRunLiveGetsNoReproducerAndSaysWhy() {
+    GoldenStore goldens = new GoldenStore(root.resolve("golden/s"));
+    engine.record(suite("[cat]"), goldens, RunOptions.defaults());
+    // Verified where only the goldens of legacy are: its program is not here.
+    Suite here = suite("[" + root.resolve("no-such-legacy") + "]");
+    Verdict verified = engine.verify(here, goldens, RunOptions.defaults());
+
+    Verdict shrunk = reproducers(new CommandRunner()).shrink(here, verified, PLENTY);
+
+    Reproducer reproducer = result(shrunk, "long").reproducer().orElseThrow();
+    assertThat(reproducer.outcome()).isEqualTo(Reproducer.Outcome.NOT_REPRODUCED);
+    assertThat(reproducer.input()).isEmpty();
+    assertThat(reproducer.message())
+        .startsWith("run live on both sides, the case's input gave no output to compare (legacy")
+        .endsWith(": no reproducer");
+  }
+
+  @Test
   void anHttpCaseShrinksItsQueryParametersAndJsonBodyMembers() throws Exception {
     TempSuite folder =
         TempSuite.in(root, "web")
