@@ -43,6 +43,7 @@ import picocli.CommandLine.Command;
       PruneCommand.class,
       ReviewCommand.class,
       ShadowCommand.class,
+      ImportCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     },

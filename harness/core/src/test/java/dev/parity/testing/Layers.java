@@ -55,6 +55,7 @@ public final class Layers {
         Set.of("diff", "fixture", "golden", "noise", "normalize", "redact", "run", "verdict"));
     uses.put("report", Set.of("archive", "diff", "files", "fixture", "run", "verdict"));
     uses.put("containers", Set.of("fixture", "run"));
+    uses.put("har", Set.of("files", "fixture", "redact"));
     uses.put("allure", Set.of("diff", "report", "verdict"));
     // The benchmarks run implementations themselves: they never need the engine.
     uses.put("bench", Set.of("diff", "fixture", "golden", "normalize", "report", "run", "verdict"));
