@@ -55,6 +55,14 @@ public final class ShadowProxy implements AutoCloseable {
   /** The path of the live page; {@code /_parity/verdict.json} is the running verdict. */
   public static final String PAGE = "/_parity";
 
+  static {
+    // The JDK's server writes the headers and the body separately; with Nagle's algorithm on, the
+    // client's delayed ACK holds the body back 40 ms. Read when the first HttpServer is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Suite suite;
   private final ShadowSettings settings;
   private final ShadowTally tally;
