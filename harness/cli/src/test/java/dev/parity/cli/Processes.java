@@ -29,6 +29,25 @@ final class Processes {
     // them.
     builder.environment().remove(CiEnvironment.VARIABLE);
     builder.environment().putAll(env);
+    return run(builder, scratch, timeout, command);
+  }
+
+  /**
+   * Runs {@code command} with exactly {@code environment} (less CI, as {@link #run}), for tests of
+   * what a program does where a variable such as JAVA_HOME is not set.
+   */
+  static Result runExactly(
+      Path scratch, Duration timeout, Map<String, String> environment, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    builder.environment().remove(CiEnvironment.VARIABLE);
+    return run(builder, scratch, timeout, command);
+  }
+
+  private static Result run(ProcessBuilder builder, Path scratch, Duration timeout, String[] command)
+      throws IOException, InterruptedException {
     Path stdout = Files.createTempFile(scratch, "out", ".txt");
     Path stderr = Files.createTempFile(scratch, "err", ".txt");
     Process process =
