@@ -324,9 +324,12 @@ class CiIntegrationTests {
       }
     }
     assertThat(step).isNotNull();
-    assertThat(step.get("run").asText())
-        .contains("./parity gate fixtures/genealogy-cli")
-        .contains("--github-output \"$GITHUB_OUTPUT\"");
+    // The reusable action (GithubActionIT runs its steps) on the distribution built here.
+    assertThat(step.get("uses").asText()).isEqualTo("./ci/github");
+    assertThat(step.at("/with/suite").asText()).isEqualTo("fixtures/genealogy-cli");
+    assertThat(step.at("/with/mode").asText()).isEqualTo("gate");
+    assertThat(step.at("/with/distribution").asText())
+        .isEqualTo("harness/cli/target/parity-*.tar.gz");
     assertThat(gate.get("outputs").get("decision").asText())
         .isEqualTo("${{ steps.gate.outputs.decision }}");
     assertThat(gate.get("outputs").get("groups").asText())

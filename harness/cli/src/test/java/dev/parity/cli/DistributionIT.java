@@ -50,7 +50,8 @@ class DistributionIT {
     assertThat(record.exit()).as(record.err()).isZero();
     assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out()).contains("Decision: candidate");
-    JsonNode verdict = VerdictJson.mapper().readTree(suite.reports().resolve("verdict.json").toFile());
+    JsonNode verdict =
+        VerdictJson.mapper().readTree(suite.reports().resolve("verdict.json").toFile());
     assertThat(verdict.get("parityVersion").asText()).isEqualTo(ParityVersion.current());
     assertThat(home.resolve("lib/parity.jar")).isRegularFile();
     assertThat(home.resolve("README.md")).isRegularFile();
@@ -173,8 +174,8 @@ class DistributionIT {
   }
 
   /**
-   * Runs {@code command} with this JVM's environment less JAVA_HOME, plus {@code env}: the
-   * launcher finds Java only where a test puts it.
+   * Runs {@code command} with this JVM's environment less JAVA_HOME, plus {@code env}: the launcher
+   * finds Java only where a test puts it.
    */
   private Result run(Map<String, String> env, String... command) throws Exception {
     Map<String, String> environment = new HashMap<>(System.getenv());

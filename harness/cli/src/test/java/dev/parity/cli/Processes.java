@@ -46,7 +46,8 @@ final class Processes {
     return run(builder, scratch, timeout, command);
   }
 
-  private static Result run(ProcessBuilder builder, Path scratch, Duration timeout, String[] command)
+  private static Result run(
+      ProcessBuilder builder, Path scratch, Duration timeout, String[] command)
       throws IOException, InterruptedException {
     Path stdout = Files.createTempFile(scratch, "out", ".txt");
     Path stderr = Files.createTempFile(scratch, "err", ".txt");
