@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.cli.Processes.Result;
+import dev.parity.testing.Repository;
 import dev.parity.testing.TempSuite;
 import dev.parity.verdict.ParityVersion;
 import dev.parity.verdict.VerdictJson;
@@ -27,8 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DistributionIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
-  private static final Path TARGET =
-      CiIntegrationTests.repositoryRoot().resolve("harness/cli/target");
+  private static final Path TARGET = Repository.root().resolve("harness/cli/target");
   private static final String BASE = "parity-" + ParityVersion.current();
 
   @TempDir Path temp;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.parity.cli.Processes.Result;
+import dev.parity.testing.Repository;
 import dev.parity.testing.TempSuite;
 import dev.parity.verdict.ParityVersion;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that use other actions (setup-java, upload-artifact) are checked, not run.
  */
 class GithubActionIT {
-  private static final Path ROOT = CiIntegrationTests.repositoryRoot();
+  private static final Path ROOT = Repository.root();
   private static final Path ACTION = ROOT.resolve("ci/github");
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*(.*?)\\s*}}");
 

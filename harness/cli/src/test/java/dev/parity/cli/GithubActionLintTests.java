@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.parity.cli.Processes.Result;
+import dev.parity.testing.Repository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * these tests skip, unless {@code PARITY_REQUIRE_ACTIONLINT} is set (CI).
  */
 class GithubActionLintTests {
-  private static final Path GITHUB = CiIntegrationTests.repositoryRoot().resolve("ci/github");
+  private static final Path GITHUB = Repository.root().resolve("ci/github");
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern STEP_OUTPUT = Pattern.compile("steps\\.([\\w-]+)\\.outputs\\.");
 
@@ -107,8 +108,7 @@ class GithubActionLintTests {
           .sorted()
           .forEach(f -> command.add(f.toString()));
     }
-    command.add(
-        CiIntegrationTests.repositoryRoot().resolve("harness/cli/src/dist/bin/parity").toString());
+    command.add(Repository.root().resolve("harness/cli/src/dist/bin/parity").toString());
 
     Result result =
         Processes.run(temp, Duration.ofMinutes(2), Map.of(), command.toArray(String[]::new));
