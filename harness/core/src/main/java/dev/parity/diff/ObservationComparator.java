@@ -1,6 +1,7 @@
 package dev.parity.diff;
 
 import dev.parity.fixture.CompareTarget;
+import dev.parity.fixture.Utf8;
 import dev.parity.normalize.JsonDocuments;
 import dev.parity.normalize.JsonText;
 import dev.parity.run.Observation;
@@ -107,8 +108,8 @@ public final class ObservationComparator {
     if (!JsonDocuments.mayBeJson(left) || !JsonDocuments.mayBeJson(right)) {
       return List.of();
     }
-    Optional<String> a = StreamContent.strictUtf8(left);
-    Optional<String> b = StreamContent.strictUtf8(right);
+    Optional<String> a = Utf8.strict(left);
+    Optional<String> b = Utf8.strict(right);
     if (a.isEmpty()
         || b.isEmpty()
         || StreamContent.looksBinary(left)

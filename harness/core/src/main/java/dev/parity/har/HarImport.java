@@ -1,12 +1,13 @@
 package dev.parity.har;
 
 import dev.parity.fixture.CaseIds;
+import dev.parity.fixture.HopByHopHeaders;
 import dev.parity.fixture.HttpRequest;
+import dev.parity.fixture.Utf8;
 import dev.parity.redact.Redactor;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,19 +27,6 @@ import java.util.stream.Collectors;
  * allowed.
  */
 public final class HarImport {
-  /** Headers of one connection (RFC 9110 7.6.1) and those java.net.http sets itself. */
-  static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "proxy-connection",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade",
-          "host",
-          "content-length",
-          "expect");
 
   /**
    * Headers that change from one capture to the next or make the server's answer depend on a cache
@@ -124,7 +112,7 @@ public final class HarImport {
       String id = n == 1 ? base : base + "-" + n;
       Optional<byte[]> bodyFile = Optional.empty();
       if (entry.body().isPresent()) {
-        Optional<String> text = utf8(entry.body().get());
+        Optional<String> text = Utf8.strict(entry.body().get());
         if (text.isPresent() && !text.get().startsWith("@")) {
           request.put("body", redactor.text(text.get()));
         } else {
@@ -166,7 +154,7 @@ public final class HarImport {
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, String> header : entry.headers()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (HOP_BY_HOP.contains(name)
+      if (HopByHopHeaders.contains(name)
           || VOLATILE.contains(name)
           || VOLATILE_PREFIXES.stream().anyMatch(name::startsWith)) {
         continue;
@@ -220,14 +208,5 @@ public final class HarImport {
         + entry.method().toLowerCase(Locale.ROOT)
         + "/"
         + (segments.isEmpty() ? "root" : segments);
-  }
-
-  private static Optional<String> utf8(byte[] bytes) {
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.parity.run;
 
+import dev.parity.fixture.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -15,21 +15,6 @@ import java.util.Optional;
  */
 public final class StreamContent {
   private StreamContent() {}
-
-  /** The bytes as strict UTF-8, or empty if they are not valid UTF-8. */
-  public static Optional<String> strictUtf8(byte[] bytes) {
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
-  }
 
   /** Whether the bytes are valid UTF-8, decoded in small pieces (no copy of a large output). */
   public static boolean isUtf8(byte[] bytes) {
@@ -70,6 +55,6 @@ public final class StreamContent {
 
   /** Text that is neither binary nor invalid UTF-8, else empty. */
   public static Optional<String> text(byte[] bytes) {
-    return looksBinary(bytes) ? Optional.empty() : strictUtf8(bytes);
+    return looksBinary(bytes) ? Optional.empty() : Utf8.strict(bytes);
   }
 }

@@ -2,6 +2,7 @@ package dev.parity.shadow;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.parity.fixture.HopByHopHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,23 +24,6 @@ import java.util.TreeMap;
  * but hop-by-hop ones, body byte for byte), keeping a copy of the body for comparison.
  */
 final class LegacyExchange {
-  /**
-   * Hop-by-hop headers (RFC 9110 7.6.1) and the ones the JDK's client and server set themselves; a
-   * proxy never forwards them.
-   */
-  static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "proxy-connection",
-          "proxy-authenticate",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade",
-          "host",
-          "content-length",
-          "expect");
 
   /** What legacy answered, with the body kept when it was small enough to compare. */
   record Answer(int status, HttpHeaders headers, Optional<byte[]> body, Duration duration) {}
@@ -99,7 +81,7 @@ final class LegacyExchange {
         .map()
         .forEach(
             (name, values) -> {
-              if (!name.startsWith(":") && !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+              if (!name.startsWith(":") && !HopByHopHeaders.contains(name)) {
                 out.put(name, List.copyOf(values));
               }
             });
@@ -139,7 +121,7 @@ final class LegacyExchange {
     Map<String, List<String>> kept = new TreeMap<>();
     headers.forEach(
         (name, values) -> {
-          if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+          if (!HopByHopHeaders.contains(name)) {
             kept.put(name, values);
           }
         });

@@ -4,15 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.parity.files.AtomicFiles;
 import dev.parity.fixture.ConfigException;
-import dev.parity.fixture.HttpCase;
 import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Implementation;
-import dev.parity.fixture.RequestBody;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
-import dev.parity.run.HttpResponses;
-import dev.parity.run.Observation;
+import dev.parity.fixture.Utf8;
 import dev.parity.run.Runner;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Verdict;
@@ -23,15 +20,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -200,7 +191,7 @@ public final class ShadowProxy implements AutoCloseable {
     LegacyExchange.Answer answer =
         legacy.answer(exchange, legacy.request(exchange, pathAndQuery, body));
     boolean legacyFailed = answer.status() >= 500;
-    Optional<String> text = body.length == 0 ? Optional.of("") : utf8(body);
+    Optional<String> text = body.length == 0 ? Optional.of("") : Utf8.strict(body);
     // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, and an
     // unreachable legacy (nothing to compare with).
     boolean mirrored = mirrors(method) && answer.body().isPresent() && text.isPresent();
@@ -208,32 +199,14 @@ public final class ShadowProxy implements AutoCloseable {
     if (!mirrored) {
       return;
     }
-    String group = RouteGroups.of(rawPath);
-    Map<String, String> headers = new LinkedHashMap<>();
-    LegacyExchange.forwardable(exchange.getRequestHeaders())
-        .forEach((name, values) -> headers.put(name, String.join(", ", values)));
-    HttpRequest request =
-        new HttpRequest(
-            method,
+    queue.offer(
+        Mirrored.of(
+            suite,
+            "shadow/" + RouteGroups.of(rawPath) + "/" + ids.incrementAndGet(),
+            exchange,
             pathAndQuery,
-            Map.of(),
-            headers,
-            body.length == 0 ? Optional.empty() : Optional.of(RequestBody.text(text.get())));
-    HttpCase testCase =
-        new HttpCase(
-            "shadow/" + group + "/" + ids.incrementAndGet(),
-            suite.folder().resolve(SuiteLoader.SUITE_FILE),
-            request,
-            Optional.empty(),
-            List.of(group),
-            List.of());
-    Observation observed =
-        Observation.ofHttp(
-            answer.status(),
-            HttpResponses.canonicalHeaders(answer.headers(), suite.http()),
-            answer.body().get(),
-            answer.duration());
-    queue.offer(new Mirrored(testCase, group, observed));
+            text.get(),
+            answer));
   }
 
   private boolean mirrors(String method) {
@@ -278,20 +251,6 @@ public final class ShadowProxy implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
-    }
-  }
-
-  private static Optional<String> utf8(byte[] body) {
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
     }
   }
 

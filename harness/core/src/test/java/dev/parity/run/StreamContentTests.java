@@ -2,6 +2,7 @@ package dev.parity.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.fixture.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,9 @@ class StreamContentTests {
 
   @Test
   void strictUtf8RejectsAnInvalidSequenceThatLenientUtf8Replaces() {
-    assertThat(StreamContent.strictUtf8(INVALID)).isEmpty();
+    assertThat(Utf8.strict(INVALID)).isEmpty();
     assertThat(StreamContent.lenientUtf8(INVALID)).isEqualTo("a\uFFFDb");
-    assertThat(StreamContent.strictUtf8("é".getBytes(StandardCharsets.UTF_8))).contains("é");
+    assertThat(Utf8.strict("é".getBytes(StandardCharsets.UTF_8))).contains("é");
   }
 
   @Test
