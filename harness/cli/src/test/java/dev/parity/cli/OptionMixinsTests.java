@@ -92,6 +92,7 @@ class OptionMixinsTests {
             "record",
             "reject",
             "review",
+            "shadow",
             "verify");
   }
 
