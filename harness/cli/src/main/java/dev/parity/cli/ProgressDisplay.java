@@ -27,7 +27,7 @@ final class ProgressDisplay implements Progress, AutoCloseable {
 
   static ProgressDisplay forConsole(String task) {
     return new ProgressDisplay(
-        task, System.console() != null && !Boolean.getBoolean("parity.noProgress"));
+        task, Terminals.interactive().isPresent() && !Boolean.getBoolean("parity.noProgress"));
   }
 
   @Override

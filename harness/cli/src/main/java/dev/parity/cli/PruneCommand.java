@@ -9,6 +9,7 @@ import dev.parity.verdict.ExitCodes;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,8 +65,8 @@ final class PruneCommand implements Callable<Integer> {
 
   /** Asks on the terminal; without one, refuses: a script must say --yes. */
   private boolean confirmed(PrintWriter out) {
-    Console console = System.console();
-    if (console == null) {
+    Optional<Console> terminal = Terminals.interactive();
+    if (terminal.isEmpty()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "not deleting without --yes: there is no terminal to ask on. Check the list above,"
@@ -73,7 +74,7 @@ final class PruneCommand implements Callable<Integer> {
               + suite.folder
               + " --yes` to delete them (or restore their cases in suite.yaml)");
     }
-    String answer = console.readLine("Delete them? [y/N] ");
+    String answer = terminal.get().readLine("Delete them? [y/N] ");
     return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
   }
 }

@@ -53,7 +53,7 @@ final class ReviewCommand implements Callable<Integer> {
     ParityCommand parity = ParityCommand.of(spec);
     Map<String, String> env = parity.env();
     force.refuseInCiUnlessGiven(spec, "review writes goldens");
-    if (System.console() == null) {
+    if (Terminals.interactive().isEmpty()) {
       err.println(noTerminal());
       return ExitCodes.USAGE;
     }

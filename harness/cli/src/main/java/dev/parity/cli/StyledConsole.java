@@ -1,11 +1,9 @@
 package dev.parity.cli;
 
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 
 /**
@@ -59,23 +57,9 @@ final class StyledConsole extends PrintWriter {
     return terminal && !"dumb".equals(env.get("TERM"));
   }
 
-  /**
-   * Whether standard output is a terminal. Up to JDK 21 {@link System#console()} is null unless
-   * both standard input and output are one; JDK 22 and 23 return a console for pipes too and say so
-   * in {@code isTerminal()}, which JDK 17 lacks, hence the reflection.
-   */
+  /** Whether standard output (and input) is a terminal: see {@link Terminals}. */
   static boolean stdoutIsTerminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-    } catch (NoSuchMethodException e) {
-      return true;
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      return false;
-    }
+    return Terminals.interactive().isPresent();
   }
 
   /** Prints {@code text}, escaped, in {@code style} when {@code out} is a console with color. */
