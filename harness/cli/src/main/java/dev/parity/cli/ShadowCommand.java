@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
           + "requests, off the client's path (HTTP suites whose legacy is a running `url:`).",
       "Every client gets legacy's response unchanged. GET, HEAD and OPTIONS requests (all methods "
           + "with allowSideEffects: true) are queued and sent to the candidate and once more to "
-          + "legacy for noise, then judged as `parity compare` judges a case. A full queue drops "
+          + "legacy for noise (to the suite's legacySecondary: when it has one), then judged as "
+          + "`parity compare` judges a case. A full queue drops "
           + "requests from comparison (counted), never delays a client.",
       "Running counts, clusters and a decision per route group (the first path segment, the "
           + "feature ci/nginx-map.py routes) are on http://LISTEN/_parity and in verdict.json, "

@@ -323,4 +323,48 @@ class ShadowCommandTests {
                 "down", verdict.path("groups").path("down").path("counts").path("total").asInt()))
         .containsEntry("down", 1);
   }
+
+  @Test
+  void withLegacySecondaryTheNoiseCallGoesToTheSecondInstanceAndItsDifferencesAreDiscounted()
+      throws Exception {
+    AtomicInteger primaryHits = new AtomicInteger();
+    AtomicInteger secondaryHits = new AtomicInteger();
+    HttpServer primary = LegacySecondaryCliTests.instance("hosta", false, primaryHits, servers);
+    HttpServer secondary = LegacySecondaryCliTests.instance("hostb", false, secondaryHits, servers);
+    HttpServer candidate =
+        LegacySecondaryCliTests.instance("hostc", true, new AtomicInteger(), servers);
+    Path folder = project.resolve("fixtures/web");
+    Files.createDirectories(folder);
+    Files.writeString(
+        folder.resolve("suite.yaml"),
+        "name: web\nlegacy: "
+            + LegacySecondaryCliTests.url(primary)
+            + "\nlegacySecondary: "
+            + LegacySecondaryCliTests.url(secondary)
+            + "\ncandidate: "
+            + LegacySecondaryCliTests.url(candidate)
+            + "\n");
+    Path out = project.resolve("out");
+    URI base = startShadow(folder.toString(), "--listen", "127.0.0.1:0", "--out", out.toString());
+
+    for (String path : List.of("/api/whoami", "/api/whoami", "/api/greet")) {
+      assertThat(new String(get(base, "GET", path).body(), StandardCharsets.UTF_8))
+          .as("the client gets the primary's answer")
+          .contains("\"host\":\"hosta\"");
+    }
+    awaitCompared(base, 3);
+    terminate();
+
+    assertThat(primaryHits.get())
+        .as("legacy is called once per request, by the client")
+        .isEqualTo(3);
+    assertThat(secondaryHits.get()).as("the noise call of each request").isEqualTo(3);
+    JsonNode verdict = JSON.readTree(out.resolve("verdict.json").toFile());
+    assertThat(verdict.path("counts").path("passed").asInt()).isEqualTo(2);
+    assertThat(verdict.path("counts").path("failed").asInt()).isEqualTo(1);
+    assertThat(verdict.path("decision").asText()).isEqualTo("legacy");
+    assertThat(verdict.path("clusters").get(0).path("examples").toString())
+        .contains("shadow/api/3");
+    assertThat(verdict.toString()).contains("legacy runs 1 and 2 differ");
+  }
 }

@@ -32,8 +32,9 @@ public final class NoiseProbe {
   }
 
   /**
-   * Runs legacy {@code runs - 1} more times and compares each run with {@code first} after
-   * normalization; the rules that fired are counted in {@code stats}.
+   * Runs legacy {@code runs - 1} more times (alternately on {@code legacySecondary:} when the suite
+   * has one) and compares each run with {@code first} after normalization; the rules that fired are
+   * counted in {@code stats}.
    */
   public Noise probe(
       Suite suite, Case testCase, Observation first, int runs, Pipeline pipeline, RuleStats stats) {
@@ -43,7 +44,8 @@ public final class NoiseProbe {
     NoiseMask mask = NoiseMask.NONE;
     boolean noisy = false;
     for (int run = 2; run <= runs; run++) {
-      RunOutcome again = runner.run(suite, suite.legacy(), testCase);
+      // With legacySecondary: the second instance on even runs (Suite.legacyRun).
+      RunOutcome again = runner.run(suite, suite.legacyRun(run), testCase);
       Optional<Observation> other = again.observation();
       if (other.isEmpty()) {
         noisy = true;

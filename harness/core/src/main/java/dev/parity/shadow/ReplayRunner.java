@@ -10,29 +10,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The runner of one shadowed request: legacy's first run is the response the client already got;
- * later legacy runs (the noise probe) go to {@code secondary}, the candidate to the live runner. So
- * {@code compare}'s own engine judges the request, noise discounted as in {@code compare}.
+ * every other run (the candidate, legacy's noise run, sent to {@code legacySecondary:} when the
+ * suite has one) goes to the live runner. So {@code compare}'s own engine judges the request, noise
+ * discounted as in {@code compare}.
  */
 final class ReplayRunner implements Runner {
   private final Runner live;
-  private final Implementation secondary;
   private final Observation first;
   private final AtomicBoolean replayed = new AtomicBoolean();
 
-  ReplayRunner(Runner live, Implementation secondary, Observation first) {
+  ReplayRunner(Runner live, Observation first) {
     this.live = live;
-    this.secondary = secondary;
     this.first = first;
   }
 
   @Override
   public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
-    if (implementation != suite.legacy()) {
-      return live.run(suite, implementation, testCase);
-    }
-    if (!replayed.getAndSet(true)) {
+    if (implementation == suite.legacy() && !replayed.getAndSet(true)) {
       return new RunOutcome.Completed(first);
     }
-    return live.run(suite, secondary, testCase);
+    return live.run(suite, implementation, testCase);
   }
 }

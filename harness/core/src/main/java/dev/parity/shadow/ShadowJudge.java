@@ -4,7 +4,6 @@ import dev.parity.diff.ObservationComparator;
 import dev.parity.engine.Engine;
 import dev.parity.engine.Progress;
 import dev.parity.engine.RunOptions;
-import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
 import dev.parity.run.Runner;
 import dev.parity.verdict.CaseResult;
@@ -19,14 +18,12 @@ import java.util.Optional;
 final class ShadowJudge {
   private final Suite suite;
   private final Runner live;
-  private final Implementation secondary;
   private final ObservationComparator comparator = new ObservationComparator();
   private final RunOptions options = RunOptions.defaults().withJobs(1);
 
-  ShadowJudge(Suite suite, Runner live, Implementation secondary) {
+  ShadowJudge(Suite suite, Runner live) {
     this.suite = suite;
     this.live = live;
-    this.secondary = secondary;
   }
 
   CaseResult judge(Mirrored request) {
@@ -43,9 +40,9 @@ final class ShadowJudge {
             suite.normalize(),
             Optional.empty(),
             suite.http(),
-            suite.redaction());
-    Engine engine =
-        new Engine(new ReplayRunner(live, secondary, request.legacy()), comparator, Progress.NONE);
+            suite.redaction(),
+            suite.legacySecondary());
+    Engine engine = new Engine(new ReplayRunner(live, request.legacy()), comparator, Progress.NONE);
     Verdict verdict = engine.compare(one, options);
     return verdict.fixtures().get(0);
   }

@@ -6,7 +6,6 @@ import dev.parity.files.AtomicFiles;
 import dev.parity.fixture.ConfigException;
 import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.HttpRequest;
-import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.fixture.Utf8;
@@ -35,9 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A reverse proxy in front of legacy: every client gets legacy's answer, and safe requests are
- * queued to be sent to the candidate and once more to legacy (for noise) and judged like {@code
- * parity compare} judges a case. The JDK's HTTP server and client carry the traffic: no dependency,
- * and they are enough for the loads a shadow sees on one machine (see docs/traffic.md).
+ * queued to be sent to the candidate and once more to legacy for noise ({@code legacySecondary:}
+ * when the suite has one) and judged like {@code parity compare} judges a case. The JDK's HTTP
+ * server and client carry the traffic: no dependency, and they are enough for the loads a shadow
+ * sees on one machine (see docs/traffic.md).
  */
 public final class ShadowProxy implements AutoCloseable {
   /** Methods mirrored without {@code allowSideEffects: true}. */
@@ -71,7 +71,7 @@ public final class ShadowProxy implements AutoCloseable {
     this.suite = suite;
     this.settings = settings;
     this.tally = new ShadowTally(suite.key());
-    ShadowJudge judge = new ShadowJudge(suite, live, secondary(suite));
+    ShadowJudge judge = new ShadowJudge(suite, live);
     this.recorder =
         settings
             .record()
@@ -265,10 +265,6 @@ public final class ShadowProxy implements AutoCloseable {
             + suite.legacy().describe()
             + "], but parity shadow serves clients from legacy, so legacy must be an HTTP service"
             + " that is already running: set `legacy: {url: http://HOST:PORT}`");
-  }
-
-  private static Implementation secondary(Suite suite) {
-    return suite.legacy();
   }
 
   private static ThreadFactory daemon(String name) {
