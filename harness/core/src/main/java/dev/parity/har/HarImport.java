@@ -152,9 +152,13 @@ public final class HarImport {
       }
     }
     Map<String, String> headers = new LinkedHashMap<>();
+    // chrome-har lists a request's headers twice (those of requestWillBeSent, then those sent on
+    // the wire): a line repeated with the same value is sent once, as the browser sent it.
+    Set<List<String>> lines = new HashSet<>();
     for (Map.Entry<String, String> header : entry.headers()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (HopByHopHeaders.contains(name)
+      if (!lines.add(List.of(name, header.getValue()))
+          || HopByHopHeaders.contains(name)
           || VOLATILE.contains(name)
           || VOLATILE_PREFIXES.stream().anyMatch(name::startsWith)) {
         continue;
