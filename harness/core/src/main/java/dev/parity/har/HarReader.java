@@ -1,5 +1,7 @@
 package dev.parity.har;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * Reads the requests of a HAR 1.2 file ({@code log.entries[].request}); every problem names the
@@ -100,7 +104,7 @@ public final class HarReader {
   private static Optional<byte[]> body(String where, JsonNode postData) {
     JsonNode text = postData.get("text");
     if (text == null || text.isNull()) {
-      return Optional.empty();
+      return params(where, postData);
     }
     if (!text.isTextual()) {
       throw new HarException(where + ".postData.text] is not a string");
@@ -125,6 +129,44 @@ public final class HarReader {
               + " a case's body may have; remove the entry from the HAR");
     }
     return Optional.of(bytes);
+  }
+
+  /**
+   * A body given only as {@code postData.params}: rebuilt when it is a form (the HAR 1.2 meaning of
+   * params), refused otherwise, since its bytes are not in the HAR and an empty body in their
+   * place could make a case pass that should not.
+   */
+  private static Optional<byte[]> params(String where, JsonNode postData) {
+    JsonNode params = postData.path("params");
+    if (!params.isArray() || params.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean form =
+        postData
+            .path("mimeType")
+            .asText("")
+            .toLowerCase(Locale.ROOT)
+            .startsWith("application/x-www-form-urlencoded");
+    boolean files = false;
+    for (JsonNode param : params) {
+      files |= param.has("fileName") || !param.path("value").isValueNode();
+    }
+    if (!form || files) {
+      throw new HarException(
+          where
+              + ".postData] has params but no text, so the bytes sent are not in the HAR"
+              + " (chrome-har writes JSON bodies so); export the HAR with postData.text (DevTools'"
+              + " \"Save all as HAR\", or"
+              + " harness/report-browser-tests/src/test/har-capture/har.mjs), or remove the entry");
+    }
+    StringJoiner body = new StringJoiner("&");
+    for (JsonNode param : params) {
+      body.add(
+          URLEncoder.encode(text(param, "name", where + ".postData.params[]"), UTF_8)
+              + "="
+              + URLEncoder.encode(param.path("value").asText(""), UTF_8));
+    }
+    return Optional.of(body.toString().getBytes(UTF_8));
   }
 
   private static String text(JsonNode node, String field, String where) {
