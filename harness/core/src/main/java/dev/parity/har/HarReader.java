@@ -133,8 +133,8 @@ public final class HarReader {
 
   /**
    * A body given only as {@code postData.params}: rebuilt when it is a form (the HAR 1.2 meaning of
-   * params), refused otherwise, since its bytes are not in the HAR and an empty body in their
-   * place could make a case pass that should not.
+   * params), refused otherwise, since its bytes are not in the HAR and an empty body in their place
+   * could make a case pass that should not.
    */
   private static Optional<byte[]> params(String where, JsonNode postData) {
     JsonNode params = postData.path("params");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -35,6 +36,11 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser start() throws IOException {
+    return start(options -> {});
+  }
+
+  /** Starts the browser with {@code extra} applied to its options (a capability, a log). */
+  static Browser start(Consumer<ChromeOptions> extra) throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       String reason =
           "no headless browser: "
@@ -61,6 +67,7 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--window-size=1280,1000",
         "--user-data-dir=" + profile);
+    extra.accept(options);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))

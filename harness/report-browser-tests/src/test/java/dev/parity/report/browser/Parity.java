@@ -10,10 +10,14 @@ import java.io.StringWriter;
 final class Parity {
   private Parity() {}
 
-  /** Runs {@code parity args...} and checks it exits with {@code expected}, showing its console. */
-  static void run(int expected, String... args) {
+  /**
+   * Runs {@code parity args...}, checks it exits with {@code expected}, showing its console, and
+   * returns what it printed.
+   */
+  static String run(int expected, String... args) {
     StringWriter console = new StringWriter();
     int exit = ParityCommand.execute(new PrintWriter(console), new PrintWriter(console), args);
     assertThat(exit).as(console.toString()).isEqualTo(expected);
+    return console.toString();
   }
 }
