@@ -24,21 +24,206 @@
  * The program runs in a new session (setsid) with the signal mask the launcher got.
  */
 #define _GNU_SOURCE
-#include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stddef.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/types.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #define VERSION "parity-launch 1"
+
+/*
+ * The system layer. Every run execs this launcher, and the C library's start-up (cpu feature
+ * probing, tunables, IRELATIVE relocations, a few dozen pages touched) was most of its own CPU time
+ * (docs/benchmarks.md, issue 13). So on x86_64 and aarch64 the build compiles it with
+ * -DPARITY_NOLIBC -nostdlib: its own _start, raw system calls and the few helpers below. Elsewhere
+ * (and where that build fails) the same code calls the kernel through the C library's syscall().
+ * Either way every call returns the result or -errno, never sets errno.
+ */
+#ifdef PARITY_NOLIBC
+#if defined(__x86_64__)
+static long sys(long n, long a, long b, long c, long d, long e, long f) {
+  register long r10 __asm__("r10") = d;
+  register long r8 __asm__("r8") = e;
+  register long r9 __asm__("r9") = f;
+  long result;
+  __asm__ volatile("syscall"
+                   : "=a"(result)
+                   : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+                   : "rcx", "r11", "memory");
+  return result;
+}
+/* vfork's child returns into the parent's stack frame: the return address waits in a register. */
+__asm__(".text\n.global parity_vfork\n.type parity_vfork,@function\nparity_vfork:\n"
+        "\tpop %rdx\n\tmov $58, %eax\n\tsyscall\n\tpush %rdx\n\tret\n");
+__asm__(".text\n.global _start\n.type _start,@function\n_start:\n"
+        "\txor %ebp, %ebp\n\tmov %rsp, %rdi\n\tand $-16, %rsp\n\tcall parity_start\n\thlt\n");
+#elif defined(__aarch64__)
+static long sys(long n, long a, long b, long c, long d, long e, long f) {
+  register long x8 __asm__("x8") = n;
+  register long x0 __asm__("x0") = a;
+  register long x1 __asm__("x1") = b;
+  register long x2 __asm__("x2") = c;
+  register long x3 __asm__("x3") = d;
+  register long x4 __asm__("x4") = e;
+  register long x5 __asm__("x5") = f;
+  __asm__ volatile("svc #0"
+                   : "+r"(x0)
+                   : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
+                   : "memory");
+  return x0;
+}
+/* clone(CLONE_VM | CLONE_VFORK | SIGCHLD) on the same stack; the return address is in x30. */
+__asm__(".text\n.global parity_vfork\n.type parity_vfork,%function\nparity_vfork:\n"
+        "\tmov x0, #0x4111\n\tmov x1, #0\n\tmov x2, #0\n\tmov x3, #0\n\tmov x4, #0\n"
+        "\tmov x8, #220\n\tsvc #0\n\tret\n");
+__asm__(".text\n.global _start\n.type _start,%function\n_start:\n"
+        "\tmov x29, #0\n\tmov x30, #0\n\tmov x0, sp\n\tbl parity_start\n");
+#else
+#error "PARITY_NOLIBC is for x86_64 and aarch64; build without it elsewhere"
+#endif
+long parity_vfork(void);
+#define VFORK() parity_vfork()
+
+/* The compiler may emit calls to these two for structure copies and initializations. */
+void *memset(void *to, int value, size_t length) {
+  volatile unsigned char *p = to;
+  while (length-- > 0) {
+    *p++ = (unsigned char)value;
+  }
+  return to;
+}
+
+void *memcpy(void *to, const void *from, size_t length) {
+  volatile unsigned char *p = to;
+  const unsigned char *q = from;
+  while (length-- > 0) {
+    *p++ = *q++;
+  }
+  return to;
+}
+#else
+#include <unistd.h>
+static long sys(long n, long a, long b, long c, long d, long e, long f) {
+  long result = syscall(n, a, b, c, d, e, f);
+  return result == -1 ? -errno : result;
+}
+#endif
+
+#define SYS0(n) sys((n), 0, 0, 0, 0, 0, 0)
+#define SYS1(n, a) sys((n), (long)(a), 0, 0, 0, 0, 0)
+#define SYS2(n, a, b) sys((n), (long)(a), (long)(b), 0, 0, 0, 0)
+#define SYS3(n, a, b, c) sys((n), (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define SYS4(n, a, b, c, d) sys((n), (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+
+/* The kernel's signal set: one bit per signal, 8 bytes (not the C library's 128-byte sigset_t). */
+typedef unsigned long signals;
+#define SIGNAL_BIT(sig) (1UL << ((sig) - 1))
+
+static size_t length_of(const char *s) {
+  size_t n = 0;
+  while (s[n] != '\0') {
+    n++;
+  }
+  return n;
+}
+
+static int same(const char *a, const char *b) {
+  while (*a != '\0' && *a == *b) {
+    a++;
+    b++;
+  }
+  return *a == *b;
+}
+
+static void write_all(int fd, const char *text, size_t length) {
+  while (length > 0) {
+    long written = SYS3(SYS_write, fd, text, length);
+    if (written == -EINTR) {
+      continue;
+    }
+    if (written <= 0) {
+      return;
+    }
+    text += written;
+    length -= (size_t)written;
+  }
+}
+
+/* A line being built in a fixed buffer; what does not fit is cut. */
+struct line {
+  char text[512];
+  size_t length;
+};
+
+static void add(struct line *line, const char *s) {
+  while (*s != '\0' && line->length < sizeof line->text - 1) {
+    line->text[line->length++] = *s++;
+  }
+  line->text[line->length] = '\0';
+}
+
+static void add_number(struct line *line, long value) {
+  char digits[24];
+  size_t n = 0;
+  unsigned long magnitude = value < 0 ? -(unsigned long)value : (unsigned long)value;
+  do {
+    digits[n++] = (char)('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude > 0);
+  if (value < 0) {
+    add(line, "-");
+  }
+  char one[2] = {0, 0};
+  while (n > 0) {
+    one[0] = digits[--n];
+    add(line, one);
+  }
+}
+
+/* The C library's message for the errors a launch can meet; "Unknown error N" otherwise. */
+static void add_error(struct line *line, int error) {
+  static const struct {
+    int number;
+    const char *text;
+  } MESSAGES[] = {
+      {EPERM, "Operation not permitted"},
+      {ENOENT, "No such file or directory"},
+      {ESRCH, "No such process"},
+      {EINTR, "Interrupted system call"},
+      {EIO, "Input/output error"},
+      {E2BIG, "Argument list too long"},
+      {ENOEXEC, "Exec format error"},
+      {ECHILD, "No child processes"},
+      {EAGAIN, "Resource temporarily unavailable"},
+      {ENOMEM, "Cannot allocate memory"},
+      {EACCES, "Permission denied"},
+      {EFAULT, "Bad address"},
+      {ENOTDIR, "Not a directory"},
+      {EISDIR, "Is a directory"},
+      {EINVAL, "Invalid argument"},
+      {ENFILE, "Too many open files in system"},
+      {EMFILE, "Too many open files"},
+      {ETXTBSY, "Text file busy"},
+      {ENAMETOOLONG, "File name too long"},
+      {ENOSYS, "Function not implemented"},
+      {ELOOP, "Too many levels of symbolic links"},
+      {ELIBBAD, "Accessing a corrupted shared library"},
+      {ESTALE, "Stale file handle"},
+  };
+  for (size_t i = 0; i < sizeof MESSAGES / sizeof MESSAGES[0]; i++) {
+    if (MESSAGES[i].number == error) {
+      add(line, MESSAGES[i].text);
+      return;
+    }
+  }
+  add(line, "Unknown error ");
+  add_number(line, error);
+}
 
 static const char *status_path;
 
@@ -56,65 +241,97 @@ static const struct {
     {SIGPWR, "SIGPWR"},   {SIGSYS, "SIGSYS"},
 };
 
-static const char *signal_name(int sig) {
-  static char other[32];
+static void add_signal_name(struct line *line, int sig) {
   for (size_t i = 0; i < sizeof SIGNALS / sizeof SIGNALS[0]; i++) {
     if (SIGNALS[i].number == sig) {
-      return SIGNALS[i].name;
+      add(line, SIGNALS[i].name);
+      return;
     }
   }
-  snprintf(other, sizeof other, "SIG%d", sig);
-  return other;
+  add(line, "SIG");
+  add_number(line, sig);
 }
 
 /* Writes the one-line status; the file is created by nobody else (Parity only reads it). */
-static void report(const char *line) {
-  int fd = open(status_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+static void report(const struct line *line) {
+  long fd = SYS4(SYS_openat, AT_FDCWD, status_path,
+                 O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
     return;
   }
-  size_t length = strlen(line);
-  const char *at = line;
-  while (length > 0) {
-    ssize_t written = write(fd, at, length);
-    if (written < 0 && errno == EINTR) {
-      continue;
-    }
-    if (written <= 0) {
-      break;
-    }
-    at += written;
-    length -= (size_t)written;
-  }
-  close(fd);
+  write_all((int)fd, line->text, line->length);
+  SYS1(SYS_close, fd);
 }
 
-/* The parent pid of `pid` from /proc/PID/stat, or -1. */
-static pid_t parent_of(const char *pid) {
-  char path[300];
+static void report_text(const char *text) {
+  struct line line = {.length = 0};
+  add(&line, text);
+  report(&line);
+}
+
+/* The parent pid of process `pid` (a /proc entry name) from /proc/PID/stat, or -1. */
+static long parent_of(const char *pid) {
+  struct line path = {.length = 0};
+  add(&path, "/proc/");
+  add(&path, pid);
+  add(&path, "/stat");
   char buffer[512];
-  snprintf(path, sizeof path, "/proc/%s/stat", pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  long fd = SYS4(SYS_openat, AT_FDCWD, path.text, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0) {
     return -1;
   }
-  ssize_t n = read(fd, buffer, sizeof buffer - 1);
-  close(fd);
+  long n = SYS3(SYS_read, fd, buffer, sizeof buffer - 1);
+  SYS1(SYS_close, fd);
   if (n <= 0) {
     return -1;
   }
   buffer[n] = '\0';
-  /* The command name may hold spaces and parentheses: the state follows the last ')'. */
-  char *end = strrchr(buffer, ')');
-  if (end == NULL) {
+  /* The command name may hold spaces and parentheses: " STATE PPID" follows the last ')'. */
+  const char *end = NULL;
+  for (const char *p = buffer; *p != '\0'; p++) {
+    if (*p == ')') {
+      end = p;
+    }
+  }
+  if (end == NULL || end[1] != ' ' || end[2] == '\0' || end[3] != ' ') {
     return -1;
   }
-  char state;
-  int ppid;
-  if (sscanf(end + 1, " %c %d", &state, &ppid) != 2) {
+  long ppid = 0;
+  const char *digit = end + 4;
+  if (*digit < '0' || *digit > '9') {
     return -1;
   }
-  return (pid_t)ppid;
+  for (; *digit >= '0' && *digit <= '9'; digit++) {
+    ppid = ppid * 10 + (*digit - '0');
+  }
+  return ppid;
+}
+
+/* A table of (pid, parent) pairs in memory of its own, grown by mremap. */
+struct table {
+  long (*rows)[2];
+  size_t count;
+  size_t bytes;
+};
+
+static int append(struct table *table, long pid, long parent) {
+  if ((table->count + 1) * sizeof table->rows[0] > table->bytes) {
+    size_t bigger = table->bytes == 0 ? 65536 : table->bytes * 2;
+    long moved = table->bytes == 0
+                     ? sys(SYS_mmap, 0, (long)bigger, PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+                     : sys(SYS_mremap, (long)table->rows, (long)table->bytes, (long)bigger,
+                           MREMAP_MAYMOVE, 0, 0);
+    if (moved < 0 && moved > -4096) {
+      return 0;
+    }
+    table->rows = (long (*)[2])moved;
+    table->bytes = bigger;
+  }
+  table->rows[table->count][0] = pid;
+  table->rows[table->count][1] = parent;
+  table->count++;
+  return 1;
 }
 
 /*
@@ -123,77 +340,66 @@ static pid_t parent_of(const char *pid) {
  * found as well as one re-parented to us.
  */
 static int kill_descendants(void) {
-  size_t capacity = 1024;
-  size_t count = 0;
-  pid_t *pids = malloc(capacity * sizeof *pids);
-  pid_t *parents = malloc(capacity * sizeof *parents);
-  if (pids == NULL || parents == NULL) {
-    free(pids);
-    free(parents);
+  long proc = SYS4(SYS_openat, AT_FDCWD, "/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (proc < 0) {
     return 0;
   }
-  DIR *proc = opendir("/proc");
-  if (proc == NULL) {
-    free(pids);
-    free(parents);
-    return 0;
-  }
-  struct dirent *entry;
-  while ((entry = readdir(proc)) != NULL) {
-    if (!isdigit((unsigned char)entry->d_name[0])) {
-      continue;
+  struct table table = {NULL, 0, 0};
+  static char entries[16384] __attribute__((aligned(8)));
+  int complete = 1;
+  for (;;) {
+    long n = SYS3(SYS_getdents64, proc, entries, sizeof entries);
+    if (n <= 0) {
+      break;
     }
-    pid_t ppid = parent_of(entry->d_name);
-    if (ppid < 0) {
-      continue;
-    }
-    if (count == capacity) {
-      capacity *= 2;
-      pid_t *more_pids = realloc(pids, capacity * sizeof *pids);
-      pid_t *more_parents = realloc(parents, capacity * sizeof *parents);
-      if (more_pids == NULL || more_parents == NULL) {
-        free(more_pids != NULL ? more_pids : pids);
-        free(more_parents != NULL ? more_parents : parents);
-        closedir(proc);
-        return 0;
+    for (long at = 0; at < n;) {
+      /* struct linux_dirent64: ino (8), off (8), reclen (2), type (1), name. */
+      unsigned short size = *(unsigned short *)(entries + at + 16);
+      const char *name = entries + at + 19;
+      at += size;
+      if (name[0] < '0' || name[0] > '9') {
+        continue;
       }
-      pids = more_pids;
-      parents = more_parents;
+      long parent = parent_of(name);
+      if (parent < 0) {
+        continue;
+      }
+      long pid = 0;
+      for (const char *d = name; *d >= '0' && *d <= '9'; d++) {
+        pid = pid * 10 + (*d - '0');
+      }
+      complete = complete && append(&table, pid, parent);
     }
-    pids[count] = (pid_t)atoi(entry->d_name);
-    parents[count] = ppid;
-    count++;
   }
-  closedir(proc);
+  SYS1(SYS_close, proc);
+  (void)complete; /* a table cut short by a failed mremap kills what it holds; the caller retries */
 
-  /* Mark descendants: a pass over the table per tree level, until nothing new is marked. */
-  char *mine = calloc(count == 0 ? 1 : count, 1);
+  /* Mark descendants (the parent column becomes -1): a pass per tree level, until none is new. */
+  long self = SYS0(SYS_getpid);
   int killed = 0;
-  if (mine != NULL) {
-    pid_t self = getpid();
-    int changed = 1;
-    while (changed) {
-      changed = 0;
-      for (size_t i = 0; i < count; i++) {
-        if (mine[i]) {
-          continue;
-        }
-        int descendant = parents[i] == self;
-        for (size_t j = 0; !descendant && j < count; j++) {
-          descendant = mine[j] && pids[j] == parents[i];
-        }
-        if (descendant) {
-          mine[i] = 1;
-          changed = 1;
-          kill(pids[i], SIGKILL);
-          killed++;
-        }
+  int changed = 1;
+  while (changed) {
+    changed = 0;
+    for (size_t i = 0; i < table.count; i++) {
+      long parent = table.rows[i][1];
+      if (parent == -1) {
+        continue;
+      }
+      int descendant = parent == self;
+      for (size_t j = 0; !descendant && j < table.count; j++) {
+        descendant = table.rows[j][1] == -1 && table.rows[j][0] == parent;
+      }
+      if (descendant) {
+        table.rows[i][1] = -1;
+        changed = 1;
+        SYS2(SYS_kill, table.rows[i][0], SIGKILL);
+        killed++;
       }
     }
-    free(mine);
   }
-  free(pids);
-  free(parents);
+  if (table.bytes > 0) {
+    SYS2(SYS_munmap, table.rows, table.bytes);
+  }
   return killed;
 }
 
@@ -203,94 +409,195 @@ static int kill_descendants(void) {
  * subreaper), so "no child" (ECHILD) means no descendant at all: the common case of a program that
  * left nothing behind needs no scan of /proc.
  */
-static void kill_tree(pid_t child) {
-  kill(-child, SIGKILL);
+static void kill_tree(long child) {
+  SYS2(SYS_kill, -child, SIGKILL);
   for (;;) {
-    pid_t reaped;
-    while ((reaped = waitpid(-1, NULL, WNOHANG)) > 0) {
+    long reaped;
+    while ((reaped = SYS4(SYS_wait4, -1, NULL, WNOHANG, NULL)) > 0) {
     }
-    if (reaped < 0 && errno == ECHILD) {
+    if (reaped == -ECHILD) {
       return;
     }
     int found = kill_descendants();
     if (found == 0) {
       /* A child exists but was not seen in /proc yet (just forked): look again shortly. */
       struct timespec pause = {0, 1000000};
-      nanosleep(&pause, NULL);
+      SYS2(SYS_nanosleep, &pause, NULL);
     }
   }
 }
 
-int main(int argc, char **argv) {
-  if (argc == 2 && strcmp(argv[1], "--version") == 0) {
-    if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
-      fprintf(stderr, "parity-launch: PR_SET_CHILD_SUBREAPER: %s\n", strerror(errno));
+/*
+ * execvp: a name without '/' is looked up on PATH (the C library's default when unset), skipping
+ * folders where it is missing or not accessible; a file the kernel cannot execute (ENOEXEC, a
+ * script without #!) is run by /bin/sh, as execvp does. Returns the errno when nothing ran. Runs in
+ * the vfork child: no memory of its own but its stack.
+ */
+static int exec_program(char **argv, char **envp) {
+  const char *file = argv[0];
+  size_t argc = 0;
+  while (argv[argc] != NULL) {
+    argc++;
+  }
+  if (file[0] == '\0') {
+    return ENOENT;
+  }
+  const char *path = NULL;
+  int has_slash = 0;
+  for (const char *p = file; *p != '\0'; p++) {
+    has_slash = has_slash || *p == '/';
+  }
+  if (!has_slash) {
+    path = "/bin:/usr/bin";
+    for (char **e = envp; *e != NULL; e++) {
+      const char *v = *e;
+      if (v[0] == 'P' && v[1] == 'A' && v[2] == 'T' && v[3] == 'H' && v[4] == '=') {
+        path = v + 5;
+        break;
+      }
+    }
+  }
+  size_t file_length = length_of(file);
+  char candidate[4096 + 256];
+  int seen_eacces = 0;
+  int error = ENOENT;
+  const char *next = path;
+  do {
+    const char *name = file;
+    if (path != NULL) {
+      const char *end = next;
+      while (*end != '\0' && *end != ':') {
+        end++;
+      }
+      size_t dir = (size_t)(end - next);
+      if (dir + 1 + file_length + 1 > sizeof candidate) {
+        error = ENAMETOOLONG;
+        next = *end == ':' ? end + 1 : NULL;
+        continue;
+      }
+      size_t at = 0;
+      if (dir == 0) {
+        candidate[at++] = '.'; /* an empty PATH entry is the current folder */
+      }
+      for (size_t i = 0; i < dir; i++) {
+        candidate[at++] = next[i];
+      }
+      candidate[at++] = '/';
+      for (size_t i = 0; i <= file_length; i++) {
+        candidate[at++] = file[i];
+      }
+      name = candidate;
+      next = *end == ':' ? end + 1 : NULL;
+    }
+    long result = SYS3(SYS_execve, name, argv, envp);
+    if (result == -ENOEXEC) {
+      char *shell[argc + 2];
+      shell[0] = "/bin/sh";
+      shell[1] = (char *)name;
+      for (size_t i = 1; i <= argc; i++) {
+        shell[i + 1] = argv[i];
+      }
+      result = SYS3(SYS_execve, "/bin/sh", shell, envp);
+    }
+    error = (int)-result;
+    if (path == NULL) {
+      return error;
+    }
+    if (error == EACCES) {
+      seen_eacces = 1;
+    } else if (error != ENOENT && error != ENOTDIR && error != ESTALE && error != ENODEV
+               && error != ETIMEDOUT) {
+      return error;
+    }
+  } while (next != NULL);
+  return seen_eacces ? EACCES : error;
+}
+
+int main(int argc, char **argv, char **envp) {
+  if (argc == 2 && same(argv[1], "--version")) {
+    long set = SYS2(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1);
+    if (set != 0) {
+      struct line line = {.length = 0};
+      add(&line, "parity-launch: PR_SET_CHILD_SUBREAPER: ");
+      add_error(&line, (int)-set);
+      add(&line, "\n");
+      write_all(2, line.text, line.length);
       return 125;
     }
-    puts(VERSION);
+    write_all(1, VERSION "\n", sizeof VERSION);
     return 0;
   }
   if (argc < 3) {
-    fprintf(stderr, "usage: parity-launch STATUS_FILE PROGRAM [ARG...]\n");
+    const char *usage = "usage: parity-launch STATUS_FILE PROGRAM [ARG...]\n";
+    write_all(2, usage, length_of(usage));
     return 125;
   }
   status_path = argv[1];
-  pid_t parent = getppid();
-  char line[512];
+  long parent = SYS0(SYS_getppid);
+  struct line line = {.length = 0};
 
-  sigset_t handled;
-  sigset_t original;
-  sigemptyset(&handled);
-  sigaddset(&handled, SIGCHLD);
-  sigaddset(&handled, SIGTERM);
-  sigaddset(&handled, SIGUSR1);
   /* Terminal signals belong to Parity, which decides what to stop. */
-  sigaddset(&handled, SIGINT);
-  sigaddset(&handled, SIGQUIT);
-  sigaddset(&handled, SIGHUP);
-  sigprocmask(SIG_BLOCK, &handled, &original);
+  signals handled = SIGNAL_BIT(SIGCHLD) | SIGNAL_BIT(SIGTERM) | SIGNAL_BIT(SIGUSR1)
+                    | SIGNAL_BIT(SIGINT) | SIGNAL_BIT(SIGQUIT) | SIGNAL_BIT(SIGHUP);
+  signals original = 0;
+  SYS4(SYS_rt_sigprocmask, SIG_BLOCK, &handled, &original, sizeof(signals));
 
-  if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
-    snprintf(line, sizeof line, "launcher-error PR_SET_CHILD_SUBREAPER: %s\n", strerror(errno));
-    report(line);
+  long set = SYS2(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1);
+  if (set != 0) {
+    add(&line, "launcher-error PR_SET_CHILD_SUBREAPER: ");
+    add_error(&line, (int)-set);
+    add(&line, "\n");
+    report(&line);
     return 125;
   }
-  prctl(PR_SET_PDEATHSIG, SIGUSR1);
-  if (getppid() != parent) {
-    report("killed\n");
+  SYS2(SYS_prctl, PR_SET_PDEATHSIG, SIGUSR1);
+  if (SYS0(SYS_getppid) != parent) {
+    report_text("killed\n");
     return 125;
   }
 
   /*
    * vfork, not fork: the child borrows the launcher's memory until it execs, so no page tables are
    * copied and torn down again (most of the launcher's own cost per run, measured). The launcher is
-   * suspended meanwhile, and the child only changes its own signal mask and session before execvp
-   * (which keeps execvp's fallback of running a script without #! through /bin/sh). Whether the
+   * suspended meanwhile, and the child only changes its own signal mask and session before the
+   * exec (keeping execvp's fallback of running a script without #! through /bin/sh). Whether the
    * exec failed comes back through that shared memory, never from the program's exit code.
    */
   static volatile int exec_error;
   exec_error = 0;
-  pid_t child = vfork();
+#ifdef PARITY_NOLIBC
+  long child = VFORK();
+#else
+  long child = vfork();
   if (child < 0) {
-    snprintf(line, sizeof line, "launcher-error vfork: %s\n", strerror(errno));
-    report(line);
+    child = -errno;
+  }
+#endif
+  if (child < 0) {
+    add(&line, "launcher-error vfork: ");
+    add_error(&line, (int)-child);
+    add(&line, "\n");
+    report(&line);
     return 125;
   }
   if (child == 0) {
-    sigprocmask(SIG_SETMASK, &original, NULL);
-    setsid();
-    execvp(argv[2], argv + 2);
-    exec_error = errno;
-    _exit(127);
+    SYS4(SYS_rt_sigprocmask, SIG_SETMASK, &original, NULL, sizeof(signals));
+    SYS0(SYS_setsid);
+    exec_error = exec_program(argv + 2, envp);
+    SYS1(SYS_exit, 127);
   }
   /* The program reads stdin itself; the launcher must not keep it open. */
-  close(STDIN_FILENO);
+  SYS1(SYS_close, 0);
   if (exec_error != 0) {
     int error = exec_error;
-    while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {
+    while (SYS4(SYS_wait4, child, NULL, 0, NULL) == -EINTR) {
     }
-    snprintf(line, sizeof line, "exec-error %d %s\n", error, strerror(error));
-    report(line);
+    add(&line, "exec-error ");
+    add_number(&line, error);
+    add(&line, " ");
+    add_error(&line, error);
+    add(&line, "\n");
+    report(&line);
     return 127;
   }
 
@@ -298,34 +605,53 @@ int main(int argc, char **argv) {
   int ended = 0;
   struct timespec tick = {0, 200000000};
   for (;;) {
-    pid_t reaped;
+    long reaped;
     int reaped_status;
-    while ((reaped = waitpid(-1, &reaped_status, WNOHANG)) > 0) {
+    while ((reaped = SYS4(SYS_wait4, -1, &reaped_status, WNOHANG, NULL)) > 0) {
       if (reaped == child) {
         status = reaped_status;
         ended = 1;
       }
     }
-    if (ended || getppid() != parent) {
+    if (ended || SYS0(SYS_getppid) != parent) {
       break;
     }
-    int sig = sigtimedwait(&handled, NULL, &tick);
+    long sig = SYS4(SYS_rt_sigtimedwait, &handled, NULL, &tick, sizeof(signals));
     if (sig == SIGTERM) {
       break;
     }
   }
   kill_tree(child);
   if (!ended) {
-    report("killed\n");
+    report_text("killed\n");
     return 137;
   }
   if (WIFSIGNALED(status)) {
     int sig = WTERMSIG(status);
-    snprintf(line, sizeof line, "signal %d %s\n", sig, signal_name(sig));
-    report(line);
+    add(&line, "signal ");
+    add_number(&line, sig);
+    add(&line, " ");
+    add_signal_name(&line, sig);
+    add(&line, "\n");
+    report(&line);
     return 128 + sig;
   }
-  snprintf(line, sizeof line, "exit %d\n", WEXITSTATUS(status));
-  report(line);
+  add(&line, "exit ");
+  add_number(&line, WEXITSTATUS(status));
+  add(&line, "\n");
+  report(&line);
   return WEXITSTATUS(status);
 }
+
+#ifdef PARITY_NOLIBC
+/* The process entry: the kernel leaves argc, argv and the environment on the stack. */
+__attribute__((used, noreturn)) void parity_start(long *stack) {
+  int argc = (int)stack[0];
+  char **argv = (char **)(stack + 1);
+  char **envp = argv + argc + 1;
+  int code = main(argc, argv, envp);
+  for (;;) {
+    SYS1(SYS_exit_group, code);
+  }
+}
+#endif
