@@ -43,6 +43,10 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
   /** Variable set for every run: the absolute path of the suite folder. */
   public static final String SUITE_VARIABLE = "PARITY_SUITE";
 
+  /** What a run's folder holds: the working directory and the launcher's status file. */
+  private static final String WORK = "work";
+
+  private static final String STATUS = "status";
   private static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(2);
   private static final ScheduledExecutorService TIMER =
       Executors.newSingleThreadScheduledExecutor(
@@ -114,7 +118,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     Path folder = null;
     try {
       folder = Workdirs.create("run");
-      Path workdir = Files.createDirectory(folder.resolve("work"));
+      Path workdir = Files.createDirectory(folder.resolve(WORK));
       env.put(WORKDIR_VARIABLE, workdir.toString());
       // The case timeout covers copying the inputs too, so a huge input cannot stall the run.
       long deadline = System.nanoTime() + suite.timeoutOf(testCase).toNanos();
@@ -127,7 +131,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
           "cannot start [" + argv.get(0) + "]: " + e.getMessage(), Duration.ZERO);
     } finally {
       if (folder != null) {
-        Workdirs.deleteQuietly(folder);
+        Workdirs.deleteQuietly(folder, List.of(WORK, STATUS));
       }
     }
   }
@@ -141,8 +145,8 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       Path folder,
       long deadline)
       throws IOException {
-    Path workdir = folder.resolve("work");
-    Path status = folder.resolve("status");
+    Path workdir = folder.resolve(WORK);
+    Path status = folder.resolve(STATUS);
     List<String> full =
         launcher.isPresent()
             ? launcher.get().command(status, argv)

@@ -74,8 +74,7 @@ class LauncherTests {
 
   @Test
   @Timeout(60)
-  void looksProgramsUpOnPathSkippingFoldersWhereTheyCannotRun(@TempDir Path dir)
-      throws Exception {
+  void looksProgramsUpOnPathSkippingFoldersWhereTheyCannotRun(@TempDir Path dir) throws Exception {
     Path first = Files.createDirectory(dir.resolve("first"));
     Path second = Files.createDirectory(dir.resolve("second"));
     Files.writeString(first.resolve("tool"), "#!/bin/sh\necho wrong\n"); // not executable
@@ -96,8 +95,7 @@ class LauncherTests {
   }
 
   /** Runs argv through the launcher; its output, then its status line. */
-  private static String launch(Path dir, Map<String, String> env, String... argv)
-      throws Exception {
+  private static String launch(Path dir, Map<String, String> env, String... argv) throws Exception {
     Path status = dir.resolve("status");
     Files.deleteIfExists(status);
     List<String> command =
