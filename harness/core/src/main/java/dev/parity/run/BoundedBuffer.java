@@ -64,10 +64,15 @@ final class BoundedBuffer extends OutputStream {
     return all;
   }
 
+  /** Where {@link #writeTo} puts the bytes: an {@code OutputStream::write}, a spool. */
+  interface Sink {
+    void write(byte[] bytes, int offset, int length) throws IOException;
+  }
+
   /** Writes what it holds to {@code out}, block by block (no copy of the whole). */
-  synchronized void writeTo(OutputStream out) throws IOException {
+  synchronized void writeTo(Sink out) throws IOException {
     for (byte[] block : blocks) {
-      out.write(block);
+      out.write(block, 0, block.length);
     }
     out.write(current, 0, used);
   }

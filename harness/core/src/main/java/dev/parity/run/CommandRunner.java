@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.PumpStreamHandler;
 
 /**
  * Runs command-line implementations with Apache Commons Exec, synchronously, each run in a fresh
@@ -162,7 +161,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
         testCase.stdin().isPresent()
             ? new ByteArrayInputStream(testCase.stdin().get().bytes())
             : null;
-    PumpStreamHandler pumps = new PumpStreamHandler(stdout, stderr, stdin);
+    SpoolingPumps pumps = new SpoolingPumps(stdout, stderr, stdin);
     pumps.setStopTimeout(PUMP_STOP_TIMEOUT);
 
     TreeKillingExecutor executor = new TreeKillingExecutor(containment());

@@ -1,10 +1,12 @@
 package dev.parity.run;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * Collects a stream in memory up to a limit and, past it, in a spool file on disk, so that an
  * output of any size is kept whole. When the disk fails (full), the rest is read and dropped, so
  * the program is not blocked, and {@link #finish()} reports the failure with the size reached.
+ *
+ * <p>The spool is written through one direct buffer of 1 MiB straight to a file channel: a {@code
+ * BufferedOutputStream} over {@code Files.newOutputStream} copied every byte twice more (into its
+ * own buffer, then into the channel's temporary direct buffer) before the kernel's copy.
  */
 final class SpoolingBuffer extends OutputStream {
   private static final int FILE_BUFFER = 1 << 20;
@@ -25,7 +31,8 @@ final class SpoolingBuffer extends OutputStream {
   private final FileMaker files;
   private @Nullable BoundedBuffer memory;
   private @Nullable Path file;
-  private @Nullable OutputStream out;
+  private @Nullable FileChannel out;
+  private @Nullable ByteBuffer pending;
   private long count;
   private @Nullable IOException failure;
   private boolean finished;
@@ -56,21 +63,51 @@ final class SpoolingBuffer extends OutputStream {
       return;
     }
     try {
-      OutputStream to = out;
-      if (to == null || held != null) {
+      FileChannel to = out;
+      ByteBuffer buffer = pending;
+      if (to == null || buffer == null || held != null) {
         Path spool = files.newFile();
-        to = new BufferedOutputStream(Files.newOutputStream(spool), FILE_BUFFER);
+        to = FileChannel.open(
+                spool,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        buffer = ByteBuffer.allocateDirect(FILE_BUFFER);
         file = spool;
         out = to;
-        if (held != null) {
-          held.writeTo(to);
-        }
+        pending = buffer;
         memory = null;
+        if (held != null) {
+          held.writeTo(this::spill);
+        }
       }
-      to.write(b, off, len);
+      spill(b, off, len);
     } catch (IOException e) {
       failure = e;
     }
+  }
+
+  /** Copies bytes into the direct buffer, writing it to the spool file each time it is full. */
+  private void spill(byte[] b, int off, int len) throws IOException {
+    FileChannel to = Objects.requireNonNull(out);
+    ByteBuffer buffer = Objects.requireNonNull(pending);
+    while (len > 0) {
+      int n = Math.min(len, buffer.remaining());
+      buffer.put(b, off, n);
+      off += n;
+      len -= n;
+      if (!buffer.hasRemaining()) {
+        drain(to, buffer);
+      }
+    }
+  }
+
+  private static void drain(FileChannel to, ByteBuffer buffer) throws IOException {
+    buffer.flip();
+    while (buffer.hasRemaining()) {
+      to.write(buffer);
+    }
+    buffer.clear();
   }
 
   /** The spool file, once the limit was passed and it could be made. */
@@ -91,13 +128,17 @@ final class SpoolingBuffer extends OutputStream {
    */
   synchronized Optional<Spooled> finish() throws IOException {
     finished = true;
-    OutputStream to = out;
+    FileChannel to = out;
+    ByteBuffer buffer = pending;
     if (to != null) {
-      try {
-        to.close();
+      try (to) {
+        if (failure == null && buffer != null) {
+          drain(to, buffer);
+        }
       } catch (IOException e) {
         failure = failure == null ? e : failure;
       }
+      pending = null;
     }
     IOException failed = failure;
     if (failed != null) {
