@@ -31,18 +31,16 @@ final class SpooledStreams {
       SideNames names,
       List<Fact> facts) {
     try {
-      long offset;
+      Optional<StreamBytes.Mismatch> mismatch;
       try (InputStream a = legacy.open(stream);
           InputStream b = candidate.open(stream)) {
-        offset = StreamBytes.firstDifference(a, b);
+        mismatch = StreamBytes.mismatch(a, b);
       }
-      if (offset < 0) {
+      if (mismatch.isEmpty()) {
         return Optional.empty();
       }
-      long line;
-      try (InputStream a = legacy.open(stream)) {
-        line = StreamBytes.lineFeeds(a, offset) + 1;
-      }
+      long offset = mismatch.get().offset();
+      long line = mismatch.get().lineFeeds() + 1;
       long from = Math.max(0, offset - EXCERPT);
       byte[] left = window(legacy, stream, from);
       byte[] right = window(candidate, stream, from);
