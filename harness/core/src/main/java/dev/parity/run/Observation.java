@@ -201,6 +201,11 @@ public record Observation(
     if (size(name) != other.size(name)) {
       return false;
     }
+    Spooled file = spooled.get(name);
+    if (file != null && file.equals(other.spooled.get(name))) {
+      // One spool file (a derived observation, raw beside compared): no need to read it twice.
+      return true;
+    }
     try (InputStream a = open(name);
         InputStream b = other.open(name)) {
       return StreamBytes.firstDifference(a, b) < 0;
