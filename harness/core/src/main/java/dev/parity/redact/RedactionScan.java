@@ -38,11 +38,21 @@ final class RedactionScan {
    */
   static boolean mayChange(
       byte[] bytes, List<String> colonKeywords, List<String> equalsKeywords, List<String> secrets) {
+    return mayChange(bytes, bytes.length, colonKeywords, equalsKeywords, secrets);
+  }
+
+  /** The same for the first {@code length} bytes of {@code bytes} (a reused buffer). */
+  static boolean mayChange(
+      byte[] bytes,
+      int length,
+      List<String> colonKeywords,
+      List<String> equalsKeywords,
+      List<String> secrets) {
     if (!ascii(colonKeywords) || !ascii(equalsKeywords) || !ascii(secrets)) {
       return true;
     }
     for (String secret : secrets) {
-      if (indexOf(bytes, secret.getBytes(StandardCharsets.US_ASCII)) >= 0) {
+      if (indexOf(bytes, length, secret.getBytes(StandardCharsets.US_ASCII)) >= 0) {
         return true;
       }
     }
@@ -53,7 +63,7 @@ final class RedactionScan {
     long[] colonLetters = everyColonLine ? new long[0] : letterPatterns(colonKeywords);
     long[] equalsLetters = everyEqualsLine ? new long[0] : letterPatterns(equalsKeywords);
     int start = 0;
-    while (start < bytes.length) {
+    while (start < length) {
       // One line, eight bytes at a time: its separators, non-ASCII bytes and the letters its
       // keywords could start with (in either case); the exact keyword search runs only on a line
       // that has a separator and such a letter.
@@ -62,9 +72,9 @@ final class RedactionScan {
       long high = 0;
       long colonStart = 0;
       long equalsStart = 0;
-      int end = bytes.length;
-      for (int i = start; i < bytes.length; i += Long.BYTES) {
-        long word = word(bytes, i);
+      int end = length;
+      for (int i = start; i < length; i += Long.BYTES) {
+        long word = word(bytes, i, length);
         long newline = zeros(word ^ NEWLINES);
         if (newline != 0) {
           // The lowest flagged byte is the first newline; the bytes after it are not this line's.
@@ -112,13 +122,15 @@ final class RedactionScan {
     return (x - ONES) & ~x & HIGHS;
   }
 
-  /** The eight bytes from {@code at}, the first in the lowest byte; past the end, zero bytes. */
-  private static long word(byte[] bytes, int at) {
-    if (at + Long.BYTES <= bytes.length) {
+  /**
+   * The eight bytes from {@code at}, the first in the lowest byte; past {@code length}, zero bytes.
+   */
+  private static long word(byte[] bytes, int at, int length) {
+    if (at + Long.BYTES <= length) {
       return (long) LONGS.get(bytes, at);
     }
     long word = 0;
-    for (int k = 0; at + k < bytes.length; k++) {
+    for (int k = 0; at + k < length; k++) {
       word |= (bytes[at + k] & 0xFFL) << (Long.BYTES * k);
     }
     return word;
@@ -191,11 +203,11 @@ final class RedactionScan {
     return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
   }
 
-  private static int indexOf(byte[] bytes, byte[] part) {
+  private static int indexOf(byte[] bytes, int length, byte[] part) {
     if (part.length == 0) {
       return 0;
     }
-    for (int i = 0; i + part.length <= bytes.length; i++) {
+    for (int i = 0; i + part.length <= length; i++) {
       if (bytes[i] == part[0] && Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
         return i;
       }

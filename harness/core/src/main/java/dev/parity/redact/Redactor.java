@@ -237,10 +237,15 @@ public final class Redactor {
     return line.substring(line.indexOf(':') + 2);
   }
 
+  /** Whether a rule could change the first {@code length} bytes: if not, they need no decoding. */
+  boolean mayChange(byte[] bytes, int length) {
+    return !patterns.isEmpty()
+        || RedactionScan.mayChange(bytes, length, headerKeywords, NAME_KEYWORDS, secrets);
+  }
+
   /** The bytes redacted; the same array when nothing was. */
   byte[] bytes(byte[] bytes) {
-    if (patterns.isEmpty()
-        && !RedactionScan.mayChange(bytes, headerKeywords, NAME_KEYWORDS, secrets)) {
+    if (!mayChange(bytes, bytes.length)) {
       return bytes; // nothing a rule could change: not decoded at all
     }
     // Text streams are redacted as UTF-8; others byte for byte (ISO-8859-1 maps bytes 1:1).

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Redacts a stream kept on disk in pieces of whole lines (about 1 MiB each), so memory stays
@@ -48,16 +49,22 @@ final class SpooledRedaction {
           }
           cut = length;
         }
-        byte[] piece = Arrays.copyOf(buffer, cut);
-        byte[] redacted = redactor.bytes(piece);
-        if (out == null && redacted != piece) {
+        // Only a piece a rule could change is copied out of the buffer (the usual piece is not).
+        byte @Nullable [] redacted = null;
+        if (redactor.mayChange(buffer, cut)) {
+          byte[] piece = Arrays.copyOf(buffer, cut);
+          byte[] changed = redactor.bytes(piece);
+          redacted = changed == piece ? null : changed;
+        }
+        if (out == null && redacted != null) {
           copy = Files.createTempFile(stream.file().getParent(), "redacted", "");
           written = copyPrefix(stream.file(), offset, copy);
           out = Files.newOutputStream(copy, StandardOpenOption.APPEND);
         }
         if (out != null) {
-          out.write(redacted);
-          written += redacted.length;
+          out.write(
+              redacted == null ? buffer : redacted, 0, redacted == null ? cut : redacted.length);
+          written += redacted == null ? cut : redacted.length;
         }
         offset += cut;
         System.arraycopy(buffer, cut, buffer, 0, length - cut);

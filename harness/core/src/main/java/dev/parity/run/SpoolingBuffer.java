@@ -67,7 +67,8 @@ final class SpoolingBuffer extends OutputStream {
       ByteBuffer buffer = pending;
       if (to == null || buffer == null || held != null) {
         Path spool = files.newFile();
-        to = FileChannel.open(
+        to =
+            FileChannel.open(
                 spool,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE,

@@ -7,9 +7,9 @@ import org.apache.commons.exec.StreamPumper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Commons Exec's stream handler with pumps that read a program's stdout and stderr 64 KiB at a
- * time (a pipe's default capacity) instead of its 1 KiB: an output of a gigabyte took a million
- * reads and writes of 1 KiB, each a call into the spool, where 64 KiB reads take one read call per
+ * Commons Exec's stream handler with pumps that read a program's stdout and stderr 64 KiB at a time
+ * (a pipe's default capacity) instead of its 1 KiB: an output of a gigabyte took a million reads
+ * and writes of 1 KiB, each a call into the spool, where 64 KiB reads take one read call per
  * pipeful.
  */
 final class SpoolingPumps extends PumpStreamHandler {

@@ -56,4 +56,24 @@ class SpooledRedactionTests {
 
     assertThat(redactor.apply(big)).isSameAs(big);
   }
+
+  @Test
+  void cleanPiecesBetweenAndAfterSecretsAreCopiedWhole() throws Exception {
+    StringBuilder text = new StringBuilder("password=first-s3cr3t\n");
+    for (int i = 0; i < 500_000; i++) {
+      text.append("record ").append(i).append(" value=").append((long) i * 7919).append('\n');
+      if (i == 300_000) {
+        text.append("token=middle-s3cr3t\n");
+      }
+    }
+    Observation big = spooled(text.toString());
+
+    Observation redacted = redactor.apply(big);
+
+    String onDisk = Files.readString(redacted.spooled().get(Observation.STDOUT).file());
+    assertThat(onDisk)
+        .isEqualTo(redactor.text(text.toString()))
+        .doesNotContain("first-s3cr3t", "middle-s3cr3t")
+        .endsWith("record 499999 value=" + 499_999L * 7919 + "\n");
+  }
 }

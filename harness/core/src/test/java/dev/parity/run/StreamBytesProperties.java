@@ -35,7 +35,8 @@ class StreamBytesProperties {
       return;
     }
     assertThat(found).contains(new StreamBytes.Mismatch(at, lineFeeds(a, at)));
-    assertThat(StreamBytes.firstDifference(new ByteArrayInputStream(a), new ByteArrayInputStream(b)))
+    assertThat(
+            StreamBytes.firstDifference(new ByteArrayInputStream(a), new ByteArrayInputStream(b)))
         .isEqualTo(at);
   }
 
