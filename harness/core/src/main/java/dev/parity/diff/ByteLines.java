@@ -21,25 +21,49 @@ final class ByteLines {
 
   ByteLines(byte[] bytes) {
     this.bytes = bytes;
-    int[] found = new int[Math.max(16, bytes.length / 32)];
+    // Counted first, so that the starts take 4 bytes a line and no more (a growing array took up
+    // to twice that, and copies).
+    int newlines = newlines(bytes);
+    int last = newlines == 0 ? 0 : lastNewline(bytes) + 1;
+    this.unterminated = last < bytes.length;
+    this.count = newlines + (unterminated ? 1 : 0);
+    int[] found = new int[count];
     int lines = 0;
     int start = 0;
     for (int newline = nextNewline(bytes, 0); newline >= 0; newline = nextNewline(bytes, start)) {
-      if (lines == found.length) {
-        found = Arrays.copyOf(found, found.length * 2);
-      }
       found[lines++] = start;
       start = newline + 1;
     }
-    this.unterminated = start < bytes.length;
     if (unterminated) {
-      if (lines == found.length) {
-        found = Arrays.copyOf(found, found.length + 1);
-      }
-      found[lines++] = start;
+      found[lines] = start;
     }
     this.starts = found;
-    this.count = lines;
+  }
+
+  /** The number of {@code \n} in {@code bytes}, eight bytes at a time. */
+  static int newlines(byte[] bytes) {
+    int count = 0;
+    int i = 0;
+    for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+      long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+      // Exactly the zero bytes of x (newlines) get their high bit set: no borrow crosses bytes.
+      long low = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+      count += Long.bitCount(~(low | x | 0x7F7F7F7F7F7F7F7FL));
+    }
+    for (; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static int lastNewline(byte[] bytes) {
+    int i = bytes.length - 1;
+    while (bytes[i] != '\n') {
+      i--;
+    }
+    return i;
   }
 
   /** The index of the next {@code \n} from {@code from}, or -1; eight bytes at a time. */

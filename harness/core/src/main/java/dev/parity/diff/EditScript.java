@@ -35,8 +35,10 @@ final class EditScript {
   private final int[] a;
   private final int[] b;
   private final long deadline;
-  private final int[] countA;
-  private final int[] countB;
+  /** How often each id occurs in a range, up to 2 (all anchoring asks is "once?"). */
+  private final byte[] countA;
+
+  private final byte[] countB;
   private final int[] posB;
   private final List<Edit> edits = new ArrayList<>();
   private boolean approximate;
@@ -45,8 +47,8 @@ final class EditScript {
     this.a = a;
     this.b = b;
     this.deadline = deadline;
-    this.countA = new int[ids];
-    this.countB = new int[ids];
+    this.countA = new byte[ids];
+    this.countB = new byte[ids];
     this.posB = new int[ids];
   }
 
@@ -104,10 +106,14 @@ final class EditScript {
    */
   private int[] anchors(int a0, int a1, int b0, int b1) {
     for (int i = a0; i < a1; i++) {
-      countA[a[i]]++;
+      if (countA[a[i]] < 2) {
+        countA[a[i]]++;
+      }
     }
     for (int j = b0; j < b1; j++) {
-      countB[b[j]]++;
+      if (countB[b[j]] < 2) {
+        countB[b[j]]++;
+      }
       posB[b[j]] = j;
     }
     int[] left = new int[Math.min(a1 - a0, b1 - b0)];

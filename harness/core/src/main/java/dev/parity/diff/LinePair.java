@@ -36,56 +36,103 @@ record LinePair(
   static LinePair of(byte[] legacy, byte[] candidate) {
     ByteLines a = new ByteLines(legacy);
     ByteLines b = new ByteLines(candidate);
-    Interner interner = new Interner(a.size() + b.size());
+    Interner interner = new Interner(a, b);
     int[] left = new int[a.size()];
     for (int i = 0; i < left.length; i++) {
-      left[i] = interner.id(a, i);
+      left[i] = interner.id(a, i, i);
     }
     int[] right = new int[b.size()];
     for (int i = 0; i < right.length; i++) {
-      right[i] = interner.id(b, i);
+      right[i] = interner.id(b, i, a.size() + i);
     }
     return new LinePair(left, right, interner.size, a::text, b::text);
   }
 
   /**
-   * An open-addressing table from line content to id. A slot holds the line's hash and id in one
-   * long, so that a probe touches one cache line; bytes are compared only on equal hashes.
+   * An open-addressing table from line content to id, at most half full. A slot holds the line's
+   * hash and id in one long, so that a probe touches one cache line; bytes are compared only on
+   * equal hashes. Sized for the larger side (most lines of two outputs compared are shared) and
+   * doubled when half full: for two 1,000,000-line outputs that is 16 MB, where a table sized for
+   * both sides at a quarter full took 64 MB.
    */
-  private static final class Interner {
-    private final long[] slots;
-    private final ByteLines[] sources;
-    private final int[] lines;
-    private int size;
+  static final class Interner {
+    private final ByteLines legacy;
+    private final ByteLines candidate;
+    private long[] slots;
+    /** Each id's first line: legacy lines first, then candidate lines after them. */
+    private int[] lines;
 
-    Interner(int capacity) {
-      this.slots = new long[Integer.highestOneBit(Math.max(8, capacity) * 2) * 2];
-      this.sources = new ByteLines[capacity];
-      this.lines = new int[capacity];
+    int size;
+
+    Interner(ByteLines legacy, ByteLines candidate) {
+      this.legacy = legacy;
+      this.candidate = candidate;
+      int expected = Math.max(legacy.size(), candidate.size());
+      this.slots = new long[tableFor(expected)];
+      this.lines = new int[Math.max(16, expected)];
     }
 
-    int id(ByteLines source, int line) {
+    /** The smallest power of two at least twice {@code count} (at least 16). */
+    static int tableFor(int count) {
+      return Integer.highestOneBit(Math.max(8, count) * 2 - 1) * 2;
+    }
+
+    /** The id of {@code source}'s line {@code line}, which is line {@code global} of both. */
+    int id(ByteLines source, int line, int global) {
       byte[] bytes = source.bytes();
-      int from = source.from(line);
-      int to = source.to(line);
-      int hash = ByteLines.hash(bytes, from, to) + (source.unterminated(line) ? 1 : 0);
+      int hash =
+          ByteLines.hash(bytes, source.from(line), source.to(line))
+              + (source.unterminated(line) ? 1 : 0);
       int mask = slots.length - 1;
       for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
         long entry = slots[slot];
         if (entry == 0) {
-          sources[size] = source;
-          lines[size] = line;
-          slots[slot] = ((long) hash << 32) | (size + 1L);
-          return size++;
+          return add(slot, hash, global);
         }
         int id = (int) entry - 1;
-        if ((int) (entry >>> 32) == hash && same(sources[id], lines[id], source, line)) {
+        if ((int) (entry >>> 32) == hash && same(lines[id], source, line)) {
           return id;
         }
       }
     }
 
-    private static boolean same(ByteLines a, int i, ByteLines b, int j) {
+    private int add(int slot, int hash, int global) {
+      if (size == lines.length) {
+        lines = Arrays.copyOf(lines, size + (size >> 1) + 16);
+      }
+      lines[size] = global;
+      slots[slot] = ((long) hash << 32) | (size + 1L);
+      int id = size++;
+      if (2L * size > slots.length) {
+        grow();
+      }
+      return id;
+    }
+
+    /** Doubles the table, placing each entry by the hash it holds (no line is hashed again). */
+    private void grow() {
+      long[] old = slots;
+      slots = new long[old.length * 2];
+      int mask = slots.length - 1;
+      for (long entry : old) {
+        if (entry != 0) {
+          int slot = (int) (entry >>> 32) & mask;
+          while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          slots[slot] = entry;
+        }
+      }
+    }
+
+    /** The number of slots (for tests of the load). */
+    int capacity() {
+      return slots.length;
+    }
+
+    private boolean same(int global, ByteLines b, int j) {
+      ByteLines a = global < legacy.size() ? legacy : candidate;
+      int i = global < legacy.size() ? global : global - legacy.size();
       return a.unterminated(i) == b.unterminated(j)
           && Arrays.equals(a.bytes(), a.from(i), a.to(i), b.bytes(), b.from(j), b.to(j));
     }

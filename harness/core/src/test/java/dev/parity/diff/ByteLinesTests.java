@@ -116,6 +116,89 @@ class ByteLinesTests {
     assertThat(lines.text(16)).isEqualTo("y\n" + Texts.NO_NEWLINE);
   }
 
+  @Property(tries = 200)
+  void theNewlinesCountedEightAtATimeAreThoseOfTheBytes(@ForAll("texts") byte[] text) {
+    long expected = 0;
+    for (byte b : text) {
+      if (b == '\n') {
+        expected++;
+      }
+    }
+
+    assertThat(ByteLines.newlines(text)).isEqualTo(expected);
+  }
+
+  @Property(tries = 100)
+  void manyDistinctLinesOnBothSidesGrowTheTableAndKeepOneIdPerLine(
+      @ForAll @IntRange(min = 0, max = 300) int legacyLines,
+      @ForAll @IntRange(min = 0, max = 300) int candidateLines,
+      @ForAll @IntRange(min = 0, max = 300) int shift) {
+    // Legacy holds lines 0..n-1, the candidate lines shift..shift+m-1: ids are shared exactly by
+    // the lines in both ranges, and far more ids than the larger side has lines force the table
+    // (sized for that side) to grow.
+    StringBuilder left = new StringBuilder();
+    for (int i = 0; i < legacyLines; i++) {
+      left.append("line ").append(i).append('\n');
+    }
+    StringBuilder right = new StringBuilder();
+    for (int i = shift; i < shift + candidateLines; i++) {
+      right.append("line ").append(i).append('\n');
+    }
+    LinePair pair =
+        LinePair.of(
+            left.toString().getBytes(StandardCharsets.UTF_8),
+            right.toString().getBytes(StandardCharsets.UTF_8));
+
+    for (int i = 0; i < legacyLines; i++) {
+      assertThat(pair.legacy()[i]).isEqualTo(i);
+    }
+    for (int j = 0; j < candidateLines; j++) {
+      int line = shift + j;
+      if (line < legacyLines) {
+        assertThat(pair.candidate()[j]).isEqualTo(line);
+      } else {
+        assertThat(pair.candidate()[j]).isGreaterThanOrEqualTo(legacyLines);
+      }
+    }
+    int shared = Math.max(0, Math.min(legacyLines, shift + candidateLines) - shift);
+    assertThat(pair.ids()).isEqualTo(legacyLines + candidateLines - shared);
+  }
+
+  @Test
+  void theTableIsSizedForTheLargerSideAndNeverMoreThanHalfFull() {
+    byte[] text = "x\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+    LinePair.Interner interner = new LinePair.Interner(new ByteLines(text), new ByteLines(text));
+
+    assertThat(interner.capacity()).isEqualTo(2048);
+    assertThat(LinePair.Interner.tableFor(1024)).isEqualTo(2048);
+    assertThat(LinePair.Interner.tableFor(1025)).isEqualTo(4096);
+    assertThat(LinePair.Interner.tableFor(0)).isEqualTo(16);
+    // 3,000 lines a side, none shared: 6,000 ids outgrow the 8,192 slots sized for one side.
+    ByteLines legacy = new ByteLines(distinctLines("a", 3000));
+    ByteLines candidate = new ByteLines(distinctLines("b", 3000));
+    LinePair.Interner growing = new LinePair.Interner(legacy, candidate);
+    assertThat(growing.capacity()).isEqualTo(8192);
+    for (int i = 0; i < 3000; i++) {
+      assertThat(growing.id(legacy, i, i)).isEqualTo(i);
+      assertThat(growing.id(candidate, i, 3000 + i)).isEqualTo(3000 + i);
+      assertThat(2L * growing.size).isLessThanOrEqualTo(growing.capacity());
+    }
+    assertThat(growing.capacity()).isEqualTo(16384);
+    for (int i = 0; i < 3000; i++) {
+      assertThat(growing.id(candidate, i, 3000 + i)).isEqualTo(3000 + i);
+      assertThat(growing.id(legacy, i, i)).isEqualTo(i);
+    }
+    assertThat(growing.size).isEqualTo(6000);
+  }
+
+  private static byte[] distinctLines(String prefix, int count) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      text.append(prefix).append(i).append('\n');
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   @Provide
   Arbitrary<byte[]> texts() {
     return Arbitraries.of("a", "b", "\n", "\n", "é", "ab\n", "0123456789abcdef", "01234567\n")
