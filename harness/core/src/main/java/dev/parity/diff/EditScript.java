@@ -35,6 +35,7 @@ final class EditScript {
   private final int[] a;
   private final int[] b;
   private final long deadline;
+
   /** How often each id occurs in a range, up to 2 (all anchoring asks is "once?"). */
   private final byte[] countA;
 

@@ -227,6 +227,14 @@ public final class Engine {
       Set<String> unavailable,
       Normalization state) {
     RunOutcome legacy = runner.run(suite, suite.legacy(), testCase);
+    // Noise probe first: at most two outputs held at once (issue 13); its counts kept if judged.
+    Pipeline pipeline = pipeline(suite, testCase);
+    RuleStats probed = new RuleStats();
+    Optional<Noise> early =
+        legacy
+            .observation()
+            .filter(o -> legacy.problem(Side.LEGACY).isEmpty())
+            .map(o -> probe.probe(suite, testCase, o, options.runs(), pipeline, probed));
     RunOutcome candidate = runner.run(suite, suite.candidate(), testCase);
     Map<String, Long> durations = new LinkedHashMap<>(durations(Side.LEGACY, legacy));
     durations.putAll(durations(Side.CANDIDATE, candidate));
@@ -238,8 +246,9 @@ public final class Engine {
       return failed.get();
     }
     Observation first = legacy.observation().orElseThrow();
-    Pipeline pipeline = pipeline(suite, testCase);
-    Noise noise = probe(suite, testCase, first, options.runs(), pipeline, state);
+    state.stats.addAll(probed);
+    Noise noise = early.orElseThrow();
+    state.suggestions.add(testCase.id(), noise.rules());
     if (options.noise() == NoiseMode.DETECT) {
       noise = noise.detectedOnly();
     }

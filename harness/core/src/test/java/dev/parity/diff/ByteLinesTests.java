@@ -178,15 +178,17 @@ class ByteLinesTests {
     ByteLines candidate = new ByteLines(distinctLines("b", 3000));
     LinePair.Interner growing = new LinePair.Interner(legacy, candidate);
     assertThat(growing.capacity()).isEqualTo(8192);
+    // Ids are given in order of first sight: here legacy line i, then candidate line i.
     for (int i = 0; i < 3000; i++) {
-      assertThat(growing.id(legacy, i, i)).isEqualTo(i);
-      assertThat(growing.id(candidate, i, 3000 + i)).isEqualTo(3000 + i);
+      assertThat(growing.id(legacy, i, i)).isEqualTo(2 * i);
+      assertThat(growing.id(candidate, i, 3000 + i)).isEqualTo(2 * i + 1);
+      assertThat(growing.firstLine(2 * i + 1)).isEqualTo(3000 + i);
       assertThat(2L * growing.size).isLessThanOrEqualTo(growing.capacity());
     }
     assertThat(growing.capacity()).isEqualTo(16384);
     for (int i = 0; i < 3000; i++) {
-      assertThat(growing.id(candidate, i, 3000 + i)).isEqualTo(3000 + i);
-      assertThat(growing.id(legacy, i, i)).isEqualTo(i);
+      assertThat(growing.id(candidate, i, 3000 + i)).isEqualTo(2 * i + 1);
+      assertThat(growing.id(legacy, i, i)).isEqualTo(2 * i);
     }
     assertThat(growing.size).isEqualTo(6000);
   }
