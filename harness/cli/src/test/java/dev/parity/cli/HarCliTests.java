@@ -102,4 +102,21 @@ class HarCliTests {
         .isEqualTo("POST /api/items name=pen");
     assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
   }
+
+  @Test
+  void entriesThatAreNotHttpAreSkippedAndSaidSo() throws Exception {
+    Path suite = root.resolve("fixtures/mixed");
+    Path har =
+        har(
+            "{\"request\": {\"method\": \"GET\", \"url\": \"data:text/plain,hello\"}}",
+            request("GET", "/api/items", ""));
+
+    Cli imported = Cli.run("import", "har", har.toString(), "--suite", suite.toString());
+
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out())
+        .contains(
+            "Imported 1 cases from 1 requests",
+            "Skipped 1 entries that are not HTTP requests (entries[0] data:)");
+  }
 }

@@ -154,4 +154,34 @@ class RealChromiumHarTests {
                 assertThat(new String(b, StandardCharsets.UTF_8))
                     .isEqualTo("name=ink+pot&qty=3&note=a%26b%3Dc%2F%C3%A9"));
   }
+
+  @Test
+  void entriesThatAreNotHttpAreSkippedAndNamed() throws IOException {
+    // Browsers' own exports can hold data: and blob: URLs and WebSocket handshakes: no HTTP case
+    // can replay them, and one of them must not make the whole capture unimportable.
+    Path har = root.resolve("mixed.har");
+    Files.writeString(
+        har,
+        "{\"log\": {\"entries\": ["
+            + String.join(
+                ", ",
+                get("data:text/plain,hello"),
+                get(APP + "/api/items"),
+                get("blob:" + APP + "/0b1e6e3c-7a52-4c1b-9a8a-5d1e8f3b1a7e"),
+                get("wss://127.0.0.1:43267/socket"),
+                get("chrome-extension://abc/script.js"))
+            + "]}}",
+        StandardCharsets.UTF_8);
+
+    HarReader.HarFile file = HarReader.file(har);
+
+    assertThat(file.entries()).extracting(HarEntry::index).containsExactly(1);
+    assertThat(file.skipped())
+        .containsExactly(
+            "entries[0] data:", "entries[2] blob:", "entries[3] wss:", "entries[4] chrome-extension:");
+  }
+
+  private static String get(String url) {
+    return "{\"request\": {\"method\": \"GET\", \"url\": \"" + url + "\", \"headers\": []}}";
+  }
 }
