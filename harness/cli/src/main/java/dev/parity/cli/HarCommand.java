@@ -65,7 +65,8 @@ final class HarCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      List<HarEntry> entries = HarReader.read(har);
+      HarReader.HarFile file = HarReader.file(har);
+      List<HarEntry> entries = file.entries();
       TreeSet<String> origins = new TreeSet<>();
       entries.forEach(e -> origins.add(origin(e.url())));
       List<HarEntry> chosen =
@@ -113,6 +114,15 @@ final class HarCommand implements Callable<Integer> {
               + " identical requests kept once, "
               + written.size()
               + " files written)");
+      if (!file.skipped().isEmpty()) {
+        out.println(
+            "Skipped "
+                + file.skipped().size()
+                + " entries that are not HTTP requests ("
+                + String.join(", ", file.skipped().subList(0, Math.min(3, file.skipped().size())))
+                + (file.skipped().size() > 3 ? ", ..." : "")
+                + ")");
+      }
       out.println("Next: parity record " + suite);
       return ExitCodes.PASS;
     } catch (HarException e) {

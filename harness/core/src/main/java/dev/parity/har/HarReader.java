@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the requests of a HAR 1.2 file ({@code log.entries[].request}); every problem names the
@@ -36,10 +39,34 @@ public final class HarReader {
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
+  /** A URL's scheme (RFC 3986 3.1); only http and https requests can become cases. */
+  private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
+
+  private static final Set<String> HTTP = Set.of("http", "https");
+
   private HarReader() {}
 
-  /** The requests of {@code har}, in the order captured. */
+  /**
+   * What a HAR holds.
+   *
+   * @param entries its HTTP requests, in the order captured
+   * @param skipped the entries that are not HTTP ({@code data:}, {@code blob:}, WebSocket...), as
+   *     {@code entries[i] scheme:}
+   */
+  public record HarFile(List<HarEntry> entries, List<String> skipped) {
+    public HarFile {
+      entries = List.copyOf(entries);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /** The HTTP requests of {@code har}, in the order captured. */
   public static List<HarEntry> read(Path har) {
+    return file(har).entries();
+  }
+
+  /** The requests of {@code har}, and the entries skipped as not HTTP. */
+  public static HarFile file(Path har) {
     JsonNode root;
     try {
       if (!Files.isRegularFile(har)) {
@@ -73,10 +100,16 @@ public final class HarReader {
           har + ": no [log.entries] list; a HAR file holds {\"log\": {\"entries\": [...]}}");
     }
     List<HarEntry> read = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
+      Matcher scheme = SCHEME.matcher(entries.get(i).path("request").path("url").asText(""));
+      if (scheme.lookingAt() && !HTTP.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
+        skipped.add("entries[" + i + "] " + scheme.group());
+        continue;
+      }
       read.add(entry(har, i, entries.get(i).path("request")));
     }
-    return read;
+    return new HarFile(read, skipped);
   }
 
   private static HarEntry entry(Path har, int index, JsonNode request) {
