@@ -181,6 +181,41 @@ class RealChromiumHarTests {
             "entries[0] data:", "entries[2] blob:", "entries[3] wss:", "entries[4] chrome-extension:");
   }
 
+  @Test
+  void oneHeaderSpelledTwoWaysIsOneHeader() throws IOException {
+    // Over HTTP/2 Chromium's wire headers are lower case while its provisional ones are not.
+    Path har = root.resolve("h2.har");
+    Files.writeString(
+        har,
+        "{\"log\": {\"entries\": [{\"request\": {\"method\": \"GET\", \"url\": \""
+            + APP
+            + "/\", \"headers\": [{\"name\": \"Accept\", \"value\": \"*/*\"}, {\"name\":"
+            + " \":authority\", \"value\": \"127.0.0.1\"}, {\"name\": \"accept\", \"value\":"
+            + " \"*/*\"}, {\"name\": \"X-Tag\", \"value\": \"a\"}, {\"name\": \"x-tag\","
+            + " \"value\": \"b\"}]}}]}}",
+        StandardCharsets.UTF_8);
+
+    assertThat(headers(imported(HarReader.read(har)).cases().get(0)))
+        .containsExactly(Map.entry("Accept", "*/*"), Map.entry("X-Tag", "a, b"));
+  }
+
+  @Test
+  void aMultipartFormGivenAsParamsIsRefused() throws IOException {
+    Path har = root.resolve("upload.har");
+    Files.writeString(
+        har,
+        "{\"log\": {\"entries\": [{\"request\": {\"method\": \"POST\", \"url\": \""
+            + APP
+            + "/upload\", \"headers\": [], \"postData\": {\"mimeType\":"
+            + " \"application/x-www-form-urlencoded\", \"params\": [{\"name\": \"f\","
+            + " \"fileName\": \"a.txt\", \"value\": \"x\"}]}}}]}}",
+        StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> HarReader.read(har))
+        .isInstanceOf(HarException.class)
+        .hasMessageContaining("[log.entries[0].request.postData] has params but no text");
+  }
+
   private static String get(String url) {
     return "{\"request\": {\"method\": \"GET\", \"url\": \"" + url + "\", \"headers\": []}}";
   }
