@@ -155,6 +155,7 @@ public final class HarImport {
     // chrome-har lists a request's headers twice (those of requestWillBeSent, then those sent on
     // the wire): a line repeated with the same value is sent once, as the browser sent it.
     Set<List<String>> lines = new HashSet<>();
+    Map<String, String> spelling = new HashMap<>();
     for (Map.Entry<String, String> header : entry.headers()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
       if (!lines.add(List.of(name, header.getValue()))
@@ -171,8 +172,9 @@ public final class HarImport {
                 + header.getKey()
                 + "] holds a line break; no HTTP request can send it, remove it from the HAR");
       }
+      // One name in two spellings is one header, written as first seen.
       headers.merge(
-          header.getKey(),
+          spelling.computeIfAbsent(name, n -> header.getKey()),
           redactor.header(header.getKey(), header.getValue()),
           (a, b) -> a + ", " + b);
     }

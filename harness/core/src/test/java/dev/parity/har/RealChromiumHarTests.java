@@ -178,7 +178,10 @@ class RealChromiumHarTests {
     assertThat(file.entries()).extracting(HarEntry::index).containsExactly(1);
     assertThat(file.skipped())
         .containsExactly(
-            "entries[0] data:", "entries[2] blob:", "entries[3] wss:", "entries[4] chrome-extension:");
+            "entries[0] data:",
+            "entries[2] blob:",
+            "entries[3] wss:",
+            "entries[4] chrome-extension:");
   }
 
   @Test
