@@ -1,9 +1,11 @@
 package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(240)
 class ShadowCommandTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final YAMLMapper YAML = new YAMLMapper();
   private static final byte[] BINARY = new byte[256];
 
   static {
@@ -51,11 +54,16 @@ class ShadowCommandTests {
   @TempDir Path project;
   private final List<HttpServer> servers = new ArrayList<>();
   private final CountDownLatch never = new CountDownLatch(1);
+  /** Holds the candidate's answers to /slow/ until the test counts it down. */
+  private final CountDownLatch release = new CountDownLatch(1);
+  /** Requests to /slow/ the candidate has received (each waits for {@link #release}). */
+  private final AtomicInteger slowArrived = new AtomicInteger();
   private Process shadow;
 
   @AfterEach
   void stop() throws InterruptedException {
     never.countDown();
+    release.countDown();
     if (shadow != null && shadow.isAlive()) {
       shadow.destroyForcibly().waitFor();
     }
@@ -89,7 +97,7 @@ class ShadowCommandTests {
                 send(exchange, 200, candidate ? "found: ann\n" : "found: Ann\n");
             case "/fault/hang" -> {
               if (candidate) {
-                await();
+                block(never);
               }
               send(exchange, 200, "ok\n");
             }
@@ -97,6 +105,13 @@ class ShadowCommandTests {
               if (!candidate) {
                 send(exchange, 200, "ok\n");
               }
+            }
+            case "/slow/1", "/slow/2", "/slow/3", "/slow/4", "/slow/5" -> {
+              if (candidate) {
+                slowArrived.incrementAndGet();
+                block(release);
+              }
+              send(exchange, 200, "ok " + path + "\n");
             }
             case "/fault/500" -> send(exchange, candidate ? 500 : 200, "ok\n");
             case "/down/503" -> send(exchange, 503, "legacy is down\n");
@@ -114,9 +129,9 @@ class ShadowCommandTests {
     return server;
   }
 
-  private void await() {
+  private static void block(CountDownLatch latch) {
     try {
-      never.await();
+      latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -162,18 +177,14 @@ class ShadowCommandTests {
     builder.environment().remove(CiEnvironment.VARIABLE);
     shadow = builder.start();
     Pattern listening = Pattern.compile("listening on (http://\\S+?),");
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher m = listening.matcher(Files.readString(log));
-      if (m.find()) {
-        return URI.create(m.group(1));
-      }
-      assertThat(shadow.isAlive())
-          .as("parity shadow is running: %s", Files.readString(log))
-          .isTrue();
-      Thread.sleep(50);
-    }
-    throw new AssertionError("parity shadow did not listen: " + Files.readString(log));
+    String started =
+        await("parity shadow listens")
+            .atMost(Duration.ofSeconds(120))
+            .failFast("parity shadow exited", () -> !shadow.isAlive())
+            .until(() -> Files.readString(log), text -> listening.matcher(text).find());
+    Matcher m = listening.matcher(started);
+    assertThat(m.find()).isTrue();
+    return URI.create(m.group(1));
   }
 
   private static final HttpClient CLIENT =
@@ -192,18 +203,13 @@ class ShadowCommandTests {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** Polls the live verdict until {@code compared} requests were judged. */
-  private static JsonNode awaitCompared(URI base, int compared) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    JsonNode verdict = null;
-    while (System.nanoTime() < deadline) {
-      verdict = JSON.readTree(get(base, "GET", "/_parity/verdict.json").body());
-      if (verdict.path("counts").path("total").asInt() >= compared) {
-        return verdict;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("not all compared: " + verdict);
+  /** The live verdict once {@code compared} requests were judged. */
+  private static JsonNode awaitCompared(URI base, int compared) {
+    return await("requests compared")
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> JSON.readTree(get(base, "GET", "/_parity/verdict.json").body()),
+            verdict -> verdict.path("counts").path("total").asInt() >= compared);
   }
 
   private int terminate() throws InterruptedException {
@@ -366,5 +372,59 @@ class ShadowCommandTests {
     assertThat(verdict.path("clusters").get(0).path("examples").toString())
         .contains("shadow/api/3");
     assertThat(verdict.toString()).contains("legacy runs 1 and 2 differ");
+  }
+
+  @Test
+  void sigtermDrainsTheComparisonsInFlightWritesTheFinalVerdictAndOnlyWholeRecordedCases()
+      throws Exception {
+    HttpServer legacy = server(false);
+    HttpServer candidate = server(true);
+    Path suite = suite(legacy, candidate);
+    Path recorded = project.resolve("fixtures/recorded");
+    Path out = project.resolve("out");
+    URI base =
+        startShadow(
+            suite.toString(),
+            "--listen",
+            "127.0.0.1:0",
+            "--record",
+            recorded.toString(),
+            "--sample",
+            "1",
+            "--out",
+            out.toString());
+
+    for (int i = 1; i <= 5; i++) {
+      assertThat(new String(get(base, "GET", "/slow/" + i).body(), StandardCharsets.UTF_8))
+          .isEqualTo("ok /slow/" + i + "\n");
+    }
+    // Both workers are inside the candidate, the other three requests wait in the queue.
+    await("comparisons in flight").atMost(Duration.ofSeconds(120)).until(() -> slowArrived.get() == 2);
+    shadow.destroy(); // SIGTERM while nothing is compared yet
+    release.countDown();
+    terminate();
+
+    JsonNode verdict = JSON.readTree(out.resolve("verdict.json").toFile());
+    assertThat(verdict.path("counts").path("total").asInt()).isEqualTo(5);
+    assertThat(verdict.path("counts").path("passed").asInt()).isEqualTo(5);
+    assertThat(verdict.path("reasons").get(0).asText())
+        .contains("5 requests received, 5 compared", "0 dropped from comparison", "0 waiting");
+    assertThat(Files.readString(project.resolve("shadow.log")))
+        .contains("5 cases recorded in " + recorded);
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(recorded)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    // The suite file and one whole case per request: nothing half-written, no temporary left.
+    assertThat(files).hasSize(6).contains(recorded.resolve("suite.yaml"));
+    List<String> paths = new ArrayList<>();
+    for (Path file : files.subList(0, 5)) {
+      assertThat(file.getFileName().toString()).matches("get-\\d{6}\\.yaml");
+      JsonNode doc = YAML.readTree(file.toFile());
+      assertThat(doc.path("tags").get(0).asText()).isEqualTo("slow");
+      paths.add(doc.path("request").path("path").asText());
+    }
+    assertThat(paths)
+        .containsExactlyInAnyOrder("/slow/1", "/slow/2", "/slow/3", "/slow/4", "/slow/5");
   }
 }
