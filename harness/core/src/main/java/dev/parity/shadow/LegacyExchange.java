@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,27 +94,50 @@ final class LegacyExchange {
     long length = response.headers().firstValueAsLong("content-length").orElse(-1);
     exchange.sendResponseHeaders(
         response.statusCode(), noBody ? -1 : length < 0 ? 0 : length == 0 ? -1 : length);
-    ByteArrayOutputStream copy = new ByteArrayOutputStream();
-    boolean kept = true;
+    Optional<byte[]> kept;
     try (InputStream in = response.body();
         OutputStream client = exchange.getResponseBody()) {
-      byte[] buffer = new byte[16 * 1024];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        client.write(buffer, 0, read);
-        if (kept && copy.size() + read <= ShadowSettings.MAX_BODY_BYTES) {
-          copy.write(buffer, 0, read);
-        } else {
-          kept = false;
-        }
-      }
+      kept =
+          length >= 0 && length <= ShadowSettings.MAX_BODY_BYTES
+              ? relayKnown(in, client, (int) length)
+              : relay(in, client);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
-    return new Answer(
-        response.statusCode(),
-        response.headers(),
-        kept ? Optional.of(copy.toByteArray()) : Optional.empty(),
-        duration);
+    return new Answer(response.statusCode(), response.headers(), kept, duration);
+  }
+
+  /**
+   * Streams a body of a known length to the client, read straight into the copy kept: one array of
+   * the body's size per request (a buffer plus a growing copy made most of the proxy's garbage).
+   */
+  private static Optional<byte[]> relayKnown(InputStream in, OutputStream client, int length)
+      throws IOException {
+    byte[] copy = new byte[length];
+    int at = 0;
+    int read;
+    while (at < length && (read = in.read(copy, at, length - at)) >= 0) {
+      client.write(copy, at, read);
+      at += read;
+    }
+    // Legacy closed early: the client got what legacy sent, and that is compared.
+    return Optional.of(at == length ? copy : Arrays.copyOf(copy, at));
+  }
+
+  /** Streams a body of unknown length, keeping a copy up to the cap. */
+  private static Optional<byte[]> relay(InputStream in, OutputStream client) throws IOException {
+    ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    boolean kept = true;
+    byte[] buffer = new byte[8 * 1024];
+    int read;
+    while ((read = in.read(buffer)) >= 0) {
+      client.write(buffer, 0, read);
+      if (kept && copy.size() + read <= ShadowSettings.MAX_BODY_BYTES) {
+        copy.write(buffer, 0, read);
+      } else {
+        kept = false;
+      }
+    }
+    return kept ? Optional.of(copy.toByteArray()) : Optional.empty();
   }
 
   /** The client's headers that may be sent on: hop-by-hop and framing headers left out. */

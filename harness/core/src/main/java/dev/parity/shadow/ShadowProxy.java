@@ -1,5 +1,6 @@
 package dev.parity.shadow;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.parity.files.AtomicFiles;
@@ -177,10 +178,7 @@ public final class ShadowProxy implements AutoCloseable {
   private void proxy(HttpExchange exchange, String rawPath) throws IOException {
     String rawQuery = exchange.getRequestURI().getRawQuery();
     String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(ShadowSettings.MAX_BODY_BYTES + 1);
-    }
+    byte[] body = requestBody(exchange);
     if (body.length > ShadowSettings.MAX_BODY_BYTES) {
       // Not buffered past the cap: the proxy cannot forward what it did not keep.
       page(exchange, 413, "text/plain; charset=utf-8", "parity shadow: request body over 32 MiB\n");
@@ -207,6 +205,21 @@ public final class ShadowProxy implements AutoCloseable {
             pathAndQuery,
             text.get(),
             answer));
+  }
+
+  /**
+   * The request's body, up to one byte over the cap; a request that declares none is not read (the
+   * JDK's readNBytes allocates 8 KiB first, per request).
+   */
+  private static byte[] requestBody(HttpExchange exchange) throws IOException {
+    Headers headers = exchange.getRequestHeaders();
+    if (!headers.containsKey("Transfer-Encoding")
+        && "0".equals(Optional.ofNullable(headers.getFirst("Content-Length")).orElse("0").strip())) {
+      return new byte[0];
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      return in.readNBytes(ShadowSettings.MAX_BODY_BYTES + 1);
+    }
   }
 
   private boolean mirrors(String method) {
