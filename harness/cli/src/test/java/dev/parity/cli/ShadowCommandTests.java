@@ -54,10 +54,13 @@ class ShadowCommandTests {
   @TempDir Path project;
   private final List<HttpServer> servers = new ArrayList<>();
   private final CountDownLatch never = new CountDownLatch(1);
+
   /** Holds the candidate's answers to /slow/ until the test counts it down. */
   private final CountDownLatch release = new CountDownLatch(1);
+
   /** Requests to /slow/ the candidate has received (each waits for {@link #release}). */
   private final AtomicInteger slowArrived = new AtomicInteger();
+
   private Process shadow;
 
   @AfterEach
@@ -399,7 +402,9 @@ class ShadowCommandTests {
           .isEqualTo("ok /slow/" + i + "\n");
     }
     // Both workers are inside the candidate, the other three requests wait in the queue.
-    await("comparisons in flight").atMost(Duration.ofSeconds(120)).until(() -> slowArrived.get() == 2);
+    await("comparisons in flight")
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> slowArrived.get() == 2);
     shadow.destroy(); // SIGTERM while nothing is compared yet
     release.countDown();
     terminate();

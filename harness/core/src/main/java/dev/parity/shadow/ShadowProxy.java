@@ -214,7 +214,8 @@ public final class ShadowProxy implements AutoCloseable {
   private static byte[] requestBody(HttpExchange exchange) throws IOException {
     Headers headers = exchange.getRequestHeaders();
     if (!headers.containsKey("Transfer-Encoding")
-        && "0".equals(Optional.ofNullable(headers.getFirst("Content-Length")).orElse("0").strip())) {
+        && "0"
+            .equals(Optional.ofNullable(headers.getFirst("Content-Length")).orElse("0").strip())) {
       return new byte[0];
     }
     try (InputStream in = exchange.getRequestBody()) {
