@@ -153,21 +153,21 @@ class HarCaptureBrowserTests {
     for (Path file : List.of(temp.resolve("events.json"), capture.har(), capture.chromeHarAsIs())) {
       Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
-    String har = Files.readString(capture.har());
-    assertThat(har).contains("\"name\": \"chrome-har\"", "HeadlessChrome/", "\"_resourceType\"");
-    String har0 = capture.har().toString();
+    String json = Files.readString(capture.har());
+    assertThat(json).contains("\"name\": \"chrome-har\"", "HeadlessChrome/", "\"_resourceType\"");
+    String har = capture.har().toString();
     Path suite = temp.resolve("fixtures/shop");
 
-    String twoOrigins = Parity.run(2, "import", "har", har0, "--suite", suite.toString());
+    String twoOrigins = Parity.run(2, "import", "har", har, "--suite", suite.toString());
     String writes =
-        Parity.run(2, "import", "har", har0, "--suite", suite.toString(), "--origin", origin(app));
+        Parity.run(2, "import", "har", har, "--suite", suite.toString(), "--origin", origin(app));
     boolean writtenWhenRefused = Files.exists(suite);
     String imported =
         Parity.run(
             0,
             "import",
             "har",
-            har0,
+            har,
             "--suite",
             suite.toString(),
             "--origin",
@@ -222,7 +222,7 @@ class HarCaptureBrowserTests {
 
     // The other origin: the browser's CORS preflight is a case too.
     Path cors = temp.resolve("fixtures/cors");
-    Parity.run(0, "import", "har", har0, "--suite", cors.toString(), "--origin", origin(other));
+    Parity.run(0, "import", "har", har, "--suite", cors.toString(), "--origin", origin(other));
     assertThat(Files.readString(cors.resolve("har/options/api/cors.yaml")))
         .contains("method: OPTIONS", "Access-Control-Request-Method: GET");
     Parity.run(0, "record", cors.toString());
