@@ -39,7 +39,7 @@
 /*
  * The system layer. Every run execs this launcher, and the C library's start-up (cpu feature
  * probing, tunables, IRELATIVE relocations, a few dozen pages touched) was most of its own CPU time
- * (docs/benchmarks.md, issue 13). So on x86_64 and aarch64 the build compiles it with
+ * (docs/benchmarks.md, issue 13). So on x86_64 the build compiles it with
  * -DPARITY_NOLIBC -nostdlib: its own _start, raw system calls and the few helpers below. Elsewhere
  * (and where that build fails) the same code calls the kernel through the C library's syscall().
  * Either way every call returns the result or -errno, never sets errno.
@@ -62,29 +62,8 @@ __asm__(".text\n.global parity_vfork\n.type parity_vfork,@function\nparity_vfork
         "\tpop %rdx\n\tmov $58, %eax\n\tsyscall\n\tpush %rdx\n\tret\n");
 __asm__(".text\n.global _start\n.type _start,@function\n_start:\n"
         "\txor %ebp, %ebp\n\tmov %rsp, %rdi\n\tand $-16, %rsp\n\tcall parity_start\n\thlt\n");
-#elif defined(__aarch64__)
-static long sys(long n, long a, long b, long c, long d, long e, long f) {
-  register long x8 __asm__("x8") = n;
-  register long x0 __asm__("x0") = a;
-  register long x1 __asm__("x1") = b;
-  register long x2 __asm__("x2") = c;
-  register long x3 __asm__("x3") = d;
-  register long x4 __asm__("x4") = e;
-  register long x5 __asm__("x5") = f;
-  __asm__ volatile("svc #0"
-                   : "+r"(x0)
-                   : "r"(x8), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
-                   : "memory");
-  return x0;
-}
-/* clone(CLONE_VM | CLONE_VFORK | SIGCHLD) on the same stack; the return address is in x30. */
-__asm__(".text\n.global parity_vfork\n.type parity_vfork,%function\nparity_vfork:\n"
-        "\tmov x0, #0x4111\n\tmov x1, #0\n\tmov x2, #0\n\tmov x3, #0\n\tmov x4, #0\n"
-        "\tmov x8, #220\n\tsvc #0\n\tret\n");
-__asm__(".text\n.global _start\n.type _start,%function\n_start:\n"
-        "\tmov x29, #0\n\tmov x30, #0\n\tmov x0, sp\n\tbl parity_start\n");
 #else
-#error "PARITY_NOLIBC is for x86_64 and aarch64; build without it elsewhere"
+#error "PARITY_NOLIBC is for x86_64 only (the only CPU it is tested on); build without it elsewhere"
 #endif
 long parity_vfork(void);
 #define VFORK() parity_vfork()
