@@ -154,9 +154,12 @@ print(f"round {round_} {target:6}: {len(rows)} requests in {seconds:.0f} s = {le
 open(sys.argv[1] + ".p99", "w").write(f"{pct(99):.3f}\n")
 PY
 }
+rss() { ps -o rss= -p "$proxy_pid" | tr -d ' '; }
 for round in $(seq "$repeat"); do
   run direct "$legacy_port" "$round"
+  before=$(rss)
   run proxy "$proxy_port" "$round"
+  echo "round $round: proxy resident memory $before KiB before its run, $(rss) KiB after"
   direct=$(cat "$work/log-direct-$round.tsv.p99")
   proxied=$(cat "$work/log-proxy-$round.tsv.p99")
   echo "round $round: p99 added by the proxy: $(awk -v a="$proxied" -v b="$direct" 'BEGIN { printf "%.2f", a - b }') ms (target: at most 5 ms at 500/s)"
@@ -165,7 +168,7 @@ echo "== after"
 machine
 awk '{ print $2 }' "$work/rss.txt" >"$work/rss-kib.txt"
 n=$(wc -l <"$work/rss-kib.txt")
-echo "proxy resident memory: start $(sed -n 1p "$work/rss-kib.txt") KiB, middle $(sed -n "$(((n + 1) / 2))p" "$work/rss-kib.txt") KiB, end $(sed -n "${n}p" "$work/rss-kib.txt") KiB ($n samples, every 5 s: $(tr '\n' ' ' <"$work/rss-kib.txt"))"
+echo "proxy resident memory over the whole run: start $(sed -n 1p "$work/rss-kib.txt") KiB, middle $(sed -n "$(((n + 1) / 2))p" "$work/rss-kib.txt") KiB, end $(sed -n "${n}p" "$work/rss-kib.txt") KiB ($n samples, every 5 s: $(tr '\n' ' ' <"$work/rss-kib.txt"))"
 curl -s "http://127.0.0.1:$proxy_port/_parity/verdict.json" |
   python3 -c 'import json, sys; v = json.load(sys.stdin); print("shadow:", v["reasons"][0]); print("shadow decision:", v["decision"], "(the candidate differs on ids ending in 0: legacy is right)")'
 if [ -n "${SHADOW_JFR:-}" ]; then
