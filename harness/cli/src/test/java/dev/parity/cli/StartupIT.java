@@ -124,6 +124,24 @@ class StartupIT {
   }
 
   @Test
+  void theHeapGrowsWithTheLiveDataUnlessTheUserSaysOtherwise() throws Exception {
+    Path root = Repository.root();
+    launcher = root.resolve("parity");
+
+    Result byDefault = parity(Map.of("PARITY_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+    Result overridden =
+        parity(
+            Map.of("PARITY_JAVA_OPTS", "-XX:-UseSerialGC -XX:+UseG1GC -XX:+PrintFlagsFinal"),
+            "--version");
+
+    assertThat(byDefault.out())
+        .containsPattern("UseSerialGC += true ")
+        .containsPattern("MaxHeapFreeRatio += 20 ")
+        .contains(version);
+    assertThat(overridden.out()).containsPattern("UseG1GC += true ").contains(version);
+  }
+
+  @Test
   void aDamagedArchiveFallsBackSilently() throws Exception {
     Files.write(archive, new byte[] {1, 2, 3, 4});
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(5)));
