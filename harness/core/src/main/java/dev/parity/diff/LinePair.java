@@ -60,19 +60,20 @@ record LinePair(
   }
 
   /**
-   * An open-addressing table from line content to id, at most half full. A slot holds the line's
-   * hash and id in one long, so that a probe touches one cache line; bytes are compared only on
-   * equal hashes. Sized for the larger side (most lines of two outputs compared are shared) and
-   * doubled when half full: for two 1,000,000-line outputs that is 16 MB, where a table sized for
-   * both sides at a quarter full took 64 MB.
+   * An open-addressing table from line content to id, at most half full. A slot holds an id + 1
+   * (4 bytes; each id's hash is kept beside its first line), and bytes are compared only on equal
+   * hashes. Sized for the larger side (most lines of two outputs compared are shared) and doubled
+   * when half full: for two 1,000,000-line outputs that is 8 MB, where a table of hash-and-id longs
+   * sized for both sides at a quarter full took 64 MB.
    */
   static final class Interner {
     private final ByteLines legacy;
     private final ByteLines candidate;
-    private long[] slots;
-
+    private int[] slots;
     /** Each id's first line: legacy lines first, then candidate lines after them. */
     private int[] lines;
+    /** Each id's hash. */
+    private int[] hashes;
 
     int size;
 
@@ -80,8 +81,9 @@ record LinePair(
       this.legacy = legacy;
       this.candidate = candidate;
       int expected = Math.max(legacy.size(), candidate.size());
-      this.slots = new long[tableFor(expected)];
+      this.slots = new int[tableFor(expected)];
       this.lines = new int[Math.max(16, expected)];
+      this.hashes = new int[lines.length];
     }
 
     /** The smallest power of two at least twice {@code count} (at least 16). */
@@ -97,12 +99,11 @@ record LinePair(
               + (source.unterminated(line) ? 1 : 0);
       int mask = slots.length - 1;
       for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-        long entry = slots[slot];
-        if (entry == 0) {
+        int id = slots[slot] - 1;
+        if (id < 0) {
           return add(slot, hash, global);
         }
-        int id = (int) entry - 1;
-        if ((int) (entry >>> 32) == hash && same(lines[id], source, line)) {
+        if (hashes[id] == hash && same(lines[id], source, line)) {
           return id;
         }
       }
@@ -111,9 +112,11 @@ record LinePair(
     private int add(int slot, int hash, int global) {
       if (size == lines.length) {
         lines = Arrays.copyOf(lines, size + (size >> 1) + 16);
+        hashes = Arrays.copyOf(hashes, lines.length);
       }
       lines[size] = global;
-      slots[slot] = ((long) hash << 32) | (size + 1L);
+      hashes[size] = hash;
+      slots[slot] = size + 1;
       int id = size++;
       if (2L * size > slots.length) {
         grow();
@@ -121,19 +124,16 @@ record LinePair(
       return id;
     }
 
-    /** Doubles the table, placing each entry by the hash it holds (no line is hashed again). */
+    /** Doubles the table, placing each id by its kept hash (no line is hashed again). */
     private void grow() {
-      long[] old = slots;
-      slots = new long[old.length * 2];
+      slots = new int[slots.length * 2];
       int mask = slots.length - 1;
-      for (long entry : old) {
-        if (entry != 0) {
-          int slot = (int) (entry >>> 32) & mask;
-          while (slots[slot] != 0) {
-            slot = (slot + 1) & mask;
-          }
-          slots[slot] = entry;
+      for (int id = 0; id < size; id++) {
+        int slot = hashes[id] & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
         }
+        slots[slot] = id + 1;
       }
     }
 
