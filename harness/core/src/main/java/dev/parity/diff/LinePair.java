@@ -60,8 +60,8 @@ record LinePair(
   }
 
   /**
-   * An open-addressing table from line content to id, at most half full. A slot holds an id + 1
-   * (4 bytes; each id's hash is kept beside its first line), and bytes are compared only on equal
+   * An open-addressing table from line content to id, at most half full. A slot holds an id + 1 (4
+   * bytes; each id's hash is kept beside its first line), and bytes are compared only on equal
    * hashes. Sized for the larger side (most lines of two outputs compared are shared) and doubled
    * when half full: for two 1,000,000-line outputs that is 8 MB, where a table of hash-and-id longs
    * sized for both sides at a quarter full took 64 MB.
@@ -70,8 +70,10 @@ record LinePair(
     private final ByteLines legacy;
     private final ByteLines candidate;
     private int[] slots;
+
     /** Each id's first line: legacy lines first, then candidate lines after them. */
     private int[] lines;
+
     /** Each id's hash. */
     private int[] hashes;
 
