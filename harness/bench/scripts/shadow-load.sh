@@ -27,7 +27,8 @@
 #   needs: h2load (apt-get install -y nghttp2-client, or source ci/setup/32-h2load.sh) and a built
 #   parity (mvn -q -B package -DskipTests). PARITY_JAVA_OPTS is passed to the proxy's JVM (e.g.
 #   -Xmx256m); SHADOW_OPTS is added to `parity shadow`'s options (e.g. "--workers 1");
-#   SHADOW_JFR=FILE records a JFR profile of the proxy into FILE.
+#   SHADOW_JFR=FILE records a JFR profile of the proxy into FILE; SHADOW_POST=1 sends POSTs instead,
+#   which the proxy forwards but does not compare (no allowSideEffects): the proxy's own cost.
 set -euo pipefail
 rate=${1:-500}
 seconds=${2:-30}
@@ -116,13 +117,14 @@ proxy_pid=$!
 pids+=($proxy_pid)
 # The launcher execs the JVM: $proxy_pid is the proxy's JVM, whose memory is sampled.
 await_port "$proxy_port" /_parity
+echo '{"q":1}' >"$work/body.json"
 for i in $(seq 1 200); do echo "http://127.0.0.1:PORT/api/item/$i"; done >"$work/uris.template"
 
 machine() {
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; busiest processes (%CPU since start):"
   ps -eo pcpu=,comm= --sort=-pcpu | head -5 | sed 's/^/    /'
 }
-echo "== parity shadow ${SHADOW_OPTS:-} (PARITY_JAVA_OPTS: ${PARITY_JAVA_OPTS:-none}), $rate requests/s for $seconds s, $repeat rounds"
+echo "== parity shadow ${SHADOW_OPTS:-} (PARITY_JAVA_OPTS: ${PARITY_JAVA_OPTS:-none}), $rate ${SHADOW_POST:+POST (not compared) }requests/s for $seconds s, $repeat rounds"
 echo "== before"
 machine
 (
@@ -137,7 +139,9 @@ pids+=($!)
 # run TARGET PORT ROUND: h2load at the constant rate; prints one line and leaves the log.
 run() {
   sed "s/PORT/$2/" "$work/uris.template" >"$work/uris-$1.txt"
-  h2load --h1 -t 1 -c "$clients" --rps $((rate / clients)) -D "$seconds" --warm-up-time=2 \
+  post=()
+  [ -n "${SHADOW_POST:-}" ] && post=(-d "$work/body.json")
+  h2load --h1 -t 1 -c "$clients" --rps $((rate / clients)) -D "$seconds" --warm-up-time=2 "${post[@]}" \
     -i "$work/uris-$1.txt" --log-file="$work/log-$1-$3.tsv" >"$work/h2load-$1-$3.txt" 2>&1 ||
     { cat "$work/h2load-$1-$3.txt" >&2; exit 2; }
   python3 - "$work/log-$1-$3.tsv" "$seconds" "$rate" "$1" "$3" <<'PY'
