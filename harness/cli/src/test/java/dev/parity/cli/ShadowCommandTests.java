@@ -383,6 +383,10 @@ class ShadowCommandTests {
     HttpServer legacy = server(false);
     HttpServer candidate = server(true);
     Path suite = suite(legacy, candidate);
+    // Long enough that no comparison can end while the candidate holds its answers.
+    Files.writeString(
+        suite.resolve("suite.yaml"),
+        Files.readString(suite.resolve("suite.yaml")).replace("timeout: 3s", "timeout: 120s"));
     Path recorded = project.resolve("fixtures/recorded");
     Path out = project.resolve("out");
     URI base =
@@ -405,6 +409,8 @@ class ShadowCommandTests {
     await("comparisons in flight")
         .atMost(Duration.ofSeconds(120))
         .until(() -> slowArrived.get() == 2);
+    // Every client had its answer while the candidate held every comparison: none has ended.
+    assertThat(awaitCompared(base, 0).path("counts").path("total").asInt()).isZero();
     shadow.destroy(); // SIGTERM while nothing is compared yet
     release.countDown();
     terminate();
