@@ -25,17 +25,6 @@ public final class RuleStats {
     }
   }
 
-  /** Adds what {@code other} counted (e.g. a noise probe's, once its case is judged). */
-  public void addAll(RuleStats other) {
-    Map<Rule, Long> counted;
-    synchronized (other) {
-      counted = new LinkedHashMap<>(other.fired);
-    }
-    synchronized (this) {
-      counted.forEach((rule, count) -> fired.merge(rule, count, Long::sum));
-    }
-  }
-
   /** Every declared rule with its count, in declaration order. */
   public synchronized List<RuleUsage> usages() {
     List<RuleUsage> usages = new ArrayList<>();
