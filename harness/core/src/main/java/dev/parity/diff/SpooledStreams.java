@@ -31,11 +31,8 @@ final class SpooledStreams {
       SideNames names,
       List<Fact> facts) {
     try {
-      Optional<StreamBytes.Mismatch> mismatch;
-      try (InputStream a = legacy.open(stream);
-          InputStream b = candidate.open(stream)) {
-        mismatch = StreamBytes.mismatch(a, b);
-      }
+      // Read once per pair of spool files: the archive has usually asked the same already.
+      Optional<StreamBytes.Mismatch> mismatch = legacy.mismatch(stream, candidate);
       if (mismatch.isEmpty()) {
         return Optional.empty();
       }

@@ -114,6 +114,23 @@ public record Observation(
     return file.open();
   }
 
+  /**
+   * Where stream {@code name} of this and {@code other} first differ, read in one pass; for two
+   * spool files, read once per pair whoever asks (the archive, then the comparator).
+   */
+  public Optional<StreamBytes.Mismatch> mismatch(String name, Observation other)
+      throws IOException {
+    Spooled mine = spooled.get(name);
+    Spooled theirs = other.spooled.get(name);
+    if (mine != null && theirs != null) {
+      return mine.equals(theirs) ? Optional.empty() : SpooledPairs.mismatch(mine, theirs);
+    }
+    try (InputStream a = open(name);
+        InputStream b = other.open(name)) {
+      return StreamBytes.mismatch(a, b);
+    }
+  }
+
   /** A command's observation, of a program that exited by itself. */
   public static Observation ofCommand(
       int exitCode, byte[] stdout, byte[] stderr, Map<String, byte[]> files, Duration duration) {
@@ -201,14 +218,9 @@ public record Observation(
     if (size(name) != other.size(name)) {
       return false;
     }
-    Spooled file = spooled.get(name);
-    if (file != null && file.equals(other.spooled.get(name))) {
-      // One spool file (a derived observation, raw beside compared): no need to read it twice.
-      return true;
-    }
-    try (InputStream a = open(name);
-        InputStream b = other.open(name)) {
-      return StreamBytes.firstDifference(a, b) < 0;
+    // One spool file (a derived observation, raw beside compared) is not read at all.
+    try {
+      return mismatch(name, other).isEmpty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read stream [" + name + "]", e);
     }

@@ -78,6 +78,7 @@ public final class Spool {
       folder = FOLDERS.remove(caseId);
     }
     if (folder != null) {
+      SpooledPairs.forget(folder);
       Workdirs.deleteQuietly(folder);
     }
   }

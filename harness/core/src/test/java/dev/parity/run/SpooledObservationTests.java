@@ -34,4 +34,39 @@ class SpooledObservationTests {
     assertThat(raw.sameContentAs(compared)).isTrue();
     assertThatThrownBy(() -> raw.sameContentAs(other)).isInstanceOf(UncheckedIOException.class);
   }
+
+  @Test
+  void twoSpoolFilesAreComparedOnceWhoeverAsks() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("case"));
+    Observation legacy = spooled(Files.writeString(folder.resolve("legacy"), "a\nlarge\nx\n"));
+    Observation candidate =
+        spooled(Files.writeString(folder.resolve("candidate"), "a\nlarge\ny\n"));
+
+    // The archive asks first whether the sides are the same, then the comparator where they differ:
+    // the second answer must not read the (gigabyte) files again, so here they are gone by then.
+    assertThat(legacy.sameContentAs(candidate)).isFalse();
+    Files.delete(folder.resolve("legacy"));
+    Files.delete(folder.resolve("candidate"));
+
+    assertThat(candidate.mismatch(Observation.STDOUT, legacy))
+        .contains(new StreamBytes.Mismatch(8, 2));
+    assertThat(legacy.sameContentAs(candidate)).isFalse();
+  }
+
+  @Test
+  void aReleasedCaseForgetsItsComparisons() throws Exception {
+    Path first = Spool.newFile("forgotten-case", Observation.STDOUT);
+    Path second = Spool.newFile("forgotten-case", Observation.STDERR);
+    Files.writeString(first, "same\n");
+    Files.writeString(second, "same\n");
+    Observation legacy = spooled(first);
+    Observation candidate = spooled(second);
+    assertThat(legacy.sameContentAs(candidate)).isTrue();
+
+    Spool.release("forgotten-case");
+
+    // Its files are gone with the case: no remembered answer outlives them.
+    assertThatThrownBy(() -> legacy.sameContentAs(candidate))
+        .isInstanceOf(UncheckedIOException.class);
+  }
 }

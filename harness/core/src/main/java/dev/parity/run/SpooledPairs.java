@@ -1,0 +1,50 @@
+package dev.parity.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where two spool files first differ, read once per pair. A case's spooled outputs were compared
+ * twice, once by the archive (are the sides the same? store them if not) and once by the
+ * comparator (where do they differ?): at a gigabyte a side, 2 GiB read and compared a second time
+ * for the same answer. Spool files are not changed once written (a redacted stream is a new file),
+ * so the answer holds until {@link Spool#release} deletes the case's folder and forgets it.
+ */
+final class SpooledPairs {
+  private static final Map<Pair, Optional<StreamBytes.Mismatch>> KNOWN = new ConcurrentHashMap<>();
+
+  private SpooledPairs() {}
+
+  /** Both files, in an order that does not depend on which side asks. */
+  private record Pair(Spooled first, Spooled second) {
+    static Pair of(Spooled a, Spooled b) {
+      return a.file().compareTo(b.file()) <= 0 ? new Pair(a, b) : new Pair(b, a);
+    }
+  }
+
+  /** Where {@code a} and {@code b} first differ (the same from either side: the bytes before it are). */
+  static Optional<StreamBytes.Mismatch> mismatch(Spooled a, Spooled b) throws IOException {
+    Pair pair = Pair.of(a, b);
+    Optional<StreamBytes.Mismatch> known = KNOWN.get(pair);
+    if (known != null) {
+      return known;
+    }
+    Optional<StreamBytes.Mismatch> found;
+    try (InputStream left = a.open();
+        InputStream right = b.open()) {
+      found = StreamBytes.mismatch(left, right);
+    }
+    KNOWN.put(pair, found);
+    return found;
+  }
+
+  /** Forgets the pairs with a file in {@code folder}, deleted next. */
+  static void forget(Path folder) {
+    KNOWN.keySet()
+        .removeIf(p -> p.first().file().startsWith(folder) || p.second().file().startsWith(folder));
+  }
+}
