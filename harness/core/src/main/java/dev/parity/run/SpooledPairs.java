@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where two spool files first differ, read once per pair. A case's spooled outputs were compared
- * twice, once by the archive (are the sides the same? store them if not) and once by the
- * comparator (where do they differ?): at a gigabyte a side, 2 GiB read and compared a second time
- * for the same answer. Spool files are not changed once written (a redacted stream is a new file),
- * so the answer holds until {@link Spool#release} deletes the case's folder and forgets it.
+ * twice, once by the archive (are the sides the same? store them if not) and once by the comparator
+ * (where do they differ?): at a gigabyte a side, 2 GiB read and compared a second time for the same
+ * answer. Spool files are not changed once written (a redacted stream is a new file), so the answer
+ * holds until {@link Spool#release} deletes the case's folder and forgets it.
  */
 final class SpooledPairs {
   private static final Map<Pair, Optional<StreamBytes.Mismatch>> KNOWN = new ConcurrentHashMap<>();
@@ -26,7 +26,10 @@ final class SpooledPairs {
     }
   }
 
-  /** Where {@code a} and {@code b} first differ (the same from either side: the bytes before it are). */
+  /**
+   * Where {@code a} and {@code b} first differ (the same from either side: the bytes before it
+   * are).
+   */
   static Optional<StreamBytes.Mismatch> mismatch(Spooled a, Spooled b) throws IOException {
     Pair pair = Pair.of(a, b);
     Optional<StreamBytes.Mismatch> known = KNOWN.get(pair);
@@ -44,7 +47,8 @@ final class SpooledPairs {
 
   /** Forgets the pairs with a file in {@code folder}, deleted next. */
   static void forget(Path folder) {
-    KNOWN.keySet()
+    KNOWN
+        .keySet()
         .removeIf(p -> p.first().file().startsWith(folder) || p.second().file().startsWith(folder));
   }
 }

@@ -63,6 +63,32 @@ class RedactionScanProperties {
         .isEqualTo(ByteByByteScan.mayChange(bytes, colon, equals));
   }
 
+  /**
+   * The scan first asks whether the whole text, taken as one line, could pass; when not, no line
+   * can, and the line by line scan is skipped.
+   */
+  @Property(tries = 3_000)
+  void whatTheWholeTestRulesOutNoLineCouldChange(
+      @ForAll("longTexts") byte[] bytes,
+      @ForAll("keywords") List<String> colon,
+      @ForAll("keywords") List<String> equals) {
+    if (ByteByByteScan.mayChange(bytes, colon, equals)) {
+      assertThat(RedactionScan.wholeCould(bytes, bytes.length, colon, equals)).isTrue();
+    }
+  }
+
+  @Test
+  void theWholeTestPassesNumbersAndKeepsWhatOnlyLinesCanTell() {
+    List<String> colon = List.of("token", "authorization");
+    List<String> equals = List.of("token", "secret", "passw", "key");
+    byte[] numbers = bytes("record 00000001 value=0000000000007919\n".repeat(100));
+    assertThat(RedactionScan.wholeCould(numbers, numbers.length, colon, equals)).isFalse();
+    // A keyword and a separator on different lines: only the line by line scan rules it out.
+    byte[] apart = bytes("key and\n= on separate lines\n");
+    assertThat(RedactionScan.wholeCould(apart, apart.length, colon, equals)).isTrue();
+    assertThat(scan("key and\n= on separate lines\n", colon, equals)).isFalse();
+  }
+
   /** The scan as it was before it read words: per line, per byte, obviously right. */
   private static final class ByteByByteScan {
     static boolean mayChange(
