@@ -67,7 +67,13 @@ final class BoundedBuffer extends OutputStream {
         count += len;
         return;
       }
-      // Departs from the earlier output: keep the equal prefix as blocks, then go on as usual.
+      byte[] other = recent.continuing(earlier, at, b, off, len).orElse(null);
+      if (other != null) {
+        same = other;
+        count += len;
+        return;
+      }
+      // Departs from every recent output: keep the equal prefix as blocks, then go on as usual.
       same = null;
       count = 0;
       store(earlier, 0, at);

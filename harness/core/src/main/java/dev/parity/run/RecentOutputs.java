@@ -55,4 +55,25 @@ final class RecentOutputs {
     }
     return Optional.empty();
   }
+
+  /**
+   * The most recent kept output other than {@code earlier} whose first {@code at} bytes are {@code
+   * earlier}'s and whose next ones are {@code bytes[offset, offset + length)}: a capture that
+   * departs from the output it was compared with (legacy's rerun matching the candidate's first
+   * lines, until the candidate's first change) goes on with the one it still equals.
+   */
+  synchronized Optional<byte[]> continuing(
+      byte[] earlier, int at, byte[] bytes, int offset, int length) {
+    for (WeakReference<byte[]> ref : recent) {
+      byte[] kept = ref.get();
+      if (kept != null
+          && kept != earlier
+          && kept.length >= at + length
+          && Arrays.equals(kept, at, at + length, bytes, offset, offset + length)
+          && Arrays.equals(kept, 0, at, earlier, 0, at)) {
+        return Optional.of(kept);
+      }
+    }
+    return Optional.empty();
+  }
 }
