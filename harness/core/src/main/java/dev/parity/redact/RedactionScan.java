@@ -25,6 +25,7 @@ final class RedactionScan {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long CASE = 0x2020202020202020L;
+  private static final long LETTER_BITS = 0x4040404040404040L;
   private static final long NEWLINES = '\n' * ONES;
   private static final long COLONS = ':' * ONES;
   private static final long EQUALS = '=' * ONES;
@@ -153,7 +154,13 @@ final class RedactionScan {
   private static boolean hasLetter(byte[] bytes, int length, long[] letters) {
     long found = 0;
     for (int i = 0; i < length; i += Long.BYTES) {
-      long folded = word(bytes, i, length) | CASE;
+      long word = word(bytes, i, length);
+      // Every ASCII letter has bit 6 set; digits, spaces and punctuation below '@' do not, so a
+      // word of them (most of a numeric output) needs no letter test.
+      if ((word & LETTER_BITS) == 0) {
+        continue;
+      }
+      long folded = word | CASE;
       for (long letter : letters) {
         found |= zeros(folded ^ letter);
       }
