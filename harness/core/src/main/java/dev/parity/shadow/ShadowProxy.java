@@ -95,7 +95,17 @@ public final class ShadowProxy implements AutoCloseable {
     this.clients = Executors.newFixedThreadPool(64, daemon("parity-shadow-client"));
     server.setExecutor(clients);
     server.createContext("/", this::handle);
-    this.writer = Executors.newSingleThreadScheduledExecutor(daemon("parity-shadow-verdict"));
+    // The running verdict is rebuilt every few seconds: work off the clients' path, like the
+    // comparisons (the final one, on stop, is written by the stopping thread).
+    this.writer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable ->
+                daemon("parity-shadow-verdict")
+                    .newThread(
+                        () -> {
+                          LowPriority.lowerCurrentThread();
+                          runnable.run();
+                        }));
   }
 
   /**

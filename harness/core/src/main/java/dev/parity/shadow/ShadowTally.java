@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The running verdict of a shadow session: counts of every compared request per route group, and a
@@ -28,9 +29,11 @@ final class ShadowTally {
   private final Instant startedAt = Instant.now();
   private final long start = System.nanoTime();
   private final SortedMap<String, GroupTally> groups = new TreeMap<>();
-  private long received;
-  private long notMirrored;
-  private long legacyFailures;
+  // Counted on the clients' path, without the lock: a client never waits while a (low-priority)
+  // comparison or the verdict's writer holds it.
+  private final LongAdder received = new LongAdder();
+  private final LongAdder notMirrored = new LongAdder();
+  private final LongAdder legacyFailures = new LongAdder();
 
   ShadowTally(String suite) {
     this.suite = suite;
@@ -50,13 +53,13 @@ final class ShadowTally {
   }
 
   /** A request the client sent (whether or not it is compared). */
-  synchronized void received(boolean mirrored, boolean legacyFailed) {
-    received++;
+  void received(boolean mirrored, boolean legacyFailed) {
+    received.increment();
     if (!mirrored) {
-      notMirrored++;
+      notMirrored.increment();
     }
     if (legacyFailed) {
-      legacyFailures++;
+      legacyFailures.increment();
     }
   }
 
@@ -106,17 +109,17 @@ final class ShadowTally {
         new Counts(passed + failed + errors + accepted, passed, failed, errors, accepted);
     List<String> reasons = new ArrayList<>();
     reasons.add(
-        received
+        received.sum()
             + " requests received, "
             + total.total()
             + " compared, "
-            + notMirrored
+            + notMirrored.sum()
             + " not mirrored (methods with side effects, or too large), "
             + dropped
             + " dropped from comparison (queue full), "
             + waiting
             + " waiting, "
-            + legacyFailures
+            + legacyFailures.sum()
             + " answered by legacy with an error (5xx or unreachable)");
     reasons.add(sentence(total));
     reasons.addAll(judged.reasons());
