@@ -30,28 +30,27 @@ final class LegacyExchange {
   record Answer(int status, HttpHeaders headers, Optional<byte[]> body, Duration duration) {}
 
   private final HttpClient client;
-  private final URI base;
+  private final String root;
   private final Duration timeout;
 
   LegacyExchange(HttpClient client, URI base, Duration timeout) {
     this.client = client;
-    this.base = base;
+    this.root = base.toString().replaceAll("/+$", "");
     this.timeout = timeout;
   }
 
-  /** The request of {@code exchange} with {@code body}, as sent to legacy. */
-  HttpRequest request(HttpExchange exchange, String pathAndQuery, byte[] body) {
-    String root = base.toString().replaceAll("/+$", "");
+  /** The request {@code method pathAndQuery} with {@code headers} and {@code body}, for legacy. */
+  HttpRequest request(
+      String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(root + pathAndQuery))
             .timeout(timeout)
             .method(
-                exchange.getRequestMethod(),
+                method,
                 body.length == 0
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
-    forwardable(exchange.getRequestHeaders())
-        .forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+    headers.forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
     return builder.build();
   }
 
@@ -146,7 +145,7 @@ final class LegacyExchange {
     headers.forEach(
         (name, values) -> {
           if (!HopByHopHeaders.contains(name)) {
-            kept.put(name, values);
+            kept.put(name, List.copyOf(values));
           }
         });
     return kept;

@@ -1,6 +1,5 @@
 package dev.parity.shadow;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.parity.fixture.HttpCase;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.RequestBody;
@@ -29,24 +28,38 @@ public record Mirrored(HttpCase testCase, String group, Observation legacy) {
   }
 
   /**
-   * The client's request as case {@code id} of {@code suite} (tagged with its route group), with
-   * legacy's {@code answer} as it is compared: headers canonical as the HTTP runner makes them.
+   * What the client's thread keeps of a request to compare: only copies, taken before the exchange
+   * closes, so that building the case ({@link #of}) happens on a comparison thread, off the
+   * client's path, and not at all for a request dropped because the queue is full.
+   *
+   * @param method the request's method
+   * @param rawPath the path as the client sent it, for the route group
+   * @param pathAndQuery path and query as sent to legacy
+   * @param headers the client's headers that were forwarded to legacy
+   * @param body the request's body as text (empty when it had none)
+   * @param answer what legacy answered the client
    */
-  static Mirrored of(
-      Suite suite,
-      String id,
-      HttpExchange exchange,
+  record Request(
+      String method,
+      String rawPath,
       String pathAndQuery,
+      Map<String, List<String>> headers,
       String body,
-      LegacyExchange.Answer answer) {
-    String group = RouteGroups.of(exchange.getRequestURI().getRawPath());
+      LegacyExchange.Answer answer) {}
+
+  /**
+   * The client's {@code request} as case {@code id} of {@code suite} (tagged with its route group),
+   * with legacy's answer as it is compared: headers canonical as the HTTP runner makes them.
+   */
+  static Mirrored of(Suite suite, String id, Request request) {
+    String group = RouteGroups.of(request.rawPath());
     Map<String, String> headers = new LinkedHashMap<>();
-    LegacyExchange.forwardable(exchange.getRequestHeaders())
-        .forEach((name, values) -> headers.put(name, String.join(", ", values)));
-    HttpRequest request =
+    request.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+    String body = request.body();
+    HttpRequest sent =
         new HttpRequest(
-            exchange.getRequestMethod(),
-            pathAndQuery,
+            request.method(),
+            request.pathAndQuery(),
             Map.of(),
             headers,
             body.isEmpty() ? Optional.empty() : Optional.of(RequestBody.text(body)));
@@ -54,10 +67,11 @@ public record Mirrored(HttpCase testCase, String group, Observation legacy) {
         new HttpCase(
             id,
             suite.folder().resolve(SuiteLoader.SUITE_FILE),
-            request,
+            sent,
             Optional.empty(),
             List.of(group),
             List.of());
+    LegacyExchange.Answer answer = request.answer();
     Observation observed =
         Observation.ofHttp(
             answer.status(),

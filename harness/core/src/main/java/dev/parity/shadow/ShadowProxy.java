@@ -23,6 +23,8 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +60,7 @@ public final class ShadowProxy implements AutoCloseable {
   private final Suite suite;
   private final ShadowSettings settings;
   private final ShadowTally tally;
-  private final ComparisonQueue<Mirrored> queue;
+  private final ComparisonQueue<Mirrored.Request> queue;
   private final Optional<ShadowRecorder> recorder;
   private final LegacyExchange legacy;
   private final AtomicLong ids = new AtomicLong();
@@ -83,7 +85,17 @@ public final class ShadowProxy implements AutoCloseable {
     if (recorder.isPresent()) {
       recorder.get().prepare();
     }
-    this.queue = new ComparisonQueue<>(settings.queue(), settings.workers(), m -> judge(judge, m));
+    this.queue =
+        new ComparisonQueue<>(
+            settings.queue(),
+            settings.workers(),
+            request ->
+                judge(
+                    judge,
+                    Mirrored.of(
+                        suite,
+                        "shadow/" + RouteGroups.of(request.rawPath()) + "/" + ids.incrementAndGet(),
+                        request)));
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(suite.http().connectTimeout())
@@ -196,25 +208,18 @@ public final class ShadowProxy implements AutoCloseable {
       return;
     }
     String method = exchange.getRequestMethod();
+    Map<String, List<String>> headers = LegacyExchange.forwardable(exchange.getRequestHeaders());
     LegacyExchange.Answer answer =
-        legacy.answer(exchange, legacy.request(exchange, pathAndQuery, body));
+        legacy.answer(exchange, legacy.request(method, pathAndQuery, headers, body));
     boolean legacyFailed = answer.status() >= 500;
     Optional<String> text = body.length == 0 ? Optional.of("") : Utf8.strict(body);
     // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, and an
     // unreachable legacy (nothing to compare with).
     boolean mirrored = mirrors(method) && answer.body().isPresent() && text.isPresent();
     tally.received(mirrored, legacyFailed);
-    if (!mirrored) {
-      return;
+    if (mirrored) {
+      queue.offer(new Mirrored.Request(method, rawPath, pathAndQuery, headers, text.get(), answer));
     }
-    queue.offer(
-        Mirrored.of(
-            suite,
-            "shadow/" + RouteGroups.of(rawPath) + "/" + ids.incrementAndGet(),
-            exchange,
-            pathAndQuery,
-            text.get(),
-            answer));
   }
 
   /**
