@@ -21,7 +21,8 @@
 # Prints, per run: requests sent and the rate reached, non-2xx answers, p50/p90/p99/max; per round
 # the p99 the proxy adds (proxy p99 - direct p99); the proxy's resident memory at start, middle
 # and end (every 5 s in full); the shadow's counts (compared, dropped from comparison because the
-# queue was full, legacy errors); the load average and the busiest processes before and after.
+# queue was full, legacy errors); the proxy's threads by nice value (the comparisons run at 19);
+# the load average and the busiest processes before and after.
 #
 # Usage: harness/bench/scripts/shadow-load.sh [RATE=500] [SECONDS=30] [REPEAT=2]
 #   needs: h2load (apt-get install -y nghttp2-client, or source ci/setup/32-h2load.sh) and a built
@@ -173,6 +174,13 @@ machine
 awk '{ print $2 }' "$work/rss.txt" >"$work/rss-kib.txt"
 n=$(wc -l <"$work/rss-kib.txt")
 echo "proxy resident memory over the whole run: start $(sed -n 1p "$work/rss-kib.txt") KiB, middle $(sed -n "$(((n + 1) / 2))p" "$work/rss-kib.txt") KiB, end $(sed -n "${n}p" "$work/rss-kib.txt") KiB ($n samples, every 5 s: $(tr '\n' ' ' <"$work/rss-kib.txt"))"
+# Which of the proxy's threads run at the lowest CPU priority (nice 19: the comparisons, the
+# verdict's writer and the threads they started, such as the candidate's HTTP client).
+echo "proxy threads by nice value: $(for task in /proc/"$proxy_pid"/task/*; do
+  stat=$(cat "$task/stat" 2>/dev/null) || continue
+  rest=${stat##*) }
+  echo "$(echo "$rest" | cut -d' ' -f17) $(sed 's/[0-9]*$/N/' "$task/comm")"
+done | sort | uniq -c | awk '{ printf "%s%s x%s (nice %s)", sep, $3, $1, $2; sep = ", " }')"
 curl -s "http://127.0.0.1:$proxy_port/_parity/verdict.json" |
   python3 -c 'import json, sys; v = json.load(sys.stdin); print("shadow:", v["reasons"][0]); print("shadow decision:", v["decision"], "(the candidate differs on ids ending in 0: legacy is right)")'
 if [ -n "${SHADOW_JFR:-}" ]; then

@@ -101,6 +101,7 @@ public final class ShadowProxy implements AutoCloseable {
             .connectTimeout(suite.http().connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
+            .executor(Runnable::run)
             .build();
     this.legacy = new LegacyExchange(client, legacyBase, suite.timeout());
     this.server = HttpServer.create(settings.listen(), 128);
