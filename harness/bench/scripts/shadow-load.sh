@@ -176,11 +176,13 @@ n=$(wc -l <"$work/rss-kib.txt")
 echo "proxy resident memory over the whole run: start $(sed -n 1p "$work/rss-kib.txt") KiB, middle $(sed -n "$(((n + 1) / 2))p" "$work/rss-kib.txt") KiB, end $(sed -n "${n}p" "$work/rss-kib.txt") KiB ($n samples, every 5 s: $(tr '\n' ' ' <"$work/rss-kib.txt"))"
 # Which of the proxy's threads run at the lowest CPU priority (nice 19: the comparisons, the
 # verdict's writer and the threads they started, such as the candidate's HTTP client).
-echo "proxy threads by nice value: $(for task in /proc/"$proxy_pid"/task/*; do
+echo "proxy threads: $(for task in /proc/"$proxy_pid"/task/*; do
   stat=$(cat "$task/stat" 2>/dev/null) || continue
   rest=${stat##*) }
-  echo "$(echo "$rest" | cut -d' ' -f17) $(sed 's/[0-9]*$/N/' "$task/comm")"
-done | sort | uniq -c | awk '{ printf "%s%s x%s (nice %s)", sep, $3, $1, $2; sep = ", " }')"
+  echo "$(echo "$rest" | cut -d' ' -f17) $(sed 's/-*[0-9]*$//' "$task/comm")"
+done | sort | uniq -c | awk '$2 == 19 { low = low sep19 $3 " x" $1; sep19 = ", " }
+  $2 != 19 { others += $1; nice = $2 }
+  END { printf "at nice 19: %s; %d others at nice %s", low, others, nice }')"
 curl -s "http://127.0.0.1:$proxy_port/_parity/verdict.json" |
   python3 -c 'import json, sys; v = json.load(sys.stdin); print("shadow:", v["reasons"][0]); print("shadow decision:", v["decision"], "(the candidate differs on ids ending in 0: legacy is right)")'
 if [ -n "${SHADOW_JFR:-}" ]; then
