@@ -151,10 +151,11 @@ rows = [line.split("\t") for line in open(sys.argv[1]) if line.strip()]
 seconds, rate, target, round_ = float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 lat = sorted(int(r[2]) / 1000 for r in rows)
 bad = sum(1 for r in rows if not r[1].startswith("2"))
+statuses = sorted({r[1] for r in rows if not r[1].startswith("2")})
 def pct(p):
     return lat[min(len(lat) - 1, int(p / 100 * len(lat)))] if lat else float("nan")
 print(f"round {round_} {target:6}: {len(rows)} requests in {seconds:.0f} s = {len(rows) / seconds:.0f}/s"
-      f" (offered {rate}/s), {bad} not 2xx; p50 {pct(50):.2f} ms, p90 {pct(90):.2f} ms,"
+      f" (offered {rate}/s), {bad} not 2xx{' (' + ', '.join(statuses) + ')' if bad else ''}; p50 {pct(50):.2f} ms, p90 {pct(90):.2f} ms,"
       f" p99 {pct(99):.2f} ms, max {lat[-1] if lat else float('nan'):.2f} ms")
 open(sys.argv[1] + ".p99", "w").write(f"{pct(99):.3f}\n")
 PY

@@ -9,7 +9,6 @@ import dev.parity.run.Runner;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Verdict;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Judges one shadowed request exactly as {@code parity compare} judges a case: the engine's compare
@@ -27,21 +26,7 @@ final class ShadowJudge {
   }
 
   CaseResult judge(Mirrored request) {
-    Suite one =
-        new Suite(
-            suite.name(),
-            suite.folder(),
-            suite.legacy(),
-            suite.candidate(),
-            suite.timeout(),
-            suite.env(),
-            suite.compare(),
-            List.of(request.testCase()),
-            suite.normalize(),
-            Optional.empty(),
-            suite.http(),
-            suite.redaction(),
-            suite.legacySecondary());
+    Suite one = suite.withCases(List.of(request.testCase()));
     Engine engine = new Engine(new ReplayRunner(live, request.legacy()), comparator, Progress.NONE);
     Verdict verdict = engine.compare(one, options);
     return verdict.fixtures().get(0);
