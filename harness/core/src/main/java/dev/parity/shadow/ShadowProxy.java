@@ -96,6 +96,9 @@ public final class ShadowProxy implements AutoCloseable {
                         suite,
                         "shadow/" + RouteGroups.of(request.rawPath()) + "/" + ids.incrementAndGet(),
                         request)));
+    // Legacy's exchanges complete on the client's selector thread (a same-thread executor) rather
+    // than being handed to a pool first: one thread hand-over less on every client's path. Nothing
+    // here blocks in a callback: the client's own thread reads the body (docs/traffic.md).
     HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(suite.http().connectTimeout())
