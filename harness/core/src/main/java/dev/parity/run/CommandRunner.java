@@ -48,12 +48,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
   private static final String STATUS = "status";
   private static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(2);
   private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread thread = new Thread(r, "parity-timeouts");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parity-timeouts"));
 
   /**
    * Runs in flight; killed when the JVM exits (Ctrl-C), since setsid keeps them out of the

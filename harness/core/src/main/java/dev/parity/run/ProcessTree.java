@@ -97,12 +97,7 @@ final class ProcessTree {
 
   static {
     ScheduledExecutorService reaper =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "parity-group-reaper");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parity-group-reaper"));
     reaper.scheduleWithFixedDelay(
         ProcessTree::reapPending, REAP_INTERVAL_MS, REAP_INTERVAL_MS, TimeUnit.MILLISECONDS);
     Runtime.getRuntime()

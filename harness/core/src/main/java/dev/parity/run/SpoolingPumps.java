@@ -42,12 +42,7 @@ final class SpoolingPumps implements ExecuteStreamHandler {
 
   /** Threads live 60 s idle: a run of many cases reuses them, a finished one keeps none. */
   private static final ExecutorService POOL =
-      Executors.newCachedThreadPool(
-          runnable -> {
-            Thread thread = new Thread(runnable, "parity-pump");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("parity-pump"));
 
   /** A pump owns its pool thread until its stream ends, so the thread's buffer is its own. */
   private static final ThreadLocal<byte[]> BUFFER =

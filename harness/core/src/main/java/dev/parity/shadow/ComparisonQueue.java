@@ -41,8 +41,7 @@ public final class ComparisonQueue<T> implements AutoCloseable {
     this.capacity = capacity;
     this.work = work;
     for (int i = 0; i < threads; i++) {
-      Thread thread = new Thread(this::work, "parity-shadow-compare-" + i);
-      thread.setDaemon(true);
+      Thread thread = LowPriority.threads("parity-shadow-compare-" + i).newThread(this::work);
       workers.add(thread);
       thread.start();
     }
@@ -65,7 +64,6 @@ public final class ComparisonQueue<T> implements AutoCloseable {
   }
 
   private void work() {
-    LowPriority.lowerCurrentThread();
     while (true) {
       try {
         queued.acquire();

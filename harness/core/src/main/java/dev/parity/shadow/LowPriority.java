@@ -1,10 +1,12 @@
 package dev.parity.shadow;
 
+import dev.parity.run.DaemonThreads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +30,20 @@ final class LowPriority {
   /** Whether threads can be lowered one by one here. */
   static boolean supported() {
     return Files.isSymbolicLink(SELF);
+  }
+
+  /**
+   * A factory of daemon threads called {@code name} that lower themselves before their work (a
+   * thread can only lower itself: its id is known from within).
+   */
+  static ThreadFactory threads(String name) {
+    ThreadFactory daemons = DaemonThreads.named(name);
+    return work ->
+        daemons.newThread(
+            () -> {
+              lowerCurrentThread();
+              work.run();
+            });
   }
 
   /** Lowers the calling thread; true when it now runs at nice {@value #NICE}. */

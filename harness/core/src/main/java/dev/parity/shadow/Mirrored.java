@@ -48,11 +48,13 @@ public record Mirrored(HttpCase testCase, String group, Observation legacy) {
       LegacyExchange.Answer answer) {}
 
   /**
-   * The client's {@code request} as case {@code id} of {@code suite} (tagged with its route group),
-   * with legacy's answer as it is compared: headers canonical as the HTTP runner makes them.
+   * The client's {@code request} as case {@code shadow/<group>/<number>} of {@code suite} (tagged
+   * with its route group), with legacy's answer as it is compared: headers canonical as the HTTP
+   * runner makes them.
    */
-  static Mirrored of(Suite suite, String id, Request request) {
+  static Mirrored of(Suite suite, long number, Request request) {
     String group = RouteGroups.of(request.rawPath());
+    String id = "shadow/" + group + "/" + number;
     Map<String, String> headers = new LinkedHashMap<>();
     request.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
     String body = request.body();

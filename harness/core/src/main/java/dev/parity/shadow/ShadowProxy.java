@@ -10,6 +10,7 @@ import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.fixture.Utf8;
+import dev.parity.run.DaemonThreads;
 import dev.parity.run.Runner;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Verdict;
@@ -30,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,13 +89,7 @@ public final class ShadowProxy implements AutoCloseable {
         new ComparisonQueue<>(
             settings.queue(),
             settings.workers(),
-            request ->
-                judge(
-                    judge,
-                    Mirrored.of(
-                        suite,
-                        "shadow/" + RouteGroups.of(request.rawPath()) + "/" + ids.incrementAndGet(),
-                        request)));
+            request -> judge(judge, Mirrored.of(suite, ids.incrementAndGet(), request)));
     // Legacy's exchanges complete on the client's selector thread (a same-thread executor) rather
     // than being handed to a pool first: one thread hand-over less on every client's path. Nothing
     // here blocks in a callback: the client's own thread reads the body (docs/traffic.md).
@@ -108,20 +102,13 @@ public final class ShadowProxy implements AutoCloseable {
             .build();
     this.legacy = new LegacyExchange(client, legacyBase, suite.timeout());
     this.server = HttpServer.create(settings.listen(), 128);
-    this.clients = Executors.newFixedThreadPool(64, daemon("parity-shadow-client"));
+    this.clients = Executors.newFixedThreadPool(64, DaemonThreads.named("parity-shadow-client"));
     server.setExecutor(clients);
     server.createContext("/", this::handle);
     // The running verdict is rebuilt every few seconds: work off the clients' path, like the
     // comparisons (the final one, on stop, is written by the stopping thread).
     this.writer =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable ->
-                daemon("parity-shadow-verdict")
-                    .newThread(
-                        () -> {
-                          LowPriority.lowerCurrentThread();
-                          runnable.run();
-                        }));
+        Executors.newSingleThreadScheduledExecutor(LowPriority.threads("parity-shadow-verdict"));
   }
 
   /**
@@ -298,13 +285,5 @@ public final class ShadowProxy implements AutoCloseable {
             + suite.legacy().describe()
             + "], but parity shadow serves clients from legacy, so legacy must be an HTTP service"
             + " that is already running: set `legacy: {url: http://HOST:PORT}`");
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
