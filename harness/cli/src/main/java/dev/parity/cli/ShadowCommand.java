@@ -95,6 +95,17 @@ final class ShadowCommand implements Callable<Integer> {
               + " written anyway (default: ${DEFAULT-VALUE}).")
   int drainSeconds;
 
+  @Option(
+      names = "--warmup",
+      paramLabel = "SECONDS",
+      defaultValue = "5",
+      description =
+          "Before taking clients, send the suite's own GET, HEAD and OPTIONS cases through the"
+              + " proxy for up to SECONDS (and settle up to as long again), so the first clients"
+              + " do not wait for the JIT compiler; these requests reach legacy and the candidate"
+              + " but no verdict or recording. 0: none (default: ${DEFAULT-VALUE}).")
+  int warmupSeconds;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -104,9 +115,9 @@ final class ShadowCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           cmd, "--sample [" + sample + "] must be between 0 and 1, e.g. 0.01 for 1%");
     }
-    if (queue < 1 || workers < 1 || drainSeconds < 0) {
+    if (queue < 1 || workers < 1 || drainSeconds < 0 || warmupSeconds < 0) {
       throw new CommandLine.ParameterException(
-          cmd, "--queue and --workers must be at least 1, --drain at least 0");
+          cmd, "--queue and --workers must be at least 1, --drain and --warmup at least 0");
     }
     InetSocketAddress address = address(cmd, listen);
     Suite loaded = new SuiteLoader().load(suite.folder);
@@ -119,7 +130,8 @@ final class ShadowCommand implements Callable<Integer> {
             Optional.ofNullable(record),
             sample,
             reports,
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(warmupSeconds));
     PrintWriter console = cmd.getOut();
     Runner runner = Runners.standard();
     ShadowProxy proxy;
@@ -131,6 +143,12 @@ final class ShadowCommand implements Callable<Integer> {
     }
     String base =
         "http://" + listen.substring(0, listen.lastIndexOf(':')) + ":" + proxy.address().getPort();
+    if (proxy.warmUpRequests() > 0) {
+      console.printf(
+          "parity shadow %s: warmed up on %d requests of the suite's cases in %.1fs (not in the"
+              + " verdict)%n",
+          loaded.key(), proxy.warmUpRequests(), proxy.warmUpTime().toMillis() / 1000.0);
+    }
     console.println(
         "parity shadow " + loaded.key() + ": listening on " + base + ", legacy serves the clients");
     console.println("Live page: " + base + ShadowProxy.PAGE);

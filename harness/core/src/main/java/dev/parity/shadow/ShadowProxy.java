@@ -17,7 +17,9 @@ import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A reverse proxy in front of legacy: every client gets legacy's answer, and safe requests are
@@ -58,24 +59,23 @@ public final class ShadowProxy implements AutoCloseable {
   }
 
   private final Suite suite;
+  private final Runner live;
   private final ShadowSettings settings;
-  private final ShadowTally tally;
-  private final ComparisonQueue<Mirrored.Request> queue;
-  private final Optional<ShadowRecorder> recorder;
+  private final Ledger ledger;
+  private final ComparisonQueue<Ledger.Queued> queue;
   private final LegacyExchange legacy;
-  private final AtomicLong ids = new AtomicLong();
-  private final AtomicLong recordFailures = new AtomicLong();
   private final HttpServer server;
   private final ExecutorService clients;
   private final ScheduledExecutorService writer;
+  private WarmUp.Result warmedUp = WarmUp.Result.NONE;
 
   private ShadowProxy(Suite suite, Runner live, ShadowSettings settings, URI legacyBase)
       throws IOException {
     this.suite = suite;
+    this.live = live;
     this.settings = settings;
-    this.tally = new ShadowTally(suite.key());
     ShadowJudge judge = new ShadowJudge(suite, live);
-    this.recorder =
+    Optional<ShadowRecorder> recorder =
         settings
             .record()
             .map(
@@ -85,11 +85,9 @@ public final class ShadowProxy implements AutoCloseable {
     if (recorder.isPresent()) {
       recorder.get().prepare();
     }
+    this.ledger = Ledger.of(new ShadowTally(suite.key()), recorder);
     this.queue =
-        new ComparisonQueue<>(
-            settings.queue(),
-            settings.workers(),
-            request -> judge(judge, Mirrored.of(suite, ids.incrementAndGet(), request)));
+        new ComparisonQueue<>(settings.queue(), settings.workers(), queued -> judge(judge, queued));
     // Legacy's exchanges complete on the client's selector thread (a same-thread executor) rather
     // than being handed to a pool first: one thread hand-over less on every client's path. Nothing
     // here blocks in a callback: the client's own thread reads the body (docs/traffic.md).
@@ -104,7 +102,7 @@ public final class ShadowProxy implements AutoCloseable {
     this.server = HttpServer.create(settings.listen(), 128);
     this.clients = Executors.newFixedThreadPool(64, DaemonThreads.named("parity-shadow-client"));
     server.setExecutor(clients);
-    server.createContext("/", this::handle);
+    server.createContext("/", exchange -> handle(exchange, ledger));
     // The running verdict is rebuilt every few seconds: work off the clients' path, like the
     // comparisons (the final one, on stop, is written by the stopping thread).
     this.writer =
@@ -122,6 +120,13 @@ public final class ShadowProxy implements AutoCloseable {
     URI base = legacyBase(suite);
     ShadowProxy proxy = new ShadowProxy(suite, live, settings, base);
     Files.createDirectories(settings.reports());
+    try {
+      proxy.warmedUp = proxy.warmUp();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      proxy.close();
+      throw new InterruptedIOException("interrupted while warming up");
+    }
     proxy.server.start();
     long every = settings.every().toMillis();
     proxy.writer.scheduleWithFixedDelay(proxy::writeQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -135,17 +140,50 @@ public final class ShadowProxy implements AutoCloseable {
 
   /** The verdict so far. */
   public Verdict verdict() {
-    return tally.verdict(queue.dropped(), queue.waiting());
+    return ledger.tally().verdict(ledger.dropped().get(), queue.waiting());
   }
 
   /** Requests dropped from comparison because the queue was full. */
   public long dropped() {
-    return queue.dropped();
+    return ledger.dropped().get();
   }
 
   /** Cases written to the {@code --record} folder. */
   public long recorded() {
-    return recorder.map(ShadowRecorder::written).orElse(0L);
+    return ledger.recorder().map(ShadowRecorder::written).orElse(0L);
+  }
+
+  /** Requests the warm-up sent through the proxy before it took clients (none with no case). */
+  public long warmUpRequests() {
+    return warmedUp.requests();
+  }
+
+  /** How long the warm-up took, settling included. */
+  public Duration warmUpTime() {
+    return warmedUp.took();
+  }
+
+  /**
+   * Sends the suite's safe cases through a loopback listener of the proxy's own, counted in a
+   * ledger that is thrown away, while the clients' listener is bound but not yet serving ({@link
+   * WarmUp}).
+   */
+  private WarmUp.Result warmUp() throws IOException, InterruptedException {
+    if (settings.warmUp().isZero() || WarmUp.cases(suite).isEmpty()) {
+      return WarmUp.Result.NONE;
+    }
+    Ledger discarded = Ledger.of(new ShadowTally(suite.key()), Optional.empty());
+    HttpServer warm =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    warm.setExecutor(clients);
+    warm.createContext("/", exchange -> handle(exchange, discarded));
+    warm.start();
+    try {
+      URI base = URI.create("http://127.0.0.1:" + warm.getAddress().getPort());
+      return WarmUp.run(suite, live, base, settings.warmUp(), () -> queue.waiting() == 0);
+    } finally {
+      warm.stop(0);
+    }
   }
 
   /**
@@ -171,7 +209,7 @@ public final class ShadowProxy implements AutoCloseable {
     writer.shutdownNow();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  private void handle(HttpExchange exchange, Ledger into) throws IOException {
     try {
       String rawPath = exchange.getRequestURI().getRawPath();
       if (rawPath.equals(PAGE) || rawPath.equals(PAGE + "/")) {
@@ -182,20 +220,20 @@ public final class ShadowProxy implements AutoCloseable {
         page(exchange, "application/json", VerdictJson.toJson(verdict()));
         return;
       }
-      proxy(exchange, rawPath);
+      proxy(exchange, rawPath, into);
     } finally {
       exchange.close();
     }
   }
 
-  private void proxy(HttpExchange exchange, String rawPath) throws IOException {
+  private void proxy(HttpExchange exchange, String rawPath, Ledger into) throws IOException {
     String rawQuery = exchange.getRequestURI().getRawQuery();
     String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
     byte[] body = requestBody(exchange);
     if (body.length > ShadowSettings.MAX_BODY_BYTES) {
       // Not buffered past the cap: the proxy cannot forward what it did not keep.
       page(exchange, 413, "text/plain; charset=utf-8", "parity shadow: request body over 32 MiB\n");
-      tally.received(false, false);
+      into.tally().received(false, false);
       return;
     }
     String method = exchange.getRequestMethod();
@@ -207,9 +245,11 @@ public final class ShadowProxy implements AutoCloseable {
     // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, and an
     // unreachable legacy (nothing to compare with).
     boolean mirrored = mirrors(method) && answer.body().isPresent() && text.isPresent();
-    tally.received(mirrored, legacyFailed);
+    into.tally().received(mirrored, legacyFailed);
     if (mirrored) {
-      queue.offer(new Mirrored.Request(method, rawPath, pathAndQuery, headers, text.get(), answer));
+      Mirrored.Request request =
+          new Mirrored.Request(method, rawPath, pathAndQuery, headers, text.get(), answer);
+      into.offered(queue.offer(new Ledger.Queued(request, into)));
     }
   }
 
@@ -234,14 +274,16 @@ public final class ShadowProxy implements AutoCloseable {
         || suite.http().allowSideEffects() && HttpRequest.WRITE_METHODS.contains(method);
   }
 
-  private void judge(ShadowJudge judge, Mirrored request) {
+  private void judge(ShadowJudge judge, Ledger.Queued queued) {
+    Ledger into = queued.ledger();
+    Mirrored request = Mirrored.of(suite, into.ids().incrementAndGet(), queued.request());
     CaseResult result = judge.judge(request);
-    tally.add(request.group(), result);
-    if (recorder.isPresent()) {
+    into.tally().add(request.group(), result);
+    if (into.recorder().isPresent()) {
       try {
-        recorder.get().offer(request, result);
+        into.recorder().get().offer(request, result);
       } catch (IOException | RuntimeException e) {
-        recordFailures.incrementAndGet();
+        into.recordFailures().incrementAndGet();
       }
     }
   }

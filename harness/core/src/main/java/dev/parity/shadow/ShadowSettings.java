@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param sample the share of passing requests also recorded, 0 to 1
  * @param reports the folder verdict.json is rewritten in while the proxy runs
  * @param every how often verdict.json is rewritten
+ * @param warmUp how long the suite's safe cases are replayed through the proxy before it takes
+ *     clients (zero for no warm-up); settling may take as long again
  */
 public record ShadowSettings(
     InetSocketAddress listen,
@@ -24,7 +26,8 @@ public record ShadowSettings(
     Optional<Path> record,
     double sample,
     Path reports,
-    Duration every) {
+    Duration every,
+    Duration warmUp) {
   /** Bodies above this size are still served to the client but not compared. */
   public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -33,6 +36,10 @@ public record ShadowSettings(
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(every, "every");
+    Objects.requireNonNull(warmUp, "warmUp");
+    if (warmUp.isNegative()) {
+      throw new IllegalArgumentException("warmUp must not be negative");
+    }
     if (queue < 1 || workers < 1) {
       throw new IllegalArgumentException("queue and workers must be at least 1");
     }

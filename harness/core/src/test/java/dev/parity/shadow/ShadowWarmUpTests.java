@@ -1,0 +1,191 @@
+package dev.parity.shadow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.run.Runner;
+import dev.parity.run.Runners;
+import dev.parity.verdict.Status;
+import dev.parity.verdict.Verdict;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The proxy's warm-up replays the suite's safe cases through the real client and comparison paths
+ * before it takes clients, and none of it reaches the verdict, the recorded suite or the case ids.
+ */
+@Timeout(120)
+class ShadowWarmUpTests {
+  @TempDir Path project;
+  private final List<HttpServer> servers = new ArrayList<>();
+  private final List<AutoCloseable> closing = new ArrayList<>();
+
+  /** Requests each server received, by "METHOD path". */
+  private final Map<String, AtomicInteger> legacySaw = new ConcurrentHashMap<>();
+
+  private final Map<String, AtomicInteger> candidateSaw = new ConcurrentHashMap<>();
+
+  @AfterEach
+  void stop() throws Exception {
+    for (AutoCloseable c : closing) {
+      c.close();
+    }
+    servers.forEach(s -> s.stop(0));
+  }
+
+  private HttpServer server(Map<String, AtomicInteger> saw) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext(
+        "/",
+        exchange -> {
+          saw.computeIfAbsent(
+                  exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
+                  k -> new AtomicInteger())
+              .incrementAndGet();
+          byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+    servers.add(server);
+    return server;
+  }
+
+  private Suite suite(String cases) throws IOException {
+    Path folder = project.resolve("fixtures/web");
+    Files.createDirectories(folder);
+    Files.writeString(
+        folder.resolve("suite.yaml"),
+        "name: web\nlegacy:\n  url: http://127.0.0.1:"
+            + server(legacySaw).getAddress().getPort()
+            + "\ncandidate:\n  url: http://127.0.0.1:"
+            + server(candidateSaw).getAddress().getPort()
+            + "\ndefaults:\n  timeout: 10s\n"
+            + "allowSideEffects: true\nhttp:\n  ignoreHeaders: [date]\n"
+            + "cases:\n"
+            + cases);
+    return new SuiteLoader().load(folder);
+  }
+
+  private ShadowProxy start(Suite suite, Duration warmUp) throws IOException {
+    Runner runner = Runners.standard();
+    closing.add(runner);
+    ShadowSettings settings =
+        new ShadowSettings(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            1000,
+            2,
+            Optional.of(project.resolve("recorded")),
+            1.0,
+            project.resolve("reports"),
+            Duration.ofSeconds(60),
+            warmUp);
+    ShadowProxy proxy = ShadowProxy.start(suite, runner, settings);
+    closing.add(0, proxy);
+    return proxy;
+  }
+
+  private static int saw(Map<String, AtomicInteger> saw, String request) {
+    return saw.getOrDefault(request, new AtomicInteger()).get();
+  }
+
+  private static List<Path> recordedCases(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().equals(SuiteLoader.SUITE_FILE))
+          .toList();
+    }
+  }
+
+  @Test
+  void replaysOnlyTheSafeCasesThroughBothPathsAndCountsNoneOfThem() throws Exception {
+    Suite suite =
+        suite(
+            "  - id: read\n    request: {path: /api/read}\n"
+                + "  - id: write\n    request: {method: POST, path: /api/write, body: x}\n");
+
+    ShadowProxy proxy = start(suite, Duration.ofSeconds(1));
+
+    assertThat(proxy.warmUpRequests()).isPositive();
+    // Through the client's path to legacy, and through the comparison path to the candidate.
+    assertThat(saw(legacySaw, "GET /api/read")).isPositive();
+    assertThat(saw(candidateSaw, "GET /api/read")).isPositive();
+    // Never a write, even where the suite allows side effects.
+    assertThat(saw(legacySaw, "POST /api/write")).isZero();
+    assertThat(saw(candidateSaw, "POST /api/write")).isZero();
+    Verdict before = proxy.verdict();
+    assertThat(before.counts().total()).isZero();
+    assertThat(before.reasons().get(0)).startsWith("0 requests received, 0 compared,");
+    assertThat(before.reasons().get(0)).contains(" 0 dropped from comparison");
+    assertThat(proxy.dropped()).isZero();
+    assertThat(proxy.recorded()).isZero();
+    assertThat(recordedCases(project.resolve("recorded"))).isEmpty();
+
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + proxy.address().getPort() + "/api/read"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.body()).isEqualTo("{\"ok\":true}");
+
+    Verdict after =
+        await().atMost(Duration.ofSeconds(60)).until(proxy::verdict, v -> v.counts().total() == 1);
+    assertThat(after.fixtures())
+        .singleElement()
+        .satisfies(
+            r -> {
+              // The first client's request is number 1: the warm-up used no case id.
+              assertThat(r.id()).isEqualTo("shadow/api/1");
+              assertThat(r.status()).isEqualTo(Status.PASS);
+            });
+    assertThat(after.reasons().get(0)).startsWith("1 requests received, 1 compared,");
+  }
+
+  @Test
+  void zeroSecondsOrNoSafeCaseSendsNothingBeforeTheFirstClient() throws Exception {
+    Suite suite = suite("  - id: read\n    request: {path: /api/read}\n");
+    ShadowProxy none = start(suite, Duration.ZERO);
+    assertThat(none.warmUpRequests()).isZero();
+    none.close();
+
+    Suite writesOnly =
+        suite("  - id: write\n    request: {method: POST, path: /api/write, body: x}\n");
+    ShadowProxy nothingSafe = start(writesOnly, Duration.ofSeconds(1));
+    assertThat(nothingSafe.warmUpRequests()).isZero();
+
+    assertThat(legacySaw).isEmpty();
+    assertThat(candidateSaw).isEmpty();
+  }
+}
