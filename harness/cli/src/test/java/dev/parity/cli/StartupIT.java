@@ -158,6 +158,24 @@ class StartupIT {
   }
 
   @Test
+  void largeArraysSkipTheYoungGenerationAndTheHeapAsksForHugePagesWhereTheKernelOffersThem()
+      throws Exception {
+    // A large output's capture blocks were each copied once through the 8 MB young generation, and
+    // a growing heap took a page fault per 4 KiB (docs/benchmarks.md, sixth pass of the diff).
+    launcher = Repository.root().resolve("parity");
+    Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest = Files.isReadable(thp) && Files.readString(thp).contains("[madvise]");
+
+    Result byDefault = parity(Map.of("PARITY_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+
+    assertThat(byDefault.err()).isEmpty();
+    assertThat(byDefault.out())
+        .containsPattern("PretenureSizeThreshold += 262144 ")
+        .containsPattern("UseTransparentHugePages += " + onRequest + " ")
+        .contains(version);
+  }
+
+  @Test
   void aDamagedArchiveFallsBackSilently() throws Exception {
     Files.write(archive, new byte[] {1, 2, 3, 4});
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(5)));
