@@ -77,7 +77,9 @@ final class ShadowCommand implements Callable<Integer> {
       names = "--workers",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Threads comparing requests (default: ${DEFAULT-VALUE}).")
+      description =
+          "Threads comparing requests, at the lowest CPU priority (nice 19) so the clients' path"
+              + " goes first (default: ${DEFAULT-VALUE}).")
   int workers;
 
   @Option(
