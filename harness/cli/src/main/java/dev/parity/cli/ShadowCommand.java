@@ -135,7 +135,9 @@ final class ShadowCommand implements Callable<Integer> {
             Duration.ofSeconds(2),
             Duration.ofSeconds(warmupSeconds));
     PrintWriter console = cmd.getOut();
-    Runner runner = Runners.standard();
+    // The stop hook below drains the comparisons and then closes the runner: a started candidate
+    // must keep running until then.
+    Runner runner = Runners.closedByOwnersHook();
     ShadowProxy proxy;
     try {
       proxy = ShadowProxy.start(loaded, runner, settings);

@@ -174,7 +174,9 @@ class ShadowCommandTests {
     command.add(ParityCommand.class.getName());
     command.add("shadow");
     // A short warm-up: the real one (the suite's GET case replayed) without five seconds a test.
-    command.addAll(List.of("--warmup", "1"));
+    if (!List.of(args).contains("--warmup")) {
+      command.addAll(List.of("--warmup", "1"));
+    }
     command.addAll(List.of(args));
     Path log = project.resolve("shadow.log");
     ProcessBuilder builder =
@@ -377,6 +379,76 @@ class ShadowCommandTests {
     assertThat(verdict.path("clusters").get(0).path("examples").toString())
         .contains("shadow/api/3");
     assertThat(verdict.toString()).contains("legacy runs 1 and 2 differ");
+  }
+
+  /**
+   * A candidate Parity starts itself: it notes each request's arrival, then answers slowly what
+   * legacy answers.
+   */
+  private static final String SLOW_APP =
+      """
+      import http.server, sys, time
+      class Slow(http.server.BaseHTTPRequestHandler):
+          def do_GET(self):
+              if self.path != "/health":
+                  with open(sys.argv[2], "a") as arrived:
+                      arrived.write(self.path + "\\n")
+                  time.sleep(2)
+              body = b'[{"id":1,"name":"Ann"}]'
+              self.send_response(200)
+              self.send_header("Content-Length", str(len(body)))
+              self.end_headers()
+              self.wfile.write(body)
+          def log_message(self, *args):
+              pass
+      http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Slow).serve_forever()
+      """;
+
+  @Test
+  void sigtermKeepsAStartedCandidateRunningUntilItsComparisonsHaveDrained() throws Exception {
+    // The runner's own shutdown hook used to stop a `start:` candidate as soon as SIGTERM came, so
+    // the comparisons being drained failed against a candidate Parity itself had stopped.
+    HttpServer legacy = server(false);
+    Path suite = project.resolve("fixtures/started");
+    Files.createDirectories(suite);
+    Files.writeString(suite.resolve("app.py"), SLOW_APP);
+    Path arrived = project.resolve("arrived.txt");
+    Files.writeString(
+        suite.resolve("suite.yaml"),
+        "name: started\nlegacy:\n  url: http://127.0.0.1:"
+            + legacy.getAddress().getPort()
+            + "\ncandidate:\n  start: [python3, \"{suite}/app.py\", \"{port}\", \""
+            + arrived
+            + "\"]\n  ready: /health\n"
+            + "defaults:\n  timeout: 60s\ncompare: [status, body]\n"
+            + "cases:\n  - id: people\n    request: {path: /api/people}\n");
+    Path out = project.resolve("out");
+    URI base =
+        startShadow(
+            suite.toString(), "--listen", "127.0.0.1:0", "--warmup", "0", "--out", out.toString());
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(base, "GET", "/api/people").statusCode()).isEqualTo(200);
+    }
+    // The candidate was started and holds the first comparisons (each for 2 s).
+    await("the candidate holds a comparison")
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> Files.exists(arrived) && !Files.readString(arrived).isEmpty());
+    terminate();
+
+    JsonNode verdict = JSON.readTree(out.resolve("verdict.json").toFile());
+    assertThat(verdict.path("reasons").get(0).asText()).contains("3 requests received, 3 compared");
+    assertThat(verdict.path("counts").path("errors").asInt()).isZero();
+    assertThat(verdict.path("counts").path("passed").asInt()).isEqualTo(3);
+    // ...and stopped once they had: nothing Parity started outlives it.
+    String app = suite.resolve("app.py").toString();
+    await("the candidate stopped")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                ProcessHandle.allProcesses()
+                    .noneMatch(
+                        p -> p.info().commandLine().map(c -> c.contains(app)).orElse(false)));
   }
 
   @Test

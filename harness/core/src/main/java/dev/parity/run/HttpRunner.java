@@ -38,11 +38,17 @@ final class HttpRunner extends TypedRunner<HttpImplementation, HttpCase> {
 
   private final long maxBodyBytes;
   private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
-  private final HttpServices services = new HttpServices(this::client);
+  private final HttpServices services;
 
   HttpRunner(long maxBodyBytes) {
+    this(maxBodyBytes, true);
+  }
+
+  /** {@code stopAtExit}: whether a JVM shutdown hook stops the services ({@link HttpServices}). */
+  HttpRunner(long maxBodyBytes, boolean stopAtExit) {
     super(HttpImplementation.class, HttpCase.class);
     this.maxBodyBytes = maxBodyBytes;
+    this.services = new HttpServices(this::client, stopAtExit);
   }
 
   @Override

@@ -24,11 +24,19 @@ final class HttpServices implements AutoCloseable {
   private final Function<HttpSettings, HttpClient> clients;
   private final Map<HttpImplementation, Started> started = new IdentityHashMap<>();
   private final Thread shutdownHook = new Thread(this::stopAll, "parity-stop-services");
+  private final boolean stopAtExit;
   private boolean hookRegistered;
 
-  /** {@code clients} gives the client that polls a service's ready path. */
-  HttpServices(Function<HttpSettings, HttpClient> clients) {
+  /**
+   * {@code clients} gives the client that polls a service's ready path; with {@code stopAtExit}, a
+   * JVM shutdown hook stops the services if the owner did not close this first. Without it the
+   * owner's own hook must close it: JVM shutdown hooks run all at once, in no order, so this one
+   * would stop the services while the owner's hook still needs them ({@code parity shadow} draining
+   * its comparisons on SIGTERM).
+   */
+  HttpServices(Function<HttpSettings, HttpClient> clients, boolean stopAtExit) {
     this.clients = clients;
+    this.stopAtExit = stopAtExit;
   }
 
   /** One service's start, done once: the running service, or why it could not run. */
@@ -54,7 +62,7 @@ final class HttpServices implements AutoCloseable {
     Started entry;
     synchronized (started) {
       entry = started.computeIfAbsent(http, k -> new Started());
-      if (!hookRegistered) {
+      if (stopAtExit && !hookRegistered) {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         hookRegistered = true;
       }

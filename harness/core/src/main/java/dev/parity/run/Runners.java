@@ -17,6 +17,17 @@ public final class Runners {
     return new Dispatching(new CommandRunner(), new HttpRunner(HttpRunner.DEFAULT_MAX_BODY_BYTES));
   }
 
+  /**
+   * Like {@link #standard()}, but the services it starts are stopped only when it is closed, not by
+   * a JVM shutdown hook of its own: for an owner whose own shutdown hook still runs cases and then
+   * closes it (JVM shutdown hooks run at the same time, in no order). A program whose JVM is killed
+   * still takes its services down: their launcher dies with it.
+   */
+  public static Runner closedByOwnersHook() {
+    return new Dispatching(
+        new CommandRunner(), new HttpRunner(HttpRunner.DEFAULT_MAX_BODY_BYTES, false));
+  }
+
   /** Like {@link #standard()}, failing any response body larger than {@code maxBodyBytes}. */
   public static Runner standard(long maxBodyBytes) {
     return new Dispatching(new CommandRunner(), new HttpRunner(maxBodyBytes));
