@@ -117,7 +117,16 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       // The case timeout covers copying the inputs too, so a huge input cannot stall the run.
       long deadline = System.nanoTime() + suite.timeoutOf(testCase).toNanos();
       Inputs.copy(suite.folder(), testCase, workdir, deadline, maxOutputBytes);
-      return execute(suite, command, testCase, argv, env, folder, deadline);
+      SpoolingBuffer stdout =
+          new SpoolingBuffer(
+              maxOutputBytes, () -> spool.newFile(testCase.id(), Observation.STDOUT));
+      SpoolingBuffer stderr =
+          new SpoolingBuffer(
+              maxOutputBytes, () -> spool.newFile(testCase.id(), Observation.STDERR));
+      try (stdout;
+          stderr) {
+        return execute(suite, command, testCase, argv, env, folder, deadline, stdout, stderr);
+      }
     } catch (Inputs.Refused e) {
       return new RunOutcome.Failed(e.getMessage(), Duration.ZERO);
     } catch (IOException e) {
@@ -137,7 +146,9 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       List<String> argv,
       Map<String, String> env,
       Path folder,
-      long deadline)
+      long deadline,
+      SpoolingBuffer stdout,
+      SpoolingBuffer stderr)
       throws IOException {
     Path workdir = folder.resolve(WORK);
     Path status = folder.resolve(STATUS);
@@ -148,10 +159,6 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     CommandLine line = new CommandLine(full.get(0));
     full.stream().skip(1).forEach(arg -> line.addArgument(arg, false));
 
-    SpoolingBuffer stdout =
-        new SpoolingBuffer(maxOutputBytes, () -> spool.newFile(testCase.id(), Observation.STDOUT));
-    SpoolingBuffer stderr =
-        new SpoolingBuffer(maxOutputBytes, () -> spool.newFile(testCase.id(), Observation.STDERR));
     InputStream stdin =
         testCase.stdin().isPresent()
             ? new ByteArrayInputStream(testCase.stdin().get().bytes())

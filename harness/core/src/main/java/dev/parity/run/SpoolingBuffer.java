@@ -2,11 +2,9 @@ package dev.parity.run;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * output of any size is kept whole. When the disk fails (full), the rest is read and dropped, so
  * the program is not blocked, and {@link #finish()} reports the failure with the size reached.
  *
- * <p>The spool is written through one direct buffer of 1 MiB straight to a file channel: a {@code
- * BufferedOutputStream} over {@code Files.newOutputStream} copied every byte twice more (into its
- * own buffer, then into the channel's temporary direct buffer) before the kernel's copy.
+ * <p>The spool is written through direct buffers of 1 MiB straight to a file channel, by a thread
+ * of its own ({@link SpoolWriter}): a {@code BufferedOutputStream} over {@code
+ * Files.newOutputStream} copied every byte twice more (into its own buffer, then into the channel's
+ * temporary direct buffer) before the kernel's copy, and the pump waited for each of those copies.
  */
 final class SpoolingBuffer extends OutputStream {
   private static final int FILE_BUFFER = 1 << 20;
@@ -31,15 +30,21 @@ final class SpoolingBuffer extends OutputStream {
   private final FileMaker files;
   private @Nullable BoundedBuffer memory;
   private @Nullable Path file;
-  private @Nullable FileChannel out;
-  private @Nullable ByteBuffer pending;
+  private final int fileBuffer;
+  private @Nullable SpoolWriter out;
   private long count;
   private @Nullable IOException failure;
   private boolean finished;
 
   SpoolingBuffer(long limit, FileMaker files) {
+    this(limit, files, FILE_BUFFER);
+  }
+
+  /** The same, writing the spool through buffers of {@code fileBuffer} bytes (tests: small ones). */
+  SpoolingBuffer(long limit, FileMaker files, int fileBuffer) {
     this.limit = limit;
     this.files = files;
+    this.fileBuffer = fileBuffer;
     this.memory = new BoundedBuffer(limit);
   }
 
@@ -63,52 +68,28 @@ final class SpoolingBuffer extends OutputStream {
       return;
     }
     try {
-      FileChannel to = out;
-      ByteBuffer buffer = pending;
-      if (to == null || buffer == null || held != null) {
+      SpoolWriter to = out;
+      if (to == null || held != null) {
         Path spool = files.newFile();
         to =
-            FileChannel.open(
-                spool,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        buffer = ByteBuffer.allocateDirect(FILE_BUFFER);
+            new SpoolWriter(
+                FileChannel.open(
+                    spool,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING),
+                fileBuffer);
         file = spool;
         out = to;
-        pending = buffer;
         memory = null;
         if (held != null) {
-          held.writeTo(this::spill);
+          held.writeTo(to::write);
         }
       }
-      spill(b, off, len);
+      to.write(b, off, len);
     } catch (IOException e) {
       failure = e;
     }
-  }
-
-  /** Copies bytes into the direct buffer, writing it to the spool file each time it is full. */
-  private void spill(byte[] b, int off, int len) throws IOException {
-    FileChannel to = Objects.requireNonNull(out);
-    ByteBuffer buffer = Objects.requireNonNull(pending);
-    while (len > 0) {
-      int n = Math.min(len, buffer.remaining());
-      buffer.put(b, off, n);
-      off += n;
-      len -= n;
-      if (!buffer.hasRemaining()) {
-        drain(to, buffer);
-      }
-    }
-  }
-
-  private static void drain(FileChannel to, ByteBuffer buffer) throws IOException {
-    buffer.flip();
-    while (buffer.hasRemaining()) {
-      to.write(buffer);
-    }
-    buffer.clear();
   }
 
   /** The spool file, once the limit was passed and it could be made. */
@@ -129,17 +110,13 @@ final class SpoolingBuffer extends OutputStream {
    */
   synchronized Optional<Spooled> finish() throws IOException {
     finished = true;
-    FileChannel to = out;
-    ByteBuffer buffer = pending;
+    SpoolWriter to = out;
     if (to != null) {
-      try (to) {
-        if (failure == null && buffer != null) {
-          drain(to, buffer);
-        }
+      try {
+        to.finish();
       } catch (IOException e) {
         failure = failure == null ? e : failure;
       }
-      pending = null;
     }
     IOException failed = failure;
     if (failed != null) {
@@ -147,6 +124,21 @@ final class SpoolingBuffer extends OutputStream {
     }
     Path spool = file;
     return spool == null ? Optional.empty() : Optional.of(new Spooled(spool, count));
+  }
+
+  /**
+   * Ends the stream and its spool writer, if it has not been finished (a run that timed out): the
+   * writer's thread must not wait for ever for buffers that will not come.
+   */
+  @Override
+  public synchronized void close() {
+    if (!finished) {
+      try {
+        finish();
+      } catch (IOException e) {
+        // Nobody reads this stream any more: what failed does not matter.
+      }
+    }
   }
 
   /** The content, when it stayed within the limit. */

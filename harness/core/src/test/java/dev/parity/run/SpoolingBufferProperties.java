@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
@@ -13,6 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterTry;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Whatever the limit, every byte is kept: in memory within it, in one spool file past it. */
@@ -51,6 +53,77 @@ class SpoolingBufferProperties {
       assertThat(buffer.bytes()).isEqualTo(expected);
     }
     assertThat(buffer.count()).isEqualTo(expected.length);
+  }
+
+  /**
+   * The spool's writing thread takes the buffers in order: with buffers of a few bytes, every
+   * stream past the limit is handed over many times, and the file is still every byte in order.
+   */
+  @Property(tries = 200)
+  void keepsEveryByteInOrderWhenTheSpoolIsWrittenThroughManySmallBuffers(
+      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 5_000) Integer> writes,
+      @ForAll @IntRange(min = 1, max = 20_000) int limit,
+      @ForAll @IntRange(min = 1, max = 100) int fileBuffer)
+      throws IOException {
+    SpoolingBuffer buffer =
+        new SpoolingBuffer(
+            limit,
+            () -> {
+              spool = Files.createTempFile("spooling-buffer", "");
+              return spool;
+            },
+            fileBuffer);
+    byte[] expected = WriteSequences.replay(writes, buffer);
+
+    Optional<Spooled> spooled = buffer.finish();
+
+    assertThat(spooled.isPresent()).isEqualTo(expected.length > limit);
+    if (spooled.isPresent()) {
+      assertThat(spooled.get().size()).isEqualTo(expected.length);
+      assertThat(Files.readAllBytes(spooled.get().file())).isEqualTo(expected);
+    } else {
+      assertThat(buffer.bytes()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aSpoolWriteThatFailsAfterSomeBuffersIsReportedNotDropped() {
+    Path full = Path.of("/dev/full");
+    Assumptions.assumeTrue(Files.exists(full), "needs /dev/full, whose writes fail with ENOSPC");
+    // The kernel's own "No space left on device", on the writing thread, after the first buffers.
+    SpoolingBuffer buffer = new SpoolingBuffer(10, () -> full, 16);
+    for (int i = 0; i < 100; i++) {
+      buffer.write(new byte[7], 0, 7);
+    }
+
+    assertThat(buffer.count()).isEqualTo(700);
+    assertThatThrownBy(buffer::finish).hasMessageContaining("No space left on device");
+  }
+
+  @Test
+  void closingAStreamThatWasNotFinishedStopsItsSpoolWriter() {
+    SpoolingBuffer buffer =
+        new SpoolingBuffer(
+            10,
+            () -> {
+              spool = Files.createTempFile("spooling-buffer", "");
+              return spool;
+            },
+            16);
+    buffer.write(new byte[100], 0, 100);
+
+    buffer.close();
+
+    // finish() waited for the writing thread's task, which had returned: no thread still waits in
+    // it for buffers (a run that timed out does not leave one behind).
+    assertThat(Thread.getAllStackTraces().values())
+        .noneMatch(
+            stack ->
+                Arrays.stream(stack)
+                    .anyMatch(
+                        frame ->
+                            frame.getClassName().equals(SpoolWriter.class.getName())
+                                && frame.getMethodName().equals("writeAll")));
   }
 
   @Test
