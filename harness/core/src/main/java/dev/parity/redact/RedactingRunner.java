@@ -3,11 +3,17 @@ package dev.parity.redact;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
+import dev.parity.run.Observation;
+import dev.parity.run.OutputScan;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A runner whose outcomes carry no secret in clear (see {@link Redactor}). */
 final class RedactingRunner implements Runner {
@@ -23,15 +29,54 @@ final class RedactingRunner implements Runner {
   public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
     Redactor redactor =
         redactors.computeIfAbsent(suite, s -> Redactor.of(s.redaction())).forCase(testCase);
-    RunOutcome outcome = runner.run(suite, implementation, testCase);
+    Scans scans = new Scans(redactor);
+    RunOutcome outcome = runner.run(suite, implementation, testCase, scans);
     if (outcome instanceof RunOutcome.Completed done) {
-      return new RunOutcome.Completed(redactor.apply(done.observed()));
+      return new RunOutcome.Completed(redactor.apply(done.observed(), scans.clean(done.observed())));
     }
     if (outcome instanceof RunOutcome.Failed failed) {
       return new RunOutcome.Failed(redactor.text(failed.reason()), failed.duration());
     }
     RunOutcome.Unavailable unavailable = (RunOutcome.Unavailable) outcome;
     return new RunOutcome.Unavailable(redactor.text(unavailable.reason()), unavailable.duration());
+  }
+
+  /**
+   * The redaction scans of one run's spooled outputs, made on the pumps' threads while the program
+   * runs: an output whose scan saw all of it and found nothing a rule could change is not read again
+   * to be redacted (issue 13: a gigabyte's scan was a second of the case's time after each run).
+   */
+  private static final class Scans implements OutputScan.Factory {
+    private final Redactor redactor;
+    private final Map<String, Optional<OutputRedactionScan>> made = new ConcurrentHashMap<>();
+
+    Scans(Redactor redactor) {
+      this.redactor = redactor;
+    }
+
+    @Override
+    public OutputScan forStream(String stream) {
+      Optional<OutputRedactionScan> scan = redactor.outputScan();
+      // A stream asked for twice is not trusted to either scan: both are forgotten.
+      if (scan.isEmpty() || made.putIfAbsent(stream, scan) != null) {
+        made.put(stream, Optional.empty());
+        return OutputScan.NoScan.INSTANCE;
+      }
+      return scan.get();
+    }
+
+    /** The spooled streams of {@code observed} whose scans saw every byte and nothing to redact. */
+    Set<String> clean(Observation observed) {
+      Set<String> clean = new HashSet<>();
+      observed
+          .spooled()
+          .forEach(
+              (stream, spooled) ->
+                  made.getOrDefault(stream, Optional.empty())
+                      .filter(scan -> scan.seen() == spooled.size() && !scan.could())
+                      .ifPresent(scan -> clean.add(stream)));
+      return clean;
+    }
   }
 
   @Override

@@ -145,6 +145,75 @@ final class RedactionScan {
         || equals != 0 && couldStart(bytes, length, equalsKeywords);
   }
 
+  /** Whether the bytes alone can tell that keywords cannot match (they are all ASCII). */
+  static boolean decidesFor(List<String> colonKeywords, List<String> equalsKeywords) {
+    return ascii(colonKeywords) && ascii(equalsKeywords);
+  }
+
+  /**
+   * What {@link #wholeCould} looks for, gathered over bytes given in any number of pieces: the
+   * whole's separators, non-ASCII bytes and keyword letters are those of its pieces together.
+   */
+  static final class Flags {
+    private final long[] colonLetters;
+    private final long[] equalsLetters;
+    private long colon;
+    private long equals;
+    private long high;
+    private long colonStart;
+    private long equalsStart;
+
+    Flags(List<String> colonKeywords, List<String> equalsKeywords) {
+      // Keywords that do not all start with a letter make every line with a separator a suspect.
+      this.colonLetters =
+          startWithLetters(colonKeywords) ? letterPatterns(colonKeywords) : new long[0];
+      this.equalsLetters =
+          startWithLetters(equalsKeywords) ? letterPatterns(equalsKeywords) : new long[0];
+    }
+
+    /** Adds {@code bytes[from, to)}. */
+    void add(byte[] bytes, int from, int to) {
+      long c = colon;
+      long e = equals;
+      long h = high;
+      long cs = colonStart;
+      long es = equalsStart;
+      for (int i = from; i < to; i += Long.BYTES) {
+        long word = word(bytes, i, to);
+        c |= zeros(word ^ COLONS);
+        e |= zeros(word ^ EQUALS);
+        h |= word & HIGHS;
+        // As in hasLetter: a word without bit 6 in any byte has no letter.
+        if ((word & LETTER_BITS) != 0) {
+          long folded = word | CASE;
+          for (long letter : colonLetters) {
+            cs |= zeros(folded ^ letter);
+          }
+          for (long letter : equalsLetters) {
+            es |= zeros(folded ^ letter);
+          }
+        }
+      }
+      colon = c;
+      equals = e;
+      high = h;
+      colonStart = cs;
+      equalsStart = es;
+    }
+
+    /** What {@link #wholeCould} says of all the bytes added, taken as one. */
+    boolean could(List<String> colonKeywords, List<String> equalsKeywords) {
+      if (colon == 0 && equals == 0) {
+        return false;
+      }
+      if (high != 0) {
+        return true;
+      }
+      return colon != 0 && (!startWithLetters(colonKeywords) || colonStart != 0)
+          || equals != 0 && (!startWithLetters(equalsKeywords) || equalsStart != 0);
+    }
+  }
+
   /** Whether a letter one of {@code keywords} starts with occurs, or one starts with no letter. */
   private static boolean couldStart(byte[] bytes, int length, List<String> keywords) {
     return !startWithLetters(keywords) || hasLetter(bytes, length, letterPatterns(keywords));

@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -180,6 +182,28 @@ public final class Redactor {
 
   /** {@code observation} with every secret in its streams and values replaced by its marker. */
   public Observation apply(Observation observation) {
+    return apply(observation, Set.of());
+  }
+
+  /**
+   * A scan that can tell, as an output is spooled, that no rule could change it; empty when only
+   * reading its lines can (a suite's own patterns, secrets to look for, non-ASCII keywords).
+   */
+  Optional<OutputRedactionScan> outputScan() {
+    if (!patterns.isEmpty()
+        || !secrets.isEmpty()
+        || !RedactionScan.decidesFor(headerKeywords, NAME_KEYWORDS)) {
+      return Optional.empty();
+    }
+    return Optional.of(new OutputRedactionScan(headerKeywords, NAME_KEYWORDS));
+  }
+
+  /**
+   * {@link #apply(Observation)}, knowing that the spooled streams named in {@code clean} were seen
+   * whole by an {@link #outputScan()} that found nothing a rule could change: their files are not
+   * read again.
+   */
+  Observation apply(Observation observation, Set<String> clean) {
     TreeMap<String, byte[]> streams = new TreeMap<>();
     observation.streams().forEach((name, bytes) -> streams.put(name, bytes(bytes)));
     TreeMap<String, String> values = new TreeMap<>();
@@ -191,7 +215,11 @@ public final class Redactor {
     TreeMap<String, Spooled> spooled = new TreeMap<>();
     for (Map.Entry<String, Spooled> stream : observation.spooled().entrySet()) {
       try {
-        spooled.put(stream.getKey(), SpooledRedaction.apply(this, stream.getValue()));
+        spooled.put(
+            stream.getKey(),
+            clean.contains(stream.getKey())
+                ? stream.getValue()
+                : SpooledRedaction.apply(this, stream.getValue()));
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot redact " + stream.getKey() + " in " + stream.getValue().file(), e);

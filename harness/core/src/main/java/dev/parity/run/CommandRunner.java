@@ -102,6 +102,12 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
 
   @Override
   RunOutcome runTyped(Suite suite, CommandImplementation command, CommandCase testCase) {
+    return runTyped(suite, command, testCase, OutputScan.Factory.NONE);
+  }
+
+  @Override
+  RunOutcome runTyped(
+      Suite suite, CommandImplementation command, CommandCase testCase, OutputScan.Factory scans) {
     Map<String, String> env = environment(suite, command, testCase);
     List<String> argv = new ArrayList<>(command.command());
     argv.addAll(testCase.args());
@@ -119,10 +125,14 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       Inputs.copy(suite.folder(), testCase, workdir, deadline, maxOutputBytes);
       SpoolingBuffer stdout =
           new SpoolingBuffer(
-              maxOutputBytes, () -> spool.newFile(testCase.id(), Observation.STDOUT));
+              maxOutputBytes,
+              () -> spool.newFile(testCase.id(), Observation.STDOUT),
+              scans.forStream(Observation.STDOUT));
       SpoolingBuffer stderr =
           new SpoolingBuffer(
-              maxOutputBytes, () -> spool.newFile(testCase.id(), Observation.STDERR));
+              maxOutputBytes,
+              () -> spool.newFile(testCase.id(), Observation.STDERR),
+              scans.forStream(Observation.STDERR));
       try (stdout;
           stderr) {
         return execute(suite, command, testCase, argv, env, folder, deadline, stdout, stderr);

@@ -15,6 +15,15 @@ public interface Runner extends AutoCloseable {
   RunOutcome run(Suite suite, Implementation implementation, Case testCase);
 
   /**
+   * The same, showing each output the run keeps on disk to its scan from {@code scans} as it is
+   * written (see {@link OutputScan}); a runner that keeps no output on disk ignores them.
+   */
+  default RunOutcome run(
+      Suite suite, Implementation implementation, Case testCase, OutputScan.Factory scans) {
+    return run(suite, implementation, testCase);
+  }
+
+  /**
    * Drops pooled connections, so that what runs next starts from fresh ones: a benchmark must not
    * depend on how many connections an earlier, parallel step left open. Servers keep running; the
    * default has nothing pooled.

@@ -42,6 +42,14 @@ public final class Runners {
     }
 
     @Override
+    public RunOutcome run(
+        Suite suite, Implementation implementation, Case testCase, OutputScan.Factory scans) {
+      return implementation instanceof HttpImplementation
+          ? http.run(suite, implementation, testCase, scans)
+          : commands.run(suite, implementation, testCase, scans);
+    }
+
+    @Override
     public void resetConnections() {
       http.resetConnections();
       commands.resetConnections();

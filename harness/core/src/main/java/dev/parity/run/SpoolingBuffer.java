@@ -30,6 +30,7 @@ final class SpoolingBuffer extends OutputStream {
   private final FileMaker files;
   private @Nullable BoundedBuffer memory;
   private @Nullable Path file;
+  private final OutputScan scan;
   private final int fileBuffer;
   private @Nullable SpoolWriter out;
   private long count;
@@ -37,13 +38,19 @@ final class SpoolingBuffer extends OutputStream {
   private boolean finished;
 
   SpoolingBuffer(long limit, FileMaker files) {
-    this(limit, files, FILE_BUFFER);
+    this(limit, files, OutputScan.NoScan.INSTANCE);
+  }
+
+  /** The same, showing {@code scan} every byte once the stream passes the limit, from the first. */
+  SpoolingBuffer(long limit, FileMaker files, OutputScan scan) {
+    this(limit, files, scan, FILE_BUFFER);
   }
 
   /** The same, writing the spool through buffers of {@code fileBuffer} bytes (tests: small ones). */
-  SpoolingBuffer(long limit, FileMaker files, int fileBuffer) {
+  SpoolingBuffer(long limit, FileMaker files, OutputScan scan, int fileBuffer) {
     this.limit = limit;
     this.files = files;
+    this.scan = scan;
     this.fileBuffer = fileBuffer;
     this.memory = new BoundedBuffer(limit);
   }
@@ -83,9 +90,16 @@ final class SpoolingBuffer extends OutputStream {
         out = to;
         memory = null;
         if (held != null) {
-          held.writeTo(to::write);
+          SpoolWriter spooling = to;
+          held.writeTo(
+              (bytes, from, length) -> {
+                scan.accept(bytes, from, length);
+                spooling.write(bytes, from, length);
+              });
         }
       }
+      // Scanned here, on the pump's thread, while the writer's thread copies the bytes before.
+      scan.accept(b, off, len);
       to.write(b, off, len);
     } catch (IOException e) {
       failure = e;

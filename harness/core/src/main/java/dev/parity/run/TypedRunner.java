@@ -19,6 +19,12 @@ abstract class TypedRunner<I extends Implementation, C extends Case> implements 
 
   @Override
   public final RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
+    return run(suite, implementation, testCase, OutputScan.Factory.NONE);
+  }
+
+  @Override
+  public final RunOutcome run(
+      Suite suite, Implementation implementation, Case testCase, OutputScan.Factory scans) {
     if (!implementations.isInstance(implementation) || !cases.isInstance(testCase)) {
       throw new IllegalArgumentException(
           getClass().getSimpleName()
@@ -31,9 +37,14 @@ abstract class TypedRunner<I extends Implementation, C extends Case> implements 
               + "] on "
               + implementation.describe());
     }
-    return runTyped(suite, implementations.cast(implementation), cases.cast(testCase));
+    return runTyped(suite, implementations.cast(implementation), cases.cast(testCase), scans);
   }
 
   /** Runs {@code testCase} against {@code implementation}, both of this runner's kind. */
   abstract RunOutcome runTyped(Suite suite, I implementation, C testCase);
+
+  /** The same with scans of the outputs kept on disk; by default they are not scanned. */
+  RunOutcome runTyped(Suite suite, I implementation, C testCase, OutputScan.Factory scans) {
+    return runTyped(suite, implementation, testCase);
+  }
 }

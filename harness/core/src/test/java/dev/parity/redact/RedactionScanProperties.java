@@ -6,6 +6,7 @@ import dev.parity.fixture.Redaction;
 import dev.parity.run.Observation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +77,38 @@ class RedactionScanProperties {
       @ForAll("keywords") List<String> equals) {
     if (ByteByByteScan.mayChange(bytes, colon, equals)) {
       assertThat(RedactionScan.wholeCould(bytes, bytes.length, colon, equals)).isTrue();
+    }
+  }
+
+  /**
+   * As an output is spooled its redaction scan sees it in pieces cut anywhere (the pump's reads):
+   * the flags gathered over the pieces answer as the whole test over the whole, and where they rule
+   * the output out, the byte-by-byte model finds no line to change.
+   */
+  @Property(tries = 3_000)
+  void theWholeTestOverPiecesAnswersAsOverTheWhole(
+      @ForAll("longTexts") byte[] bytes,
+      @ForAll("keywords") List<String> colon,
+      @ForAll("keywords") List<String> equals,
+      @ForAll @Size(max = 8) List<@IntRange(min = 0, max = 80) Integer> cuts) {
+    OutputRedactionScan scan = new OutputRedactionScan(colon, equals);
+    // The pieces are slices of a larger array, as the pump's buffer is.
+    byte[] padded = new byte[bytes.length + 6];
+    System.arraycopy(bytes, 0, padded, 3, bytes.length);
+    Arrays.fill(padded, 0, 3, (byte) '=');
+    Arrays.fill(padded, bytes.length + 3, padded.length, (byte) 'k');
+    int from = 0;
+    for (int cut : cuts) {
+      int to = Math.min(bytes.length, from + cut);
+      scan.accept(padded, 3 + from, to - from);
+      from = to;
+    }
+    scan.accept(padded, 3 + from, bytes.length - from);
+
+    assertThat(scan.seen()).isEqualTo(bytes.length);
+    assertThat(scan.could()).isEqualTo(RedactionScan.wholeCould(bytes, bytes.length, colon, equals));
+    if (!scan.could()) {
+      assertThat(ByteByByteScan.mayChange(bytes, colon, equals)).isFalse();
     }
   }
 

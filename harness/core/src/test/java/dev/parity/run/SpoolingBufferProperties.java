@@ -3,6 +3,7 @@ package dev.parity.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ class SpoolingBufferProperties {
               spool = Files.createTempFile("spooling-buffer", "");
               return spool;
             },
+            OutputScan.NoScan.INSTANCE,
             fileBuffer);
     byte[] expected = WriteSequences.replay(writes, buffer);
 
@@ -86,12 +88,39 @@ class SpoolingBufferProperties {
     }
   }
 
+  /** The scan of a spooled stream sees all of it, in order, the part first held in memory too. */
+  @Property(tries = 200)
+  void theScanOfASpooledStreamSeesEveryByteInOrder(
+      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 5_000) Integer> writes,
+      @ForAll @IntRange(min = 1, max = 20_000) int limit)
+      throws IOException {
+    ByteArrayOutputStream scanned = new ByteArrayOutputStream();
+    SpoolingBuffer buffer =
+        new SpoolingBuffer(
+            limit,
+            () -> {
+              spool = Files.createTempFile("spooling-buffer", "");
+              return spool;
+            },
+            scanned::write,
+            64);
+    byte[] expected = WriteSequences.replay(writes, buffer);
+
+    Optional<Spooled> spooled = buffer.finish();
+
+    if (spooled.isPresent()) {
+      assertThat(scanned.toByteArray()).isEqualTo(expected);
+    } else {
+      assertThat(scanned.size()).as("a stream kept in memory is not scanned").isZero();
+    }
+  }
+
   @Test
   void aSpoolWriteThatFailsAfterSomeBuffersIsReportedNotDropped() {
     Path full = Path.of("/dev/full");
     Assumptions.assumeTrue(Files.exists(full), "needs /dev/full, whose writes fail with ENOSPC");
     // The kernel's own "No space left on device", on the writing thread, after the first buffers.
-    SpoolingBuffer buffer = new SpoolingBuffer(10, () -> full, 16);
+    SpoolingBuffer buffer = new SpoolingBuffer(10, () -> full, OutputScan.NoScan.INSTANCE, 16);
     for (int i = 0; i < 100; i++) {
       buffer.write(new byte[7], 0, 7);
     }
@@ -109,6 +138,7 @@ class SpoolingBufferProperties {
               spool = Files.createTempFile("spooling-buffer", "");
               return spool;
             },
+            OutputScan.NoScan.INSTANCE,
             16);
     buffer.write(new byte[100], 0, 100);
 
