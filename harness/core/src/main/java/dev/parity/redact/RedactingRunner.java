@@ -32,7 +32,8 @@ final class RedactingRunner implements Runner {
     Scans scans = new Scans(redactor);
     RunOutcome outcome = runner.run(suite, implementation, testCase, scans);
     if (outcome instanceof RunOutcome.Completed done) {
-      return new RunOutcome.Completed(redactor.apply(done.observed(), scans.clean(done.observed())));
+      return new RunOutcome.Completed(
+          redactor.apply(done.observed(), scans.clean(done.observed())));
     }
     if (outcome instanceof RunOutcome.Failed failed) {
       return new RunOutcome.Failed(redactor.text(failed.reason()), failed.duration());
@@ -43,8 +44,9 @@ final class RedactingRunner implements Runner {
 
   /**
    * The redaction scans of one run's spooled outputs, made on the pumps' threads while the program
-   * runs: an output whose scan saw all of it and found nothing a rule could change is not read again
-   * to be redacted (issue 13: a gigabyte's scan was a second of the case's time after each run).
+   * runs: an output whose scan saw all of it and found nothing a rule could change is not read
+   * again to be redacted (issue 13: a gigabyte's scan was a second of the case's time after each
+   * run).
    */
   private static final class Scans implements OutputScan.Factory {
     private final Redactor redactor;

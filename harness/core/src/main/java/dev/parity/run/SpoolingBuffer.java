@@ -46,7 +46,9 @@ final class SpoolingBuffer extends OutputStream {
     this(limit, files, scan, FILE_BUFFER);
   }
 
-  /** The same, writing the spool through buffers of {@code fileBuffer} bytes (tests: small ones). */
+  /**
+   * The same, writing the spool through buffers of {@code fileBuffer} bytes (tests: small ones).
+   */
   SpoolingBuffer(long limit, FileMaker files, OutputScan scan, int fileBuffer) {
     this.limit = limit;
     this.files = files;

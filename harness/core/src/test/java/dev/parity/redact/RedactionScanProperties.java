@@ -106,7 +106,8 @@ class RedactionScanProperties {
     scan.accept(padded, 3 + from, bytes.length - from);
 
     assertThat(scan.seen()).isEqualTo(bytes.length);
-    assertThat(scan.could()).isEqualTo(RedactionScan.wholeCould(bytes, bytes.length, colon, equals));
+    assertThat(scan.could())
+        .isEqualTo(RedactionScan.wholeCould(bytes, bytes.length, colon, equals));
     if (!scan.could()) {
       assertThat(ByteByByteScan.mayChange(bytes, colon, equals)).isFalse();
     }

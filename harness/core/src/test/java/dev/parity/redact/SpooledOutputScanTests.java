@@ -58,7 +58,10 @@ class SpooledOutputScanTests {
     try (Runner runner = Redactor.runner(new CommandRunner(1000))) {
       String out = stdout(runner.run(suite, suite.legacy(), testCase));
 
-      assertThat(out).doesNotContain("hunter2").contains("password=" + Redactor.MARKER).endsWith("\n100\n");
+      assertThat(out)
+          .doesNotContain("hunter2")
+          .contains("password=" + Redactor.MARKER)
+          .endsWith("\n100\n");
     } finally {
       Spool.release("a");
     }
