@@ -191,7 +191,7 @@ public record Verdict(
    */
   @JsonProperty("clusters")
   public List<Cluster> clusters() {
-    return Clusters.of(fixtures);
+    return ClusterMemo.of(fixtures);
   }
 
   /** How the run ended; every report and the exit code derive from it. */

@@ -181,6 +181,29 @@ class ClustersTests {
     assertThat(back.fixtures()).hasSize(1);
   }
 
+  @Test
+  void aVerdictsClustersAreComputedOnceForEveryReportThatAsksAndAreTheSameAsComputedAfresh() {
+    CaseResult failing =
+        result(
+            "x",
+            comparator.compare(
+                EnumSet.allOf(CompareTarget.class),
+                observation(0, "a 1\n"),
+                observation(0, "a 2\n")));
+    Verdict verdict = Verdict.of("s", Mode.COMPARE, List.of(failing), List.of(), Instant.EPOCH, 5);
+    Verdict other = Verdict.of("s", Mode.COMPARE, List.of(), List.of(), Instant.EPOCH, 5);
+
+    List<Cluster> first = verdict.clusters();
+    List<Cluster> ofOther = other.clusters();
+
+    assertThat(verdict.clusters()).isSameAs(first).isEqualTo(Clusters.of(verdict.fixtures()));
+    assertThat(verdict.withReasons(List.of("more")).clusters())
+        .as("a verdict built from another keeps its cases, and their clusters")
+        .isSameAs(first);
+    assertThat(other.clusters()).isSameAs(ofOther).isEmpty();
+    assertThat(first).hasSize(1);
+  }
+
   private static CaseResult result(String id, Comparison comparison) {
     return CaseResults.of(id, Status.FAIL)
         .tags(List.of("t"))
