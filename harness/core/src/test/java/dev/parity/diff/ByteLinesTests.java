@@ -78,6 +78,45 @@ class ByteLinesTests {
                     .count());
   }
 
+  @Property(tries = 200)
+  void sideBySideTheIdsAreThoseGivenOnOneThread(
+      @ForAll("texts") byte[] legacy, @ForAll("texts") byte[] candidate) {
+    LinePair alone = LinePair.of(legacy, candidate, false);
+    LinePair sideBySide = LinePair.of(legacy, candidate, true);
+
+    assertThat(sideBySide.legacy()).isEqualTo(alone.legacy());
+    assertThat(sideBySide.candidate()).isEqualTo(alone.candidate());
+    assertThat(sideBySide.ids()).isEqualTo(alone.ids());
+  }
+
+  @Test
+  void largeOutputsOutOfStepAreMatchedSideBySideToTheSameIds() {
+    // Lines inserted and removed put the in-order comparison out of step; past 1 MiB the
+    // candidate's half runs on a thread of its own, and its misses are matched on this one.
+    StringBuilder left = new StringBuilder();
+    StringBuilder right = new StringBuilder();
+    for (int i = 0; i < 40_000; i++) {
+      String line = "line " + (i % 7_000) + " of a long enough output\n";
+      left.append(line);
+      if (i % 1_000 == 0) {
+        right.append("inserted ").append(i).append('\n');
+      }
+      if (i % 1_500 != 0) {
+        right.append(i % 3_000 == 1 ? "changed " + i + "\n" : line);
+      }
+    }
+    byte[] legacy = left.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] candidate = right.toString().getBytes(StandardCharsets.UTF_8);
+    assertThat(legacy.length + candidate.length).isGreaterThan(LinePair.SIDE_BY_SIDE_BYTES);
+
+    LinePair sideBySide = LinePair.of(legacy, candidate);
+    LinePair alone = LinePair.of(legacy, candidate, false);
+
+    assertThat(sideBySide.legacy()).isEqualTo(alone.legacy());
+    assertThat(sideBySide.candidate()).isEqualTo(alone.candidate());
+    assertThat(sideBySide.ids()).isEqualTo(alone.ids()).isEqualTo(7_000 + 40 + 14);
+  }
+
   @Test
   void aLastLineWithoutNewlineIsMarkedAndDiffersFromTheSameLineWithOne() {
     byte[] legacy = "a\nb".getBytes(StandardCharsets.UTF_8);
