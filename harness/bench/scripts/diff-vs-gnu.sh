@@ -8,6 +8,8 @@
 # hyperfine invocation per change rate, then once each under /usr/bin/time for peak RSS.
 # Prints hyperfine's tables, the peak RSS of each, and the ratios.
 # Usage: harness/bench/scripts/diff-vs-gnu.sh [N] [RUNS]   (needs hyperfine, python3, a built ./parity)
+#        PARITY_BEFORE_HOME=folder adds `parity compare` of the ./parity in that folder (a copy of an
+#        older build: parity, harness/cli/target/parity.jar and .jsa) to the same hyperfine run.
 set -euo pipefail
 n=${1:-1000000}
 runs=${2:-5}
@@ -54,7 +56,9 @@ YAML
   echo "== $n lines, $(python3 -c "print($rate*100)")% changed, $((size / 1000000)) MB of input =="
   hyperfine --warmup 1 --runs "$runs" -i --export-json "$dir/h.json" \
     -n "GNU diff" "$diff_cmd" -n "parity compare" "$parity_cmd" \
-    -n "parity compare --runs 1" "$parity1_cmd"
+    -n "parity compare --runs 1" "$parity1_cmd" \
+    ${PARITY_BEFORE_HOME:+-n "parity compare (before: $PARITY_BEFORE_HOME)"} \
+    ${PARITY_BEFORE_HOME:+"$PARITY_BEFORE_HOME/parity compare $dir/fixtures/big --out $dir/before"}
   diff_rss=$(rss_kb $diff_cmd)
   parity_rss=$(rss_kb $parity_cmd)
   python3 - "$dir/h.json" "$diff_rss" "$parity_rss" "$size" "$rate" <<'PY'
@@ -65,6 +69,8 @@ drss, prss, size = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 print(f"| {float(sys.argv[5])*100:g}% changed | GNU diff {d:.2f} s ± {h[0]['stddev']:.2f}, {drss/1024:.0f} MB "
       f"| parity {p:.2f} s ± {h[1]['stddev']:.2f}, {prss/1024:.0f} MB "
       f"| time ratio {p/d:.2f}x (--runs 1: {p1:.2f} s, {p1/d:.2f}x) | RSS / input size {prss*1024/size:.2f}x |")
+for x in h:
+    print(f"  {x['command']:<70} mean {x['mean']:6.2f} s  user+sys {x['user'] + x['system']:5.2f} s  {x['mean'] / d:5.2f}x GNU diff")
 PY
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"

@@ -10,6 +10,7 @@ import dev.parity.run.Spooled;
 import dev.parity.run.StreamContent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,10 +71,26 @@ public final class Redactor {
   /** A line {@link #QUERY} or {@link #ASSIGNMENT} matches has one of these (lower case). */
   private static final List<String> NAME_KEYWORDS = List.of("token", "secret", "passw", "key");
 
+  /** Outputs at least this large found to hold nothing to redact are remembered, the last four. */
+  static final int REMEMBERED_BYTES = 64 * 1024;
+
+  private static final int REMEMBERED = 4;
+
   private final Pattern headerLine;
   private final List<String> headerKeywords;
   private final List<Pattern> patterns;
   private final List<String> secrets;
+
+  /**
+   * The last large outputs this redactor found nothing to redact in. No one writes an observation's
+   * arrays once made, and an output equal to a recent one is that very array (run.RecentOutputs),
+   * so legacy's rerun for the noise probe, after the candidate's run, is not scanned again (a 45 MB
+   * output: 50-100 ms). Weak: they keep no output alive; cases side by side only cost a scan.
+   */
+  private final AtomicReferenceArray<WeakReference<byte[]>> clean =
+      new AtomicReferenceArray<>(REMEMBERED);
+
+  private final AtomicInteger cleanCount = new AtomicInteger();
 
   private Redactor(
       Pattern headerLine,
@@ -265,6 +284,17 @@ public final class Redactor {
     return line.substring(line.indexOf(':') + 2);
   }
 
+  /** Whether {@code bytes} is the very array last found to hold nothing to redact. */
+  boolean knownClean(byte[] bytes) {
+    for (int i = 0; i < REMEMBERED; i++) {
+      WeakReference<byte[]> known = clean.get(i);
+      if (known != null && known.get() == bytes) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a rule could change the first {@code length} bytes: if not, they need no decoding. */
   boolean mayChange(byte[] bytes, int length) {
     return !patterns.isEmpty()
@@ -273,7 +303,14 @@ public final class Redactor {
 
   /** The bytes redacted; the same array when nothing was. */
   byte[] bytes(byte[] bytes) {
+    if (knownClean(bytes)) {
+      return bytes;
+    }
     if (!mayChange(bytes, bytes.length)) {
+      if (bytes.length >= REMEMBERED_BYTES) {
+        clean.set(
+            Math.floorMod(cleanCount.getAndIncrement(), REMEMBERED), new WeakReference<>(bytes));
+      }
       return bytes; // nothing a rule could change: not decoded at all
     }
     // Text streams are redacted as UTF-8; others byte for byte (ISO-8859-1 maps bytes 1:1).

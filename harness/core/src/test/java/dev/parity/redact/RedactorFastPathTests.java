@@ -27,6 +27,33 @@ class RedactorFastPathTests {
   }
 
   @Test
+  void aLargeOutputFoundCleanIsRememberedByIdentitySoTheSameArrayIsNotScannedAgain() {
+    byte[] plain = utf8("record 1 value=42 name=x\n".repeat(5000));
+    byte[] equalCopy = plain.clone();
+    byte[] secret = utf8("record 1 value=42 name=x\n".repeat(5000) + "PASSWORD=hunter22\n");
+    byte[] small = utf8("record 1 value=42\n");
+    assertThat(plain.length).isGreaterThanOrEqualTo(Redactor.REMEMBERED_BYTES);
+
+    assertThat(redactor.knownClean(plain)).isFalse();
+    assertThat(redactor.bytes(plain)).isSameAs(plain);
+    assertThat(redactor.knownClean(plain)).isTrue();
+    assertThat(redactor.bytes(plain)).isSameAs(plain);
+    assertThat(redactor.knownClean(equalCopy)).as("by identity, not content").isFalse();
+
+    assertThat(new String(redactor.bytes(secret), StandardCharsets.UTF_8))
+        .contains("<redacted sha256:");
+    assertThat(redactor.knownClean(secret)).isFalse();
+    byte[] other = utf8("record 2 value=43 name=y\n".repeat(5000));
+    assertThat(redactor.bytes(other)).isSameAs(other);
+    assertThat(redactor.knownClean(other)).isTrue();
+    assertThat(redactor.knownClean(plain))
+        .as("legacy's rerun after the candidate's run: both are kept")
+        .isTrue();
+    assertThat(redactor.bytes(small)).isSameAs(small);
+    assertThat(redactor.knownClean(small)).as("small outputs are cheap to scan again").isFalse();
+  }
+
+  @Test
   void keywordsInAnyAsciiCaseAndSecretsAreStillRedacted() {
     for (String line :
         new String[] {
