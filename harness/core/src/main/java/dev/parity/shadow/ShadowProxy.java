@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +56,9 @@ public final class ShadowProxy implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
+
+  /** The warm-up's own listener: loopback, whatever the clients' address. */
+  private static final String WARM_UP_HOST = "127.0.0.1";
 
   private final Suite suite;
   private final Runner live;
@@ -126,6 +128,9 @@ public final class ShadowProxy implements AutoCloseable {
       Thread.currentThread().interrupt();
       proxy.close();
       throw new InterruptedIOException("interrupted while warming up");
+    } catch (IOException | RuntimeException e) {
+      proxy.close();
+      throw e;
     }
     proxy.server.start();
     long every = settings.every().toMillis();
@@ -173,13 +178,12 @@ public final class ShadowProxy implements AutoCloseable {
       return WarmUp.Result.NONE;
     }
     Ledger discarded = Ledger.of(new ShadowTally(suite.key()), Optional.empty());
-    HttpServer warm =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    HttpServer warm = HttpServer.create(new InetSocketAddress(WARM_UP_HOST, 0), 128);
     warm.setExecutor(clients);
     warm.createContext("/", exchange -> handle(exchange, discarded));
     warm.start();
     try {
-      URI base = URI.create("http://127.0.0.1:" + warm.getAddress().getPort());
+      URI base = URI.create("http://" + WARM_UP_HOST + ":" + warm.getAddress().getPort());
       return WarmUp.run(suite, live, base, settings.warmUp(), () -> queue.waiting() == 0);
     } finally {
       warm.stop(0);
