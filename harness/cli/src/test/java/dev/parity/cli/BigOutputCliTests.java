@@ -2,13 +2,11 @@ package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.run.Spool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,20 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
  * compared exactly on disk: equal ones pass, one differing byte at the very end fails, and goldens
  * of such outputs are stored whole.
  */
+@ExtendWith(SmallSpoolLimit.class)
 class BigOutputCliTests {
   private static final int SIZE = 3 * 1024 * 1024;
 
   @TempDir Path temp;
-
-  @BeforeEach
-  void lowerTheLimit() {
-    System.setProperty(Spool.LIMIT_PROPERTY, Integer.toString(64 * 1024));
-  }
-
-  @AfterEach
-  void restoreTheLimit() {
-    System.clearProperty(Spool.LIMIT_PROPERTY);
-  }
 
   @Test
   void equalOutputsOverTheLimitPass() throws Exception {

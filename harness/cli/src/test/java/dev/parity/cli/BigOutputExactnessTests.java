@@ -2,14 +2,12 @@ package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.run.Spool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,23 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for byte: one byte changed anywhere, or one byte more or less, is a difference at that byte;
  * equal outputs pass; a secret in them is still redacted.
  */
+@ExtendWith(SmallSpoolLimit.class)
 class BigOutputExactnessTests {
   private static final int SIZE = 1024 * 1024;
 
   @TempDir Path temp;
 
-  @BeforeEach
-  void lowerTheLimit() {
-    System.setProperty(Spool.LIMIT_PROPERTY, Integer.toString(64 * 1024));
-  }
-
-  @AfterEach
-  void restoreTheLimit() {
-    System.clearProperty(Spool.LIMIT_PROPERTY);
-  }
-
   @ParameterizedTest(name = "byte {0} changed")
-  @ValueSource(ints = {0, 64 * 1024 - 1, 64 * 1024, SIZE / 2, SIZE - 1})
+  @ValueSource(ints = {0, SmallSpoolLimit.BYTES - 1, SmallSpoolLimit.BYTES, SIZE / 2, SIZE - 1})
   void oneByteChangedAnywhereIsADifferenceAtThatByte(int at) throws Exception {
     byte[] legacy = records(SIZE);
     byte[] candidate = legacy.clone();

@@ -51,34 +51,33 @@ class SpooledOutputScanTests {
     return Files.readString(spooled.file(), StandardCharsets.UTF_8);
   }
 
-  @Test
-  void aSecretAfterTheInMemoryLimitOfARealRunIsRedacted() throws Exception {
-    Suite suite = suite("seq 1 20000; echo password=hunter2; seq 1 100");
+  /** Legacy's stdout from a real run of {@code command}, redacted, spooled past 1000 bytes. */
+  private String redactedStdout(String command) throws Exception {
+    Suite suite = suite(command);
     Case testCase = suite.find("a").orElseThrow();
     try (Runner runner = Redactor.runner(new CommandRunner(1000))) {
-      String out = stdout(runner.run(suite, suite.legacy(), testCase));
-
-      assertThat(out)
-          .doesNotContain("hunter2")
-          .contains("password=" + Redactor.MARKER)
-          .endsWith("\n100\n");
+      return stdout(runner.run(suite, suite.legacy(), testCase));
     } finally {
       Spool.release("a");
     }
   }
 
   @Test
-  void aCleanRealRunIsKeptByteForByte() throws Exception {
-    Suite suite = suite("seq 1 20000 | sed s/^/value=/");
-    Case testCase = suite.find("a").orElseThrow();
-    try (Runner runner = Redactor.runner(new CommandRunner(1000))) {
-      String out = stdout(runner.run(suite, suite.legacy(), testCase));
+  void aSecretAfterTheInMemoryLimitOfARealRunIsRedacted() throws Exception {
+    String out = redactedStdout("seq 1 20000; echo password=hunter2; seq 1 100");
 
-      assertThat(out).startsWith("value=1\nvalue=2\n").endsWith("value=20000\n");
-      assertThat(out.lines()).hasSize(20_000);
-    } finally {
-      Spool.release("a");
-    }
+    assertThat(out)
+        .doesNotContain("hunter2")
+        .contains("password=" + Redactor.MARKER)
+        .endsWith("\n100\n");
+  }
+
+  @Test
+  void aCleanRealRunIsKeptByteForByte() throws Exception {
+    String out = redactedStdout("seq 1 20000 | sed s/^/value=/");
+
+    assertThat(out).startsWith("value=1\nvalue=2\n").endsWith("value=20000\n");
+    assertThat(out.lines()).hasSize(20_000);
   }
 
   @Test

@@ -30,22 +30,16 @@ class SpoolingBufferProperties {
     }
   }
 
-  @Property(tries = 200)
-  void keepsEveryByteInMemoryWithinTheLimitAndOnDiskPastIt(
-      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 20_000) Integer> writes,
-      @ForAll @IntRange(min = 1, max = 100_000) int limit)
+  /** A new temporary file, deleted after the try. */
+  private Path newSpool() throws IOException {
+    spool = Files.createTempFile("spooling-buffer", "");
+    return spool;
+  }
+
+  /** In memory within {@code limit}, in the spool file past it: {@code expected}, byte for byte. */
+  private static void assertKeptEveryByte(
+      SpoolingBuffer buffer, Optional<Spooled> spooled, byte[] expected, int limit)
       throws IOException {
-    SpoolingBuffer buffer =
-        new SpoolingBuffer(
-            limit,
-            () -> {
-              spool = Files.createTempFile("spooling-buffer", "");
-              return spool;
-            });
-    byte[] expected = WriteSequences.replay(writes, buffer);
-
-    Optional<Spooled> spooled = buffer.finish();
-
     assertThat(spooled.isPresent()).isEqualTo(expected.length > limit);
     if (spooled.isPresent()) {
       assertThat(spooled.get().size()).isEqualTo(expected.length);
@@ -53,6 +47,19 @@ class SpoolingBufferProperties {
     } else {
       assertThat(buffer.bytes()).isEqualTo(expected);
     }
+  }
+
+  @Property(tries = 200)
+  void keepsEveryByteInMemoryWithinTheLimitAndOnDiskPastIt(
+      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 20_000) Integer> writes,
+      @ForAll @IntRange(min = 1, max = 100_000) int limit)
+      throws IOException {
+    SpoolingBuffer buffer = new SpoolingBuffer(limit, this::newSpool);
+    byte[] expected = WriteSequences.replay(writes, buffer);
+
+    Optional<Spooled> spooled = buffer.finish();
+
+    assertKeptEveryByte(buffer, spooled, expected, limit);
     assertThat(buffer.count()).isEqualTo(expected.length);
   }
 
@@ -67,25 +74,12 @@ class SpoolingBufferProperties {
       @ForAll @IntRange(min = 1, max = 100) int fileBuffer)
       throws IOException {
     SpoolingBuffer buffer =
-        new SpoolingBuffer(
-            limit,
-            () -> {
-              spool = Files.createTempFile("spooling-buffer", "");
-              return spool;
-            },
-            OutputScan.NoScan.INSTANCE,
-            fileBuffer);
+        new SpoolingBuffer(limit, this::newSpool, OutputScan.NoScan.INSTANCE, fileBuffer);
     byte[] expected = WriteSequences.replay(writes, buffer);
 
     Optional<Spooled> spooled = buffer.finish();
 
-    assertThat(spooled.isPresent()).isEqualTo(expected.length > limit);
-    if (spooled.isPresent()) {
-      assertThat(spooled.get().size()).isEqualTo(expected.length);
-      assertThat(Files.readAllBytes(spooled.get().file())).isEqualTo(expected);
-    } else {
-      assertThat(buffer.bytes()).isEqualTo(expected);
-    }
+    assertKeptEveryByte(buffer, spooled, expected, limit);
   }
 
   /** The scan of a spooled stream sees all of it, in order, the part first held in memory too. */
@@ -95,15 +89,7 @@ class SpoolingBufferProperties {
       @ForAll @IntRange(min = 1, max = 20_000) int limit)
       throws IOException {
     ByteArrayOutputStream scanned = new ByteArrayOutputStream();
-    SpoolingBuffer buffer =
-        new SpoolingBuffer(
-            limit,
-            () -> {
-              spool = Files.createTempFile("spooling-buffer", "");
-              return spool;
-            },
-            scanned::write,
-            64);
+    SpoolingBuffer buffer = new SpoolingBuffer(limit, this::newSpool, scanned::write, 64);
     byte[] expected = WriteSequences.replay(writes, buffer);
 
     Optional<Spooled> spooled = buffer.finish();
@@ -131,15 +117,7 @@ class SpoolingBufferProperties {
 
   @Test
   void closingAStreamThatWasNotFinishedStopsItsSpoolWriter() {
-    SpoolingBuffer buffer =
-        new SpoolingBuffer(
-            10,
-            () -> {
-              spool = Files.createTempFile("spooling-buffer", "");
-              return spool;
-            },
-            OutputScan.NoScan.INSTANCE,
-            16);
+    SpoolingBuffer buffer = new SpoolingBuffer(10, this::newSpool, OutputScan.NoScan.INSTANCE, 16);
     buffer.write(new byte[100], 0, 100);
 
     buffer.close();

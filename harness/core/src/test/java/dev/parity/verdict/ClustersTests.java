@@ -157,8 +157,8 @@ class ClustersTests {
         .containsEntry("case", List.of("c2"));
   }
 
-  @Test
-  void clustersAreWrittenToVerdictJsonAndReadBack() throws Exception {
+  /** A verdict of one case, {@code x}, whose stdout's number changed. */
+  private Verdict aNumberChangedInX() {
     CaseResult failing =
         result(
             "x",
@@ -166,7 +166,12 @@ class ClustersTests {
                 EnumSet.allOf(CompareTarget.class),
                 observation(0, "a 1\n"),
                 observation(0, "a 2\n")));
-    Verdict verdict = Verdict.of("s", Mode.COMPARE, List.of(failing), List.of(), Instant.EPOCH, 5);
+    return Verdict.of("s", Mode.COMPARE, List.of(failing), List.of(), Instant.EPOCH, 5);
+  }
+
+  @Test
+  void clustersAreWrittenToVerdictJsonAndReadBack() throws Exception {
+    Verdict verdict = aNumberChangedInX();
 
     String json = VerdictJson.toJson(verdict);
     Verdict back = VerdictJson.mapper().readValue(json, Verdict.class);
@@ -183,14 +188,7 @@ class ClustersTests {
 
   @Test
   void aVerdictsClustersAreComputedOnceForEveryReportThatAsksAndAreTheSameAsComputedAfresh() {
-    CaseResult failing =
-        result(
-            "x",
-            comparator.compare(
-                EnumSet.allOf(CompareTarget.class),
-                observation(0, "a 1\n"),
-                observation(0, "a 2\n")));
-    Verdict verdict = Verdict.of("s", Mode.COMPARE, List.of(failing), List.of(), Instant.EPOCH, 5);
+    Verdict verdict = aNumberChangedInX();
     Verdict other = Verdict.of("s", Mode.COMPARE, List.of(), List.of(), Instant.EPOCH, 5);
 
     List<Cluster> first = verdict.clusters();
