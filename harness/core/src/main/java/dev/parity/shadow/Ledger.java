@@ -27,7 +27,7 @@ record Ledger(
     return new Ledger(tally, recorder, new AtomicLong(), new AtomicLong(), new AtomicLong());
   }
 
-  /** A request the proxy served and, if {@code offered}, offered for comparison. */
+  /** Counts a request the comparison queue did not take ({@code accepted} false) as dropped. */
   void offered(boolean accepted) {
     if (!accepted) {
       dropped.incrementAndGet();
