@@ -229,6 +229,25 @@ class ShadowCommandTests {
   }
 
   @Test
+  void numbersOutOfRangeAreRefusedWithTheValidFormAndExitCode2() throws Exception {
+    Path suite = suite(server(false), server(true));
+    String[][] bad = {
+      {"--warmup", "-1"}, {"--drain", "-1"}, {"--queue", "0"}, {"--workers", "0"}, {"--sample", "2"}
+    };
+    for (String[] option : bad) {
+      Cli run =
+          Cli.run("shadow", suite.toString(), "--listen", "127.0.0.1:0", option[0], option[1]);
+
+      assertThat(run.exitCode()).as(String.join(" ", option)).isEqualTo(2);
+      assertThat(run.err())
+          .as(String.join(" ", option))
+          .containsAnyOf(
+              "--queue and --workers must be at least 1, --drain and --warmup at least 0",
+              "--sample [2.0] must be between 0 and 1, e.g. 0.01 for 1%");
+    }
+  }
+
+  @Test
   void clientsGetLegacysBytesAndTheVerdictAndRecordedSuiteFindThePlantedDifferences()
       throws Exception {
     HttpServer legacy = server(false);
