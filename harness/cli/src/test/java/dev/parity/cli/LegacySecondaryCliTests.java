@@ -122,7 +122,7 @@ class LegacySecondaryCliTests {
     assertThat(verdict.path("counts").path("passed").asInt()).isEqualTo(1);
     assertThat(verdict.path("counts").path("failed").asInt()).isEqualTo(1);
     assertThat(compared.out()).contains("greet").contains("\"Hi\"", "\"hi\"");
-    assertThat(verdict.toString()).contains("legacy runs 1 and 2 differ");
+    assertThat(verdict.toString()).contains("legacy runs 1 and 2 (on legacySecondary) differ");
     // The control: one legacy instance answers alike twice, so the host is no noise and fails.
     assertThat(alone.exitCode()).as(alone.out() + alone.err()).isEqualTo(1);
     assertThat(verdict("single").path("counts").path("failed").asInt()).isEqualTo(2);

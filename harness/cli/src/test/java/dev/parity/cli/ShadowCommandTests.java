@@ -397,7 +397,7 @@ class ShadowCommandTests {
     assertThat(verdict.path("decision").asText()).isEqualTo("legacy");
     assertThat(verdict.path("clusters").get(0).path("examples").toString())
         .contains("shadow/api/3");
-    assertThat(verdict.toString()).contains("legacy runs 1 and 2 differ");
+    assertThat(verdict.toString()).contains("legacy runs 1 and 2 (on legacySecondary) differ");
   }
 
   /**

@@ -51,8 +51,7 @@ public final class NoiseProbe {
         noisy = true;
         facts.add(
             new Fact(
-                "noise",
-                "legacy run " + run + " did not complete: " + again.problem().orElseThrow()));
+                "noise", run(suite, run) + " did not complete: " + again.problem().orElseThrow()));
         continue;
       }
       Pipeline.Result normalized = pipeline.apply(first, other.get());
@@ -70,15 +69,12 @@ public final class NoiseProbe {
         facts.add(
             new Fact(
                 "noise",
-                "legacy runs 1 and "
-                    + run
+                runs(suite, run)
                     + " also differ in ways no token-for-token discount covers (exit code, lines"
                     + " added or removed, tokens split differently): those are never discounted"));
       }
       for (Fact fact : comparison.facts()) {
-        facts.add(
-            new Fact(
-                "noise " + fact.key(), "legacy runs 1 and " + run + " differ: " + fact.message()));
+        facts.add(new Fact("noise " + fact.key(), runs(suite, run) + " differ: " + fact.message()));
       }
       for (Rule rule : suggester.suggest(normalized.legacy(), normalized.candidate(), compared)) {
         if (rules.stream()
@@ -92,8 +88,7 @@ public final class NoiseProbe {
           .isIdentical()) {
         facts.add(
             new Fact(
-                "noise",
-                "no suggested rule covers every difference between legacy runs 1 and " + run));
+                "noise", "no suggested rule covers every difference between " + runs(suite, run)));
       }
     }
     for (Rule rule : rules) {
@@ -101,5 +96,24 @@ public final class NoiseProbe {
           new Fact("suggested rule", rule.label() + " on " + String.join(", ", rule.streams())));
     }
     return facts.isEmpty() ? Noise.NONE : new Noise(noisy, facts, rules, mask);
+  }
+
+  /** Legacy run {@code run} by name, saying when it went to the suite's second instance. */
+  private static String run(Suite suite, int run) {
+    return "legacy run " + run + instance(suite, run);
+  }
+
+  /** The first legacy run and run {@code run}, as {@link #run} names it. */
+  private static String runs(Suite suite, int run) {
+    return "legacy runs 1 and " + run + instance(suite, run);
+  }
+
+  /**
+   * Where noise is looked for depends on the instance: a difference between the two instances (a
+   * cache, a clock, a deployment) is not legacy's own, and the facts must not send anyone to look
+   * for it in legacy.
+   */
+  private static String instance(Suite suite, int run) {
+    return suite.legacyRun(run) == suite.legacy() ? "" : " (on legacySecondary)";
   }
 }

@@ -14,6 +14,7 @@ import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
 import dev.parity.testing.Observations;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,8 +66,31 @@ class NoiseProbeTests {
 
     assertThat(runner.ran).containsExactly(SECONDARY, PRIMARY, SECONDARY);
     assertThat(noise.noisy()).isTrue();
-    assertThat(noise.facts().toString()).contains("legacy runs 1 and 2 differ");
-    assertThat(noise.facts().toString()).doesNotContain("legacy runs 1 and 3 differ");
+    // Run 2 went to the second instance: the facts say so, so nobody looks for noise in legacy.
+    assertThat(noise.facts().toString())
+        .contains("legacy runs 1 and 2 (on legacySecondary) differ");
+    assertThat(noise.facts().toString()).doesNotContain("legacy runs 1 and 3");
+  }
+
+  @Test
+  void aNoiseRunOnLegacySecondaryThatFailsIsNamedAsSuch() {
+    Suite suite =
+        Suites.suite(Path.of("s"), PRIMARY, side("candidate"))
+            .legacySecondary(SECONDARY)
+            .cases(Suites.commandCase("a"))
+            .build();
+    Runner secondaryDown =
+        (s, implementation, c) ->
+            implementation == SECONDARY
+                ? new RunOutcome.Unavailable("connection refused", Duration.ZERO)
+                : new RunOutcome.Completed(Observations.command(0, "served by primary\n", ""));
+
+    Noise noise = probe(suite, secondaryDown, 3);
+
+    assertThat(noise.noisy()).isTrue();
+    assertThat(noise.facts().toString())
+        .contains("legacy run 2 (on legacySecondary) did not complete: connection refused")
+        .doesNotContain("legacy run 3");
   }
 
   @Test
