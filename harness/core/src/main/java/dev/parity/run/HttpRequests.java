@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
-/** Builds the {@link java.net.http.HttpRequest} of a case's request against a service's base. */
-final class HttpRequests {
+/**
+ * Builds the {@link java.net.http.HttpRequest} of a case's request against a service's base (the
+ * runner's, and the shadow proxy's warm-up, which sends the same requests through the proxy).
+ */
+public final class HttpRequests {
   private HttpRequests() {}
 
   /** A request that cannot be built (a bad path, header or unreadable body), with why. */
-  static final class Unbuildable extends Exception {
+  public static final class Unbuildable extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String reason;
@@ -26,13 +29,13 @@ final class HttpRequests {
     }
 
     /** What is wrong with the request, for the case's error. */
-    String reason() {
+    public String reason() {
       return reason;
     }
   }
 
   /** The request to send, with {@code timeout} as its overall deadline. */
-  static java.net.http.HttpRequest build(HttpRequest request, URI base, Duration timeout)
+  public static java.net.http.HttpRequest build(HttpRequest request, URI base, Duration timeout)
       throws Unbuildable {
     URI uri;
     java.net.http.HttpRequest.Builder builder;

@@ -61,7 +61,6 @@ public final class ShadowProxy implements AutoCloseable {
   private static final String WARM_UP_HOST = "127.0.0.1";
 
   private final Suite suite;
-  private final Runner live;
   private final ShadowSettings settings;
   private final Ledger ledger;
   private final ComparisonQueue<Ledger.Queued> queue;
@@ -70,11 +69,11 @@ public final class ShadowProxy implements AutoCloseable {
   private final ExecutorService clients;
   private final ScheduledExecutorService writer;
   private WarmUp.Result warmedUp = WarmUp.Result.NONE;
+  private volatile boolean serving;
 
   private ShadowProxy(Suite suite, Runner live, ShadowSettings settings, URI legacyBase)
       throws IOException {
     this.suite = suite;
-    this.live = live;
     this.settings = settings;
     ShadowJudge judge = new ShadowJudge(suite, live);
     Optional<ShadowRecorder> recorder =
@@ -129,10 +128,11 @@ public final class ShadowProxy implements AutoCloseable {
       proxy.close();
       throw new InterruptedIOException("interrupted while warming up");
     } catch (IOException | RuntimeException e) {
-      proxy.close();
-      throw e;
+      // A proxy that could not warm up still serves its clients, cold.
+      proxy.warmedUp = WarmUp.Result.NONE;
     }
     proxy.server.start();
+    proxy.serving = true;
     long every = settings.every().toMillis();
     proxy.writer.scheduleWithFixedDelay(proxy::writeQuietly, every, every, TimeUnit.MILLISECONDS);
     return proxy;
@@ -184,7 +184,7 @@ public final class ShadowProxy implements AutoCloseable {
     warm.start();
     try {
       URI base = URI.create("http://" + WARM_UP_HOST + ":" + warm.getAddress().getPort());
-      return WarmUp.run(suite, live, base, settings.warmUp(), () -> queue.waiting() == 0);
+      return WarmUp.run(suite, base, settings.warmUp(), () -> queue.waiting() == 0);
     } finally {
       warm.stop(0);
     }
@@ -207,6 +207,13 @@ public final class ShadowProxy implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!serving) {
+      // The JDK's server frees its port only once its dispatcher's selector has seen the listening
+      // channel closed: one closed before it ever started (start failed, e.g. interrupted while
+      // warming up) kept the clients' port bound. It is started only to be stopped at once.
+      server.start();
+      serving = true;
+    }
     server.stop(0);
     clients.shutdownNow();
     queue.close();

@@ -1,18 +1,19 @@
 package dev.parity.shadow;
 
-import dev.parity.fixture.Case;
 import dev.parity.fixture.HttpCase;
-import dev.parity.fixture.HttpImplementation;
-import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
 import dev.parity.run.DaemonThreads;
-import dev.parity.run.Runner;
+import dev.parity.run.HttpRequests;
+import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +27,16 @@ import java.util.function.BooleanSupplier;
  * minute of clients waited for the compiler (docs/traffic.md, issue 16's load target). The requests
  * go to legacy and the candidate as {@code parity compare}'s would; they are counted in a ledger of
  * their own that is thrown away, so they are in no verdict and no recorded suite.
+ *
+ * <p>The requests are sent by a plain {@link HttpClient} from {@link #CONNECTIONS} threads, each
+ * request built once: the JIT compiles a method after some 10,000 calls, and sending them with
+ * Parity's runner (a case's whole run per request, everything interpreted at first) reached only
+ * 150-450 requests a second, so the clients still met a cold proxy. The client is built as the
+ * proxy's own client of legacy is, so the JDK's client code it compiles is the code the proxy runs.
  */
 final class WarmUp {
-  /** Threads sending the warm-up's requests. */
-  static final int THREADS = 4;
+  /** Requests in flight at once, each from a thread and on a connection of its own. */
+  static final int CONNECTIONS = 8;
 
   /** At most this many requests, however fast legacy answers. */
   static final long MAX_REQUESTS = 20_000;
@@ -49,12 +56,11 @@ final class WarmUp {
   }
 
   /** The cases the warm-up replays: the suite's HTTP cases with a safe method. */
-  static List<Case> cases(Suite suite) {
+  static List<HttpCase> cases(Suite suite) {
     return suite.cases().stream()
-        .filter(
-            c ->
-                c instanceof HttpCase http
-                    && ShadowProxy.SAFE_METHODS.contains(http.request().method()))
+        .filter(c -> c instanceof HttpCase)
+        .map(c -> (HttpCase) c)
+        .filter(http -> ShadowProxy.SAFE_METHODS.contains(http.request().method()))
         .toList();
   }
 
@@ -62,34 +68,31 @@ final class WarmUp {
    * Sends {@link #cases} round-robin through the proxy at {@code proxy} for up to {@code limit}
    * (and {@link #MAX_REQUESTS}), then waits up to {@code limit} more until {@code settled} (the
    * comparisons queued) and the JIT compiler has been quiet for a moment. A request still waiting
-   * at the limit is abandoned, not waited for.
+   * at the limit is abandoned, not waited for; a sender whose request gets no answer at all stops.
    */
-  static Result run(Suite suite, Runner runner, URI proxy, Duration limit, BooleanSupplier settled)
+  static Result run(Suite suite, URI proxy, Duration limit, BooleanSupplier settled)
       throws InterruptedException {
-    List<Case> cases = cases(suite);
-    if (limit.isZero() || cases.isEmpty()) {
+    List<HttpRequest> requests = requests(suite, proxy);
+    if (limit.isZero() || requests.isEmpty()) {
       return Result.NONE;
     }
-    Implementation through =
-        new HttpImplementation(
-            new HttpImplementation.Url(
-                proxy, Optional.empty(), HttpImplementation.DEFAULT_START_TIMEOUT));
+    // Like the proxy's client of legacy (ShadowProxy): exchanges complete on the selector thread.
+    HttpClient client =
+        HttpClient.newBuilder()
+            .connectTimeout(suite.http().connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Runnable::run)
+            .build();
     long start = System.nanoTime();
     long end = start + limit.toNanos();
     AtomicLong next = new AtomicLong();
     AtomicLong answered = new AtomicLong();
     ExecutorService senders =
-        Executors.newFixedThreadPool(THREADS, DaemonThreads.named("parity-shadow-warm-up"));
+        Executors.newFixedThreadPool(CONNECTIONS, DaemonThreads.named("parity-shadow-warm-up"));
     try {
-      for (int i = 0; i < THREADS; i++) {
-        senders.execute(
-            () -> {
-              long n;
-              while (System.nanoTime() < end && (n = next.getAndIncrement()) < MAX_REQUESTS) {
-                runner.run(suite, through, cases.get((int) (n % cases.size())));
-                answered.incrementAndGet();
-              }
-            });
+      for (int i = 0; i < CONNECTIONS; i++) {
+        senders.execute(() -> send(client, requests, end, next, answered));
       }
       senders.shutdown();
       senders.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -100,6 +103,44 @@ final class WarmUp {
     until(settled, settle);
     until(quietCompiler(), settle);
     return new Result(answered.get(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** One sender's loop, until the deadline, the count, an interruption or a request unanswered. */
+  private static void send(
+      HttpClient client,
+      List<HttpRequest> requests,
+      long end,
+      AtomicLong next,
+      AtomicLong answered) {
+    long n;
+    while (System.nanoTime() < end && (n = next.getAndIncrement()) < MAX_REQUESTS) {
+      try {
+        client.send(
+            requests.get((int) (n % requests.size())), HttpResponse.BodyHandlers.discarding());
+      } catch (IOException | RuntimeException e) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      answered.incrementAndGet();
+    }
+  }
+
+  /**
+   * The {@link #cases}' requests against {@code proxy}; a case whose request cannot be built is
+   * left out.
+   */
+  private static List<HttpRequest> requests(Suite suite, URI proxy) {
+    List<HttpRequest> requests = new ArrayList<>();
+    for (HttpCase c : cases(suite)) {
+      try {
+        requests.add(HttpRequests.build(c.request(), proxy, suite.timeoutOf(c)));
+      } catch (HttpRequests.Unbuildable e) {
+        // Its run would fail before reaching the proxy, as compare's run of it does.
+      }
+    }
+    return requests;
   }
 
   private static void until(BooleanSupplier condition, long deadline) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.parity.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -11,9 +12,11 @@ import dev.parity.run.Runners;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,8 +55,15 @@ class ShadowWarmUpTests {
 
   private final Map<String, AtomicInteger> candidateSaw = new ConcurrentHashMap<>();
 
+  /** Run by legacy's server before it answers a request (it may hold the request). */
+  private volatile Runnable legacyHolds = () -> {};
+
+  /** Counted down when the test ends: releases whatever legacy still holds. */
+  private final CountDownLatch ended = new CountDownLatch(1);
+
   @AfterEach
   void stop() throws Exception {
+    ended.countDown();
     for (AutoCloseable c : closing) {
       c.close();
     }
@@ -69,6 +81,9 @@ class ShadowWarmUpTests {
                   exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
                   k -> new AtomicInteger())
               .incrementAndGet();
+          if (saw == legacySaw) {
+            legacyHolds.run();
+          }
           byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -97,11 +112,15 @@ class ShadowWarmUpTests {
   }
 
   private ShadowProxy start(Suite suite, Duration warmUp) throws IOException {
+    return start(suite, warmUp, 0);
+  }
+
+  private ShadowProxy start(Suite suite, Duration warmUp, int port) throws IOException {
     Runner runner = Runners.standard();
     closing.add(runner);
     ShadowSettings settings =
         new ShadowSettings(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
             1000,
             2,
             Optional.of(project.resolve("recorded")),
@@ -187,5 +206,73 @@ class ShadowWarmUpTests {
 
     assertThat(legacySaw).isEmpty();
     assertThat(candidateSaw).isEmpty();
+  }
+
+  @Test
+  void sendsSeveralRequestsAtOnceEachOnAConnectionOfItsOwn() throws Exception {
+    Suite suite = suite("  - id: read\n    request: {path: /api/read}\n");
+    // Legacy answers none of the warm-up's requests until it holds as many as the warm-up's
+    // connections: a warm-up sending fewer at once would wait out its whole limit, answered never.
+    CountDownLatch together = new CountDownLatch(WarmUp.CONNECTIONS);
+    legacyHolds =
+        () -> {
+          together.countDown();
+          awaitQuietly(together);
+        };
+
+    ShadowProxy proxy = start(suite, Duration.ofSeconds(30));
+
+    assertThat(together.getCount()).isZero();
+    assertThat(proxy.warmUpRequests()).isGreaterThanOrEqualTo(WarmUp.CONNECTIONS);
+  }
+
+  @Test
+  void interruptedWhileWarmingUpItClosesTheProxyAndFreesTheClientsPort() throws Exception {
+    Suite suite = suite("  - id: read\n    request: {path: /api/read}\n");
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    CountDownLatch legacyReached = new CountDownLatch(1);
+    legacyHolds =
+        () -> {
+          legacyReached.countDown();
+          awaitQuietly(ended);
+        };
+    Thread starting = Thread.currentThread();
+    Thread interrupter =
+        new Thread(
+            () -> {
+              awaitQuietly(legacyReached);
+              starting.interrupt();
+            });
+    interrupter.start();
+
+    assertThatThrownBy(() -> start(suite, Duration.ofSeconds(60), port))
+        .isInstanceOf(InterruptedIOException.class)
+        .hasMessageContaining("warming up");
+
+    assertThat(Thread.interrupted()).isTrue();
+    interrupter.join();
+    // The clients' listener, bound before the warm-up, was closed: the port can be bound again.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              try (ServerSocket again =
+                  new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return true;
+              }
+            });
+    assertThat(candidateSaw).isEmpty();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
