@@ -4,10 +4,15 @@
 # Baseline: a plain `sh` loop that spawns `/bin/echo N` for N = 1..CASES (what any harness pays).
 # Measured: `parity verify` of a suite of CASES cases, each `/bin/echo N`, against goldens recorded
 #           once beforehand, with the default number of jobs (both cores here).
-# Both run side by side in one hyperfine invocation, so drift of the shared machine hits both.
-# Prints hyperfine's table, the ratio (parity / sh loop) and what one passing run wrote.
+# Floor:    a minimal Java program (written and compiled below) that spawns the same CASES programs
+#           on as many threads as Parity's default -j, reads their output and exits, started with
+#           ./parity's JVM flags and vfork spawns: what any harness in Java pays before doing
+#           anything of its own. Parity's ratio to it is what Parity itself adds.
+# All run side by side in one hyperfine invocation, so drift of the shared machine hits each.
+# Prints hyperfine's table, the ratios (to the sh loop and to the java floor) and what one passing
+# run wrote.
 # Usage: harness/bench/scripts/per-case-overhead.sh [CASES=400] [RUNS=10]
-#        (needs hyperfine and a built ./parity; PARITY_JAVA_OPTS is passed through)
+#        (needs hyperfine, javac and a built ./parity; PARITY_JAVA_OPTS is passed through)
 #        PARITY_BEFORE_JAR=path/to/older/parity.jar adds that jar's verify (java -jar) to the same run.
 #        PARITY_BEFORE_HOME=folder adds the verify of the ./parity in that folder (a copy of an older
 #        build: parity, harness/cli/target/parity.jar and .jsa), started the same way as this one.
@@ -27,11 +32,50 @@ mkdir -p "$work/fixtures/echo"
   for i in $(seq "$cases"); do echo "  - {id: c$i, args: [\"$i\"]}"; done
 } >"$work/fixtures/echo/suite.yaml"
 "$here/parity" record "$work/fixtures/echo" --golden "$work/golden" --out "$work/rec" >/dev/null
+cat >"$work/Floor.java" <<'JAVA'
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Spawns /bin/echo 1..N on as many threads as there are cores and reads what each prints. */
+public class Floor {
+  public static void main(String[] args) throws Exception {
+    int n = Integer.parseInt(args[0]);
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    List<Future<byte[]>> runs = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      String arg = Integer.toString(i);
+      runs.add(pool.submit(() -> {
+        Process p = new ProcessBuilder("/bin/echo", arg).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        p.waitFor();
+        return out;
+      }));
+    }
+    long bytes = 0;
+    for (Future<byte[]> run : runs) {
+      bytes += run.get().length;
+    }
+    pool.shutdown();
+    System.out.println(bytes);
+  }
+}
+JAVA
+javac -d "$work" "$work/Floor.java"
+# ./parity's JVM flags for a run (C1 only, the serial collector) and its spawn mechanism before JDK 23.
+floor_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+if [ "$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -lt 23 ]; then
+  floor_flags="$floor_flags -Djdk.lang.Process.launchMechanism=VFORK"
+fi
 
 echo "per-case overhead: $cases cases of /bin/echo N; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 hyperfine --warmup 2 --runs "$runs" --export-json "$work/result.json" \
   -n "sh loop, $cases x /bin/echo" \
   "sh -c 'i=0; while [ \$i -lt $cases ]; do i=\$((i+1)); /bin/echo \$i; done >/dev/null'" \
+  -n "java floor, $cases x /bin/echo on $(nproc) threads" \
+  "java $floor_flags -cp $work Floor $cases" \
   -n "parity verify, $cases cases" \
   "$here/parity verify $work/fixtures/echo --golden $work/golden --out $work/out" \
   ${PARITY_BEFORE_JAR:+-n "parity verify, $cases cases (before: $PARITY_BEFORE_JAR)"} \
@@ -41,9 +85,10 @@ hyperfine --warmup 2 --runs "$runs" --export-json "$work/result.json" \
 python3 - "$work/result.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
-base = r[0]["median"]
+base, floor = r[0]["median"], r[1]["median"]
 for x in r:
-    print(f"{x['command']:<60} median {x['median']:7.3f} s  user+sys {x['user'] + x['system']:6.2f} s  ratio {x['median'] / base:5.2f}x")
+    print(f"{x['command']:<60} median {x['median']:7.3f} s  user+sys {x['user'] + x['system']:6.2f} s"
+          f"  ratio {x['median'] / base:5.2f}x (to the java floor {x['median'] / floor:5.2f}x)")
 PY
 echo "one passing run wrote: $(find "$work/out" -type f | wc -l) files, $(du -sk "$work/out" | cut -f1) KiB in $work/out"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
