@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,14 @@ class DistributionIT {
   private static final String BASE = "parity-" + ParityVersion.current();
 
   @TempDir Path temp;
+
+  /** The user's cache folder for every run (XDG_CACHE_HOME): archives go here, not to ~/.cache. */
+  private Path cache;
+
+  @BeforeEach
+  void cacheFolder() {
+    cache = temp.resolve("cache");
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"zip", "tar.gz"})
@@ -131,6 +141,150 @@ class DistributionIT {
                 + " is not an executable program. Parity needs Java 17 or newer.");
   }
 
+  @Test
+  void anOldJavaNamedByItsReleaseFileIsRefusedWithoutRunningIt() throws Exception {
+    Path home = unpack("zip");
+    Path jdk = fakeJavaHome("old-jdk", "JAVA_VERSION=\"11.0.2\"\n");
+    Path ran = temp.resolve("java-ran");
+    fakeJava(jdk.resolve("bin"), ": >" + ran + "; exit 1");
+
+    Result result =
+        run(
+            Map.of("PATH", toolsWithout("java").toString(), "JAVA_HOME", jdk.toString()),
+            home.resolve("bin/parity").toString(),
+            "--version");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo("parity: " + jdk.resolve("bin/java") + " is Java 11.0.2. " + NEED + "\n");
+    assertThat(ran).as("the version came from the release file alone").doesNotExist();
+  }
+
+  @Test
+  void theReleaseFileOfTheJavaOnPathSparesTheVersionCheckJvm() throws Exception {
+    Path home = unpack("tar.gz");
+    Path jdk =
+        fakeJavaHome("jdk", Files.readString(Path.of(System.getProperty("java.home"), "release")));
+    Path calls = temp.resolve("java-calls");
+    String real = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // Any `java -version` would fail the run; every start is logged.
+    fakeJava(
+        jdk.resolve("bin"),
+        "echo \"$*\" >>" + calls + "\n[ \"$1\" = -version ] && exit 99\nexec " + real + " \"$@\"");
+    Path bin = toolsWithout("java");
+    // As /usr/bin/java -> /etc/alternatives/java -> the JDK's bin/java: the release file is the
+    // JDK's, found through the links.
+    Path alternative =
+        Files.createSymbolicLink(temp.resolve("alternative-java"), jdk.resolve("bin/java"));
+    Files.createSymbolicLink(bin.resolve("java"), alternative);
+
+    Result result =
+        run(Map.of("PATH", bin.toString()), home.resolve("bin/parity").toString(), "--version");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith("parity " + ParityVersion.current() + "\n");
+    assertThat(Files.readAllLines(calls))
+        .as("one JVM: Parity's own")
+        .hasSize(1)
+        .allSatisfy(line -> assertThat(line).endsWith(" --version").doesNotStartWith("-version"));
+  }
+
+  @Test
+  void aCommandsFirstRunWritesTheArchiveItsLaterRunsMap() throws Exception {
+    Path home = unpack("tar.gz");
+    String parity = home.resolve("bin/parity").toString();
+    Path cds = cache.resolve("parity/cds");
+
+    Result first = run(Map.of(), parity, "--version");
+    Result later =
+        run(Map.of("PARITY_JAVA_OPTS", "-Xlog:class+load=info:stdout"), parity, "--version");
+
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.err()).isEmpty();
+    assertThat(first.out()).isEqualTo(plain(parity, "--version").out());
+    assertThat(archives(cds))
+        .as("one archive, no temporary file left")
+        .hasSize(1)
+        .allSatisfy(a -> assertThat(a.getFileName().toString()).endsWith("-version.jsa"));
+    assertThat(later.err()).isEmpty();
+    assertThat(later.out())
+        .containsPattern(
+            "dev\\.parity\\.cli\\.ParityCommand source: shared objects file \\(top\\)");
+  }
+
+  @Test
+  void aDamagedOrForeignArchiveIsIgnoredSilently() throws Exception {
+    Path home = unpack("zip");
+    String parity = home.resolve("bin/parity").toString();
+    String expected = plain(parity, "--version").out();
+    assertThat(run(Map.of(), parity, "--version").exit()).isZero();
+    Path archive = archives(cache.resolve("parity/cds")).get(0);
+    Path base = Path.of(System.getProperty("java.home"), "lib/server/classes.jsa");
+
+    for (byte[] content :
+        List.of("not an archive".repeat(1000).getBytes(), Files.readAllBytes(base))) {
+      Files.delete(archive);
+      Files.write(archive, content);
+
+      Result result = run(Map.of(), parity, "--version");
+
+      assertThat(result.exit()).as(result.err()).isZero();
+      assertThat(result.err()).isEmpty();
+      assertThat(result.out()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aCacheFolderThatCannotBeWrittenChangesNothing() throws Exception {
+    Path home = unpack("tar.gz");
+    String parity = home.resolve("bin/parity").toString();
+    String expected = plain(parity, "--version").out();
+    // A file where the cache folder would be: mkdir fails even for root, as on a read-only home.
+    Path notAFolder = Files.writeString(temp.resolve("cache-is-a-file"), "");
+    Path readOnly = Files.createDirectories(temp.resolve("read-only-cache"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+
+    for (Path folder : List.of(notAFolder, readOnly)) {
+      Result result = run(Map.of("XDG_CACHE_HOME", folder.toString()), parity, "--version");
+
+      assertThat(result.exit()).as(result.err()).isZero();
+      assertThat(result.err()).isEmpty();
+      assertThat(result.out()).isEqualTo(expected);
+    }
+    assertThat(notAFolder).isEmptyFile();
+  }
+
+  @Test
+  void parityNoCdsWritesNoArchive() throws Exception {
+    Path home = unpack("zip");
+
+    Result result = plain(home.resolve("bin/parity").toString(), "--version");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(cache.resolve("parity")).doesNotExist();
+  }
+
+  /** A run without class data sharing. */
+  private Result plain(String parity, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(parity));
+    command.addAll(List.of(args));
+    return run(Map.of("PARITY_NO_CDS", "1"), command.toArray(String[]::new));
+  }
+
+  /** The archives in the cache folder {@code cds}, and any other file there. */
+  private static List<Path> archives(Path cds) throws Exception {
+    try (var files = Files.list(cds)) {
+      return files.sorted().toList();
+    }
+  }
+
+  /** A Java home with only a release file of {@code release} and an empty bin/. */
+  private Path fakeJavaHome(String name, String release) throws Exception {
+    Path jdk = Files.createDirectories(temp.resolve(name).resolve("bin")).getParent();
+    Files.writeString(jdk.resolve("release"), release);
+    return jdk;
+  }
+
   private static final String NEED =
       "Parity needs Java 17 or newer. Install a JDK or JRE 17+ (for example Eclipse Temurin 17 from"
           + " https://adoptium.net, or on Debian/Ubuntu: apt-get install openjdk-17-jre-headless),"
@@ -180,6 +334,7 @@ class DistributionIT {
   private Result run(Map<String, String> env, String... command) throws Exception {
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.remove("JAVA_HOME");
+    environment.put("XDG_CACHE_HOME", cache.toString());
     environment.putAll(env);
     return Processes.runExactly(temp, TIMEOUT, environment, command);
   }
