@@ -146,7 +146,7 @@ public final class ParityCommand implements Runnable {
       }
       return ExitCodes.PASS;
     }
-    CommandLine commandLine = new CommandLine(parity);
+    CommandLine commandLine = CommandTree.of(parity, args);
     ExitCodeHelp.install(commandLine);
     // Everything printed goes through the one console escaper (no raw control characters reach a
     // terminal or a CI log); only Parity's own words are colored, on a terminal (StyledConsole),
