@@ -7,9 +7,9 @@ import dev.parity.verdict.Check;
 import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Stage;
 import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
@@ -39,7 +39,6 @@ public final class AllureReporter implements Reporter {
     Path results = outputFolder.resolve(FOLDER);
     deleteTree(results);
     Files.createDirectories(results);
-    AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
     Map<String, List<String>> clusterIds = Clusters.byCase(verdict.clusters());
     long start = verdict.startedAt().toEpochMilli();
     for (CaseResult result : verdict.fixtures()) {
@@ -79,20 +78,16 @@ public final class AllureReporter implements Reporter {
                         + "\n"
                         + facts(result)));
       }
-      lifecycle.scheduleTestCase(test);
-      lifecycle.startTestCase(uuid);
+      List<Attachment> attachments = new ArrayList<>();
       if (!result.facts().isEmpty() || !result.notes().isEmpty()) {
-        lifecycle.addAttachment(
-            "facts", "text/plain", "txt", facts(result).getBytes(StandardCharsets.UTF_8));
+        attachments.add(AllureFiles.attach(results, "facts", "txt", facts(result)));
       }
       if (!result.diff().isEmpty()) {
-        lifecycle.addAttachment(
-            "diff", "text/plain", "diff", result.diff().getBytes(StandardCharsets.UTF_8));
+        attachments.add(AllureFiles.attach(results, "diff", "diff", result.diff()));
       }
-      lifecycle.stopTestCase(uuid);
-      // The lifecycle stamps the wall clock at start and stop; the case took its sides' times.
-      lifecycle.updateTestCase(uuid, t -> t.setStart(start).setStop(start + duration));
-      lifecycle.writeTestCase(uuid);
+      // The case took its sides' times.
+      test.setAttachments(attachments).setStart(start).setStop(start + duration);
+      AllureFiles.write(results, test.setStage(Stage.FINISHED));
     }
     // The performance gate, each group and (when nothing else explains it) the decision are tests
     // of their own, so that Allure is never green for a run that does not pass.
@@ -114,16 +109,15 @@ public final class AllureReporter implements Reporter {
                       label("suite", verdict.suite()),
                       label("parentSuite", "parity " + verdict.mode().label()),
                       label("framework", "parity")))
-              .setStart(start)
-              .setStop(start);
+              // When it was written, as allure-java-commons' lifecycle stamped it.
+              .setStart(System.currentTimeMillis())
+              .setStop(System.currentTimeMillis())
+              .setStage(Stage.FINISHED);
       if (check.status() != Status.PASS) {
         test.setStatusDetails(
             new StatusDetails().setMessage(check.message()).setTrace(check.details()));
       }
-      lifecycle.scheduleTestCase(test);
-      lifecycle.startTestCase(uuid);
-      lifecycle.stopTestCase(uuid);
-      lifecycle.writeTestCase(uuid);
+      AllureFiles.write(results, test);
     }
     AllureEnvironment.write(verdict, results);
     return results;
