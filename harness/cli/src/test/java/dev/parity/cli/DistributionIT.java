@@ -264,6 +264,32 @@ class DistributionIT {
     assertThat(cache.resolve("parity")).doesNotExist();
   }
 
+  @Test
+  void inCiAnArchiveIsUsedButNoneIsWritten() throws Exception {
+    Path home = unpack("tar.gz");
+    String parity = home.resolve("bin/parity").toString();
+
+    // CI through env(1): the test runs drop CI from the environment they are given.
+    Result ci = run(Map.of(), "env", "CI=true", parity, "--version");
+    Path cds = cache.resolve("parity/cds");
+    boolean writtenInCi = Files.exists(cds) && !archives(cds).isEmpty();
+    Result notCi = run(Map.of(), "env", "CI=false", parity, "--version");
+    Result ciLater =
+        run(
+            Map.of("PARITY_JAVA_OPTS", "-Xlog:class+load=info:stdout"),
+            "env",
+            "CI=true",
+            parity,
+            "--version");
+
+    assertThat(ci.exit()).as(ci.err()).isZero();
+    assertThat(writtenInCi).as("an archive dumped in CI").isFalse();
+    assertThat(notCi.exit()).as(notCi.err()).isZero();
+    assertThat(archives(cds)).hasSize(1);
+    assertThat(ciLater.out())
+        .containsPattern("dev\\.parity\\.cli\\.ParityCommand source: shared objects file \\(top\\)");
+  }
+
   /** A run without class data sharing. */
   private Result plain(String parity, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(parity));
