@@ -287,7 +287,8 @@ class DistributionIT {
     assertThat(notCi.exit()).as(notCi.err()).isZero();
     assertThat(archives(cds)).hasSize(1);
     assertThat(ciLater.out())
-        .containsPattern("dev\\.parity\\.cli\\.ParityCommand source: shared objects file \\(top\\)");
+        .containsPattern(
+            "dev\\.parity\\.cli\\.ParityCommand source: shared objects file \\(top\\)");
   }
 
   /** A run without class data sharing. */
