@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * seventh pass), for fifteen commands it never parses. So when the first argument names a command,
  * only that command is built, under a root named {@code parity} as before; its parsing, help and
  * errors are the same (CommandTreeTests). Anything else (no argument, an option of parity itself,
- * {@code help}, a mistyped command, whose suggestions need every name) gets the whole tree.
+ * {@code help}, {@code completion}, a mistyped command, whose suggestions need every name) gets the
+ * whole tree.
  */
 final class CommandTree {
   private CommandTree() {}
@@ -37,10 +38,15 @@ final class CommandTree {
     return new CommandLine(parity);
   }
 
-  /** The command of parity's that {@code name} names, other than {@code help}. */
+  /**
+   * The command of parity's that {@code name} names, other than {@code help} and {@code
+   * completion}, which read every command's model.
+   */
   private static Optional<Class<?>> named(String name) {
     for (Class<?> command : ParityCommand.class.getAnnotation(Command.class).subcommands()) {
-      if (command != CommandLine.HelpCommand.class && name(command).equals(name)) {
+      if (command != CommandLine.HelpCommand.class
+          && command != CompletionCommand.class
+          && name(command).equals(name)) {
         return Optional.of(command);
       }
     }

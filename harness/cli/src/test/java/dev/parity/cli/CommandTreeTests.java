@@ -29,7 +29,7 @@ class CommandTreeTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "--help", "-h", "help", "verfy", "--verbose"})
+  @ValueSource(strings = {"", "--help", "-h", "help", "completion", "verfy", "--verbose"})
   void anythingButTheNameOfACommandGetsEveryCommand(String first) {
     String[] args = first.isEmpty() ? new String[0] : new String[] {first, "verify"};
 
