@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -252,6 +253,52 @@ class DistributionIT {
       assertThat(result.out()).isEqualTo(expected);
     }
     assertThat(notAFolder).isEmptyFile();
+  }
+
+  @Test
+  void aSigtermToTheLauncherDuringTheArchivesFirstRunStopsTheJvmAndItsPrograms() throws Exception {
+    // The run that dumps the archive is the launcher's child, not exec'd: a supervisor's SIGTERM
+    // (a CI's timeout) reaches only the launcher, which must pass it on, or the JVM and the program
+    // it runs outlive it.
+    Path home = unpack("tar.gz");
+    TempSuite suite =
+        TempSuite.in(temp.resolve("project"), "slow")
+            .suiteYaml(
+                "name: slow\nlegacy: {command: [sleep, '600']}\ncandidate: {command: [sleep,"
+                    + " '600']}\ncases:\n  - {id: slow, timeout: 600s}\n");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                home.resolve("bin/parity").toString(), "record", suite.folder().toString())
+            .redirectOutput(temp.resolve("out.txt").toFile())
+            .redirectError(temp.resolve("err.txt").toFile());
+    builder.environment().remove("JAVA_HOME");
+    builder.environment().remove(CiEnvironment.VARIABLE);
+    builder.environment().put("XDG_CACHE_HOME", cache.toString());
+    Process launcher = builder.start();
+    List<ProcessHandle> below = List.of();
+    try {
+      for (int i = 0; i < 1200 && below.stream().noneMatch(DistributionIT::isSleep); i++) {
+        Thread.sleep(50);
+        below = launcher.descendants().toList();
+      }
+      assertThat(below).as("the JVM and the program it runs").anyMatch(DistributionIT::isSleep);
+
+      launcher.destroy();
+
+      assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      // Well within the case's timeout, which would end the JVM by itself.
+      for (int i = 0; i < 1200 && below.stream().anyMatch(ProcessHandle::isAlive); i++) {
+        Thread.sleep(50);
+      }
+      assertThat(below).as("ended with the launcher").noneMatch(ProcessHandle::isAlive);
+    } finally {
+      below.forEach(ProcessHandle::destroyForcibly);
+      launcher.destroyForcibly();
+    }
+  }
+
+  private static boolean isSleep(ProcessHandle process) {
+    return process.info().command().map(c -> c.endsWith("/sleep")).orElse(false);
   }
 
   @Test
