@@ -89,17 +89,7 @@ public final class ShadowProxy implements AutoCloseable {
     this.ledger = Ledger.of(new ShadowTally(suite.key()), recorder);
     this.queue =
         new ComparisonQueue<>(settings.queue(), settings.workers(), queued -> judge(judge, queued));
-    // Legacy's exchanges complete on the client's selector thread (a same-thread executor) rather
-    // than being handed to a pool first: one thread hand-over less on every client's path. Nothing
-    // here blocks in a callback: the client's own thread reads the body (docs/traffic.md).
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(suite.http().connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Runnable::run)
-            .build();
-    this.legacy = new LegacyExchange(client, legacyBase, suite.timeout());
+    this.legacy = new LegacyExchange(legacyClient(suite), legacyBase, suite.timeout());
     this.server = HttpServer.create(settings.listen(), 128);
     this.clients = Executors.newFixedThreadPool(64, DaemonThreads.named("parity-shadow-client"));
     server.setExecutor(clients);
@@ -338,5 +328,21 @@ public final class ShadowProxy implements AutoCloseable {
             + suite.legacy().describe()
             + "], but parity shadow serves clients from legacy, so legacy must be an HTTP service"
             + " that is already running: set `legacy: {url: http://HOST:PORT}`");
+  }
+
+  /**
+   * The proxy's client of legacy, and the warm-up's (so the client code the warm-up compiles is the
+   * code the proxy runs). Legacy's exchanges complete on the client's selector thread (a
+   * same-thread executor) rather than being handed to a pool first: one thread hand-over less on
+   * every client's path. Nothing here blocks in a callback: the client's own thread reads the body
+   * (docs/traffic.md).
+   */
+  static HttpClient legacyClient(Suite suite) {
+    return HttpClient.newBuilder()
+        .connectTimeout(suite.http().connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
+        .executor(Runnable::run)
+        .build();
   }
 }

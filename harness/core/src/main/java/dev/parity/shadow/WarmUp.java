@@ -76,14 +76,7 @@ final class WarmUp {
     if (limit.isZero() || requests.isEmpty()) {
       return Result.NONE;
     }
-    // Like the proxy's client of legacy (ShadowProxy): exchanges complete on the selector thread.
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(suite.http().connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Runnable::run)
-            .build();
+    HttpClient client = ShadowProxy.legacyClient(suite);
     long start = System.nanoTime();
     long end = start + limit.toNanos();
     AtomicLong next = new AtomicLong();

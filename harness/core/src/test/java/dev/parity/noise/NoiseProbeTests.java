@@ -41,6 +41,14 @@ class NoiseProbeTests {
     }
   }
 
+  /** A suite of one case whose legacy has a second instance. */
+  private static Suite withSecondary() {
+    return Suites.suite(Path.of("s"), PRIMARY, side("candidate"))
+        .legacySecondary(SECONDARY)
+        .cases(Suites.commandCase("a"))
+        .build();
+  }
+
   private static Noise probe(Suite suite, Runner runner, int runs) {
     Case testCase = suite.cases().get(0);
     return new NoiseProbe(runner, new ObservationComparator())
@@ -55,11 +63,7 @@ class NoiseProbeTests {
 
   @Test
   void noiseRunsAlternateBetweenLegacySecondaryAndLegacyAndFindTheInstancesDifference() {
-    Suite suite =
-        Suites.suite(Path.of("s"), PRIMARY, side("candidate"))
-            .legacySecondary(SECONDARY)
-            .cases(Suites.commandCase("a"))
-            .build();
+    Suite suite = withSecondary();
     Instances runner = new Instances();
 
     Noise noise = probe(suite, runner, 4);
@@ -74,11 +78,7 @@ class NoiseProbeTests {
 
   @Test
   void aNoiseRunOnLegacySecondaryThatFailsIsNamedAsSuch() {
-    Suite suite =
-        Suites.suite(Path.of("s"), PRIMARY, side("candidate"))
-            .legacySecondary(SECONDARY)
-            .cases(Suites.commandCase("a"))
-            .build();
+    Suite suite = withSecondary();
     Runner secondaryDown =
         (s, implementation, c) ->
             implementation == SECONDARY
