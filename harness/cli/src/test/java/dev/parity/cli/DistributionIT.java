@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parity.cli.Processes.Result;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -275,24 +277,28 @@ class DistributionIT {
     builder.environment().remove(CiEnvironment.VARIABLE);
     builder.environment().put("XDG_CACHE_HOME", cache.toString());
     Process launcher = builder.start();
-    List<ProcessHandle> below = List.of();
+    AtomicReference<List<ProcessHandle>> below = new AtomicReference<>(List.of());
     try {
-      for (int i = 0; i < 1200 && below.stream().noneMatch(DistributionIT::isSleep); i++) {
-        Thread.sleep(50);
-        below = launcher.descendants().toList();
-      }
-      assertThat(below).as("the JVM and the program it runs").anyMatch(DistributionIT::isSleep);
+      // A minute for what takes seconds, and well within the case's timeout (which would end the
+      // JVM by itself): no bound a loaded machine can miss.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> below.updateAndGet(known -> launcher.descendants().toList()),
+              found -> found.stream().anyMatch(DistributionIT::isSleep));
+      assertThat(below.get())
+          .as("the JVM and the program it runs")
+          .anyMatch(DistributionIT::isSleep);
 
       launcher.destroy();
 
       assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      // Well within the case's timeout, which would end the JVM by itself.
-      for (int i = 0; i < 1200 && below.stream().anyMatch(ProcessHandle::isAlive); i++) {
-        Thread.sleep(50);
-      }
-      assertThat(below).as("ended with the launcher").noneMatch(ProcessHandle::isAlive);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> below.get().stream().noneMatch(ProcessHandle::isAlive));
+      assertThat(below.get()).as("ended with the launcher").noneMatch(ProcessHandle::isAlive);
     } finally {
-      below.forEach(ProcessHandle::destroyForcibly);
+      below.get().forEach(ProcessHandle::destroyForcibly);
       launcher.destroyForcibly();
     }
   }
