@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,7 @@ final class Launcher {
       return new Located(Optional.empty(), "cannot read the launcher: " + e.getMessage());
     }
     try {
-      Path executable = extract(bytes);
+      Path executable = extract(bytes, cacheFolders());
       String problem = check(executable);
       return problem.isEmpty()
           ? new Located(Optional.of(new Launcher(executable)), "")
@@ -107,12 +108,14 @@ final class Launcher {
   }
 
   /**
-   * Copies the launcher to {@code <cache>/parity/parity-launch-<sha256>}, in a folder only this
-   * user can enter, unless an identical copy is there already.
+   * Copies the launcher to {@code <folder>/parity-launch-<sha256>} in the first of {@code folders}
+   * that only this user can enter, unless a copy with exactly these bytes is there already. The
+   * copy found is compared byte for byte, not hashed again (issue 13: one SHA-256 of the launcher
+   * per start instead of two, and a check that no hash collision could pass).
    */
-  private static Path extract(byte[] bytes) throws IOException {
+  static Path extract(byte[] bytes, List<Path> folders) throws IOException {
     String hash = sha256(bytes).substring(0, 32);
-    for (Path folder : cacheFolders()) {
+    for (Path folder : folders) {
       try {
         Files.createDirectories(folder);
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
@@ -124,7 +127,8 @@ final class Launcher {
         Files.setPosixFilePermissions(folder, PRIVATE);
         Path target = folder.resolve("parity-launch-" + hash);
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-            && sha256(Files.readAllBytes(target)).startsWith(hash)) {
+            && Files.size(target) == bytes.length
+            && Arrays.equals(Files.readAllBytes(target), bytes)) {
           return target;
         }
         Path temporary = Files.createTempFile(folder, ".parity-launch-", ".tmp");
@@ -140,7 +144,7 @@ final class Launcher {
         // A read-only home: try the next folder.
       }
     }
-    throw new IOException("no writable cache folder among " + cacheFolders());
+    throw new IOException("no writable cache folder among " + folders);
   }
 
   private static List<Path> cacheFolders() {
