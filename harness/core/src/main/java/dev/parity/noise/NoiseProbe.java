@@ -10,6 +10,7 @@ import dev.parity.fixture.Suite;
 import dev.parity.normalize.Pipeline;
 import dev.parity.normalize.RuleStats;
 import dev.parity.run.Observation;
+import dev.parity.run.Reference;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class NoiseProbe {
     boolean noisy = false;
     for (int run = 2; run <= runs; run++) {
       // With legacySecondary: the second instance on even runs (Suite.legacyRun).
-      RunOutcome again = runner.run(suite, suite.legacyRun(run), testCase);
+      RunOutcome again = runner.run(suite, suite.legacyRun(run), testCase, Reference.of(first));
       Optional<Observation> other = again.observation();
       if (other.isEmpty()) {
         noisy = true;

@@ -5,6 +5,7 @@ import dev.parity.fixture.Implementation;
 import dev.parity.fixture.Suite;
 import dev.parity.run.Observation;
 import dev.parity.run.OutputScan;
+import dev.parity.run.Reference;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
 import java.util.Collections;
@@ -20,6 +21,7 @@ final class RedactingRunner implements Runner {
   private final Runner runner;
   private final Map<Suite, Redactor> redactors =
       Collections.synchronizedMap(new IdentityHashMap<>());
+  private final SharedOutputs shared = new SharedOutputs();
 
   RedactingRunner(Runner runner) {
     this.runner = runner;
@@ -27,13 +29,34 @@ final class RedactingRunner implements Runner {
 
   @Override
   public RunOutcome run(Suite suite, Implementation implementation, Case testCase) {
+    return run(suite, implementation, testCase, OutputScan.Factory.NONE, Reference.NONE);
+  }
+
+  /**
+   * Runs with the redaction scans of its own ({@code scans} are not asked for), comparing the
+   * outputs with the raw files behind {@code reference}, a redacted observation this runner
+   * returned for the same case (see {@link SharedOutputs}).
+   */
+  @Override
+  public RunOutcome run(
+      Suite suite,
+      Implementation implementation,
+      Case testCase,
+      OutputScan.Factory scans,
+      Reference reference) {
     Redactor redactor =
         redactors.computeIfAbsent(suite, s -> Redactor.of(s.redaction())).forCase(testCase);
-    Scans scans = new Scans(redactor);
-    RunOutcome outcome = runner.run(suite, implementation, testCase, scans);
+    Scans own = new Scans(redactor);
+    Reference raw = shared.raw(reference, redactor);
+    RunOutcome outcome = runner.run(suite, implementation, testCase, own, raw);
     if (outcome instanceof RunOutcome.Completed done) {
-      return new RunOutcome.Completed(
-          redactor.apply(done.observed(), scans.clean(done.observed())));
+      Observation observed = done.observed();
+      Set<String> same = SharedOutputs.same(observed, raw);
+      Set<String> unread = new HashSet<>(own.clean(observed));
+      unread.addAll(same);
+      Observation redacted = SharedOutputs.share(redactor.apply(observed, unread), same, reference);
+      shared.remember(observed, redacted, redactor);
+      return new RunOutcome.Completed(redacted);
     }
     if (outcome instanceof RunOutcome.Failed failed) {
       return new RunOutcome.Failed(redactor.text(failed.reason()), failed.duration());

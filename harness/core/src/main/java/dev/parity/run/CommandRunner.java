@@ -102,12 +102,16 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
 
   @Override
   RunOutcome runTyped(Suite suite, CommandImplementation command, CommandCase testCase) {
-    return runTyped(suite, command, testCase, OutputScan.Factory.NONE);
+    return runTyped(suite, command, testCase, OutputScan.Factory.NONE, Reference.NONE);
   }
 
   @Override
   RunOutcome runTyped(
-      Suite suite, CommandImplementation command, CommandCase testCase, OutputScan.Factory scans) {
+      Suite suite,
+      CommandImplementation command,
+      CommandCase testCase,
+      OutputScan.Factory scans,
+      Reference reference) {
     Map<String, String> env = environment(suite, command, testCase);
     List<String> argv = new ArrayList<>(command.command());
     argv.addAll(testCase.args());
@@ -127,12 +131,16 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
           new SpoolingBuffer(
               maxOutputBytes,
               () -> spool.newFile(testCase.id(), Observation.STDOUT),
-              scans.forStream(Observation.STDOUT));
+              scans.forStream(Observation.STDOUT),
+              SpoolingBuffer.FILE_BUFFER,
+              reference.forStream(Observation.STDOUT).orElse(null));
       SpoolingBuffer stderr =
           new SpoolingBuffer(
               maxOutputBytes,
               () -> spool.newFile(testCase.id(), Observation.STDERR),
-              scans.forStream(Observation.STDERR));
+              scans.forStream(Observation.STDERR),
+              SpoolingBuffer.FILE_BUFFER,
+              reference.forStream(Observation.STDERR).orElse(null));
       try (stdout;
           stderr) {
         return execute(suite, command, testCase, argv, env, folder, deadline, stdout, stderr);

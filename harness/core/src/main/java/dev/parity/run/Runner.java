@@ -24,6 +24,26 @@ public interface Runner extends AutoCloseable {
   }
 
   /**
+   * The same, comparing each output the run would keep on disk with its {@link Reference} (an
+   * earlier run's output of the same case) as it arrives, and keeping the reference's file instead
+   * of a copy when it is the same; a runner that keeps no output on disk ignores it.
+   */
+  default RunOutcome run(
+      Suite suite,
+      Implementation implementation,
+      Case testCase,
+      OutputScan.Factory scans,
+      Reference reference) {
+    return run(suite, implementation, testCase, scans);
+  }
+
+  /** {@link #run(Suite, Implementation, Case, OutputScan.Factory, Reference)}, scanning nothing. */
+  default RunOutcome run(
+      Suite suite, Implementation implementation, Case testCase, Reference reference) {
+    return run(suite, implementation, testCase, OutputScan.Factory.NONE, reference);
+  }
+
+  /**
    * Drops pooled connections, so that what runs next starts from fresh ones: a benchmark must not
    * depend on how many connections an earlier, parallel step left open. Servers keep running; the
    * default has nothing pooled.

@@ -50,6 +50,18 @@ public final class Runners {
     }
 
     @Override
+    public RunOutcome run(
+        Suite suite,
+        Implementation implementation,
+        Case testCase,
+        OutputScan.Factory scans,
+        Reference reference) {
+      return implementation instanceof HttpImplementation
+          ? http.run(suite, implementation, testCase, scans, reference)
+          : commands.run(suite, implementation, testCase, scans, reference);
+    }
+
+    @Override
     public void resetConnections() {
       http.resetConnections();
       commands.resetConnections();

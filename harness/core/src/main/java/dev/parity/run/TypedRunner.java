@@ -25,6 +25,16 @@ abstract class TypedRunner<I extends Implementation, C extends Case> implements 
   @Override
   public final RunOutcome run(
       Suite suite, Implementation implementation, Case testCase, OutputScan.Factory scans) {
+    return run(suite, implementation, testCase, scans, Reference.NONE);
+  }
+
+  @Override
+  public final RunOutcome run(
+      Suite suite,
+      Implementation implementation,
+      Case testCase,
+      OutputScan.Factory scans,
+      Reference reference) {
     if (!implementations.isInstance(implementation) || !cases.isInstance(testCase)) {
       throw new IllegalArgumentException(
           getClass().getSimpleName()
@@ -37,7 +47,8 @@ abstract class TypedRunner<I extends Implementation, C extends Case> implements 
               + "] on "
               + implementation.describe());
     }
-    return runTyped(suite, implementations.cast(implementation), cases.cast(testCase), scans);
+    return runTyped(
+        suite, implementations.cast(implementation), cases.cast(testCase), scans, reference);
   }
 
   /** Runs {@code testCase} against {@code implementation}, both of this runner's kind. */
@@ -46,5 +57,11 @@ abstract class TypedRunner<I extends Implementation, C extends Case> implements 
   /** The same with scans of the outputs kept on disk; by default they are not scanned. */
   RunOutcome runTyped(Suite suite, I implementation, C testCase, OutputScan.Factory scans) {
     return runTyped(suite, implementation, testCase);
+  }
+
+  /** The same with a reference for the outputs kept on disk; by default it is not used. */
+  RunOutcome runTyped(
+      Suite suite, I implementation, C testCase, OutputScan.Factory scans, Reference reference) {
+    return runTyped(suite, implementation, testCase, scans);
   }
 }

@@ -1,0 +1,116 @@
+package dev.parity.run;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * A stream compared, as it arrives, with the file of its {@link Reference}, instead of being
+ * written to a spool file: while every byte is the reference's next, the stream's bytes are the
+ * reference's first {@link #matched()} bytes, so nothing of them needs keeping. When the whole
+ * reference was matched and the stream ends there, the stream <em>is</em> the reference; anywhere
+ * else (a byte differs, the stream is longer or shorter, the file cannot be read), its owner
+ * replays the matched bytes from the file ({@link #replay}) and spools the rest as usual.
+ *
+ * <p>Spool files are not changed once written, and the file is kept open from the first comparison,
+ * so the bytes replayed are those that were compared.
+ */
+final class ReferenceMatch implements AutoCloseable {
+  private static final int PIECE = SpoolingPumps.READ_SIZE;
+
+  private final Spooled reference;
+  private final FileChannel file;
+  private final ByteBuffer expected = ByteBuffer.allocateDirect(PIECE);
+  private long matched;
+
+  private ReferenceMatch(Spooled reference, FileChannel file) {
+    this.reference = reference;
+    this.file = file;
+  }
+
+  /** Starts comparing with {@code reference}; empty when its file cannot be opened. */
+  static Optional<ReferenceMatch> open(Spooled reference) {
+    try {
+      return Optional.of(
+          new ReferenceMatch(
+              reference, FileChannel.open(reference.file(), StandardOpenOption.READ)));
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether the next {@code length} bytes of the stream are the reference's next ones; when they
+   * are, they count as matched. False when the stream differs somewhere in them, would be longer
+   * than the reference, or the file could not be read: the stream must then be spooled.
+   */
+  boolean next(byte[] bytes, int offset, int length) {
+    if (length > reference.size() - matched) {
+      return false;
+    }
+    try {
+      int done = 0;
+      while (done < length) {
+        int n = Math.min(PIECE, length - done);
+        expected.clear().limit(n);
+        while (expected.hasRemaining()) {
+          if (file.read(expected, matched + done + expected.position()) < 0) {
+            return false;
+          }
+        }
+        expected.flip();
+        if (expected.mismatch(ByteBuffer.wrap(bytes, offset + done, n)) >= 0) {
+          return false;
+        }
+        done += n;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    matched += length;
+    return true;
+  }
+
+  /** How many bytes of the stream so far are the reference's first ones. */
+  long matched() {
+    return matched;
+  }
+
+  /** The reference, when the stream so far is all of it. */
+  Optional<Spooled> whole() {
+    return matched == reference.size() ? Optional.of(reference) : Optional.empty();
+  }
+
+  /**
+   * Hands the matched bytes to {@code to}, in order, in pieces.
+   *
+   * @throws IOException when the file cannot be read (the bytes cannot be kept)
+   */
+  void replay(BoundedBuffer.Sink to) throws IOException {
+    byte[] piece = new byte[PIECE];
+    long done = 0;
+    while (done < matched) {
+      int n = (int) Math.min(PIECE, matched - done);
+      ByteBuffer into = ByteBuffer.wrap(piece, 0, n);
+      while (into.hasRemaining()) {
+        if (file.read(into, done + into.position()) < 0) {
+          throw new IOException(
+              "the reference " + reference.file() + " ended before byte " + matched);
+        }
+      }
+      to.write(piece, 0, n);
+      done += n;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      file.close();
+    } catch (IOException e) {
+      // Only read: nothing was lost.
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.parity.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.diff.Comparison;
+import dev.parity.diff.ObservationComparator;
+import dev.parity.fixture.CompareTarget;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterTry;
+
+/**
+ * A stream compared with its {@link Reference} as it arrives ends exactly as it would have without
+ * one (the reference model: the same stream spooled as before): the same bytes kept, every byte
+ * shown to the scan in order when it is spooled, and the same comparison with legacy's output (pass
+ * or fail, first difference, facts). Only a stream equal to its reference differs, and only in
+ * where its bytes are: it is the reference's own {@link Spooled}, and no file was made for it.
+ */
+class ReferenceSpoolingProperties {
+  private final List<Path> made = new ArrayList<>();
+
+  @AfterTry
+  void deleteSpools() throws IOException {
+    for (Path file : made) {
+      Files.deleteIfExists(file);
+    }
+    made.clear();
+  }
+
+  /** The edits of legacy's output that make the candidate's. */
+  private enum Edit {
+    EQUAL,
+    CHANGED_AT_START,
+    CHANGED_BEFORE_LIMIT,
+    CHANGED_AT_LIMIT,
+    CHANGED_AFTER_LIMIT,
+    CHANGED_AT_LAST_BYTE,
+    CHANGED_ANYWHERE,
+    LONGER,
+    SHORTER,
+    EMPTY
+  }
+
+  @Property(tries = 400)
+  void aStreamComparedWithItsReferenceEndsAsItWouldWithoutOne(
+      @ForAll @IntRange(min = 0, max = 6_000) int length,
+      @ForAll long seed,
+      @ForAll Edit edit,
+      @ForAll @IntRange(min = 0, max = 10_000) int where,
+      @ForAll @IntRange(min = 1, max = 3_000) int limit,
+      @ForAll @IntRange(min = 1, max = 200) int fileBuffer,
+      @ForAll @IntRange(min = 1, max = 700) int chunk)
+      throws IOException {
+    Random random = new Random(seed);
+    byte[] legacy = text(random, length);
+    byte[] candidate = edit(legacy, edit, where, limit, random);
+    Kept first = keep(legacy, limit, fileBuffer, chunk, null);
+    Optional<Spooled> reference = first.spooled;
+
+    Kept before = keep(candidate, limit, fileBuffer, chunk, null);
+    Kept after = keep(candidate, limit, fileBuffer, chunk, reference.orElse(null));
+
+    assertThat(after.bytes()).isEqualTo(before.bytes()).isEqualTo(candidate);
+    assertThat(after.spooled.isPresent()).isEqualTo(before.spooled.isPresent());
+    assertThat(after.observation().size(Observation.STDOUT)).isEqualTo(candidate.length);
+    assertThat(first.observation().mismatch(Observation.STDOUT, after.observation()))
+        .isEqualTo(first.observation().mismatch(Observation.STDOUT, before.observation()));
+    assertThat(after.observation().sameContentAs(first.observation()))
+        .isEqualTo(before.observation().sameContentAs(first.observation()));
+    Comparison withReference = compare(first.observation(), after.observation());
+    Comparison without = compare(first.observation(), before.observation());
+    assertThat(withReference.isIdentical()).isEqualTo(without.isIdentical());
+    assertThat(withReference.facts()).isEqualTo(without.facts());
+    assertThat(withReference.unifiedDiff()).isEqualTo(without.unifiedDiff());
+    if (reference.isPresent() && Arrays.equals(candidate, legacy)) {
+      assertThat(after.spooled).isEqualTo(reference);
+      assertThat(after.files).as("files made for a stream equal to its reference").isZero();
+      assertThat(after.scanned.size()).isZero();
+    } else {
+      assertThat(after.files).isEqualTo(before.files);
+      assertThat(after.scanned.toByteArray()).isEqualTo(before.scanned.toByteArray());
+    }
+  }
+
+  /** What a buffer kept of one stream, the files it made and what its scan saw. */
+  private record Kept(
+      Optional<Spooled> spooled, byte[] inMemory, int files, ByteArrayOutputStream scanned) {
+    byte[] bytes() throws IOException {
+      return spooled.isPresent() ? Files.readAllBytes(spooled.get().file()) : inMemory;
+    }
+
+    Observation observation() {
+      TreeMap<String, byte[]> streams = new TreeMap<>();
+      TreeMap<String, Spooled> onDisk = new TreeMap<>();
+      streams.put(Observation.STDERR, new byte[0]);
+      if (spooled.isPresent()) {
+        onDisk.put(Observation.STDOUT, spooled.get());
+      } else {
+        streams.put(Observation.STDOUT, inMemory);
+      }
+      return Observation.ofCommand(0, Optional.empty(), streams, onDisk, Duration.ZERO);
+    }
+  }
+
+  private Kept keep(byte[] stream, int limit, int fileBuffer, int chunk, Spooled reference)
+      throws IOException {
+    int[] files = {0};
+    ByteArrayOutputStream scanned = new ByteArrayOutputStream();
+    SpoolingBuffer buffer =
+        new SpoolingBuffer(
+            limit,
+            () -> {
+              files[0]++;
+              Path file = Files.createTempFile("reference-spooling", "");
+              made.add(file);
+              return file;
+            },
+            scanned::write,
+            fileBuffer,
+            reference);
+    for (int at = 0; at < stream.length; at += chunk) {
+      buffer.write(stream, at, Math.min(chunk, stream.length - at));
+    }
+    Optional<Spooled> spooled = buffer.finish();
+    return new Kept(spooled, spooled.isPresent() ? null : buffer.bytes(), files[0], scanned);
+  }
+
+  private static Comparison compare(Observation legacy, Observation candidate) {
+    return new ObservationComparator()
+        .compare(EnumSet.allOf(CompareTarget.class), legacy, candidate);
+  }
+
+  /** Short lines of a few letters, so that a difference has a line to be on. */
+  private static byte[] text(Random random, int length) {
+    byte[] text = new byte[length];
+    for (int i = 0; i < length; i++) {
+      text[i] = random.nextInt(8) == 0 ? (byte) '\n' : (byte) ('a' + random.nextInt(3));
+    }
+    return text;
+  }
+
+  private static byte[] edit(byte[] legacy, Edit edit, int where, int limit, Random random) {
+    int length = legacy.length;
+    return switch (edit) {
+      case EQUAL -> legacy.clone();
+      case CHANGED_AT_START -> changed(legacy, 0);
+      case CHANGED_BEFORE_LIMIT -> changed(legacy, limit - 1);
+      case CHANGED_AT_LIMIT -> changed(legacy, limit);
+      case CHANGED_AFTER_LIMIT -> changed(legacy, limit + 1);
+      case CHANGED_AT_LAST_BYTE -> changed(legacy, length - 1);
+      case CHANGED_ANYWHERE -> changed(legacy, length == 0 ? 0 : where % length);
+      case LONGER -> {
+        byte[] longer = Arrays.copyOf(legacy, length + 1 + where % 100);
+        System.arraycopy(
+            text(random, longer.length - length), 0, longer, length, longer.length - length);
+        yield longer;
+      }
+      case SHORTER -> Arrays.copyOf(legacy, length == 0 ? 0 : where % length);
+      case EMPTY -> new byte[0];
+    };
+  }
+
+  /** {@code legacy} with the byte at {@code at} changed, when it has one. */
+  private static byte[] changed(byte[] legacy, int at) {
+    byte[] copy = legacy.clone();
+    if (at >= 0 && at < copy.length) {
+      copy[at] = (byte) (copy[at] == 'a' ? 'b' : 'a');
+    }
+    return copy;
+  }
+}
