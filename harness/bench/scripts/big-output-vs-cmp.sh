@@ -8,8 +8,12 @@
 # legacy a second time, shown in its own row); `cmp` runs on the same files. They run side by side
 # in one hyperfine invocation, then once each under /usr/bin/time for peak RSS. Prints hyperfine's
 # table, the peak RSS of each and the ratios.
+# Then the same for two equal outputs (a copy of the first file): a passing case, whose candidate
+# parity compares with legacy's spool as it arrives instead of spooling it (issue 13, seventh pass).
 # Usage: harness/bench/scripts/big-output-vs-cmp.sh [SIZE_MB] [RUNS]
 #   e.g. big-output-vs-cmp.sh 100 2 for a quick check (needs hyperfine, python3, a built ./parity)
+#   PARITY_BEFORE_HOME=folder adds `parity compare --runs 1` of the ./parity in that folder (a
+#   worktree of an earlier commit, built) to both hyperfine runs, side by side: an A/B.
 set -euo pipefail
 mb=${1:-1024}
 runs=${2:-3}
@@ -36,6 +40,7 @@ with open(legacy, "rb") as a, open(candidate, "wb") as b:
         left -= len(chunk)
     b.write(b"y")
 PY
+cp "$work/legacy.txt" "$work/equal.txt"
 mkdir -p "$work/fixtures/big"
 cat >"$work/fixtures/big/suite.yaml" <<YAML
 name: big
@@ -55,8 +60,13 @@ parity_cmd="$here/parity compare $work/fixtures/big --out $work/out"
 cmp_cmd="cmp $work/legacy.txt $work/candidate.txt"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 echo "== two outputs of $mb MiB, differing in the last byte; spool in ${TMPDIR:-/tmp} =="
+before_cmd() { # before_cmd FIXTURE OUT: the before build's `compare --runs 1`, if one is given
+  echo "$PARITY_BEFORE_HOME/parity compare $work/fixtures/$1 --runs 1 --out $work/$2"
+}
 hyperfine --warmup 1 --runs "$runs" -i --export-json "$work/h.json" \
-  -n "cmp" "$cmp_cmd" -n "parity compare --runs 1" "$parity1_cmd" -n "parity compare" "$parity_cmd"
+  -n "cmp" "$cmp_cmd" -n "parity compare --runs 1" "$parity1_cmd" -n "parity compare" "$parity_cmd" \
+  ${PARITY_BEFORE_HOME:+-n "parity compare --runs 1 (before: $PARITY_BEFORE_HOME)"} \
+  ${PARITY_BEFORE_HOME:+"$(before_cmd big before1)"}
 cmp_rss=$(rss_kb $cmp_cmd)
 parity_rss=$(rss_kb $parity1_cmd)
 grep -o 'first difference at byte [0-9]* (line [0-9]*)' "$work/out1/verdict.json" | head -1 \
@@ -69,5 +79,47 @@ crss, prss, mb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 print(f"| {mb} MiB each side | cmp {c:.2f} s ± {h[0]['stddev']:.2f}, {crss/1024:.0f} MB "
       f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev']:.2f}, {prss/1024:.0f} MB "
       f"| time ratio {p1/c:.2f}x (default --runs 2: {p:.2f} s, {p/c:.2f}x) | peak RSS {prss/1024:.0f} MB |")
+PY
+if [ -n "${PARITY_BEFORE_HOME:-}" ]; then
+  python3 - "$work/h.json" <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["results"]
+print(f"| before, --runs 1 | {h[3]['mean']:.2f} s ± {h[3]['stddev']:.2f} "
+      f"| time ratio {h[3]['mean']/h[0]['mean']:.2f}x |")
+PY
+fi
+
+mkdir -p "$work/fixtures/same"
+cat >"$work/fixtures/same/suite.yaml" <<YAML
+name: same
+legacy: {command: [cat, "$work/legacy.txt"]}
+candidate: {command: [cat, "$work/equal.txt"]}
+cases:
+  - id: big
+YAML
+same1_cmd="$here/parity compare $work/fixtures/same --runs 1 --out $work/same1"
+same_cmd="$here/parity compare $work/fixtures/same --out $work/same"
+cmp_same_cmd="cmp $work/legacy.txt $work/equal.txt"
+echo "== two equal outputs of $mb MiB (a passing case) =="
+hyperfine --warmup 1 --runs "$runs" -i --export-json "$work/s.json" \
+  -n "cmp (equal)" "$cmp_same_cmd" -n "parity compare --runs 1 (equal)" "$same1_cmd" \
+  -n "parity compare (equal)" "$same_cmd" \
+  ${PARITY_BEFORE_HOME:+-n "parity compare --runs 1 (equal, before: $PARITY_BEFORE_HOME)"} \
+  ${PARITY_BEFORE_HOME:+"$(before_cmd same before-same)"}
+same_rss=$(rss_kb $same1_cmd)
+grep -q '"status" : "pass"' "$work/same1/verdict.json" \
+  && echo "equal outputs: the case passed" \
+  || echo "EQUAL OUTPUTS DID NOT PASS: the comparison is wrong"
+python3 - "$work/s.json" "$same_rss" "$mb" <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["results"]
+c, p1, p = h[0]["mean"], h[1]["mean"], h[2]["mean"]
+prss, mb = int(sys.argv[2]), int(sys.argv[3])
+print(f"| {mb} MiB each side, equal | cmp {c:.2f} s ± {h[0]['stddev']:.2f} "
+      f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev']:.2f}, {prss/1024:.0f} MB "
+      f"| time ratio {p1/c:.2f}x (default --runs 2: {p:.2f} s, {p/c:.2f}x) | peak RSS {prss/1024:.0f} MB |")
+if len(h) > 3:
+    print(f"| before, --runs 1, equal | {h[3]['mean']:.2f} s ± {h[3]['stddev']:.2f} "
+          f"| time ratio {h[3]['mean']/c:.2f}x |")
 PY
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"

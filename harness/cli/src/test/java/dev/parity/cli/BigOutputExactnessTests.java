@@ -93,6 +93,30 @@ class BigOutputExactnessTests {
     assertThat(temp.resolve("out/verdict.json")).content().doesNotContain("hunter");
   }
 
+  /**
+   * With legacy run twice, the candidate and legacy's second run are compared with legacy's first
+   * output as they arrive (issue 13, seventh pass): equal outputs still pass, and a byte changed
+   * past the limit is still that difference.
+   */
+  @ParameterizedTest(name = "byte {0} changed, legacy run twice")
+  @ValueSource(ints = {-1, SmallSpoolLimit.BYTES + 1, SIZE - 1})
+  void withLegacyRunTwiceEqualOutputsPassAndAChangedByteIsADifference(int at) throws Exception {
+    byte[] legacy = records(SIZE);
+    byte[] candidate = legacy.clone();
+    if (at >= 0) {
+      candidate[at] = (byte) (candidate[at] == '7' ? '8' : '7');
+    }
+
+    Cli run = compare(legacy, candidate, "2");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(at < 0 ? 0 : 1);
+    if (at >= 0) {
+      assertThat(temp.resolve("out/verdict.json"))
+          .content()
+          .contains("first difference at byte " + at + " ");
+    }
+  }
+
   /** {@code size} bytes of {@code record N value=M} lines. */
   private static byte[] records(int size) {
     StringBuilder text = new StringBuilder(size + 64);
@@ -103,6 +127,10 @@ class BigOutputExactnessTests {
   }
 
   private Cli compare(byte[] legacy, byte[] candidate) throws Exception {
+    return compare(legacy, candidate, "1");
+  }
+
+  private Cli compare(byte[] legacy, byte[] candidate, String runs) throws Exception {
     Path suite = Files.createDirectories(temp.resolve("big"));
     Files.write(suite.resolve("legacy.txt"), legacy);
     Files.write(suite.resolve("candidate.txt"), candidate);
@@ -119,6 +147,6 @@ class BigOutputExactnessTests {
             "  - id: one",
             ""));
     return Cli.run(
-        "compare", suite.toString(), "--out", temp.resolve("out").toString(), "--runs", "1");
+        "compare", suite.toString(), "--out", temp.resolve("out").toString(), "--runs", runs);
   }
 }

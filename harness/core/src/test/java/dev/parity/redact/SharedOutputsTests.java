@@ -1,0 +1,108 @@
+package dev.parity.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.fixture.Case;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
+import dev.parity.run.CommandRunner;
+import dev.parity.run.Observation;
+import dev.parity.run.Reference;
+import dev.parity.run.Runner;
+import dev.parity.run.Spool;
+import dev.parity.run.Spooled;
+import dev.parity.testing.TempSuite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run handed a redacted observation of the same case as its {@link Reference} compares its raw
+ * outputs with the raw files behind it: equal ones take legacy's redacted stream (no spool file of
+ * their own); a reference the runner did not return (a golden's file, say) is not trusted to stand
+ * for raw bytes, and the output is spooled and redacted as without one.
+ */
+class SharedOutputsTests {
+  private static final String SECRET_OUTPUT = "seq 1 2000; echo password=hunter2; seq 1 100";
+
+  @TempDir Path root;
+
+  private final List<String> made = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void release() {
+    Spool.release("a");
+  }
+
+  private Suite suite() {
+    TempSuite folder =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [sh, -c, '"
+                    + SECRET_OUTPUT
+                    + "']\ncandidate:\n  command: [sh, -c, '"
+                    + SECRET_OUTPUT
+                    + "']\ncases:\n  - id: a\n");
+    return new SuiteLoader().load(folder.folder());
+  }
+
+  private Runner runner() {
+    return Redactor.runner(
+        new CommandRunner(
+            1000,
+            (caseId, stream) -> {
+              made.add(stream);
+              return Spool.newFile(caseId, stream);
+            }));
+  }
+
+  @Test
+  void anOutputEqualToItsReferencesRawBytesTakesItsRedactedStream() throws Exception {
+    Suite suite = suite();
+    Case testCase = suite.find("a").orElseThrow();
+    try (Runner runner = runner()) {
+      Observation legacy = runner.run(suite, suite.legacy(), testCase).observation().orElseThrow();
+      Observation candidate =
+          runner
+              .run(suite, suite.candidate(), testCase, Reference.of(legacy))
+              .observation()
+              .orElseThrow();
+
+      Spooled redacted = legacy.spooled().get(Observation.STDOUT);
+      assertThat(Files.readString(redacted.file()))
+          .doesNotContain("hunter2")
+          .contains("password=" + Redactor.MARKER);
+      assertThat(candidate.spooled().get(Observation.STDOUT)).isEqualTo(redacted);
+      assertThat(made).containsExactly(Observation.STDOUT);
+    }
+  }
+
+  @Test
+  void aReferenceTheRunnerDidNotReturnIsNotUsed() throws Exception {
+    Suite suite = suite();
+    Case testCase = suite.find("a").orElseThrow();
+    try (Runner runner = runner()) {
+      Observation legacy = runner.run(suite, suite.legacy(), testCase).observation().orElseThrow();
+      // The redacted bytes, as a golden would hold them: not the raw bytes the candidate writes.
+      Path golden = Files.copy(legacy.spooled().get(Observation.STDOUT).file(), root.resolve("g"));
+      TreeMap<String, Spooled> spooled = new TreeMap<>();
+      spooled.put(Observation.STDOUT, new Spooled(golden, Files.size(golden)));
+
+      Observation candidate =
+          runner
+              .run(suite, suite.candidate(), testCase, new Reference(spooled))
+              .observation()
+              .orElseThrow();
+
+      Spooled own = candidate.spooled().get(Observation.STDOUT);
+      assertThat(own.file()).isNotEqualTo(golden);
+      assertThat(Files.readString(own.file())).isEqualTo(Files.readString(golden));
+      assertThat(made).containsExactly(Observation.STDOUT, Observation.STDOUT);
+    }
+  }
+}
