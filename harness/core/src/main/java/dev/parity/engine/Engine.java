@@ -232,14 +232,9 @@ public final class Engine {
     // candidate also shows between legacy's runs. Probing first held one output less in memory,
     // but a candidate that crossed a second after two legacy runs within one failed on its clock.
     RunOutcome legacy = runner.run(suite, suite.legacy(), testCase);
-    // The candidate's outputs over the in-memory limit are compared with legacy's as they arrive:
-    // one equal to legacy's is not written a second time (Reference).
-    RunOutcome candidate =
-        runner.run(
-            suite,
-            suite.candidate(),
-            testCase,
-            legacy.observation().map(Reference::of).orElse(Reference.NONE));
+    // Outputs over the in-memory limit equal to legacy's are not spooled again (Reference).
+    Reference expected = legacy.observation().map(Reference::of).orElse(Reference.NONE);
+    RunOutcome candidate = runner.run(suite, suite.candidate(), testCase, expected);
     Map<String, Long> durations = new LinkedHashMap<>(durations(Side.LEGACY, legacy));
     durations.putAll(durations(Side.CANDIDATE, candidate));
     Optional<CaseResult> failed = failure(testCase, Side.LEGACY, legacy, durations, unavailable);
