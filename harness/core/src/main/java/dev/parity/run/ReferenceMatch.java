@@ -3,6 +3,7 @@ package dev.parity.run;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
@@ -11,11 +12,13 @@ import java.util.Optional;
  * written to a spool file: while every byte is the reference's next, the stream's bytes are the
  * reference's first {@link #matched()} bytes, so nothing of them needs keeping. When the whole
  * reference was matched and the stream ends there, the stream <em>is</em> the reference; anywhere
- * else (a byte differs, the stream is longer or shorter, the file cannot be read), its owner
- * replays the matched bytes from the file ({@link #replay}) and spools the rest as usual.
+ * else (a byte differs, the stream is longer or shorter, the file cannot be read), its owner spools
+ * the rest as usual from the matched length on, and once the stream has ended copies the matched
+ * bytes from the file in front of it ({@link #copyTo}): the long copy of a late difference is not
+ * made on the pump's thread, which must keep up with the program.
  *
  * <p>Spool files are not changed once written, and the file is kept open from the first comparison,
- * so the bytes replayed are those that were compared.
+ * so the bytes copied are those that were compared.
  */
 final class ReferenceMatch implements AutoCloseable {
   private static final int PIECE = SpoolingPumps.READ_SIZE;
@@ -84,24 +87,22 @@ final class ReferenceMatch implements AutoCloseable {
   }
 
   /**
-   * Hands the matched bytes to {@code to}, in order, in pieces.
+   * Writes the matched bytes as the first bytes of {@code spool} (whose later bytes are written),
+   * copied in the kernel.
    *
-   * @throws IOException when the file cannot be read (the bytes cannot be kept)
+   * @throws IOException when the file cannot be read or the spool written
    */
-  void replay(BoundedBuffer.Sink to) throws IOException {
-    byte[] piece = new byte[PIECE];
-    long done = 0;
-    while (done < matched) {
-      int n = (int) Math.min(PIECE, matched - done);
-      ByteBuffer into = ByteBuffer.wrap(piece, 0, n);
-      while (into.hasRemaining()) {
-        if (file.read(into, done + into.position()) < 0) {
+  void copyTo(Path spool) throws IOException {
+    try (FileChannel target = FileChannel.open(spool, StandardOpenOption.WRITE)) {
+      long done = 0;
+      while (done < matched) {
+        long n = file.transferTo(done, matched - done, target);
+        if (n <= 0) {
           throw new IOException(
               "the reference " + reference.file() + " ended before byte " + matched);
         }
+        done += n;
       }
-      to.write(piece, 0, n);
-      done += n;
     }
   }
 

@@ -40,6 +40,7 @@ final class SpoolingBuffer extends OutputStream {
   private @Nullable SpoolWriter out;
   private final @Nullable Spooled reference;
   private @Nullable ReferenceMatch matching;
+  private @Nullable ReferenceMatch prefix;
   private long count;
   private @Nullable IOException failure;
   private boolean finished;
@@ -63,8 +64,9 @@ final class SpoolingBuffer extends OutputStream {
   /**
    * The same, comparing the stream past the limit with {@code reference} (see {@link Reference})
    * instead of spooling it, as long as it is the same: a stream that is the reference ends as the
-   * reference itself, with no file written and nothing shown to {@code scan}; any other is spooled
-   * whole, every byte shown to {@code scan} in order, as without a reference.
+   * reference itself, with no file written; any other is spooled whole, as without a reference (the
+   * bytes before its first difference copied from the reference when it ends). {@code scan} sees
+   * every byte in order as it arrives, either way.
    */
   SpoolingBuffer(
       long limit, FileMaker files, OutputScan scan, int fileBuffer, @Nullable Spooled reference) {
@@ -98,70 +100,67 @@ final class SpoolingBuffer extends OutputStream {
     try {
       if (held != null) {
         memory = null;
-        if (!startMatching(held)) {
-          spool(held::writeTo);
+        held.writeTo(scan::accept);
+        matching = matching(held);
+        if (matching == null) {
+          SpoolWriter to = spool(0);
+          held.writeTo(to::write);
         }
       }
+      // Scanned here, on the pump's thread, while the writer's thread copies the bytes before.
+      scan.accept(b, off, len);
       ReferenceMatch same = matching;
       if (same != null) {
         if (same.next(b, off, len)) {
           return;
         }
+        // The bytes before are the reference's: copied into the spool by finish(), in the kernel.
         matching = null;
-        try (same) {
-          spool(same::replay);
-        }
+        prefix = same;
+        spool(same.matched());
       }
-      SpoolWriter to = Objects.requireNonNull(out, "spooling");
-      // Scanned here, on the pump's thread, while the writer's thread copies the bytes before.
-      scan.accept(b, off, len);
-      to.write(b, off, len);
+      Objects.requireNonNull(out, "spooling").write(b, off, len);
     } catch (IOException e) {
       failure = e;
     }
   }
 
-  /** Whether the stream's first bytes, {@code held}, are its reference's: compared from there. */
-  private boolean startMatching(BoundedBuffer held) throws IOException {
+  /** The comparison with the reference, when the stream's first bytes, {@code held}, are its. */
+  private @Nullable ReferenceMatch matching(BoundedBuffer held) throws IOException {
     Optional<ReferenceMatch> opened =
         reference == null ? Optional.empty() : ReferenceMatch.open(reference);
     if (opened.isEmpty()) {
-      return false;
+      return null;
     }
     ReferenceMatch same = opened.get();
     boolean[] equal = {true};
     held.writeTo((bytes, from, length) -> equal[0] = equal[0] && same.next(bytes, from, length));
     if (!equal[0]) {
       same.close();
-      return false;
+      return null;
     }
-    matching = same;
-    return true;
+    return same;
   }
 
-  /** The bytes before the current write, handed to a sink in order. */
-  private interface Earlier {
-    void writeTo(BoundedBuffer.Sink sink) throws IOException;
-  }
-
-  /** Starts the spool file with the {@code earlier} bytes, each shown to the scan first. */
-  private void spool(Earlier earlier) throws IOException {
+  /** Starts the spool file, its next bytes written from byte {@code at} on. */
+  private SpoolWriter spool(long at) throws IOException {
     Path spool = files.newFile();
-    SpoolWriter to =
-        new SpoolWriter(
-            FileChannel.open(
-                spool,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING),
-            fileBuffer);
+    FileChannel channel =
+        FileChannel.open(
+            spool,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+    try {
+      channel.position(at);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    SpoolWriter to = new SpoolWriter(channel, fileBuffer);
     file = spool;
     out = to;
-    earlier.writeTo(
-        (bytes, from, length) -> {
-          scan.accept(bytes, from, length);
-          to.write(bytes, from, length);
-        });
+    return to;
   }
 
   /** The spool file, once the limit was passed and it could be made. */
@@ -185,13 +184,15 @@ final class SpoolingBuffer extends OutputStream {
     ReferenceMatch same = matching;
     if (same != null) {
       matching = null;
-      try (same) {
-        Optional<Spooled> whole = same.whole();
-        if (whole.isPresent() && failure == null) {
-          return whole;
-        }
-        // Shorter than the reference: spooled whole, as without one.
-        spool(same::replay);
+      Optional<Spooled> whole = same.whole();
+      if (whole.isPresent() && failure == null) {
+        same.close();
+        return whole;
+      }
+      // Shorter than the reference: spooled whole, as without one.
+      prefix = same;
+      try {
+        spool(same.matched());
       } catch (IOException e) {
         failure = failure == null ? e : failure;
       }
@@ -200,6 +201,18 @@ final class SpoolingBuffer extends OutputStream {
     if (to != null) {
       try {
         to.finish();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    ReferenceMatch before = prefix;
+    prefix = null;
+    if (before != null) {
+      try (before) {
+        Path spool = file;
+        if (failure == null && spool != null) {
+          before.copyTo(spool);
+        }
       } catch (IOException e) {
         failure = failure == null ? e : failure;
       }
@@ -219,11 +232,13 @@ final class SpoolingBuffer extends OutputStream {
   @Override
   public synchronized void close() {
     if (!finished) {
-      ReferenceMatch same = matching;
-      matching = null;
-      if (same != null) {
-        same.close();
+      for (ReferenceMatch open : new ReferenceMatch[] {matching, prefix}) {
+        if (open != null) {
+          open.close();
+        }
       }
+      matching = null;
+      prefix = null;
       try {
         finish();
       } catch (IOException e) {
