@@ -19,9 +19,10 @@
 # Latency percentiles come from h2load's per-request log (--log-file), not its summary.
 #
 # Prints, per run: requests sent and the rate reached, non-2xx answers, p50/p90/p99/max; per round
-# the p99 the proxy adds (proxy p99 - direct p99); the proxy's resident memory at start, middle
-# and end (every 5 s in full); the shadow's counts (compared, dropped from comparison because the
-# queue was full, legacy errors); the proxy's threads by nice value (the comparisons run at 19);
+# the p99 the proxy adds (proxy p99 - direct p99) and the proxy's CPU time (user + system) in its
+# run; the proxy's resident memory at start, middle and end (every 5 s in full); the shadow's counts
+# (compared, dropped from comparison because the queue was full, legacy errors); the proxy's
+# threads by nice value (the comparisons run at 19);
 # the load average and the busiest processes before and after.
 #
 # Usage: harness/bench/scripts/shadow-load.sh [RATE=500] [SECONDS=30] [REPEAT=2]
@@ -162,11 +163,19 @@ open(sys.argv[1] + ".p99", "w").write(f"{pct(99):.3f}\n")
 PY
 }
 rss() { ps -o rss= -p "$proxy_pid" | tr -d ' '; }
+# cpu_ms: the proxy's CPU time so far (user + system, all its threads), in milliseconds.
+cpu_ms() {
+  local stat
+  stat=$(cat "/proc/$proxy_pid/stat")
+  stat=${stat##*) }
+  echo $(( ($(echo "$stat" | cut -d' ' -f12) + $(echo "$stat" | cut -d' ' -f13)) * 1000 / $(getconf CLK_TCK) ))
+}
 for round in $(seq "$repeat"); do
   run direct "$legacy_port" "$round"
   before=$(rss)
+  cpu_before=$(cpu_ms)
   run proxy "$proxy_port" "$round"
-  echo "round $round: proxy resident memory $before KiB before its run, $(rss) KiB after"
+  echo "round $round: proxy resident memory $before KiB before its run, $(rss) KiB after; proxy CPU in its run $(($(cpu_ms) - cpu_before)) ms (user + system)"
   direct=$(cat "$work/log-direct-$round.tsv.p99")
   proxied=$(cat "$work/log-proxy-$round.tsv.p99")
   echo "round $round: p99 added by the proxy: $(awk -v a="$proxied" -v b="$direct" 'BEGIN { printf "%.2f", a - b }') ms (target: at most 5 ms at 500/s)"

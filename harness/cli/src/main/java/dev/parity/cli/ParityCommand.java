@@ -113,6 +113,7 @@ public final class ParityCommand implements Runnable {
 
   public static void main(String[] args) {
     fastSpawns();
+    reusedAsyncThreads();
     System.exit(
         execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
@@ -127,6 +128,22 @@ public final class ParityCommand implements Runnable {
     String property = "jdk.lang.Process.launchMechanism";
     if (Runtime.version().feature() < 23 && System.getProperty(property) == null) {
       System.setProperty(property, "VFORK");
+    }
+  }
+
+  /**
+   * Gives {@code CompletableFuture}'s default executor threads to reuse on a machine of one or two
+   * CPUs. There the common fork-join pool has a parallelism of one, and {@code CompletableFuture}
+   * then starts a new thread for every asynchronous step: the JDK's HTTP client hands each response
+   * of {@code sendAsync} to it, so every HTTP run, and every shadowed request's candidate and noise
+   * calls, started and ended a thread (27,000 in a 75 s {@code parity shadow} load test,
+   * docs/traffic.md). Read when the pool is first used, after this; a value given with {@code -D}
+   * stays.
+   */
+  private static void reusedAsyncThreads() {
+    String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    if (System.getProperty(property) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(property, "2");
     }
   }
 
