@@ -149,9 +149,12 @@ final class ShadowCommand implements Callable<Integer> {
         "http://" + listen.substring(0, listen.lastIndexOf(':')) + ":" + proxy.address().getPort();
     if (proxy.warmUpRequests() > 0) {
       console.printf(
-          "parity shadow %s: warmed up on %d requests of the suite's cases in %.1fs (not in the"
-              + " verdict)%n",
-          loaded.key(), proxy.warmUpRequests(), proxy.warmUpTime().toMillis() / 1000.0);
+          "parity shadow %s: warmed up on %d requests of the suite's cases in %.1fs, %d of them"
+              + " compared with a changed candidate (not in the verdict)%n",
+          loaded.key(),
+          proxy.warmUpRequests(),
+          proxy.warmUpTime().toMillis() / 1000.0,
+          proxy.warmUpDifferences());
     }
     console.println(
         "parity shadow " + loaded.key() + ": listening on " + base + ", legacy serves the clients");

@@ -1,7 +1,9 @@
 package dev.parity.shadow;
 
+import dev.parity.run.Observation;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the requests of one of the proxy's listeners are counted: the clients' (the verdict, the
@@ -15,16 +17,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param ids the numbers of the requests compared, for their case ids
  * @param dropped requests dropped from comparison because the queue was full
  * @param recordFailures requests the recorder could not write
+ * @param candidate what the comparisons see of the candidate's answer: the answer itself for the
+ *     clients, {@link RehearsedDifferences} for the warm-up
  */
 record Ledger(
     ShadowTally tally,
     Optional<ShadowRecorder> recorder,
     AtomicLong ids,
     AtomicLong dropped,
-    AtomicLong recordFailures) {
+    AtomicLong recordFailures,
+    UnaryOperator<Observation> candidate) {
 
+  /** The clients' ledger: their comparisons see the candidate as it answered. */
   static Ledger of(ShadowTally tally, Optional<ShadowRecorder> recorder) {
-    return new Ledger(tally, recorder, new AtomicLong(), new AtomicLong(), new AtomicLong());
+    return new Ledger(
+        tally, recorder, new AtomicLong(), new AtomicLong(), new AtomicLong(), c -> c);
+  }
+
+  /** The warm-up's ledger: nothing recorded, and the candidate's answers {@code rehearsed}. */
+  static Ledger warmUp(ShadowTally tally, RehearsedDifferences rehearsed) {
+    return new Ledger(
+        tally, Optional.empty(), new AtomicLong(), new AtomicLong(), new AtomicLong(), rehearsed);
   }
 
   /** Counts a request the comparison queue did not take ({@code accepted} false) as dropped. */

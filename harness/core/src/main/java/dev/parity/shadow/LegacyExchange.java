@@ -2,7 +2,11 @@ package dev.parity.shadow;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.parity.fixture.ConfigException;
 import dev.parity.fixture.HopByHopHeaders;
+import dev.parity.fixture.HttpImplementation;
+import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,5 +162,55 @@ final class LegacyExchange {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(text);
     }
+  }
+
+  /**
+   * The request's body, up to one byte over the cap; a request that declares none is not read (the
+   * JDK's readNBytes allocates 8 KiB first, per request).
+   */
+  static byte[] requestBody(HttpExchange exchange) throws IOException {
+    Headers headers = exchange.getRequestHeaders();
+    if (!headers.containsKey("Transfer-Encoding")
+        && "0"
+            .equals(Optional.ofNullable(headers.getFirst("Content-Length")).orElse("0").strip())) {
+      return new byte[0];
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      return in.readNBytes(ShadowSettings.MAX_BODY_BYTES + 1);
+    }
+  }
+
+  /**
+   * Legacy's base URL.
+   *
+   * @throws ConfigException when legacy is not a {@code url:} HTTP service
+   */
+  static URI base(Suite suite) {
+    if (suite.legacy() instanceof HttpImplementation http
+        && http.endpoint() instanceof HttpImplementation.Url url) {
+      return url.base();
+    }
+    throw new ConfigException(
+        suite.folder().resolve(SuiteLoader.SUITE_FILE),
+        "legacy is ["
+            + suite.legacy().describe()
+            + "], but parity shadow serves clients from legacy, so legacy must be an HTTP service"
+            + " that is already running: set `legacy: {url: http://HOST:PORT}`");
+  }
+
+  /**
+   * The proxy's client of legacy, and the warm-up's (so the client code the warm-up compiles is the
+   * code the proxy runs). Legacy's exchanges complete on the client's selector thread (a
+   * same-thread executor) rather than being handed to a pool first: one thread hand-over less on
+   * every client's path. Nothing here blocks in a callback: the client's own thread reads the body
+   * (docs/traffic.md).
+   */
+  static HttpClient client(Suite suite) {
+    return HttpClient.newBuilder()
+        .connectTimeout(suite.http().connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
+        .executor(Runnable::run)
+        .build();
   }
 }

@@ -5,10 +5,12 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.Progress;
 import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Suite;
+import dev.parity.run.Observation;
 import dev.parity.run.Runner;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Verdict;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Judges one shadowed request exactly as {@code parity compare} judges a case: the engine's compare
@@ -25,9 +27,11 @@ final class ShadowJudge {
     this.live = live;
   }
 
-  CaseResult judge(Mirrored request) {
+  /** The request's result, the candidate's answer seen through {@code candidate}. */
+  CaseResult judge(Mirrored request, UnaryOperator<Observation> candidate) {
     Suite one = suite.withCases(List.of(request.testCase()));
-    Engine engine = new Engine(new ReplayRunner(live, request.legacy()), comparator, Progress.NONE);
+    Engine engine =
+        new Engine(new ReplayRunner(live, request.legacy(), candidate), comparator, Progress.NONE);
     Verdict verdict = engine.compare(one, options);
     return verdict.fixtures().get(0);
   }

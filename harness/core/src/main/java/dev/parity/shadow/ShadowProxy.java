@@ -1,14 +1,12 @@
 package dev.parity.shadow;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.parity.files.AtomicFiles;
 import dev.parity.fixture.ConfigException;
-import dev.parity.fixture.HttpImplementation;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Suite;
-import dev.parity.fixture.SuiteLoader;
 import dev.parity.fixture.Utf8;
 import dev.parity.run.DaemonThreads;
 import dev.parity.run.Runner;
@@ -16,12 +14,10 @@ import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -32,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -60,6 +57,9 @@ public final class ShadowProxy implements AutoCloseable {
   /** The warm-up's own listener: loopback, whatever the clients' address. */
   private static final String WARM_UP_HOST = "127.0.0.1";
 
+  /** How often the warm-up renders its thrown-away verdict. */
+  private static final long RENDER_EVERY_MS = 100;
+
   private final Suite suite;
   private final ShadowSettings settings;
   private final Ledger ledger;
@@ -69,6 +69,7 @@ public final class ShadowProxy implements AutoCloseable {
   private final ExecutorService clients;
   private final ScheduledExecutorService writer;
   private WarmUp.Result warmedUp = WarmUp.Result.NONE;
+  private long warmUpDifferences;
   private volatile boolean serving;
 
   private ShadowProxy(Suite suite, Runner live, ShadowSettings settings, URI legacyBase)
@@ -89,11 +90,11 @@ public final class ShadowProxy implements AutoCloseable {
     this.ledger = Ledger.of(new ShadowTally(suite.key()), recorder);
     this.queue =
         new ComparisonQueue<>(settings.queue(), settings.workers(), queued -> judge(judge, queued));
-    this.legacy = new LegacyExchange(legacyClient(suite), legacyBase, suite.timeout());
+    this.legacy = new LegacyExchange(LegacyExchange.client(suite), legacyBase, suite.timeout());
     this.server = HttpServer.create(settings.listen(), 128);
     this.clients = Executors.newFixedThreadPool(64, DaemonThreads.named("parity-shadow-client"));
     server.setExecutor(clients);
-    server.createContext("/", exchange -> handle(exchange, ledger));
+    server.createContext("/", handler(ledger));
     // The running verdict is rebuilt every few seconds: work off the clients' path, like the
     // comparisons (the final one, on stop, is written by the stopping thread).
     this.writer =
@@ -108,7 +109,7 @@ public final class ShadowProxy implements AutoCloseable {
    */
   public static ShadowProxy start(Suite suite, Runner live, ShadowSettings settings)
       throws IOException {
-    URI base = legacyBase(suite);
+    URI base = LegacyExchange.base(suite);
     ShadowProxy proxy = new ShadowProxy(suite, live, settings, base);
     Files.createDirectories(settings.reports());
     try {
@@ -159,25 +160,60 @@ public final class ShadowProxy implements AutoCloseable {
   }
 
   /**
+   * Warm-up requests compared with a byte of the candidate's answer changed ({@link
+   * RehearsedDifferences}).
+   */
+  public long warmUpDifferences() {
+    return warmUpDifferences;
+  }
+
+  /**
    * Sends the suite's safe cases through a loopback listener of the proxy's own, counted in a
    * ledger that is thrown away, while the clients' listener is bound but not yet serving ({@link
-   * WarmUp}).
+   * WarmUp}). Every other comparison sees a candidate that differs ({@link RehearsedDifferences}),
+   * and the verdict's thread renders the thrown-away verdict and live page as it will the clients'.
    */
   private WarmUp.Result warmUp() throws IOException, InterruptedException {
     if (settings.warmUp().isZero() || WarmUp.cases(suite).isEmpty()) {
       return WarmUp.Result.NONE;
     }
-    Ledger discarded = Ledger.of(new ShadowTally(suite.key()), Optional.empty());
+    RehearsedDifferences rehearsed = new RehearsedDifferences();
+    Ledger discarded = Ledger.warmUp(new ShadowTally(suite.key()), rehearsed);
     HttpServer warm = HttpServer.create(new InetSocketAddress(WARM_UP_HOST, 0), 128);
     warm.setExecutor(clients);
-    warm.createContext("/", exchange -> handle(exchange, discarded));
+    warm.createContext("/", handler(discarded));
     warm.start();
+    ScheduledFuture<?> rendering =
+        writer.scheduleWithFixedDelay(
+            () -> render(discarded), RENDER_EVERY_MS, RENDER_EVERY_MS, TimeUnit.MILLISECONDS);
     try {
       URI base = URI.create("http://" + WARM_UP_HOST + ":" + warm.getAddress().getPort());
       return WarmUp.run(suite, base, settings.warmUp(), () -> queue.waiting() == 0);
     } finally {
+      rendering.cancel(false);
       warm.stop(0);
+      warmUpDifferences = rehearsed.changed();
     }
+  }
+
+  /** The warm-up's verdict and page, rendered and dropped (the JIT compiles the writer's code). */
+  private void render(Ledger discarded) {
+    try {
+      Verdict verdict = discarded.tally().verdict(discarded.dropped().get(), queue.waiting());
+      VerdictJson.toJson(verdict);
+      LivePage.html(verdict);
+    } catch (RuntimeException e) {
+      // Only a rehearsal: the clients' verdict is written by write(), which reports its failures.
+    }
+  }
+
+  /**
+   * The handler of a listener whose requests count in {@code into}: one lambda for both listeners,
+   * so the warm-up's calls through it are the clients' (two lambdas are two classes, and the
+   * clients' would have met code compiled for the warm-up's class alone).
+   */
+  private HttpHandler handler(Ledger into) {
+    return exchange -> handle(exchange, into);
   }
 
   /**
@@ -230,7 +266,7 @@ public final class ShadowProxy implements AutoCloseable {
   private void proxy(HttpExchange exchange, String rawPath, Ledger into) throws IOException {
     String rawQuery = exchange.getRequestURI().getRawQuery();
     String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-    byte[] body = requestBody(exchange);
+    byte[] body = LegacyExchange.requestBody(exchange);
     if (body.length > ShadowSettings.MAX_BODY_BYTES) {
       // Not buffered past the cap: the proxy cannot forward what it did not keep.
       page(exchange, 413, "text/plain; charset=utf-8", "parity shadow: request body over 32 MiB\n");
@@ -254,22 +290,6 @@ public final class ShadowProxy implements AutoCloseable {
     }
   }
 
-  /**
-   * The request's body, up to one byte over the cap; a request that declares none is not read (the
-   * JDK's readNBytes allocates 8 KiB first, per request).
-   */
-  private static byte[] requestBody(HttpExchange exchange) throws IOException {
-    Headers headers = exchange.getRequestHeaders();
-    if (!headers.containsKey("Transfer-Encoding")
-        && "0"
-            .equals(Optional.ofNullable(headers.getFirst("Content-Length")).orElse("0").strip())) {
-      return new byte[0];
-    }
-    try (InputStream in = exchange.getRequestBody()) {
-      return in.readNBytes(ShadowSettings.MAX_BODY_BYTES + 1);
-    }
-  }
-
   private boolean mirrors(String method) {
     return SAFE_METHODS.contains(method)
         || suite.http().allowSideEffects() && HttpRequest.WRITE_METHODS.contains(method);
@@ -278,7 +298,7 @@ public final class ShadowProxy implements AutoCloseable {
   private void judge(ShadowJudge judge, Ledger.Queued queued) {
     Ledger into = queued.ledger();
     Mirrored request = Mirrored.of(suite, into.ids().incrementAndGet(), queued.request());
-    CaseResult result = judge.judge(request);
+    CaseResult result = judge.judge(request, into.candidate());
     into.tally().add(request.group(), result);
     if (into.recorder().isPresent()) {
       try {
@@ -315,34 +335,5 @@ public final class ShadowProxy implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  private static URI legacyBase(Suite suite) {
-    if (suite.legacy() instanceof HttpImplementation http
-        && http.endpoint() instanceof HttpImplementation.Url url) {
-      return url.base();
-    }
-    throw new ConfigException(
-        suite.folder().resolve(SuiteLoader.SUITE_FILE),
-        "legacy is ["
-            + suite.legacy().describe()
-            + "], but parity shadow serves clients from legacy, so legacy must be an HTTP service"
-            + " that is already running: set `legacy: {url: http://HOST:PORT}`");
-  }
-
-  /**
-   * The proxy's client of legacy, and the warm-up's (so the client code the warm-up compiles is the
-   * code the proxy runs). Legacy's exchanges complete on the client's selector thread (a
-   * same-thread executor) rather than being handed to a pool first: one thread hand-over less on
-   * every client's path. Nothing here blocks in a callback: the client's own thread reads the body
-   * (docs/traffic.md).
-   */
-  static HttpClient legacyClient(Suite suite) {
-    return HttpClient.newBuilder()
-        .connectTimeout(suite.http().connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .executor(Runnable::run)
-        .build();
   }
 }

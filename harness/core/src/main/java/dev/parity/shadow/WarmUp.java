@@ -76,7 +76,7 @@ final class WarmUp {
     if (limit.isZero() || requests.isEmpty()) {
       return Result.NONE;
     }
-    HttpClient client = ShadowProxy.legacyClient(suite);
+    HttpClient client = LegacyExchange.client(suite);
     long start = System.nanoTime();
     long end = start + limit.toNanos();
     AtomicLong next = new AtomicLong();

@@ -156,6 +156,9 @@ class ShadowWarmUpTests {
     ShadowProxy proxy = start(suite, Duration.ofSeconds(1));
 
     assertThat(proxy.warmUpRequests()).isPositive();
+    // Every other comparison saw the candidate differ (the path of a failing request, warmed up),
+    // and none of it shows below: not in the verdict, not recorded (the sample is 1.0).
+    assertThat(proxy.warmUpDifferences()).isPositive();
     // Through the client's path to legacy, and through the comparison path to the candidate.
     assertThat(saw(legacySaw, "GET /api/read")).isPositive();
     assertThat(saw(candidateSaw, "GET /api/read")).isPositive();
