@@ -12,10 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,50 +20,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * Forwards one client request to legacy and streams legacy's answer back unchanged (status, headers
- * but hop-by-hop ones, body byte for byte), keeping a copy of the body for comparison.
+ * but hop-by-hop ones, body byte for byte), keeping a copy of the body for comparison. Legacy is
+ * called on the client's own thread ({@link LegacyClient}).
  */
-final class LegacyExchange {
+final class LegacyExchange implements AutoCloseable {
 
   /** What legacy answered, with the body kept when it was small enough to compare. */
   record Answer(int status, HttpHeaders headers, Optional<byte[]> body, Duration duration) {}
 
-  private final HttpClient client;
+  private final CloseableHttpClient client;
   private final String root;
-  private final Duration timeout;
 
-  LegacyExchange(HttpClient client, URI base, Duration timeout) {
+  LegacyExchange(CloseableHttpClient client, URI base) {
     this.client = client;
     this.root = base.toString().replaceAll("/+$", "");
-    this.timeout = timeout;
   }
 
   /** The request {@code method pathAndQuery} with {@code headers} and {@code body}, for legacy. */
-  HttpRequest request(
+  ClassicHttpRequest request(
       String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(root + pathAndQuery))
-            .timeout(timeout)
-            .method(
-                method,
-                body.length == 0
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    headers.forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
-    return builder.build();
+    HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(root + pathAndQuery));
+    headers.forEach((name, values) -> values.forEach(v -> request.addHeader(name, v)));
+    if (body.length > 0) {
+      request.setEntity(new ByteArrayEntity(body, null));
+    }
+    return request;
   }
 
   /**
    * Sends {@code request} to legacy and answers the client with what legacy answered; when legacy
    * cannot be reached, the client gets 502 with why.
    */
-  Answer answer(HttpExchange exchange, HttpRequest request) throws IOException {
+  Answer answer(HttpExchange exchange, ClassicHttpRequest request) throws IOException {
     long start = System.nanoTime();
-    HttpResponse<InputStream> response;
+    ClassicHttpResponse response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = client.executeOpen(null, request, null);
     } catch (IOException | RuntimeException e) {
       badGateway(exchange, "legacy did not answer: " + e);
       return new Answer(
@@ -74,39 +72,44 @@ final class LegacyExchange {
           HttpHeaders.of(Map.of(), (a, b) -> true),
           Optional.empty(),
           Duration.ofNanos(System.nanoTime() - start));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      badGateway(exchange, "interrupted");
-      throw new IOException("interrupted", e);
     }
-    Headers out = exchange.getResponseHeaders();
-    response
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              if (!name.startsWith(":") && !HopByHopHeaders.contains(name)) {
-                out.put(name, List.copyOf(values));
-              }
-            });
-    boolean noBody =
-        exchange.getRequestMethod().equals("HEAD")
-            || response.statusCode() == 204
-            || response.statusCode() == 304
-            || response.statusCode() < 200;
-    long length = response.headers().firstValueAsLong("content-length").orElse(-1);
-    exchange.sendResponseHeaders(
-        response.statusCode(), noBody ? -1 : length < 0 ? 0 : length == 0 ? -1 : length);
-    Optional<byte[]> kept;
-    try (InputStream in = response.body();
-        OutputStream client = exchange.getResponseBody()) {
-      kept =
-          length >= 0 && length <= ShadowSettings.MAX_BODY_BYTES
-              ? relayKnown(in, client, (int) length)
-              : relay(in, client);
+    try (response) {
+      HttpHeaders headers = LegacyClient.headers(response.getHeaders());
+      Headers out = exchange.getResponseHeaders();
+      headers
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HopByHopHeaders.contains(name)) {
+                  out.put(name, List.copyOf(values));
+                }
+              });
+      int status = response.getCode();
+      boolean noBody =
+          exchange.getRequestMethod().equals("HEAD")
+              || status == 204
+              || status == 304
+              || status < 200;
+      long length = headers.firstValueAsLong("content-length").orElse(-1);
+      exchange.sendResponseHeaders(
+          status, noBody ? -1 : length < 0 ? 0 : length == 0 ? -1 : length);
+      HttpEntity entity = response.getEntity();
+      Optional<byte[]> kept;
+      try (InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent();
+          OutputStream client = exchange.getResponseBody()) {
+        kept =
+            length >= 0 && length <= ShadowSettings.MAX_BODY_BYTES
+                ? relayKnown(in, client, (int) length)
+                : relay(in, client);
+      }
+      Duration duration = Duration.ofNanos(System.nanoTime() - start);
+      return new Answer(status, headers, kept, duration);
     }
-    Duration duration = Duration.ofNanos(System.nanoTime() - start);
-    return new Answer(response.statusCode(), response.headers(), kept, duration);
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
   }
 
   /**
@@ -196,21 +199,5 @@ final class LegacyExchange {
             + suite.legacy().describe()
             + "], but parity shadow serves clients from legacy, so legacy must be an HTTP service"
             + " that is already running: set `legacy: {url: http://HOST:PORT}`");
-  }
-
-  /**
-   * The proxy's client of legacy, and the warm-up's (so the client code the warm-up compiles is the
-   * code the proxy runs). Legacy's exchanges complete on the client's selector thread (a
-   * same-thread executor) rather than being handed to a pool first: one thread hand-over less on
-   * every client's path. Nothing here blocks in a callback: the client's own thread reads the body
-   * (docs/traffic.md).
-   */
-  static HttpClient client(Suite suite) {
-    return HttpClient.newBuilder()
-        .connectTimeout(suite.http().connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .executor(Runnable::run)
-        .build();
   }
 }

@@ -36,8 +36,9 @@ import java.util.concurrent.TimeUnit;
  * A reverse proxy in front of legacy: every client gets legacy's answer, and safe requests are
  * queued to be sent to the candidate and once more to legacy for noise ({@code legacySecondary:}
  * when the suite has one) and judged like {@code parity compare} judges a case. The JDK's HTTP
- * server and client carry the traffic: no dependency, and they are enough for the loads a shadow
- * sees on one machine (see docs/traffic.md).
+ * server takes the clients; legacy is called through Apache HttpClient's blocking client on the
+ * client's thread ({@link LegacyClient}); the comparisons use Parity's runner (see
+ * docs/traffic.md).
  */
 public final class ShadowProxy implements AutoCloseable {
   /** Methods mirrored without {@code allowSideEffects: true}. */
@@ -90,7 +91,9 @@ public final class ShadowProxy implements AutoCloseable {
     this.ledger = Ledger.of(new ShadowTally(suite.key()), recorder);
     this.queue =
         new ComparisonQueue<>(settings.queue(), settings.workers(), queued -> judge(judge, queued));
-    this.legacy = new LegacyExchange(LegacyExchange.client(suite), legacyBase, suite.timeout());
+    this.legacy =
+        new LegacyExchange(
+            LegacyClient.create(suite.http().connectTimeout(), suite.timeout()), legacyBase);
     this.server = HttpServer.create(settings.listen(), 128);
     this.clients = Executors.newFixedThreadPool(64, DaemonThreads.named("parity-shadow-client"));
     server.setExecutor(clients);
@@ -226,6 +229,7 @@ public final class ShadowProxy implements AutoCloseable {
     clients.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
     queue.drain(drain);
     writer.shutdownNow();
+    legacy.close();
     Verdict last = verdict();
     write(last);
     return last;
@@ -244,6 +248,11 @@ public final class ShadowProxy implements AutoCloseable {
     clients.shutdownNow();
     queue.close();
     writer.shutdownNow();
+    try {
+      legacy.close();
+    } catch (IOException e) {
+      // Its connections are gone with the process anyway.
+    }
   }
 
   private void handle(HttpExchange exchange, Ledger into) throws IOException {

@@ -31,8 +31,8 @@ import java.util.function.BooleanSupplier;
  * <p>The requests are sent by a plain {@link HttpClient} from {@link #CONNECTIONS} threads, each
  * request built once: the JIT compiles a method after some 10,000 calls, and sending them with
  * Parity's runner (a case's whole run per request, everything interpreted at first) reached only
- * 150-450 requests a second, so the clients still met a cold proxy. The client is built as the
- * proxy's own client of legacy is, so the JDK's client code it compiles is the code the proxy runs.
+ * 150-450 requests a second, so the clients still met a cold proxy. The proxy's own client of
+ * legacy ({@link LegacyClient}) is compiled by the proxy's handling of these requests.
  */
 final class WarmUp {
   /** Requests in flight at once, each from a thread and on a connection of its own. */
@@ -76,7 +76,12 @@ final class WarmUp {
     if (limit.isZero() || requests.isEmpty()) {
       return Result.NONE;
     }
-    HttpClient client = LegacyExchange.client(suite);
+    HttpClient client =
+        HttpClient.newBuilder()
+            .connectTimeout(suite.http().connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     long start = System.nanoTime();
     long end = start + limit.toNanos();
     AtomicLong next = new AtomicLong();
