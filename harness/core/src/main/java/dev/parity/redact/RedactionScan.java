@@ -32,6 +32,22 @@ final class RedactionScan {
 
   private RedactionScan() {}
 
+  private static long[] letterPatterns(List<String> keywords) {
+    return ScanKeys.of(keywords).letters();
+  }
+
+  private static boolean startWithLetters(List<String> keywords) {
+    return ScanKeys.of(keywords).startWithLetters();
+  }
+
+  private static boolean[] firstBytes(List<String> keywords) {
+    return ScanKeys.of(keywords).first();
+  }
+
+  private static boolean ascii(List<String> texts) {
+    return ScanKeys.of(texts).ascii();
+  }
+
   /**
    * False only when no line of {@code bytes} has {@code :} and one of {@code colonKeywords}, none
    * has {@code =} and one of {@code equalsKeywords} (ASCII case-insensitively, lines split at
@@ -279,30 +295,6 @@ final class RedactionScan {
     return word;
   }
 
-  /**
-   * The keywords' first letters, lower case, each repeated in the eight bytes of a long: a byte
-   * with its 0x20 bit set equals one of them if it is that letter in either case.
-   */
-  private static long[] letterPatterns(List<String> keywords) {
-    return keywords.stream()
-        .mapToLong(k -> ((k.charAt(0) | 0x20) & 0xFFL) * ONES)
-        .distinct()
-        .toArray();
-  }
-
-  /**
-   * Whether every keyword starts with an ASCII letter; if one does not (or is empty), every line
-   * with its separator is searched.
-   */
-  private static boolean startWithLetters(List<String> keywords) {
-    return keywords.stream()
-        .allMatch(
-            k ->
-                !k.isEmpty()
-                    && ((k.charAt(0) >= 'a' && k.charAt(0) <= 'z')
-                        || (k.charAt(0) >= 'A' && k.charAt(0) <= 'Z')));
-  }
-
   private static boolean hasKeyword(
       byte[] bytes, int from, int to, List<String> keywords, boolean[] first) {
     for (int i = from; i < to; i++) {
@@ -316,21 +308,6 @@ final class RedactionScan {
       }
     }
     return false;
-  }
-
-  /** The ASCII bytes the keywords start with, in either case. */
-  private static boolean[] firstBytes(List<String> keywords) {
-    boolean[] first = new boolean[128];
-    for (String keyword : keywords) {
-      if (!keyword.isEmpty()) {
-        char c = keyword.charAt(0);
-        first[Character.toLowerCase(c)] = true;
-        first[Character.toUpperCase(c)] = true;
-      } else {
-        Arrays.fill(first, true);
-      }
-    }
-    return first;
   }
 
   private static boolean matchesAt(byte[] bytes, int at, String keyword) {
@@ -356,9 +333,5 @@ final class RedactionScan {
       }
     }
     return -1;
-  }
-
-  private static boolean ascii(List<String> texts) {
-    return texts.stream().allMatch(t -> t.chars().allMatch(c -> c < 128));
   }
 }
