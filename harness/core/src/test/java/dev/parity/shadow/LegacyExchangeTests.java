@@ -54,6 +54,7 @@ class LegacyExchangeTests {
 
   private final Map<String, Integer> candidateCalls = new ConcurrentHashMap<>();
   private ShadowProxy proxy;
+  private int secondary;
 
   @BeforeEach
   void start() throws Exception {
@@ -101,6 +102,11 @@ class LegacyExchangeTests {
           candidateCalls.merge(exchange.getRequestURI().getPath(), 1, Integer::sum);
           send(exchange, 200, "candidate");
         });
+    // Legacy's noise calls go to a second instance, so legacy itself sees only what the proxy
+    // forwards, whenever the comparisons run.
+    HttpServer secondary = server();
+    secondary.createContext("/", exchange -> send(exchange, 200, "secondary"));
+    this.secondary = secondary.getAddress().getPort();
     proxy = proxy(legacy.getAddress().getPort(), candidate.getAddress().getPort());
   }
 
@@ -216,6 +222,8 @@ class LegacyExchangeTests {
             + legacyPort
             + "\ncandidate:\n  url: http://127.0.0.1:"
             + candidatePort
+            + "\nlegacySecondary:\n  url: http://127.0.0.1:"
+            + secondary
             + "\ndefaults:\n  timeout: 10s\ncases:\n  - id: read\n    request: {path: /json}\n");
     Runner runner = Runners.standard();
     closing.add(runner);
