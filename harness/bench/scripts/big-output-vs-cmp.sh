@@ -41,14 +41,18 @@ with open(legacy, "rb") as a, open(candidate, "wb") as b:
     b.write(b"y")
 PY
 cp "$work/legacy.txt" "$work/equal.txt"
-mkdir -p "$work/fixtures/big"
-cat >"$work/fixtures/big/suite.yaml" <<YAML
-name: big
+# suite NAME CANDIDATE_FILE: a suite whose legacy cats legacy.txt and whose candidate cats the file.
+suite() {
+  mkdir -p "$work/fixtures/$1"
+  cat >"$work/fixtures/$1/suite.yaml" <<YAML
+name: $1
 legacy: {command: [cat, "$work/legacy.txt"]}
-candidate: {command: [cat, "$work/candidate.txt"]}
+candidate: {command: [cat, "$2"]}
 cases:
   - id: big
 YAML
+}
+suite big "$work/candidate.txt"
 
 rss_kb() { # rss_kb COMMAND...: peak resident set size of COMMAND in KiB
   /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
@@ -89,14 +93,7 @@ print(f"| before, --runs 1 | {h[3]['mean']:.2f} s ± {h[3]['stddev']:.2f} "
 PY
 fi
 
-mkdir -p "$work/fixtures/same"
-cat >"$work/fixtures/same/suite.yaml" <<YAML
-name: same
-legacy: {command: [cat, "$work/legacy.txt"]}
-candidate: {command: [cat, "$work/equal.txt"]}
-cases:
-  - id: big
-YAML
+suite same "$work/equal.txt"
 same1_cmd="$here/parity compare $work/fixtures/same --runs 1 --out $work/same1"
 same_cmd="$here/parity compare $work/fixtures/same --out $work/same"
 cmp_same_cmd="cmp $work/legacy.txt $work/equal.txt"
