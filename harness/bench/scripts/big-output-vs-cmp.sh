@@ -80,15 +80,15 @@ import json, sys
 h = json.load(open(sys.argv[1]))["results"]
 c, p1, p = h[0]["mean"], h[1]["mean"], h[2]["mean"]
 crss, prss, mb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-print(f"| {mb} MiB each side | cmp {c:.2f} s ± {h[0]['stddev']:.2f}, {crss/1024:.0f} MB "
-      f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev']:.2f}, {prss/1024:.0f} MB "
+print(f"| {mb} MiB each side | cmp {c:.2f} s ± {h[0]['stddev'] or 0:.2f}, {crss/1024:.0f} MB "
+      f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev'] or 0:.2f}, {prss/1024:.0f} MB "
       f"| time ratio {p1/c:.2f}x (default --runs 2: {p:.2f} s, {p/c:.2f}x) | peak RSS {prss/1024:.0f} MB |")
 PY
 if [ -n "${PARITY_BEFORE_HOME:-}" ]; then
   python3 - "$work/h.json" <<'PY'
 import json, sys
 h = json.load(open(sys.argv[1]))["results"]
-print(f"| before, --runs 1 | {h[3]['mean']:.2f} s ± {h[3]['stddev']:.2f} "
+print(f"| before, --runs 1 | {h[3]['mean']:.2f} s ± {h[3]['stddev'] or 0:.2f} "
       f"| time ratio {h[3]['mean']/h[0]['mean']:.2f}x |")
 PY
 fi
@@ -112,11 +112,11 @@ import json, sys
 h = json.load(open(sys.argv[1]))["results"]
 c, p1, p = h[0]["mean"], h[1]["mean"], h[2]["mean"]
 prss, mb = int(sys.argv[2]), int(sys.argv[3])
-print(f"| {mb} MiB each side, equal | cmp {c:.2f} s ± {h[0]['stddev']:.2f} "
-      f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev']:.2f}, {prss/1024:.0f} MB "
+print(f"| {mb} MiB each side, equal | cmp {c:.2f} s ± {h[0]['stddev'] or 0:.2f} "
+      f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev'] or 0:.2f}, {prss/1024:.0f} MB "
       f"| time ratio {p1/c:.2f}x (default --runs 2: {p:.2f} s, {p/c:.2f}x) | peak RSS {prss/1024:.0f} MB |")
 if len(h) > 3:
-    print(f"| before, --runs 1, equal | {h[3]['mean']:.2f} s ± {h[3]['stddev']:.2f} "
+    print(f"| before, --runs 1, equal | {h[3]['mean']:.2f} s ± {h[3]['stddev'] or 0:.2f} "
           f"| time ratio {h[3]['mean']/c:.2f}x |")
 PY
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"

@@ -66,8 +66,8 @@ import json, sys
 h = json.load(open(sys.argv[1]))["results"]
 d, p, p1 = h[0]["mean"], h[1]["mean"], h[2]["mean"]
 drss, prss, size = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-print(f"| {float(sys.argv[5])*100:g}% changed | GNU diff {d:.2f} s ± {h[0]['stddev']:.2f}, {drss/1024:.0f} MB "
-      f"| parity {p:.2f} s ± {h[1]['stddev']:.2f}, {prss/1024:.0f} MB "
+print(f"| {float(sys.argv[5])*100:g}% changed | GNU diff {d:.2f} s ± {h[0]['stddev'] or 0:.2f}, {drss/1024:.0f} MB "
+      f"| parity {p:.2f} s ± {h[1]['stddev'] or 0:.2f}, {prss/1024:.0f} MB "
       f"| time ratio {p/d:.2f}x (--runs 1: {p1:.2f} s, {p1/d:.2f}x) | RSS / input size {prss*1024/size:.2f}x |")
 for x in h:
     print(f"  {x['command']:<70} mean {x['mean']:6.2f} s  user+sys {x['user'] + x['system']:5.2f} s  {x['mean'] / d:5.2f}x GNU diff")
