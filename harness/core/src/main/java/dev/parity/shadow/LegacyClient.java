@@ -7,10 +7,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -73,12 +72,11 @@ final class LegacyClient {
 
   /** Legacy's answer headers as the comparison reads them, names grouped whatever their case. */
   static HttpHeaders headers(Header[] headers) {
-    Map<String, List<String>> grouped = new LinkedHashMap<>();
-    Map<String, String> names = new LinkedHashMap<>();
+    // Keyed whatever the case, under the name as first seen (HttpHeaders refuses two keys that
+    // differ only in case).
+    Map<String, List<String>> grouped = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Header header : headers) {
-      String name =
-          names.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), k -> header.getName());
-      grouped.computeIfAbsent(name, k -> new ArrayList<>()).add(header.getValue());
+      grouped.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
     }
     return HttpHeaders.of(grouped, (name, value) -> true);
   }
