@@ -3,6 +3,7 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.golden.GoldenException;
+import dev.parity.golden.GoldenLock;
 import dev.parity.golden.GoldenStore;
 import dev.parity.run.Observation;
 import dev.parity.testing.Repository;
@@ -125,15 +126,24 @@ class GoldenCrashIT {
 
   /**
    * Waits until {@code parity} holds the golden lock (or has ended) and returns when, as {@link
-   * System#nanoTime}.
+   * System#nanoTime}. The lock file names its holder's pid; a file a killed run left behind names
+   * the dead one, so its mere existence says nothing about this run.
    */
   private static long awaitLock(Path golden, Process parity) throws InterruptedException {
-    Path lock = golden.resolve(".parity.lock");
+    Path lock = golden.resolve(GoldenLock.FILE);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (!Files.exists(lock) && parity.isAlive() && System.nanoTime() - deadline < 0) {
-      Thread.sleep(5);
+    while (!heldBy(lock, parity) && parity.isAlive() && System.nanoTime() - deadline < 0) {
+      Thread.sleep(2);
     }
     return System.nanoTime();
+  }
+
+  private static boolean heldBy(Path lock, Process parity) {
+    try {
+      return Files.readString(lock, StandardCharsets.UTF_8).startsWith(parity.pid() + "\n");
+    } catch (IOException absentOrBeingWritten) {
+      return false;
+    }
   }
 
   /** The run a golden comes from, checking that every part of it says the same. */
