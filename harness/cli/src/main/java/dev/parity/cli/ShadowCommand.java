@@ -149,11 +149,12 @@ final class ShadowCommand implements Callable<Integer> {
         "http://" + listen.substring(0, listen.lastIndexOf(':')) + ":" + proxy.address().getPort();
     if (proxy.warmUpRequests() > 0) {
       console.printf(
-          "parity shadow %s: warmed up on %d requests of the suite's cases in %.1fs, %d of them"
-              + " compared with a changed candidate (not in the verdict)%n",
+          "parity shadow %s: warmed up on %d requests of the suite's cases in %.1fs, %d"
+              + " comparisons, %d of them with a changed candidate (not in the verdict)%n",
           loaded.key(),
           proxy.warmUpRequests(),
           proxy.warmUpTime().toMillis() / 1000.0,
+          proxy.warmUpComparisons(),
           proxy.warmUpDifferences());
     }
     console.println(

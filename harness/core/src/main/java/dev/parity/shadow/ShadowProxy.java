@@ -71,6 +71,8 @@ public final class ShadowProxy implements AutoCloseable {
   private final ScheduledExecutorService writer;
   private WarmUp.Result warmedUp = WarmUp.Result.NONE;
   private long warmUpDifferences;
+  private long warmUpComparisons;
+  private long warmUpRepeats;
   private volatile boolean serving;
 
   private ShadowProxy(Suite suite, Runner live, ShadowSettings settings, URI legacyBase)
@@ -171,17 +173,33 @@ public final class ShadowProxy implements AutoCloseable {
   }
 
   /**
+   * Comparisons the warm-up made: of its requests, and of some of them again ({@link
+   * ComparisonRehearsal}).
+   */
+  public long warmUpComparisons() {
+    return warmUpComparisons;
+  }
+
+  /** Warm-up requests queued to be compared again ({@link ComparisonRehearsal}). */
+  public long warmUpRepeats() {
+    return warmUpRepeats;
+  }
+
+  /**
    * Sends the suite's safe cases through a loopback listener of the proxy's own, counted in a
    * ledger that is thrown away, while the clients' listener is bound but not yet serving ({@link
-   * WarmUp}). Every other comparison sees a candidate that differs ({@link RehearsedDifferences}),
-   * and the verdict's thread renders the thrown-away verdict and live page as it will the clients'.
+   * WarmUp}), then compares some of them again until the comparisons' code is compiled ({@link
+   * ComparisonRehearsal}). Every other comparison sees a candidate that differs ({@link
+   * RehearsedDifferences}), and the verdict's thread renders the thrown-away verdict and live page
+   * as it will the clients'.
    */
   private WarmUp.Result warmUp() throws IOException, InterruptedException {
     if (settings.warmUp().isZero() || WarmUp.cases(suite).isEmpty()) {
       return WarmUp.Result.NONE;
     }
     RehearsedDifferences rehearsed = new RehearsedDifferences();
-    Ledger discarded = Ledger.warmUp(new ShadowTally(suite.key()), rehearsed);
+    ComparisonRehearsal comparisons = new ComparisonRehearsal();
+    Ledger discarded = Ledger.warmUp(new ShadowTally(suite.key()), rehearsed, comparisons);
     HttpServer warm = HttpServer.create(new InetSocketAddress(WARM_UP_HOST, 0), 128);
     warm.setExecutor(clients);
     warm.createContext("/", handler(discarded));
@@ -191,11 +209,17 @@ public final class ShadowProxy implements AutoCloseable {
             () -> render(discarded), RENDER_EVERY_MS, RENDER_EVERY_MS, TimeUnit.MILLISECONDS);
     try {
       URI base = URI.create("http://" + WARM_UP_HOST + ":" + warm.getAddress().getPort());
-      return WarmUp.run(suite, base, settings.warmUp(), () -> queue.waiting() == 0);
+      int room = Math.min(settings.queue(), 2 * settings.workers());
+      Runnable compareAgain =
+          () ->
+              warmUpRepeats =
+                  comparisons.run(queue, room, ComparisonRehearsal.COMPARISONS, settings.warmUp());
+      return WarmUp.run(suite, base, settings.warmUp(), compareAgain, () -> queue.waiting() == 0);
     } finally {
       rendering.cancel(false);
       warm.stop(0);
       warmUpDifferences = rehearsed.changed();
+      warmUpComparisons = queue.done();
     }
   }
 
@@ -295,7 +319,8 @@ public final class ShadowProxy implements AutoCloseable {
     if (mirrored) {
       Mirrored.Request request =
           new Mirrored.Request(method, rawPath, pathAndQuery, headers, text.get(), answer);
-      into.offered(queue.offer(new Ledger.Queued(request, into)));
+      Ledger.Queued queued = new Ledger.Queued(request, into);
+      into.offered(queued, queue.offer(queued));
     }
   }
 

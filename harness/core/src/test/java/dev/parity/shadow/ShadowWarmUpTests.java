@@ -116,12 +116,16 @@ class ShadowWarmUpTests {
   }
 
   private ShadowProxy start(Suite suite, Duration warmUp, int port) throws IOException {
+    return start(suite, warmUp, port, 1000);
+  }
+
+  private ShadowProxy start(Suite suite, Duration warmUp, int port, int queue) throws IOException {
     Runner runner = Runners.standard();
     closing.add(runner);
     ShadowSettings settings =
         new ShadowSettings(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-            1000,
+            queue,
             2,
             Optional.of(project.resolve("recorded")),
             1.0,
@@ -162,6 +166,10 @@ class ShadowWarmUpTests {
     // Through the client's path to legacy, and through the comparison path to the candidate.
     assertThat(saw(legacySaw, "GET /api/read")).isPositive();
     assertThat(saw(candidateSaw, "GET /api/read")).isPositive();
+    // Each of the warm-up's comparisons called the candidate (the last may still be running).
+    assertThat(proxy.warmUpComparisons()).isPositive();
+    assertThat((long) saw(candidateSaw, "GET /api/read"))
+        .isGreaterThanOrEqualTo(proxy.warmUpComparisons());
     // Never a write, even where the suite allows side effects.
     assertThat(saw(legacySaw, "POST /api/write")).isZero();
     assertThat(saw(candidateSaw, "POST /api/write")).isZero();
@@ -193,6 +201,29 @@ class ShadowWarmUpTests {
               assertThat(r.status()).isEqualTo(Status.PASS);
             });
     assertThat(after.reasons().get(0)).startsWith("1 requests received, 1 compared,");
+  }
+
+  @Test
+  void afterSendingItComparesTheRequestsItServedAgainAndCountsNoneOfThem() throws Exception {
+    Suite suite = suite("  - id: read\n    request: {path: /api/read}\n");
+
+    // A queue of 4 drops most of what the senders offer, and leaves the comparisons' code cold
+    // unless the requests are compared again once the senders are done.
+    ShadowProxy proxy = start(suite, Duration.ofSeconds(1), 0, 4);
+
+    assertThat(proxy.warmUpRepeats()).isPositive();
+    assertThat(proxy.warmUpComparisons()).isPositive();
+    // Each comparison called the candidate, and legacy once more for noise (the last comparisons
+    // may still be running).
+    assertThat((long) saw(candidateSaw, "GET /api/read"))
+        .isGreaterThanOrEqualTo(proxy.warmUpComparisons());
+    assertThat((long) saw(legacySaw, "GET /api/read"))
+        .isGreaterThanOrEqualTo(proxy.warmUpRequests() + proxy.warmUpComparisons());
+    Verdict verdict = proxy.verdict();
+    assertThat(verdict.counts().total()).isZero();
+    assertThat(verdict.reasons().get(0)).startsWith("0 requests received, 0 compared,");
+    assertThat(proxy.dropped()).isZero();
+    assertThat(recordedCases(project.resolve("recorded"))).isEmpty();
   }
 
   @Test
