@@ -119,6 +119,8 @@ proxy_pid=$!
 pids+=($proxy_pid)
 # The launcher execs the JVM: $proxy_pid is the proxy's JVM, whose memory is sampled.
 await_port "$proxy_port" /_parity
+# The port answers a moment before the console says so: wait for its lines (warmed up, listening).
+for _ in $(seq 1 100); do grep -q "listening on" "$work/shadow.log" && break; sleep 0.05; done
 grep -h "warmed up" "$work/shadow.log" || echo "parity shadow: no warm-up (${SHADOW_OPTS:-})"
 echo '{"q":1}' >"$work/body.json"
 for i in $(seq 1 200); do echo "http://127.0.0.1:PORT/api/item/$i"; done >"$work/uris.template"
