@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -55,12 +54,6 @@ public final class ShadowProxy implements AutoCloseable {
     }
   }
 
-  /** The warm-up's own listener: loopback, whatever the clients' address. */
-  private static final String WARM_UP_HOST = "127.0.0.1";
-
-  /** How often the warm-up renders its thrown-away verdict. */
-  private static final long RENDER_EVERY_MS = 100;
-
   private final Suite suite;
   private final ShadowSettings settings;
   private final Ledger ledger;
@@ -69,10 +62,7 @@ public final class ShadowProxy implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService clients;
   private final ScheduledExecutorService writer;
-  private WarmUp.Result warmedUp = WarmUp.Result.NONE;
-  private long warmUpDifferences;
-  private long warmUpComparisons;
-  private long warmUpRepeats;
+  private ProxyWarmUp.Summary warmedUp = ProxyWarmUp.Summary.NONE;
   private volatile boolean serving;
 
   private ShadowProxy(Suite suite, Runner live, ShadowSettings settings, URI legacyBase)
@@ -118,14 +108,16 @@ public final class ShadowProxy implements AutoCloseable {
     ShadowProxy proxy = new ShadowProxy(suite, live, settings, base);
     Files.createDirectories(settings.reports());
     try {
-      proxy.warmedUp = proxy.warmUp();
+      proxy.warmedUp =
+          ProxyWarmUp.run(
+              suite, settings, proxy.queue, proxy.clients, proxy.writer, proxy::handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       proxy.close();
       throw new InterruptedIOException("interrupted while warming up");
     } catch (IOException | RuntimeException e) {
       // A proxy that could not warm up still serves its clients, cold.
-      proxy.warmedUp = WarmUp.Result.NONE;
+      proxy.warmedUp = ProxyWarmUp.Summary.NONE;
     }
     proxy.server.start();
     proxy.serving = true;
@@ -169,7 +161,7 @@ public final class ShadowProxy implements AutoCloseable {
    * RehearsedDifferences}).
    */
   public long warmUpDifferences() {
-    return warmUpDifferences;
+    return warmedUp.differences();
   }
 
   /**
@@ -177,61 +169,12 @@ public final class ShadowProxy implements AutoCloseable {
    * ComparisonRehearsal}).
    */
   public long warmUpComparisons() {
-    return warmUpComparisons;
+    return warmedUp.comparisons();
   }
 
   /** Warm-up requests queued to be compared again ({@link ComparisonRehearsal}). */
   public long warmUpRepeats() {
-    return warmUpRepeats;
-  }
-
-  /**
-   * Sends the suite's safe cases through a loopback listener of the proxy's own, counted in a
-   * ledger that is thrown away, while the clients' listener is bound but not yet serving ({@link
-   * WarmUp}), then compares some of them again until the comparisons' code is compiled ({@link
-   * ComparisonRehearsal}). Every other comparison sees a candidate that differs ({@link
-   * RehearsedDifferences}), and the verdict's thread renders the thrown-away verdict and live page
-   * as it will the clients'.
-   */
-  private WarmUp.Result warmUp() throws IOException, InterruptedException {
-    if (settings.warmUp().isZero() || WarmUp.cases(suite).isEmpty()) {
-      return WarmUp.Result.NONE;
-    }
-    RehearsedDifferences rehearsed = new RehearsedDifferences();
-    ComparisonRehearsal comparisons = new ComparisonRehearsal();
-    Ledger discarded = Ledger.warmUp(new ShadowTally(suite.key()), rehearsed, comparisons);
-    HttpServer warm = HttpServer.create(new InetSocketAddress(WARM_UP_HOST, 0), 128);
-    warm.setExecutor(clients);
-    warm.createContext("/", handler(discarded));
-    warm.start();
-    ScheduledFuture<?> rendering =
-        writer.scheduleWithFixedDelay(
-            () -> render(discarded), RENDER_EVERY_MS, RENDER_EVERY_MS, TimeUnit.MILLISECONDS);
-    try {
-      URI base = URI.create("http://" + WARM_UP_HOST + ":" + warm.getAddress().getPort());
-      int room = Math.min(settings.queue(), 2 * settings.workers());
-      Runnable compareAgain =
-          () ->
-              warmUpRepeats =
-                  comparisons.run(queue, room, ComparisonRehearsal.COMPARISONS, settings.warmUp());
-      return WarmUp.run(suite, base, settings.warmUp(), compareAgain, () -> queue.waiting() == 0);
-    } finally {
-      rendering.cancel(false);
-      warm.stop(0);
-      warmUpDifferences = rehearsed.changed();
-      warmUpComparisons = queue.done();
-    }
-  }
-
-  /** The warm-up's verdict and page, rendered and dropped (the JIT compiles the writer's code). */
-  private void render(Ledger discarded) {
-    try {
-      Verdict verdict = discarded.tally().verdict(discarded.dropped().get(), queue.waiting());
-      VerdictJson.toJson(verdict);
-      LivePage.html(verdict);
-    } catch (RuntimeException e) {
-      // Only a rehearsal: the clients' verdict is written by write(), which reports its failures.
-    }
+    return warmedUp.repeats();
   }
 
   /**

@@ -254,7 +254,8 @@ class ShadowWarmUpTests {
           awaitQuietly(together);
         };
 
-    ShadowProxy proxy = start(suite, Duration.ofSeconds(30));
+    // Ten seconds: ample to open eight connections, and the whole warm-up runs as long again, twice.
+    ShadowProxy proxy = start(suite, Duration.ofSeconds(10));
 
     assertThat(together.getCount()).isZero();
     assertThat(proxy.warmUpRequests()).isGreaterThanOrEqualTo(WarmUp.CONNECTIONS);
