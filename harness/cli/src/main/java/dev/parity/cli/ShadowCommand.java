@@ -93,8 +93,9 @@ final class ShadowCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       defaultValue = "30",
       description =
-          "On SIGTERM, how long the comparisons in flight may take before the final verdict is"
-              + " written anyway (default: ${DEFAULT-VALUE}).")
+          "On SIGTERM, how long the clients in flight may take to be served by legacy, and then"
+              + " the comparisons in flight, before the final verdict is written anyway (default:"
+              + " ${DEFAULT-VALUE}).")
   int drainSeconds;
 
   @Option(

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A reverse proxy in front of legacy: every client gets legacy's answer, and safe requests are
@@ -64,6 +65,9 @@ public final class ShadowProxy implements AutoCloseable {
   private final ScheduledExecutorService writer;
   private ProxyWarmUp.Summary warmedUp = ProxyWarmUp.Summary.NONE;
   private volatile boolean serving;
+
+  /** Clients' exchanges being handled (the warm-up's too, while it runs). */
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   private ShadowProxy(Suite suite, Runner live, ShadowSettings settings, URI legacyBase)
       throws IOException {
@@ -187,11 +191,15 @@ public final class ShadowProxy implements AutoCloseable {
   }
 
   /**
-   * Stops taking clients, finishes the comparisons in flight (up to {@code drain}) and writes the
-   * final verdict.json; returns that verdict.
+   * Stops taking clients, serves those in flight and finishes the comparisons in flight (each up to
+   * {@code drain}) and writes the final verdict.json; returns that verdict.
    */
   public Verdict stop(Duration drain) throws IOException, InterruptedException {
-    server.stop(1);
+    // The JDK's server closes its listener at once, then waits up to the delay for the exchanges in
+    // flight and returns when the last one ends; with none in flight it waits out the whole delay
+    // (JDK-8304065, fixed in 21), so then it gets a second. Legacy's client stays open until then.
+    long seconds = Math.max(1, (drain.toMillis() + 999) / 1000);
+    server.stop(inFlight.get() == 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, seconds));
     clients.shutdown();
     clients.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
     queue.drain(drain);
@@ -223,6 +231,7 @@ public final class ShadowProxy implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange, Ledger into) throws IOException {
+    inFlight.incrementAndGet();
     try {
       String rawPath = exchange.getRequestURI().getRawPath();
       if (rawPath.equals(PAGE) || rawPath.equals(PAGE + "/")) {
@@ -236,6 +245,7 @@ public final class ShadowProxy implements AutoCloseable {
       proxy(exchange, rawPath, into);
     } finally {
       exchange.close();
+      inFlight.decrementAndGet();
     }
   }
 

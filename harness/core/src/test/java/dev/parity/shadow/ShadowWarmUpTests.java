@@ -254,7 +254,8 @@ class ShadowWarmUpTests {
           awaitQuietly(together);
         };
 
-    // Ten seconds: ample to open eight connections, and the whole warm-up runs as long again, twice.
+    // Ten seconds: ample to open eight connections, and the whole warm-up runs as long again,
+    // twice.
     ShadowProxy proxy = start(suite, Duration.ofSeconds(10));
 
     assertThat(together.getCount()).isZero();
