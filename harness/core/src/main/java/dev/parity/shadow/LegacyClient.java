@@ -30,9 +30,9 @@ import org.apache.hc.core5.util.Timeout;
  * crossed two threads more, and under load waited for that one thread (docs/traffic.md, "Load").
  *
  * <p>It changes nothing of a request but what any client must: no redirect followed, no content
- * decoded, no cookie or authentication kept, no protocol upgrade offered. A request is sent again,
- * once, only when it is safe (GET, HEAD, OPTIONS) and its pooled connection turned out closed by
- * legacy; never on an answer, whatever its status.
+ * decoded, no cookie or authentication kept, no protocol upgrade offered, no user agent of its own.
+ * A request is sent again, once, only when it is safe (GET, HEAD, OPTIONS) and its pooled
+ * connection turned out closed by legacy; never on an answer, whatever its status.
  */
 final class LegacyClient {
   /** Connections kept to legacy: one per client thread ({@link ShadowProxy}) and some to spare. */
@@ -66,6 +66,8 @@ final class LegacyClient {
         .disableCookieManagement()
         .disableAuthCaching()
         .disableConnectionState()
+        // Legacy may answer by the user agent: it sees the client's, or none when it sent none.
+        .disableDefaultUserAgent()
         .setRetryStrategy(new SafeRetry())
         .build();
   }

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -170,6 +171,31 @@ class LegacyExchangeTests {
             });
     // A write is never mirrored without allowSideEffects: the candidate never saw it.
     assertThat(candidateCalls).doesNotContainKey("/write");
+  }
+
+  @Test
+  void legacySeesTheClientsUserAgentOrNoneWhenItSentNone() throws Exception {
+    // The JDK's client always sends a User-Agent; a raw request sends exactly what is written.
+    String none = raw("GET /json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    String mobile =
+        raw("GET /json HTTP/1.1\r\nHost: x\r\nUser-Agent: Mobile/1.0\r\nConnection: close\r\n\r\n");
+
+    assertThat(none).startsWith("HTTP/1.1 200");
+    assertThat(mobile).startsWith("HTTP/1.1 200");
+    // Legacy may answer by the user agent (a mobile page): it must see the client's, or none.
+    assertThat(legacySaw).hasSize(2);
+    assertThat(legacySaw.get(0).headers()).doesNotContainKey("User-agent");
+    assertThat(legacySaw.get(1).headers().get("User-agent")).containsExactly("Mobile/1.0");
+  }
+
+  /** Sends {@code request} as written to the proxy and returns the whole answer. */
+  private String raw(String request) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.address().getPort())) {
+      socket.setSoTimeout(60_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
   }
 
   @Test
