@@ -20,17 +20,22 @@ class ComparisonRehearsalTests {
         new Mirrored.Request("GET", "/r/" + n, "/r/" + n, Map.of(), "", null), null);
   }
 
+  /** A queue whose comparisons count the requests' paths in {@code compared}. */
+  private static ComparisonQueue<Ledger.Queued> counting(
+      int capacity, int threads, Map<String, AtomicInteger> compared) {
+    return new ComparisonQueue<>(
+        capacity,
+        threads,
+        q ->
+            compared
+                .computeIfAbsent(q.request().rawPath(), k -> new AtomicInteger())
+                .incrementAndGet());
+  }
+
   @Test
   void comparesTheKeptRequestsRoundRobinUntilTheCountWithoutDroppingAny() {
     Map<String, AtomicInteger> compared = new ConcurrentHashMap<>();
-    try (ComparisonQueue<Ledger.Queued> queue =
-        new ComparisonQueue<>(
-            8,
-            2,
-            q ->
-                compared
-                    .computeIfAbsent(q.request().rawPath(), k -> new AtomicInteger())
-                    .incrementAndGet())) {
+    try (ComparisonQueue<Ledger.Queued> queue = counting(8, 2, compared)) {
       ComparisonRehearsal rehearsal = new ComparisonRehearsal();
       IntStream.range(0, 3).forEach(n -> rehearsal.keep(request(n)));
 
@@ -52,14 +57,7 @@ class ComparisonRehearsalTests {
   @Test
   void keepsOnlyTheFirstRequestsUpToItsBound() {
     Map<String, AtomicInteger> compared = new ConcurrentHashMap<>();
-    try (ComparisonQueue<Ledger.Queued> queue =
-        new ComparisonQueue<>(
-            4,
-            1,
-            q ->
-                compared
-                    .computeIfAbsent(q.request().rawPath(), k -> new AtomicInteger())
-                    .incrementAndGet())) {
+    try (ComparisonQueue<Ledger.Queued> queue = counting(4, 1, compared)) {
       ComparisonRehearsal rehearsal = new ComparisonRehearsal();
       IntStream.range(0, ComparisonRehearsal.KEPT + 10).forEach(n -> rehearsal.keep(request(n)));
 

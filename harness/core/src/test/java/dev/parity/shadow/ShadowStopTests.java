@@ -114,16 +114,19 @@ class ShadowStopTests {
     return proxy;
   }
 
+  private static CompletableFuture<HttpResponse<String>> get(ShadowProxy proxy, String path) {
+    return HttpClient.newHttpClient()
+        .sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + proxy.address().getPort() + path))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void aClientInFlightWhenTheProxyStopsGetsLegacysAnswer() throws Exception {
     ShadowProxy proxy = start();
-    CompletableFuture<HttpResponse<String>> answer =
-        HttpClient.newHttpClient()
-            .sendAsync(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + proxy.address().getPort() + "/slow"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> answer = get(proxy, "/slow");
     assertThat(slowReceived.await(60, TimeUnit.SECONDS)).isTrue();
 
     Future<Verdict> stopped =
@@ -139,13 +142,7 @@ class ShadowStopTests {
   @Test
   void withNobodyInFlightItStopsWithoutWaitingOutTheDrain() throws Exception {
     ShadowProxy proxy = start();
-    HttpResponse<String> fast =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + proxy.address().getPort() + "/fast"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> fast = get(proxy, "/fast").get(60, TimeUnit.SECONDS);
     assertThat(fast.statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(60)).until(() -> proxy.verdict().counts().total() == 1);
 
