@@ -104,10 +104,9 @@ final class ShadowCommand implements Callable<Integer> {
       defaultValue = "5",
       description =
           "Before taking clients, send the suite's own GET, HEAD and OPTIONS cases through the"
-              + " proxy for up to SECONDS, compare them again for up to as long, and settle up"
-              + " to as long again, so the first clients do not wait for the JIT compiler; these"
-              + " requests reach legacy and the candidate but no verdict or recording. 0: none"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " proxy for up to SECONDS (and settle up to as long again), so the first clients"
+              + " do not wait for the JIT compiler; these requests reach legacy and the candidate"
+              + " but no verdict or recording. 0: none (default: ${DEFAULT-VALUE}).")
   int warmupSeconds;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -3,7 +3,6 @@ package dev.parity.shadow;
 import dev.parity.run.Observation;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,8 +19,6 @@ import java.util.function.UnaryOperator;
  * @param recordFailures requests the recorder could not write
  * @param candidate what the comparisons see of the candidate's answer: the answer itself for the
  *     clients, {@link RehearsedDifferences} for the warm-up
- * @param queued told of every request queued for comparison: nothing for the clients, the {@link
- *     ComparisonRehearsal} keeping some for the warm-up
  */
 record Ledger(
     ShadowTally tally,
@@ -29,39 +26,23 @@ record Ledger(
     AtomicLong ids,
     AtomicLong dropped,
     AtomicLong recordFailures,
-    UnaryOperator<Observation> candidate,
-    Consumer<Queued> queued) {
+    UnaryOperator<Observation> candidate) {
 
   /** The clients' ledger: their comparisons see the candidate as it answered. */
   static Ledger of(ShadowTally tally, Optional<ShadowRecorder> recorder) {
     return new Ledger(
-        tally, recorder, new AtomicLong(), new AtomicLong(), new AtomicLong(), c -> c, q -> {});
+        tally, recorder, new AtomicLong(), new AtomicLong(), new AtomicLong(), c -> c);
   }
 
-  /**
-   * The warm-up's ledger: nothing recorded, the candidate's answers {@code rehearsed}, and the
-   * requests it queues kept to be compared again ({@code comparisons}).
-   */
-  static Ledger warmUp(
-      ShadowTally tally, RehearsedDifferences rehearsed, ComparisonRehearsal comparisons) {
+  /** The warm-up's ledger: nothing recorded, and the candidate's answers {@code rehearsed}. */
+  static Ledger warmUp(ShadowTally tally, RehearsedDifferences rehearsed) {
     return new Ledger(
-        tally,
-        Optional.empty(),
-        new AtomicLong(),
-        new AtomicLong(),
-        new AtomicLong(),
-        rehearsed,
-        comparisons::keep);
+        tally, Optional.empty(), new AtomicLong(), new AtomicLong(), new AtomicLong(), rehearsed);
   }
 
-  /**
-   * Tells of a request offered for comparison: one the queue took ({@code accepted}) goes to {@link
-   * #queued}, one it did not is counted as dropped.
-   */
-  void offered(Queued request, boolean accepted) {
-    if (accepted) {
-      queued.accept(request);
-    } else {
+  /** Counts a request the comparison queue did not take ({@code accepted} false) as dropped. */
+  void offered(boolean accepted) {
+    if (!accepted) {
       dropped.incrementAndGet();
     }
   }

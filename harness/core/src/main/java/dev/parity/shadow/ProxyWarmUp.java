@@ -13,16 +13,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * The proxy's warm-up as a whole, before it takes clients: the suite's safe cases sent through a
- * loopback listener of the proxy's own ({@link WarmUp}), counted in a ledger that is thrown away;
- * then some of them compared again until the comparisons' code is compiled ({@link
- * ComparisonRehearsal}). Every other comparison sees a candidate that differs ({@link
- * RehearsedDifferences}), and the verdict's thread renders the thrown-away verdict and live page as
- * it will the clients'. See docs/traffic.md, "Warm-up".
+ * loopback listener of the proxy's own ({@link WarmUp}), counted in a ledger that is thrown away.
+ * Every other comparison sees a candidate that differs ({@link RehearsedDifferences}), and the
+ * verdict's thread renders the thrown-away verdict and live page as it will the clients'. See
+ * docs/traffic.md, "Warm-up".
  */
 final class ProxyWarmUp {
   /** The warm-up's own listener: loopback, whatever the clients' address. */
@@ -38,12 +36,11 @@ final class ProxyWarmUp {
    *
    * @param requests requests sent through the proxy and answered
    * @param took from the first request until the proxy was ready for clients
-   * @param comparisons comparisons finished, of the requests and of those compared again
+   * @param comparisons comparisons finished (the rest were dropped from its queue)
    * @param differences comparisons that saw a byte of the candidate's answer changed
-   * @param repeats requests queued to be compared again
    */
-  record Summary(long requests, Duration took, long comparisons, long differences, long repeats) {
-    static final Summary NONE = new Summary(0, Duration.ZERO, 0, 0, 0);
+  record Summary(long requests, Duration took, long comparisons, long differences) {
+    static final Summary NONE = new Summary(0, Duration.ZERO, 0, 0);
   }
 
   /**
@@ -63,8 +60,7 @@ final class ProxyWarmUp {
       return Summary.NONE;
     }
     RehearsedDifferences rehearsed = new RehearsedDifferences();
-    ComparisonRehearsal again = new ComparisonRehearsal();
-    Ledger discarded = Ledger.warmUp(new ShadowTally(suite.key()), rehearsed, again);
+    Ledger discarded = Ledger.warmUp(new ShadowTally(suite.key()), rehearsed);
     HttpServer warm = HttpServer.create(new InetSocketAddress(HOST, 0), 128);
     warm.setExecutor(clients);
     warm.createContext("/", handler.apply(discarded));
@@ -77,17 +73,8 @@ final class ProxyWarmUp {
             TimeUnit.MILLISECONDS);
     try {
       URI base = URI.create("http://" + HOST + ":" + warm.getAddress().getPort());
-      // A few waiting per worker keeps them busy and leaves little to finish after the rehearsal.
-      int room = Math.min(settings.queue(), 2 * settings.workers());
-      AtomicLong repeats = new AtomicLong();
-      Runnable compareAgain =
-          () ->
-              repeats.set(
-                  again.run(queue, room, ComparisonRehearsal.COMPARISONS, settings.warmUp()));
-      WarmUp.Result sent =
-          WarmUp.run(suite, base, settings.warmUp(), compareAgain, () -> queue.waiting() == 0);
-      return new Summary(
-          sent.requests(), sent.took(), queue.done(), rehearsed.changed(), repeats.get());
+      WarmUp.Result sent = WarmUp.run(suite, base, settings.warmUp(), () -> queue.waiting() == 0);
+      return new Summary(sent.requests(), sent.took(), queue.done(), rehearsed.changed());
     } finally {
       rendering.cancel(false);
       warm.stop(0);

@@ -168,17 +168,9 @@ public final class ShadowProxy implements AutoCloseable {
     return warmedUp.differences();
   }
 
-  /**
-   * Comparisons the warm-up made: of its requests, and of some of them again ({@link
-   * ComparisonRehearsal}).
-   */
+  /** Comparisons the warm-up's requests got (the rest were dropped from its queue). */
   public long warmUpComparisons() {
     return warmedUp.comparisons();
-  }
-
-  /** Warm-up requests queued to be compared again ({@link ComparisonRehearsal}). */
-  public long warmUpRepeats() {
-    return warmedUp.repeats();
   }
 
   /**
@@ -272,8 +264,7 @@ public final class ShadowProxy implements AutoCloseable {
     if (mirrored) {
       Mirrored.Request request =
           new Mirrored.Request(method, rawPath, pathAndQuery, headers, text.get(), answer);
-      Ledger.Queued queued = new Ledger.Queued(request, into);
-      into.offered(queued, queue.offer(queued));
+      into.offered(queue.offer(new Ledger.Queued(request, into)));
     }
   }
 

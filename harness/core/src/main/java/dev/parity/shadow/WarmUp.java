@@ -66,13 +66,11 @@ final class WarmUp {
 
   /**
    * Sends {@link #cases} round-robin through the proxy at {@code proxy} for up to {@code limit}
-   * (and {@link #MAX_REQUESTS}), then runs {@code afterSending} (the comparisons' rehearsal), then
-   * waits up to {@code limit} more until {@code settled} (the comparisons queued) and the JIT
-   * compiler has been quiet for a moment. A request still waiting at the limit is abandoned, not
-   * waited for; a sender whose request gets no answer at all stops.
+   * (and {@link #MAX_REQUESTS}), then waits up to {@code limit} more until {@code settled} (the
+   * comparisons queued) and the JIT compiler has been quiet for a moment. A request still waiting
+   * at the limit is abandoned, not waited for; a sender whose request gets no answer at all stops.
    */
-  static Result run(
-      Suite suite, URI proxy, Duration limit, Runnable afterSending, BooleanSupplier settled)
+  static Result run(Suite suite, URI proxy, Duration limit, BooleanSupplier settled)
       throws InterruptedException {
     List<HttpRequest> requests = requests(suite, proxy);
     if (limit.isZero() || requests.isEmpty()) {
@@ -99,7 +97,6 @@ final class WarmUp {
     } finally {
       senders.shutdownNow();
     }
-    afterSending.run();
     long settle = System.nanoTime() + limit.toNanos();
     until(settled, settle);
     until(quietCompiler(), settle);

@@ -204,29 +204,6 @@ class ShadowWarmUpTests {
   }
 
   @Test
-  void afterSendingItComparesTheRequestsItServedAgainAndCountsNoneOfThem() throws Exception {
-    Suite suite = suite("  - id: read\n    request: {path: /api/read}\n");
-
-    // A queue of 4 drops most of what the senders offer, and leaves the comparisons' code cold
-    // unless the requests are compared again once the senders are done.
-    ShadowProxy proxy = start(suite, Duration.ofSeconds(1), 0, 4);
-
-    assertThat(proxy.warmUpRepeats()).isPositive();
-    assertThat(proxy.warmUpComparisons()).isPositive();
-    // Each comparison called the candidate, and legacy once more for noise (the last comparisons
-    // may still be running).
-    assertThat((long) saw(candidateSaw, "GET /api/read"))
-        .isGreaterThanOrEqualTo(proxy.warmUpComparisons());
-    assertThat((long) saw(legacySaw, "GET /api/read"))
-        .isGreaterThanOrEqualTo(proxy.warmUpRequests() + proxy.warmUpComparisons());
-    Verdict verdict = proxy.verdict();
-    assertThat(verdict.counts().total()).isZero();
-    assertThat(verdict.reasons().get(0)).startsWith("0 requests received, 0 compared,");
-    assertThat(proxy.dropped()).isZero();
-    assertThat(recordedCases(project.resolve("recorded"))).isEmpty();
-  }
-
-  @Test
   void zeroSecondsOrNoSafeCaseSendsNothingBeforeTheFirstClient() throws Exception {
     Suite suite = suite("  - id: read\n    request: {path: /api/read}\n");
     ShadowProxy none = start(suite, Duration.ZERO);
