@@ -3,6 +3,7 @@ package dev.parity.run;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -93,7 +94,8 @@ final class ReferenceMatch implements AutoCloseable {
    * @throws IOException when the file cannot be read or the spool written
    */
   void copyTo(Path spool) throws IOException {
-    try (FileChannel target = FileChannel.open(spool, StandardOpenOption.WRITE)) {
+    try (FileChannel target =
+        FileChannel.open(spool, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       long done = 0;
       while (done < matched) {
         long n = file.transferTo(done, matched - done, target);

@@ -3,6 +3,7 @@ package dev.parity.run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -142,16 +143,23 @@ final class SpoolingBuffer extends OutputStream {
     return same;
   }
 
-  /** Starts the spool file, its next bytes written from byte {@code at} on. */
+  /**
+   * Starts the spool file, its next bytes written from byte {@code at} on. The file is not opened
+   * with {@code TRUNCATE_EXISTING}: on ext4 a truncated file, even an empty one (as a new spool
+   * file is), is written back to disk when it is closed ({@code auto_da_alloc}), which took 0.3 s
+   * per GiB of spool on the case's thread and started the disk writes a temporary file need not
+   * make (issue 13, docs/benchmarks.md, eighth pass). A file that held bytes is emptied first.
+   * Never written through a symbolic link.
+   */
   private SpoolWriter spool(long at) throws IOException {
     Path spool = files.newFile();
     FileChannel channel =
         FileChannel.open(
-            spool,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING);
+            spool, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     try {
+      if (channel.size() > 0) {
+        channel.truncate(0);
+      }
       channel.position(at);
     } catch (IOException e) {
       channel.close();
