@@ -8,7 +8,9 @@ import dev.parity.run.OutputScan;
 import dev.parity.run.Reference;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
+import dev.parity.run.Spooled;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -46,8 +48,8 @@ final class RedactingRunner implements Runner {
       Reference reference) {
     Redactor redactor =
         redactors.computeIfAbsent(suite, s -> Redactor.of(s.redaction())).forCase(testCase);
-    Scans own = new Scans(redactor);
     Reference raw = shared.raw(reference, redactor);
+    Scans own = new Scans(redactor, raw, shared);
     RunOutcome outcome = runner.run(suite, implementation, testCase, own, raw);
     if (outcome instanceof RunOutcome.Completed done) {
       Observation observed = done.observed();
@@ -55,7 +57,7 @@ final class RedactingRunner implements Runner {
       Set<String> unread = new HashSet<>(own.clean(observed));
       unread.addAll(same);
       Observation redacted = SharedOutputs.share(redactor.apply(observed, unread), same, reference);
-      shared.remember(observed, redacted, redactor);
+      shared.remember(observed, redacted, redactor, own.finished());
       return new RunOutcome.Completed(redacted);
     }
     if (outcome instanceof RunOutcome.Failed failed) {
@@ -73,21 +75,39 @@ final class RedactingRunner implements Runner {
    */
   private static final class Scans implements OutputScan.Factory {
     private final Redactor redactor;
+    private final Reference raw;
+    private final SharedOutputs shared;
     private final Map<String, Optional<OutputRedactionScan>> made = new ConcurrentHashMap<>();
 
-    Scans(Redactor redactor) {
+    /**
+     * The scans of a run compared with {@code raw}: each answers for the bytes of its stream's
+     * reference file with the scan that saw that file, when {@code shared} has it.
+     */
+    Scans(Redactor redactor, Reference raw, SharedOutputs shared) {
       this.redactor = redactor;
+      this.raw = raw;
+      this.shared = shared;
     }
 
     @Override
     public OutputScan forStream(String stream) {
-      Optional<OutputRedactionScan> scan = redactor.outputScan();
+      Optional<Spooled> reference = raw.forStream(stream);
+      Optional<OutputRedactionScan> scan =
+          redactor.outputScan(
+              reference.orElse(null), reference.flatMap(shared::scanOf).orElse(null));
       // A stream asked for twice is not trusted to either scan: both are forgotten.
       if (scan.isEmpty() || made.putIfAbsent(stream, scan) != null) {
         made.put(stream, Optional.empty());
         return OutputScan.NoScan.INSTANCE;
       }
       return scan.get();
+    }
+
+    /** The scans made, by stream name, each trusted by neither when asked for twice. */
+    Map<String, OutputRedactionScan> finished() {
+      Map<String, OutputRedactionScan> finished = new HashMap<>();
+      made.forEach((stream, scan) -> scan.ifPresent(s -> finished.put(stream, s)));
+      return finished;
     }
 
     /** The spooled streams of {@code observed} whose scans saw every byte and nothing to redact. */

@@ -187,6 +187,18 @@ final class RedactionScan {
           startWithLetters(equalsKeywords) ? letterPatterns(equalsKeywords) : new long[0];
     }
 
+    /**
+     * Adds what {@code other} gathered (made for the same keywords): the flags of two texts
+     * together are those of their concatenation, and of anything made of their bytes.
+     */
+    void add(Flags other) {
+      colon |= other.colon;
+      equals |= other.equals;
+      high |= other.high;
+      colonStart |= other.colonStart;
+      equalsStart |= other.equalsStart;
+    }
+
     /** Adds {@code bytes[from, to)}. */
     void add(byte[] bytes, int from, int to) {
       int whole = from + ((to - from) & -Long.BYTES);

@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces secrets by a marker holding a hash of the value, {@code <redacted
@@ -209,12 +210,22 @@ public final class Redactor {
    * reading its lines can (a suite's own patterns, secrets to look for, non-ASCII keywords).
    */
   Optional<OutputRedactionScan> outputScan() {
+    return outputScan(null, null);
+  }
+
+  /**
+   * {@link #outputScan()}, answering for the bytes of {@code reference} with {@code referenceScan},
+   * a scan of this redactor's that saw every byte of it.
+   */
+  Optional<OutputRedactionScan> outputScan(
+      @Nullable Spooled reference, @Nullable OutputRedactionScan referenceScan) {
     if (!patterns.isEmpty()
         || !secrets.isEmpty()
         || !RedactionScan.decidesFor(headerKeywords, NAME_KEYWORDS)) {
       return Optional.empty();
     }
-    return Optional.of(new OutputRedactionScan(headerKeywords, NAME_KEYWORDS));
+    return Optional.of(
+        new OutputRedactionScan(headerKeywords, NAME_KEYWORDS, reference, referenceScan));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.parity.run.Spooled;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,9 @@ final class SharedOutputs {
   private record Origin(Spooled raw, Redactor redactor) {}
 
   private final Map<Spooled, Origin> origins = new ConcurrentHashMap<>();
+
+  /** The finished scan that saw every byte of a raw file, as it was spooled. */
+  private final Map<Spooled, OutputRedactionScan> scans = new ConcurrentHashMap<>();
 
   /**
    * The raw files behind the streams of {@code reference} that this runner returned redacted by
@@ -71,14 +75,39 @@ final class SharedOutputs {
   }
 
   /**
-   * Remembers where each spooled stream of {@code redacted} came from ({@code observed}'s file of
-   * the same name) and forgets streams whose files are gone (their case was released).
+   * The scan that saw every byte of {@code raw}, a file behind a stream of {@link #raw}'s
+   * reference: a run compared with that file answers for its bytes with it ({@link
+   * OutputRedactionScan#skip}).
    */
-  void remember(Observation observed, Observation redacted, Redactor redactor) {
+  Optional<OutputRedactionScan> scanOf(Spooled raw) {
+    return Optional.ofNullable(scans.get(raw));
+  }
+
+  /**
+   * Remembers where each spooled stream of {@code redacted} came from ({@code observed}'s file of
+   * the same name) and, from {@code finished}, the scan that saw every byte of that file; forgets
+   * streams whose files are gone (their case was released).
+   */
+  void remember(
+      Observation observed,
+      Observation redacted,
+      Redactor redactor,
+      Map<String, OutputRedactionScan> finished) {
     if (redacted.spooled().isEmpty() && origins.isEmpty()) {
       return;
     }
     origins.values().removeIf(origin -> !Files.exists(origin.raw().file()));
+    scans.keySet().removeIf(raw -> !Files.exists(raw.file()));
+    observed
+        .spooled()
+        .forEach(
+            (stream, raw) -> {
+              OutputRedactionScan scan = finished.get(stream);
+              if (scan != null && scan.seen() == raw.size()) {
+                // The first scan of a file is kept: a later run equal to it scanned none of it.
+                scans.putIfAbsent(raw, scan);
+              }
+            });
     redacted
         .spooled()
         .forEach(

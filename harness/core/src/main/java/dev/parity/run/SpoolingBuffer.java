@@ -101,18 +101,22 @@ final class SpoolingBuffer extends OutputStream {
     try {
       if (held != null) {
         memory = null;
-        held.writeTo(scan::accept);
         matching = matching(held);
+        if (matching == null || !scan.skip(Objects.requireNonNull(reference), count - len)) {
+          held.writeTo(scan::accept);
+        }
         if (matching == null) {
           SpoolWriter to = spool(0);
           held.writeTo(to::write);
         }
       }
-      // Scanned here, on the pump's thread, while the writer's thread copies the bytes before.
-      scan.accept(b, off, len);
       ReferenceMatch same = matching;
       if (same != null) {
         if (same.next(b, off, len)) {
+          // The reference's bytes: a scan that knows the reference's answers for them unseen.
+          if (!scan.skip(Objects.requireNonNull(reference), len)) {
+            scan.accept(b, off, len);
+          }
           return;
         }
         // The bytes before are the reference's: copied into the spool by finish(), in the kernel.
@@ -120,6 +124,8 @@ final class SpoolingBuffer extends OutputStream {
         prefix = same;
         spool(same.matched());
       }
+      // Scanned here, on the pump's thread, while the writer's thread copies the bytes before.
+      scan.accept(b, off, len);
       Objects.requireNonNull(out, "spooling").write(b, off, len);
     } catch (IOException e) {
       failure = e;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.fixture.Redaction;
 import dev.parity.run.Observation;
+import dev.parity.run.Spooled;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -110,6 +112,46 @@ class RedactionScanProperties {
         .isEqualTo(RedactionScan.wholeCould(bytes, bytes.length, colon, equals));
     if (!scan.could()) {
       assertThat(ByteByByteScan.mayChange(bytes, colon, equals)).isFalse();
+    }
+  }
+
+  /**
+   * A stream whose first bytes were compared equal to legacy's is not scanned there: its scan
+   * answers for them with legacy's finished scan of the whole reference. Never less cautious than a
+   * scan that saw every byte (the whole test over the stream, and the byte-by-byte model): where it
+   * rules the stream out, they do too. A reference other than the one its scan saw, or a scan that
+   * saw only part of it, answers for nothing.
+   */
+  @Property(tries = 3_000)
+  void aScanThatAnswersForLegacysBytesIsNeverLessCautiousThanOneThatSawThem(
+      @ForAll("longTexts") byte[] legacy,
+      @ForAll("longTexts") byte[] rest,
+      @ForAll @IntRange(min = 0, max = 100) int shared,
+      @ForAll("keywords") List<String> colon,
+      @ForAll("keywords") List<String> equals) {
+    int prefix = Math.min(shared, legacy.length);
+    byte[] candidate = Arrays.copyOf(legacy, prefix + rest.length);
+    System.arraycopy(rest, 0, candidate, prefix, rest.length);
+    Spooled reference = new Spooled(Path.of("legacy-stdout"), legacy.length);
+    OutputRedactionScan legacyScan = new OutputRedactionScan(colon, equals);
+    legacyScan.accept(legacy, 0, legacy.length);
+    OutputRedactionScan scan = new OutputRedactionScan(colon, equals, reference, legacyScan);
+
+    assertThat(scan.skip(new Spooled(Path.of("other"), legacy.length), prefix)).isFalse();
+    assertThat(scan.skip(reference, prefix)).isTrue();
+    scan.accept(rest, 0, rest.length);
+
+    assertThat(scan.seen()).isEqualTo(candidate.length);
+    if (!scan.could()) {
+      assertThat(RedactionScan.wholeCould(candidate, candidate.length, colon, equals)).isFalse();
+      assertThat(ByteByByteScan.mayChange(candidate, colon, equals)).isFalse();
+    }
+    OutputRedactionScan half = new OutputRedactionScan(colon, equals);
+    half.accept(legacy, 0, legacy.length / 2);
+    if (legacy.length > 1) {
+      assertThat(new OutputRedactionScan(colon, equals, reference, half).skip(reference, prefix))
+          .as("a scan that saw half of the reference answers for none of it")
+          .isFalse();
     }
   }
 

@@ -124,6 +124,74 @@ class ReferenceSpoolingProperties {
     assertThat(buffer.finish()).contains(reference);
   }
 
+  /**
+   * A scan that can answer for its reference's bytes ({@link OutputScan#skip}) is shown only what
+   * differs: the bytes the stream shares with its reference up to where it was compared as equal
+   * are skipped, the rest (from a point no later than the first difference) shown in order; the two
+   * together are the whole stream, and what is kept is the same as with a scan that sees every
+   * byte. A stream equal to its reference is not shown at all.
+   */
+  @Property(tries = 300)
+  void aScanThatAnswersForTheReferenceIsShownOnlyWhatFollowsTheMatchedBytes(
+      @ForAll @IntRange(min = 0, max = 6_000) int length,
+      @ForAll long seed,
+      @ForAll Edit edit,
+      @ForAll @IntRange(min = 0, max = 10_000) int where,
+      @ForAll @IntRange(min = 1, max = 3_000) int limit,
+      @ForAll @IntRange(min = 1, max = 700) int chunk)
+      throws IOException {
+    Random random = new Random(seed);
+    byte[] legacy = text(random, length);
+    byte[] candidate = edit(legacy, edit, where, limit, random);
+    Optional<Spooled> reference = keep(legacy, limit, 64, chunk, null).spooled;
+    Kept seeing = keep(candidate, limit, 64, chunk, reference.orElse(null));
+    SkippingScan skipping = new SkippingScan(reference.orElse(null));
+
+    Kept skipped = keep(candidate, limit, 64, chunk, reference.orElse(null), skipping);
+
+    assertThat(skipped.bytes()).isEqualTo(seeing.bytes());
+    assertThat(skipped.spooled.map(Spooled::size)).isEqualTo(seeing.spooled.map(Spooled::size));
+    assertThat(skipped.files).isEqualTo(seeing.files);
+    byte[] shown = skipped.scanned.toByteArray();
+    assertThat(skipping.skipped + shown.length)
+        .as("skipped and shown, the whole stream once the limit is passed")
+        .isEqualTo(candidate.length > limit ? candidate.length : 0);
+    int from = (int) skipping.skipped;
+    assertThat(shown).isEqualTo(Arrays.copyOfRange(candidate, from, from + shown.length));
+    int firstDifference = Arrays.mismatch(legacy, candidate);
+    assertThat(from).isLessThanOrEqualTo(firstDifference < 0 ? candidate.length : firstDifference);
+    if (reference.isPresent() && Arrays.equals(candidate, legacy)) {
+      assertThat(shown).as("a stream equal to its reference is not scanned again").isEmpty();
+      assertThat(skipped.spooled).isEqualTo(reference);
+    }
+  }
+
+  /** A scan that answers for the bytes of one reference and records what it is shown. */
+  private static final class SkippingScan implements OutputScan {
+    private final Spooled reference;
+    private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
+    private long skipped;
+
+    SkippingScan(Spooled reference) {
+      this.reference = reference;
+    }
+
+    @Override
+    public void accept(byte[] bytes, int offset, int length) {
+      shown.write(bytes, offset, length);
+    }
+
+    @Override
+    public boolean skip(Spooled stream, long length) {
+      assertThat(shown.size()).as("skipped bytes come before any shown").isZero();
+      if (!stream.equals(reference)) {
+        return false;
+      }
+      skipped += length;
+      return true;
+    }
+  }
+
   /** What a buffer kept of one stream, the files it made and what its scan saw. */
   private record Kept(
       Optional<Spooled> spooled, byte[] inMemory, int files, ByteArrayOutputStream scanned) {
@@ -146,8 +214,26 @@ class ReferenceSpoolingProperties {
 
   private Kept keep(byte[] stream, int limit, int fileBuffer, int chunk, Spooled reference)
       throws IOException {
-    int[] files = {0};
     ByteArrayOutputStream scanned = new ByteArrayOutputStream();
+    return keep(stream, limit, fileBuffer, chunk, reference, scanned::write, scanned);
+  }
+
+  private Kept keep(
+      byte[] stream, int limit, int fileBuffer, int chunk, Spooled reference, SkippingScan scan)
+      throws IOException {
+    return keep(stream, limit, fileBuffer, chunk, reference, scan, scan.shown);
+  }
+
+  private Kept keep(
+      byte[] stream,
+      int limit,
+      int fileBuffer,
+      int chunk,
+      Spooled reference,
+      OutputScan scan,
+      ByteArrayOutputStream scanned)
+      throws IOException {
+    int[] files = {0};
     SpoolingBuffer buffer =
         new SpoolingBuffer(
             limit,
@@ -157,7 +243,7 @@ class ReferenceSpoolingProperties {
               made.add(file);
               return file;
             },
-            scanned::write,
+            scan,
             fileBuffer,
             reference);
     for (int at = 0; at < stream.length; at += chunk) {
