@@ -3,7 +3,6 @@ package dev.parity.run;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -94,8 +93,7 @@ final class ReferenceMatch implements AutoCloseable {
    * @throws IOException when the file cannot be read or the spool written
    */
   void copyTo(Path spool) throws IOException {
-    try (FileChannel target =
-        FileChannel.open(spool, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel target = FileChannel.open(spool, StandardOpenOption.WRITE)) {
       long done = 0;
       while (done < matched) {
         long n = file.transferTo(done, matched - done, target);

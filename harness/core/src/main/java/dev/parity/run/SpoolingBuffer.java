@@ -3,7 +3,6 @@ package dev.parity.run;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -160,8 +159,7 @@ final class SpoolingBuffer extends OutputStream {
   private SpoolWriter spool(long at) throws IOException {
     Path spool = files.newFile();
     FileChannel channel =
-        FileChannel.open(
-            spool, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        FileChannel.open(spool, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       if (channel.size() > 0) {
         channel.truncate(0);

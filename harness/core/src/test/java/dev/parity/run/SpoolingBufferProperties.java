@@ -169,21 +169,4 @@ class SpoolingBufferProperties {
 
     assertKeptEveryByte(buffer, spooled, expected, limit);
   }
-
-  @Test
-  void aSpoolFileThatIsASymbolicLinkIsNotWrittenThrough() throws IOException {
-    Path target = newSpool();
-    Files.writeString(target, "not the stream's");
-    Path link = target.resolveSibling(target.getFileName() + ".link");
-    Files.createSymbolicLink(link, target);
-    try {
-      SpoolingBuffer buffer = new SpoolingBuffer(10, () -> link, OutputScan.NoScan.INSTANCE, 16);
-      buffer.write(new byte[100], 0, 100);
-
-      assertThatThrownBy(buffer::finish).isInstanceOf(IOException.class);
-      assertThat(Files.readString(target)).isEqualTo("not the stream's");
-    } finally {
-      Files.deleteIfExists(link);
-    }
-  }
 }
