@@ -58,7 +58,7 @@ final class SpooledRedaction {
         }
         if (out == null && redacted != null) {
           copy = Files.createTempFile(stream.file().getParent(), "redacted", "");
-          written = copyPrefix(stream.file(), offset, copy);
+          written = copyPrefix(stream, offset, copy);
           out = Files.newOutputStream(copy, StandardOpenOption.APPEND);
         }
         if (out != null) {
@@ -83,14 +83,10 @@ final class SpooledRedaction {
   }
 
   /** Copies the first {@code bytes} of {@code from}, which needed no redaction, to {@code to}. */
-  private static long copyPrefix(Path from, long bytes, Path to) throws IOException {
-    try (FileChannel source = FileChannel.open(from, StandardOpenOption.READ);
-        FileChannel target = FileChannel.open(to, StandardOpenOption.WRITE)) {
-      long done = 0;
-      while (done < bytes) {
-        done += source.transferTo(done, bytes - done, target);
-      }
-      return done;
+  private static long copyPrefix(Spooled from, long bytes, Path to) throws IOException {
+    try (FileChannel target = FileChannel.open(to, StandardOpenOption.WRITE)) {
+      from.transferTo(bytes, target);
+      return bytes;
     }
   }
 

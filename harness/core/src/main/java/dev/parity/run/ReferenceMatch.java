@@ -3,7 +3,6 @@ package dev.parity.run;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
@@ -13,12 +12,11 @@ import java.util.Optional;
  * reference's first {@link #matched()} bytes, so nothing of them needs keeping. When the whole
  * reference was matched and the stream ends there, the stream <em>is</em> the reference; anywhere
  * else (a byte differs, the stream is longer or shorter, the file cannot be read), its owner spools
- * the rest as usual from the matched length on, and once the stream has ended copies the matched
- * bytes from the file in front of it ({@link #copyTo}): the long copy of a late difference is not
- * made on the pump's thread, which must keep up with the program.
+ * the rest as usual from the matched length on, and the stream's first bytes stay the reference's
+ * ({@link #prefix()}): nothing is copied (issue 13, docs/benchmarks.md, eighth pass).
  *
- * <p>Spool files are not changed once written, and the file is kept open from the first comparison,
- * so the bytes copied are those that were compared.
+ * <p>Spool files are not changed once written, and the reference belongs to the same case as the
+ * stream, deleted with it ({@link Spool#release}).
  */
 final class ReferenceMatch implements AutoCloseable {
   private static final int PIECE = SpoolingPumps.READ_SIZE;
@@ -86,24 +84,9 @@ final class ReferenceMatch implements AutoCloseable {
     return matched == reference.size() ? Optional.of(reference) : Optional.empty();
   }
 
-  /**
-   * Writes the matched bytes as the first bytes of {@code spool} (whose later bytes are written),
-   * copied in the kernel.
-   *
-   * @throws IOException when the file cannot be read or the spool written
-   */
-  void copyTo(Path spool) throws IOException {
-    try (FileChannel target = FileChannel.open(spool, StandardOpenOption.WRITE)) {
-      long done = 0;
-      while (done < matched) {
-        long n = file.transferTo(done, matched - done, target);
-        if (n <= 0) {
-          throw new IOException(
-              "the reference " + reference.file() + " ended before byte " + matched);
-        }
-        done += n;
-      }
-    }
+  /** The stream's first bytes, which are the reference's: the {@link #matched()} ones. */
+  Spooled.Prefix prefix() {
+    return new Spooled.Prefix(reference, matched);
   }
 
   @Override

@@ -36,13 +36,33 @@ final class SpooledPairs {
     if (known != null) {
       return known;
     }
+    long shared = shared(a, b);
     Optional<StreamBytes.Mismatch> found;
     try (InputStream left = a.open();
         InputStream right = b.open()) {
-      found = StreamBytes.mismatch(left, right);
+      // Lines are counted in the shared bytes, which are compared only from where they end.
+      long lineFeeds = StreamBytes.lineFeeds(left, shared);
+      right.skipNBytes(shared);
+      found =
+          StreamBytes.mismatch(left, right)
+              .map(m -> new StreamBytes.Mismatch(shared + m.offset(), lineFeeds + m.lineFeeds()));
     }
     KNOWN.put(pair, found);
     return found;
+  }
+
+  /**
+   * How many first bytes {@code a} and {@code b} are known to share without reading them: the
+   * prefix of one that is the other's first bytes ({@link Spooled.Prefix}, a stream compared with
+   * its reference as it arrived), else none.
+   */
+  private static long shared(Spooled a, Spooled b) {
+    Spooled.Prefix ofA = a.prefix();
+    if (ofA != null && ofA.of().equals(b)) {
+      return ofA.length();
+    }
+    Spooled.Prefix ofB = b.prefix();
+    return ofB != null && ofB.of().equals(a) ? ofB.length() : 0;
   }
 
   /** Forgets the pairs with a file in {@code folder}, deleted next. */

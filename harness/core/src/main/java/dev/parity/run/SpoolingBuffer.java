@@ -64,9 +64,10 @@ final class SpoolingBuffer extends OutputStream {
   /**
    * The same, comparing the stream past the limit with {@code reference} (see {@link Reference})
    * instead of spooling it, as long as it is the same: a stream that is the reference ends as the
-   * reference itself, with no file written; any other is spooled whole, as without a reference (the
-   * bytes before its first difference copied from the reference when it ends). {@code scan} sees
-   * every byte in order as it arrives, either way.
+   * reference itself, with no file written; any other is spooled from the bytes it was compared
+   * equal up to, which stay the reference's ({@link Spooled.Prefix}: its file holds the rest at the
+   * same offsets). {@code scan} is shown every byte in order as it arrives, either way, but for
+   * those it can answer for from the reference ({@link OutputScan#skip}).
    */
   SpoolingBuffer(
       long limit, FileMaker files, OutputScan scan, int fileBuffer, @Nullable Spooled reference) {
@@ -118,7 +119,7 @@ final class SpoolingBuffer extends OutputStream {
           }
           return;
         }
-        // The bytes before are the reference's: copied into the spool by finish(), in the kernel.
+        // The bytes before are the reference's: the spooled stream's prefix, not copied.
         matching = null;
         prefix = same;
         spool(same.matched());
@@ -219,22 +220,17 @@ final class SpoolingBuffer extends OutputStream {
     }
     ReferenceMatch before = prefix;
     prefix = null;
+    Spooled.Prefix shared = null;
     if (before != null) {
-      try (before) {
-        Path spool = file;
-        if (failure == null && spool != null) {
-          before.copyTo(spool);
-        }
-      } catch (IOException e) {
-        failure = failure == null ? e : failure;
-      }
+      before.close();
+      shared = before.prefix();
     }
     IOException failed = failure;
     if (failed != null) {
       throw failed;
     }
     Path spool = file;
-    return spool == null ? Optional.empty() : Optional.of(new Spooled(spool, count));
+    return spool == null ? Optional.empty() : Optional.of(new Spooled(spool, count, shared));
   }
 
   /**

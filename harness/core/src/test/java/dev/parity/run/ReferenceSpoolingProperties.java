@@ -7,6 +7,7 @@ import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.CompareTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,6 +167,34 @@ class ReferenceSpoolingProperties {
     }
   }
 
+  /**
+   * A stream that differs from its reference only in its last byte keeps the bytes it was compared
+   * equal in the reference: they are not copied into its own file (whose bytes there are a hole,
+   * read as zeros), yet the stream reads whole, its last byte from its own file.
+   */
+  @Property(tries = 100)
+  void aLateDifferenceLeavesTheSharedBytesInTheReferenceUncopied(
+      @ForAll @IntRange(min = 1, max = 2_000) int limit,
+      @ForAll @IntRange(min = 1, max = 4_000) int more,
+      @ForAll @IntRange(min = 1, max = 700) int chunk,
+      @ForAll long seed)
+      throws IOException {
+    byte[] legacy = text(new Random(seed), limit + more);
+    byte[] candidate = changed(legacy, legacy.length - 1);
+    Spooled reference = keep(legacy, limit, 64, chunk, null).spooled.orElseThrow();
+
+    Kept after = keep(candidate, limit, 64, chunk, reference);
+
+    assertThat(after.bytes()).isEqualTo(candidate);
+    byte[] own = Files.readAllBytes(after.spooled.orElseThrow().file());
+    // Every write before the one with the last byte was compared equal.
+    int equalWrites = (candidate.length - 1) / chunk * chunk;
+    assertThat(Arrays.copyOf(own, equalWrites))
+        .as("the first bytes, equal to the reference's, were not copied")
+        .isEqualTo(new byte[equalWrites]);
+    assertThat(own[own.length - 1]).isEqualTo(candidate[candidate.length - 1]);
+  }
+
   /** A scan that answers for the bytes of one reference and records what it is shown. */
   private static final class SkippingScan implements OutputScan {
     private final Spooled reference;
@@ -196,7 +225,12 @@ class ReferenceSpoolingProperties {
   private record Kept(
       Optional<Spooled> spooled, byte[] inMemory, int files, ByteArrayOutputStream scanned) {
     byte[] bytes() throws IOException {
-      return spooled.isPresent() ? Files.readAllBytes(spooled.get().file()) : inMemory;
+      if (spooled.isEmpty()) {
+        return inMemory;
+      }
+      try (InputStream in = spooled.get().open()) {
+        return in.readAllBytes();
+      }
     }
 
     Observation observation() {
