@@ -29,12 +29,17 @@ public record Spooled(Path file, long size, @Nullable Prefix prefix) {
    *
    * @param of the stream whose first bytes they are
    * @param length how many
+   * @param lineFeeds how many line feeds they hold (counted as they were compared, so that the line
+   *     of a difference past them needs no second read of them)
    */
-  public record Prefix(Spooled of, long length) {
+  public record Prefix(Spooled of, long length, long lineFeeds) {
     public Prefix {
       Objects.requireNonNull(of, "of");
       if (length < 0 || length > of.size()) {
         throw new IllegalArgumentException("prefix of " + length + " bytes of " + of);
+      }
+      if (lineFeeds < 0 || lineFeeds > length) {
+        throw new IllegalArgumentException(lineFeeds + " line feeds in " + length + " bytes");
       }
     }
   }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where two spool files first differ, read once per pair. A case's spooled outputs were compared
@@ -36,33 +37,35 @@ final class SpooledPairs {
     if (known != null) {
       return known;
     }
-    long shared = shared(a, b);
+    Spooled.Prefix shared = shared(a, b);
+    long length = shared == null ? 0 : shared.length();
+    long lineFeeds = shared == null ? 0 : shared.lineFeeds();
     Optional<StreamBytes.Mismatch> found;
     try (InputStream left = a.open();
         InputStream right = b.open()) {
-      // Lines are counted in the shared bytes, which are compared only from where they end.
-      long lineFeeds = StreamBytes.lineFeeds(left, shared);
-      right.skipNBytes(shared);
+      // The shared bytes are neither compared nor read: their line feeds were counted as they were.
+      left.skipNBytes(length);
+      right.skipNBytes(length);
       found =
           StreamBytes.mismatch(left, right)
-              .map(m -> new StreamBytes.Mismatch(shared + m.offset(), lineFeeds + m.lineFeeds()));
+              .map(m -> new StreamBytes.Mismatch(length + m.offset(), lineFeeds + m.lineFeeds()));
     }
     KNOWN.put(pair, found);
     return found;
   }
 
   /**
-   * How many first bytes {@code a} and {@code b} are known to share without reading them: the
-   * prefix of one that is the other's first bytes ({@link Spooled.Prefix}, a stream compared with
-   * its reference as it arrived), else none.
+   * The first bytes {@code a} and {@code b} are known to share without reading them: the prefix of
+   * one that is the other's first bytes ({@link Spooled.Prefix}, a stream compared with its
+   * reference as it arrived), else none.
    */
-  private static long shared(Spooled a, Spooled b) {
+  private static Spooled.@Nullable Prefix shared(Spooled a, Spooled b) {
     Spooled.Prefix ofA = a.prefix();
     if (ofA != null && ofA.of().equals(b)) {
-      return ofA.length();
+      return ofA;
     }
     Spooled.Prefix ofB = b.prefix();
-    return ofB != null && ofB.of().equals(a) ? ofB.length() : 0;
+    return ofB != null && ofB.of().equals(a) ? ofB : null;
   }
 
   /** Forgets the pairs with a file in {@code folder}, deleted next. */

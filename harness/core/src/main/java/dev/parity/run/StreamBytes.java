@@ -73,26 +73,6 @@ public final class StreamBytes {
   }
 
   /**
-   * The line feeds in the next {@code bytes} bytes of {@code in}.
-   *
-   * @throws IOException when it cannot be read, or ends before
-   */
-  static long lineFeeds(InputStream in, long bytes) throws IOException {
-    byte[] block = new byte[BLOCK];
-    long count = 0;
-    long left = bytes;
-    while (left > 0) {
-      int n = in.readNBytes(block, 0, (int) Math.min(BLOCK, left));
-      if (n == 0) {
-        throw new IOException("the stream ended " + left + " bytes before byte " + bytes);
-      }
-      count += lineFeeds(block, 0, n);
-      left -= n;
-    }
-    return count;
-  }
-
-  /**
    * The line feeds in {@code bytes[from, to)}, eight bytes at a time: a byte of {@code x} is zero
    * exactly when its bit 7 is clear in {@code ((x & LOWS) + LOWS) | x} (no carry crosses bytes).
    */

@@ -58,7 +58,10 @@ class SplicedInputProperties {
     }
     Spooled spooled =
         new Spooled(
-            tail, expected.length, new Spooled.Prefix(new Spooled(head, reference.length), length));
+            tail,
+            expected.length,
+            new Spooled.Prefix(
+                new Spooled(head, reference.length), length, lineFeeds(reference, length)));
 
     try (InputStream in = spooled.open();
         InputStream model = new ByteArrayInputStream(expected)) {
@@ -81,6 +84,14 @@ class SplicedInputProperties {
       spooled.transferTo(part, target);
     }
     assertThat(Files.readAllBytes(copy)).isEqualTo(Arrays.copyOf(expected, part));
+  }
+
+  private static long lineFeeds(byte[] bytes, int length) {
+    long count = 0;
+    for (int i = 0; i < length; i++) {
+      count += bytes[i] == '\n' ? 1 : 0;
+    }
+    return count;
   }
 
   private static byte[] bytes(Random random, int length) {
