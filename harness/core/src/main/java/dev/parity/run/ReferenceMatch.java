@@ -32,8 +32,15 @@ final class ReferenceMatch implements AutoCloseable {
     this.file = file;
   }
 
-  /** Starts comparing with {@code reference}; empty when its file cannot be opened. */
+  /**
+   * Starts comparing with {@code reference}; empty when its file cannot be opened, or when its
+   * first bytes are another stream's ({@link Spooled.Prefix}): its file alone does not hold them,
+   * and a match against the hole where they would be is no match.
+   */
   static Optional<ReferenceMatch> open(Spooled reference) {
+    if (reference.prefix() != null) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(
           new ReferenceMatch(

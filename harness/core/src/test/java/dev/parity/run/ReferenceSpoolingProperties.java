@@ -195,6 +195,28 @@ class ReferenceSpoolingProperties {
     assertThat(own[own.length - 1]).isEqualTo(candidate[candidate.length - 1]);
   }
 
+  @Property(tries = 100)
+  void aReferenceWhoseFirstBytesAreAnotherStreamsIsNeverMatchedAgainstItsFileAlone(
+      @ForAll @IntRange(min = 1, max = 2_000) int limit,
+      @ForAll @IntRange(min = 1, max = 4_000) int more,
+      @ForAll @IntRange(min = 1, max = 700) int chunk,
+      @ForAll long seed)
+      throws IOException {
+    byte[] legacy = text(new Random(seed), limit + more);
+    Spooled first = keep(legacy, limit, 64, chunk, null).spooled.orElseThrow();
+    Spooled prefixed =
+        keep(changed(legacy, legacy.length - 1), limit, 64, chunk, first).spooled.orElseThrow();
+    // What the prefixed stream's file alone holds: a hole of zeros where its prefix is.
+    byte[] fileAlone = Files.readAllBytes(prefixed.file());
+
+    Kept candidate = keep(fileAlone, limit, 64, chunk, prefixed);
+
+    // Matched against the file alone, it would have ended as the prefixed stream, whose bytes
+    // differ: a false "equal".
+    assertThat(candidate.bytes()).isEqualTo(fileAlone);
+    assertThat(candidate.spooled.orElseThrow().prefix()).isNull();
+  }
+
   /** A scan that answers for the bytes of one reference and records what it is shown. */
   private static final class SkippingScan implements OutputScan {
     private final Spooled reference;
