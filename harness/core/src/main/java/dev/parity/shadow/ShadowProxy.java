@@ -189,7 +189,8 @@ public final class ShadowProxy implements AutoCloseable {
   public Verdict stop(Duration drain) throws IOException, InterruptedException {
     // The JDK's server closes its listener at once, then waits up to the delay for the exchanges in
     // flight and returns when the last one ends; with none in flight it waits out the whole delay
-    // (JDK-8304065, fixed in 21), so then it gets a second. Legacy's client stays open until then.
+    // (JDK-8304065, fixed in 25 and 21), so then it gets a second. Legacy's client stays open until
+    // then.
     long seconds = Math.max(1, (drain.toMillis() + 999) / 1000);
     server.stop(inFlight.get() == 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, seconds));
     clients.shutdown();
