@@ -61,7 +61,9 @@ class SplicedInputProperties {
             tail,
             expected.length,
             new Spooled.Prefix(
-                new Spooled(head, reference.length), length, lineFeeds(reference, length)));
+                new Spooled(head, reference.length),
+                length,
+                StreamBytes.lineFeeds(reference, 0, length)));
 
     try (InputStream in = spooled.open();
         InputStream model = new ByteArrayInputStream(expected)) {
@@ -86,14 +88,6 @@ class SplicedInputProperties {
       spooled.transferTo(part, target);
     }
     assertThat(Files.readAllBytes(copy)).isEqualTo(Arrays.copyOf(expected, part));
-  }
-
-  private static long lineFeeds(byte[] bytes, int length) {
-    long count = 0;
-    for (int i = 0; i < length; i++) {
-      count += bytes[i] == '\n' ? 1 : 0;
-    }
-    return count;
   }
 
   private static byte[] bytes(Random random, int length) {

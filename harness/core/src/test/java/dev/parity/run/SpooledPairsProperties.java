@@ -58,7 +58,10 @@ class SpooledPairsProperties {
     byte[] a = changed(source, Math.max(changeA, lengthA));
     Spooled spooledA =
         aPrefixed
-            ? spooled(a, lengthA, new Spooled.Prefix(third, lengthA, lineFeeds(source, lengthA)))
+            ? spooled(
+                a,
+                lengthA,
+                new Spooled.Prefix(third, lengthA, StreamBytes.lineFeeds(source, 0, lengthA)))
             : spooled(a, 0, null);
     // b: the first bytes of a (a prefix the pair may skip) or of the same third stream (which it
     // may not: a's bytes past its own prefix were never compared with them).
@@ -67,12 +70,19 @@ class SpooledPairsProperties {
     if (bOfA) {
       int lengthB = Math.min(sharedB, size);
       b = changed(a, Math.max(changeB, lengthB));
-      spooledB = spooled(b, lengthB, new Spooled.Prefix(spooledA, lengthB, lineFeeds(a, lengthB)));
+      spooledB =
+          spooled(
+              b,
+              lengthB,
+              new Spooled.Prefix(spooledA, lengthB, StreamBytes.lineFeeds(a, 0, lengthB)));
     } else {
       int lengthB = Math.min(sharedB, size);
       b = changed(source, Math.max(changeB, lengthB));
       spooledB =
-          spooled(b, lengthB, new Spooled.Prefix(third, lengthB, lineFeeds(source, lengthB)));
+          spooled(
+              b,
+              lengthB,
+              new Spooled.Prefix(third, lengthB, StreamBytes.lineFeeds(source, 0, lengthB)));
     }
 
     Optional<StreamBytes.Mismatch> expected =
@@ -93,14 +103,6 @@ class SpooledPairsProperties {
       copy[at] = (byte) (copy[at] == 'z' ? 'y' : 'z');
     }
     return copy;
-  }
-
-  private static long lineFeeds(byte[] bytes, int length) {
-    long count = 0;
-    for (int i = 0; i < length; i++) {
-      count += bytes[i] == '\n' ? 1 : 0;
-    }
-    return count;
   }
 
   /**

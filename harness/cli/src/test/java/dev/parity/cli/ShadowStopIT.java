@@ -1,4 +1,4 @@
-package dev.parity.shadow;
+package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,8 @@ import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.run.Runner;
 import dev.parity.run.Runners;
+import dev.parity.shadow.ShadowProxy;
+import dev.parity.shadow.ShadowSettings;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,10 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stopping the proxy (SIGTERM) serves the clients already in flight before it lets legacy's client
  * go, within {@code --drain}: a deploy that stops the proxy must not cut the answer of a client
- * whose request legacy is still working on.
+ * whose request legacy is still working on. An integration test (failsafe) because legacy takes
+ * seconds over a request on purpose, past the one second the JDK's server used to give.
  */
 @Timeout(120)
-class ShadowStopTests {
+class ShadowStopIT {
   /** How long legacy takes over the slow request: well past the second the JDK's server gave. */
   private static final long SLOW_MILLIS = 3_000;
 
