@@ -1,7 +1,5 @@
 package dev.parity.shadow;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.parity.fixture.Suite;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
@@ -9,11 +7,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.apache.hc.core5.http.io.HttpServerRequestHandler;
 
 /**
  * The proxy's warm-up as a whole, before it takes clients: the suite's safe cases sent through a
@@ -44,27 +42,25 @@ final class ProxyWarmUp {
   }
 
   /**
-   * Warms up a proxy whose comparisons are worked off by {@code queue}, whose listeners run on
-   * {@code clients} with the handler {@code handler} makes for a ledger (the clients' own, so that
-   * the code compiled is theirs), and whose verdict is written on {@code writer}.
+   * Warms up a proxy whose comparisons are worked off by {@code queue}, whose listener takes the
+   * handler {@code handler} makes for a ledger (the clients' own, so that the code compiled is
+   * theirs), and whose verdict is written on {@code writer}.
    */
   static Summary run(
       Suite suite,
       ShadowSettings settings,
       ComparisonQueue<Ledger.Queued> queue,
-      Executor clients,
       ScheduledExecutorService writer,
-      Function<Ledger, HttpHandler> handler)
+      Function<Ledger, HttpServerRequestHandler> handler)
       throws IOException, InterruptedException {
     if (settings.warmUp().isZero() || WarmUp.cases(suite).isEmpty()) {
       return Summary.NONE;
     }
     RehearsedDifferences rehearsed = new RehearsedDifferences();
     Ledger discarded = Ledger.warmUp(new ShadowTally(suite.key()), rehearsed);
-    HttpServer warm = HttpServer.create(new InetSocketAddress(HOST, 0), 128);
-    warm.setExecutor(clients);
-    warm.createContext("/", handler.apply(discarded));
-    warm.start();
+    ProxyListener warm =
+        ProxyListener.bind(new InetSocketAddress(HOST, 0), "parity-shadow-warm-up")
+            .start(handler.apply(discarded));
     ScheduledFuture<?> rendering =
         writer.scheduleWithFixedDelay(
             () -> render(discarded, queue),
@@ -72,12 +68,12 @@ final class ProxyWarmUp {
             RENDER_EVERY_MS,
             TimeUnit.MILLISECONDS);
     try {
-      URI base = URI.create("http://" + HOST + ":" + warm.getAddress().getPort());
+      URI base = URI.create("http://" + HOST + ":" + warm.address().getPort());
       WarmUp.Result sent = WarmUp.run(suite, base, settings.warmUp(), () -> queue.waiting() == 0);
       return new Summary(sent.requests(), sent.took(), queue.done(), rehearsed.changed());
     } finally {
       rendering.cancel(false);
-      warm.stop(0);
+      warm.close();
     }
   }
 

@@ -1,23 +1,19 @@
 package dev.parity.shadow;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.parity.files.AtomicFiles;
 import dev.parity.fixture.ConfigException;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.Utf8;
-import dev.parity.run.DaemonThreads;
 import dev.parity.run.Runner;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -25,20 +21,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.io.HttpServerRequestHandler;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 
 /**
  * A reverse proxy in front of legacy: every client gets legacy's answer, and safe requests are
  * queued to be sent to the candidate and once more to legacy for noise ({@code legacySecondary:}
- * when the suite has one) and judged like {@code parity compare} judges a case. The JDK's HTTP
- * server takes the clients; legacy is called through Apache HttpClient's blocking client on the
- * client's thread ({@link LegacyClient}); the comparisons use Parity's runner (see
- * docs/traffic.md).
+ * when the suite has one) and judged like {@code parity compare} judges a case. The clients are
+ * taken by {@link ProxyListener} (Apache HttpCore, the request target kept as sent); legacy is
+ * called through Apache HttpClient's blocking client on the client's thread ({@link LegacyClient});
+ * the comparisons use Parity's runner (see docs/traffic.md).
  */
 public final class ShadowProxy implements AutoCloseable {
   /** Methods mirrored without {@code allowSideEffects: true}. */
@@ -47,32 +47,24 @@ public final class ShadowProxy implements AutoCloseable {
   /** The path of the live page; {@code /_parity/verdict.json} is the running verdict. */
   public static final String PAGE = "/_parity";
 
-  static {
-    // The JDK's server writes the headers and the body separately; with Nagle's algorithm on, the
-    // client's delayed ACK holds the body back 40 ms. Read when the first HttpServer is created.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final Suite suite;
   private final ShadowSettings settings;
   private final Ledger ledger;
   private final ComparisonQueue<Ledger.Queued> queue;
   private final LegacyExchange legacy;
-  private final HttpServer server;
-  private final ExecutorService clients;
   private final ScheduledExecutorService writer;
   private ProxyWarmUp.Summary warmedUp = ProxyWarmUp.Summary.NONE;
-  private volatile boolean serving;
+  private final ProxyListener server;
 
   /** Clients' exchanges being handled (the warm-up's too, while it runs). */
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final InFlight inFlight = new InFlight();
 
   private ShadowProxy(Suite suite, Runner live, ShadowSettings settings, URI legacyBase)
       throws IOException {
     this.suite = suite;
     this.settings = settings;
+    // First: a port in use fails before anything is started or written.
+    this.server = ProxyListener.bind(settings.listen(), "parity-shadow-client");
     ShadowJudge judge = new ShadowJudge(suite, live);
     Optional<ShadowRecorder> recorder =
         settings
@@ -82,7 +74,12 @@ public final class ShadowProxy implements AutoCloseable {
                     new ShadowRecorder(
                         folder, suite, settings.sample(), ThreadLocalRandom.current()::nextDouble));
     if (recorder.isPresent()) {
-      recorder.get().prepare();
+      try {
+        recorder.get().prepare();
+      } catch (IOException | RuntimeException e) {
+        server.close();
+        throw e;
+      }
     }
     this.ledger = Ledger.of(new ShadowTally(suite.key()), recorder);
     this.queue =
@@ -90,10 +87,6 @@ public final class ShadowProxy implements AutoCloseable {
     this.legacy =
         new LegacyExchange(
             LegacyClient.create(suite.http().connectTimeout(), suite.timeout()), legacyBase);
-    this.server = HttpServer.create(settings.listen(), 128);
-    this.clients = Executors.newFixedThreadPool(64, DaemonThreads.named("parity-shadow-client"));
-    server.setExecutor(clients);
-    server.createContext("/", handler(ledger));
     // The running verdict is rebuilt every few seconds: work off the clients' path, like the
     // comparisons (the final one, on stop, is written by the stopping thread).
     this.writer =
@@ -112,9 +105,7 @@ public final class ShadowProxy implements AutoCloseable {
     ShadowProxy proxy = new ShadowProxy(suite, live, settings, base);
     Files.createDirectories(settings.reports());
     try {
-      proxy.warmedUp =
-          ProxyWarmUp.run(
-              suite, settings, proxy.queue, proxy.clients, proxy.writer, proxy::handler);
+      proxy.warmedUp = ProxyWarmUp.run(suite, settings, proxy.queue, proxy.writer, proxy::handler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       proxy.close();
@@ -123,8 +114,7 @@ public final class ShadowProxy implements AutoCloseable {
       // A proxy that could not warm up still serves its clients, cold.
       proxy.warmedUp = ProxyWarmUp.Summary.NONE;
     }
-    proxy.server.start();
-    proxy.serving = true;
+    proxy.server.start(proxy.handler(proxy.ledger));
     long every = settings.every().toMillis();
     proxy.writer.scheduleWithFixedDelay(proxy::writeQuietly, every, every, TimeUnit.MILLISECONDS);
     return proxy;
@@ -132,7 +122,7 @@ public final class ShadowProxy implements AutoCloseable {
 
   /** The address clients connect to (the real port when {@code --listen} asked for port 0). */
   public InetSocketAddress address() {
-    return server.getAddress();
+    return server.address();
   }
 
   /** The verdict so far. */
@@ -178,8 +168,8 @@ public final class ShadowProxy implements AutoCloseable {
    * so the warm-up's calls through it are the clients' (two lambdas are two classes, and the
    * clients' would have met code compiled for the warm-up's class alone).
    */
-  private HttpHandler handler(Ledger into) {
-    return exchange -> handle(exchange, into);
+  private HttpServerRequestHandler handler(Ledger into) {
+    return (request, trigger, context) -> handle(request, trigger, into);
   }
 
   /**
@@ -187,14 +177,11 @@ public final class ShadowProxy implements AutoCloseable {
    * {@code drain}) and writes the final verdict.json; returns that verdict.
    */
   public Verdict stop(Duration drain) throws IOException, InterruptedException {
-    // The JDK's server closes its listener at once, then waits up to the delay for the exchanges in
-    // flight and returns when the last one ends; with none in flight it waits out the whole delay
-    // (JDK-8304065, fixed in 25 and 21), so then it gets a second. Legacy's client stays open until
-    // then.
-    long seconds = Math.max(1, (drain.toMillis() + 999) / 1000);
-    server.stop(inFlight.get() == 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, seconds));
-    clients.shutdown();
-    clients.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
+    // No new connection; the clients in flight get legacy's answer, each told to close its
+    // connection after it, for up to the drain; then every connection closes.
+    server.stopAccepting();
+    inFlight.awaitNone(drain);
+    server.close();
     queue.drain(drain);
     writer.shutdownNow();
     legacy.close();
@@ -205,15 +192,7 @@ public final class ShadowProxy implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!serving) {
-      // The JDK's server frees its port only once its dispatcher's selector has seen the listening
-      // channel closed: one closed before it ever started (start failed, e.g. interrupted while
-      // warming up) kept the clients' port bound. It is started only to be stopped at once.
-      server.start();
-      serving = true;
-    }
-    server.stop(0);
-    clients.shutdownNow();
+    server.close();
     queue.close();
     writer.shutdownNow();
     try {
@@ -223,49 +202,77 @@ public final class ShadowProxy implements AutoCloseable {
     }
   }
 
-  private void handle(HttpExchange exchange, Ledger into) throws IOException {
-    inFlight.incrementAndGet();
+  private void handle(
+      ClassicHttpRequest request, HttpServerRequestHandler.ResponseTrigger trigger, Ledger into)
+      throws IOException, HttpException {
+    inFlight.begin();
     try {
-      String rawPath = exchange.getRequestURI().getRawPath();
+      String target = request.getPath();
+      int query = target.indexOf('?');
+      String rawPath = query < 0 ? target : target.substring(0, query);
       if (rawPath.equals(PAGE) || rawPath.equals(PAGE + "/")) {
-        page(exchange, "text/html; charset=utf-8", LivePage.html(verdict()));
+        trigger.submitResponse(page(200, "text/html", LivePage.html(verdict())));
         return;
       }
       if (rawPath.equals(PAGE + "/verdict.json")) {
-        page(exchange, "application/json", VerdictJson.toJson(verdict()));
+        trigger.submitResponse(page(200, "application/json", VerdictJson.toJson(verdict())));
         return;
       }
-      proxy(exchange, rawPath, into);
+      proxy(request, trigger, rawPath, into);
     } finally {
-      exchange.close();
-      inFlight.decrementAndGet();
+      inFlight.end();
     }
   }
 
-  private void proxy(HttpExchange exchange, String rawPath, Ledger into) throws IOException {
-    String rawQuery = exchange.getRequestURI().getRawQuery();
-    String pathAndQuery = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-    byte[] body = LegacyExchange.requestBody(exchange);
+  private void proxy(
+      ClassicHttpRequest request,
+      HttpServerRequestHandler.ResponseTrigger trigger,
+      String rawPath,
+      Ledger into)
+      throws IOException, HttpException {
+    boolean closing = closing();
+    byte[] body = LegacyExchange.requestBody(request);
     if (body.length > ShadowSettings.MAX_BODY_BYTES) {
       // Not buffered past the cap: the proxy cannot forward what it did not keep.
-      page(exchange, 413, "text/plain; charset=utf-8", "parity shadow: request body over 32 MiB\n");
+      trigger.submitResponse(LegacyExchange.text(413, "request body over 32 MiB", true));
       into.tally().received(false, false);
       return;
     }
-    String method = exchange.getRequestMethod();
-    Map<String, List<String>> headers = LegacyExchange.forwardable(exchange.getRequestHeaders());
+    String method = request.getMethod();
+    String target = request.getPath();
+    Map<String, List<String>> headers = LegacyExchange.forwardable(request.getHeaders());
     LegacyExchange.Answer answer =
-        legacy.answer(exchange, legacy.request(method, pathAndQuery, headers, body));
+        legacy.answer(legacy.request(method, target, headers, body), trigger, closing);
     boolean legacyFailed = answer.status() >= 500;
     Optional<String> text = body.length == 0 ? Optional.of("") : Utf8.strict(body);
-    // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, and an
-    // unreachable legacy (nothing to compare with).
-    boolean mirrored = mirrors(method) && answer.body().isPresent() && text.isPresent();
+    // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, a target
+    // the candidate's client cannot send as it is, and an unreachable legacy (nothing to compare
+    // with).
+    boolean mirrored =
+        mirrors(method) && answer.body().isPresent() && text.isPresent() && sendable(target);
     into.tally().received(mirrored, legacyFailed);
     if (mirrored) {
-      Mirrored.Request request =
-          new Mirrored.Request(method, rawPath, pathAndQuery, headers, text.get(), answer);
-      into.offered(queue.offer(new Ledger.Queued(request, into)));
+      Mirrored.Request mirror =
+          new Mirrored.Request(method, rawPath, target, headers, text.get(), answer);
+      into.offered(queue.offer(new Ledger.Queued(mirror, into)));
+    }
+  }
+
+  /**
+   * Whether the candidate's and legacy's second calls can send {@code target} byte for byte: an
+   * origin-form target that is a strict URI path and query. Any other ({@code /a|b}, a bad {@code
+   * %} escape, an absolute URI) would be sent escaped or not at all, and its answers would differ
+   * from legacy's for that alone.
+   */
+  static boolean sendable(String target) {
+    if (!target.startsWith("/")) {
+      return false;
+    }
+    try {
+      URI uri = new URI("http://localhost" + target);
+      return uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 
@@ -302,17 +309,17 @@ public final class ShadowProxy implements AutoCloseable {
         VerdictJson.toJson(verdict).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void page(HttpExchange exchange, String type, String text) throws IOException {
-    page(exchange, 200, type, text);
+  /** Whether the proxy is stopping: every answer then closes its client's connection. */
+  private boolean closing() {
+    return server.closing();
   }
 
-  private static void page(HttpExchange exchange, int status, String type, String text)
-      throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+  private BasicClassicHttpResponse page(int status, String type, String text) {
+    BasicClassicHttpResponse page = new BasicClassicHttpResponse(status);
+    page.setEntity(new StringEntity(text, ContentType.create(type, StandardCharsets.UTF_8)));
+    if (closing()) {
+      page.setHeader("Connection", "close");
     }
+    return page;
   }
 }

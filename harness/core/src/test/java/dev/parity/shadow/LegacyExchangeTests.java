@@ -188,6 +188,15 @@ class LegacyExchangeTests {
     assertThat(legacySaw.get(1).headers().get("User-agent")).containsExactly("Mobile/1.0");
   }
 
+  @Test
+  void anHttp10ClientGetsABodyOfUnknownLengthEndedByTheConnectionsClose() throws IOException {
+    String answer = raw("GET /chunked HTTP/1.0\r\nHost: x\r\n\r\n");
+
+    String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+    assertThat(head).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("transfer-encoding");
+    assertThat(answer.substring(head.length() + 4)).startsWith("line 0\n").endsWith("line 99\n");
+  }
+
   /** Sends {@code request} as written to the proxy and returns the whole answer. */
   private String raw(String request) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.address().getPort())) {
