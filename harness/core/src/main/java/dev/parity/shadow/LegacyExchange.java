@@ -141,15 +141,23 @@ final class LegacyExchange implements AutoCloseable {
     return answer;
   }
 
-  /** The request's body, up to one byte over the cap; a request without one has none. */
+  /**
+   * The request's body, up to one byte over the cap (and no further); a request without one has
+   * none.
+   */
   static byte[] requestBody(ClassicHttpRequest request) throws IOException {
     HttpEntity entity = request.getEntity();
     if (entity == null || entity.getContentLength() == 0) {
       return new byte[0];
     }
-    try (InputStream in = entity.getContent()) {
-      return in.readNBytes(ShadowSettings.MAX_BODY_BYTES + 1);
+    InputStream in = entity.getContent();
+    byte[] body = in.readNBytes(ShadowSettings.MAX_BODY_BYTES + 1);
+    if (body.length <= ShadowSettings.MAX_BODY_BYTES) {
+      in.close();
     }
+    // Over the cap, the stream is left as it is: closing it would read the rest, however large,
+    // and the connection is closed after the 413 instead.
+    return body;
   }
 
   /**

@@ -233,7 +233,9 @@ public final class ShadowProxy implements AutoCloseable {
     boolean closing = closing();
     byte[] body = LegacyExchange.requestBody(request);
     if (body.length > ShadowSettings.MAX_BODY_BYTES) {
-      // Not buffered past the cap: the proxy cannot forward what it did not keep.
+      // Not buffered past the cap: the proxy cannot forward what it did not keep. The rest is not
+      // read either (the server would read it all, however large, before closing the connection).
+      request.setEntity(null);
       trigger.submitResponse(LegacyExchange.text(413, "request body over 32 MiB", true));
       into.tally().received(false, false);
       return;
@@ -245,11 +247,17 @@ public final class ShadowProxy implements AutoCloseable {
         legacy.answer(legacy.request(method, target, headers, body), trigger, closing);
     boolean legacyFailed = answer.status() >= 500;
     Optional<String> text = body.length == 0 ? Optional.of("") : Utf8.strict(body);
-    // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, a target
-    // the candidate's client cannot send as it is, and an unreachable legacy (nothing to compare
-    // with).
+    // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, a request
+    // the candidate's client cannot send as it came, and an unreachable legacy (nothing to compare
+    // with). Without a User-Agent, the candidate and legacy's second call would get the JDK
+    // client's own (it cannot send none): for a service that answers by user agent, legacy's two
+    // answers would differ, and the candidate's difference there would pass as noise.
     boolean mirrored =
-        mirrors(method) && answer.body().isPresent() && text.isPresent() && sendable(target);
+        mirrors(method)
+            && answer.body().isPresent()
+            && text.isPresent()
+            && sendable(target)
+            && headers.containsKey("User-Agent");
     into.tally().received(mirrored, legacyFailed);
     if (mirrored) {
       Mirrored.Request mirror =

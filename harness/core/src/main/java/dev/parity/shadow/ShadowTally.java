@@ -114,7 +114,7 @@ final class ShadowTally {
             + total.total()
             + " compared, "
             + notMirrored.sum()
-            + " not mirrored (methods with side effects, too large, or a target not sendable as it is), "
+            + " not mirrored (methods with side effects, too large, or not sendable as they came), "
             + dropped
             + " dropped from comparison (queue full), "
             + waiting

@@ -88,6 +88,7 @@ class LegacyExchangeTests {
               }
             }
             case "/write" -> send(exchange, 201, "created " + body);
+            case "/ua" -> send(exchange, 200, userAgentPage(exchange));
             default -> {
               headers.set("Content-Type", "application/json");
               headers.add("X-Legacy", "one");
@@ -101,12 +102,25 @@ class LegacyExchangeTests {
         "/",
         exchange -> {
           candidateCalls.merge(exchange.getRequestURI().getPath(), 1, Integer::sum);
-          send(exchange, 200, "candidate");
+          send(
+              exchange,
+              200,
+              exchange.getRequestURI().getPath().equals("/ua")
+                  ? "{\"page\":\"wrong\"}"
+                  : "candidate");
         });
     // Legacy's noise calls go to a second instance, so legacy itself sees only what the proxy
     // forwards, whenever the comparisons run.
     HttpServer secondary = server();
-    secondary.createContext("/", exchange -> send(exchange, 200, "secondary"));
+    secondary.createContext(
+        "/",
+        exchange ->
+            send(
+                exchange,
+                200,
+                exchange.getRequestURI().getPath().equals("/ua")
+                    ? userAgentPage(exchange)
+                    : "secondary"));
     this.secondary = secondary.getAddress().getPort();
     proxy = proxy(legacy.getAddress().getPort(), candidate.getAddress().getPort());
   }
@@ -195,6 +209,32 @@ class LegacyExchangeTests {
     String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
     assertThat(head).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("transfer-encoding");
     assertThat(answer.substring(head.length() + 4)).startsWith("line 0\n").endsWith("line 99\n");
+  }
+
+  @Test
+  void aRequestWithoutUserAgentIsNotComparedWithCallsThatCarryTheJdksOwn() throws Exception {
+    // Legacy answers by the user agent. Without one, the client got legacy's page for none, but
+    // the noise call and the candidate would be sent Java-http-client/17's: legacy's two answers
+    // differ in the page, and the candidate's wrong page would pass as noise.
+    raw("GET /ua HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    raw("GET /ua HTTP/1.1\r\nHost: x\r\nUser-Agent: Mobile/1.0\r\nConnection: close\r\n\r\n");
+
+    var verdict = proxy.stop(Duration.ofSeconds(60));
+
+    // Before, the request without a User-Agent passed: the candidate's wrong page was noise.
+    assertThat(verdict.counts().passed()).isZero();
+    assertThat(verdict.counts().failed()).isEqualTo(1);
+    assertThat(verdict.reasons().get(0))
+        .startsWith("2 requests received, 1 compared, 1 not mirrored");
+    assertThat(candidateCalls.get("/ua")).isEqualTo(1);
+  }
+
+  /** A page that depends on the client: mobile for a mobile user agent, else the desktop one. */
+  private static String userAgentPage(com.sun.net.httpserver.HttpExchange exchange) {
+    String agent = exchange.getRequestHeaders().getFirst("User-Agent");
+    return agent == null
+        ? "{\"page\":\"plain\"}"
+        : agent.startsWith("Mobile") ? "{\"page\":\"mobile\"}" : "{\"page\":\"desktop\"}";
   }
 
   /** Sends {@code request} as written to the proxy and returns the whole answer. */

@@ -124,9 +124,29 @@ class RequestTargetTests {
   }
 
   @Test
+  void aBodyOverTheCapGets413AndItsConnectionClosesWithoutTheRestBeingRead() throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.address().getPort())) {
+      // A socket timeout, not an end of stream, would mean the proxy waits for the terabyte.
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          "POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000000\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(new byte[ShadowSettings.MAX_BODY_BYTES + 1]);
+      out.flush();
+
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+      assertThat(answer).startsWith("HTTP/1.1 413 ").contains("request body over 32 MiB");
+    }
+    assertThat(legacy.requestLines()).isEmpty();
+  }
+
+  @Test
   void onlyTargetsTheCandidatesClientSendsAsTheyAreAreMirrored() throws Exception {
-    raw("GET /a|b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    raw("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    raw("GET /a|b HTTP/1.1\r\nHost: x\r\nUser-Agent: t\r\nConnection: close\r\n\r\n");
+    raw("GET /ok HTTP/1.1\r\nHost: x\r\nUser-Agent: t\r\nConnection: close\r\n\r\n");
 
     var verdict = proxy.stop(Duration.ofSeconds(30));
     assertThat(verdict.reasons().get(0))
