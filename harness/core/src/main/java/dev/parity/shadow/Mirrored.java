@@ -7,6 +7,8 @@ import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.run.HttpResponses;
 import dev.parity.run.Observation;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,5 +83,23 @@ public record Mirrored(HttpCase testCase, String group, Observation legacy) {
             answer.body().orElseThrow(),
             answer.duration());
     return new Mirrored(testCase, group, observed);
+  }
+
+  /**
+   * Whether the candidate's and legacy's second calls can send {@code target} byte for byte: an
+   * origin-form target of printable ASCII that is a strict URI path and query. Any other ({@code
+   * /a|b}, a bad {@code %} escape, raw non-ASCII bytes, an absolute URI) would be sent escaped or
+   * not at all, and its answers would differ from legacy's for that alone.
+   */
+  static boolean sendable(String target) {
+    if (!target.startsWith("/") || !target.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+      return false;
+    }
+    try {
+      URI uri = new URI("http://localhost" + target);
+      return uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -256,31 +255,13 @@ public final class ShadowProxy implements AutoCloseable {
         mirrors(method)
             && answer.body().isPresent()
             && text.isPresent()
-            && sendable(target)
+            && Mirrored.sendable(target)
             && headers.containsKey("User-Agent");
     into.tally().received(mirrored, legacyFailed);
     if (mirrored) {
       Mirrored.Request mirror =
           new Mirrored.Request(method, rawPath, target, headers, text.get(), answer);
       into.offered(queue.offer(new Ledger.Queued(mirror, into)));
-    }
-  }
-
-  /**
-   * Whether the candidate's and legacy's second calls can send {@code target} byte for byte: an
-   * origin-form target that is a strict URI path and query. Any other ({@code /a|b}, a bad {@code
-   * %} escape, an absolute URI) would be sent escaped or not at all, and its answers would differ
-   * from legacy's for that alone.
-   */
-  static boolean sendable(String target) {
-    if (!target.startsWith("/")) {
-      return false;
-    }
-    try {
-      URI uri = new URI("http://localhost" + target);
-      return uri.getRawFragment() == null;
-    } catch (URISyntaxException e) {
-      return false;
     }
   }
 
