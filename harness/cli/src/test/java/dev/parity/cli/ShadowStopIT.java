@@ -138,6 +138,8 @@ class ShadowStopIT {
     HttpResponse<String> served = answer.get(60, TimeUnit.SECONDS);
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.body()).isEqualTo("{\"ok\":true}");
+    // The proxy is stopping: the client is told not to send another request on this connection.
+    assertThat(served.headers().firstValue("connection")).hasValue("close");
     Verdict last = stopped.get(60, TimeUnit.SECONDS);
     assertThat(last.reasons().get(0)).startsWith("1 requests received, 1 compared,");
   }

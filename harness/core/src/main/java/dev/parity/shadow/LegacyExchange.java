@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -68,18 +69,21 @@ final class LegacyExchange implements AutoCloseable {
 
   /**
    * Sends {@code request} to legacy and answers the client through {@code trigger} with what legacy
-   * answered, streamed; when legacy cannot be reached, the client gets 502 with why. {@code
-   * closing} asks the client to close its connection after the answer.
+   * answered, streamed; when legacy cannot be reached, the client gets 502 with why. When {@code
+   * closing} says so once legacy has answered (the proxy is stopping), the answer asks the client
+   * to close its connection.
    */
   Answer answer(
-      ClassicHttpRequest request, HttpServerRequestHandler.ResponseTrigger trigger, boolean closing)
+      ClassicHttpRequest request,
+      HttpServerRequestHandler.ResponseTrigger trigger,
+      BooleanSupplier closing)
       throws IOException, HttpException {
     long start = System.nanoTime();
     ClassicHttpResponse response;
     try {
       response = client.executeOpen(host, request, null);
     } catch (IOException | RuntimeException e) {
-      trigger.submitResponse(text(502, "legacy did not answer: " + e, closing));
+      trigger.submitResponse(text(502, "legacy did not answer: " + e, closing.getAsBoolean()));
       return new Answer(
           502,
           HttpHeaders.of(Map.of(), (a, b) -> true),
@@ -95,7 +99,7 @@ final class LegacyExchange implements AutoCloseable {
         answer.addHeader(header);
       }
     }
-    if (closing) {
+    if (closing.getAsBoolean()) {
       answer.setHeader("Connection", "close");
     }
     long length = headers.firstValueAsLong("content-length").orElse(-1);

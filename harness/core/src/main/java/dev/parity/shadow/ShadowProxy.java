@@ -229,7 +229,6 @@ public final class ShadowProxy implements AutoCloseable {
       String rawPath,
       Ledger into)
       throws IOException, HttpException {
-    boolean closing = closing();
     byte[] body = LegacyExchange.requestBody(request);
     if (body.length > ShadowSettings.MAX_BODY_BYTES) {
       // Not buffered past the cap: the proxy cannot forward what it did not keep. The rest is not
@@ -243,7 +242,7 @@ public final class ShadowProxy implements AutoCloseable {
     String target = request.getPath();
     Map<String, List<String>> headers = LegacyExchange.forwardable(request.getHeaders());
     LegacyExchange.Answer answer =
-        legacy.answer(legacy.request(method, target, headers, body), trigger, closing);
+        legacy.answer(legacy.request(method, target, headers, body), trigger, this::closing);
     boolean legacyFailed = answer.status() >= 500;
     Optional<String> text = body.length == 0 ? Optional.of("") : Utf8.strict(body);
     // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, a request

@@ -49,12 +49,18 @@ class RequestTargetTests {
     candidate = new RawServer();
     closing.add(legacy);
     closing.add(candidate);
-    Path folder = project.resolve("fixtures/web");
+    proxy = proxy("");
+  }
+
+  /** A proxy whose legacy is the raw legacy server at {@code basePath}. */
+  private ShadowProxy proxy(String basePath) throws IOException {
+    Path folder = project.resolve("fixtures/web" + basePath.replace('/', '-'));
     Files.createDirectories(folder);
     Files.writeString(
         folder.resolve("suite.yaml"),
         "name: web\nlegacy:\n  url: http://127.0.0.1:"
             + legacy.port()
+            + basePath
             + "\ncandidate:\n  url: http://127.0.0.1:"
             + candidate.port()
             + "\nlegacySecondary:\n  url: http://127.0.0.1:"
@@ -69,11 +75,12 @@ class RequestTargetTests {
             2,
             Optional.empty(),
             0.0,
-            project.resolve("reports"),
+            project.resolve("reports" + basePath.replace('/', '-')),
             Duration.ofSeconds(60),
             Duration.ZERO);
-    proxy = ShadowProxy.start(new SuiteLoader().load(folder), runner, settings);
-    closing.add(0, proxy);
+    ShadowProxy started = ShadowProxy.start(new SuiteLoader().load(folder), runner, settings);
+    closing.add(0, started);
+    return started;
   }
 
   @AfterEach
@@ -100,6 +107,26 @@ class RequestTargetTests {
 
     assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\nlegacy saw " + target);
     assertThat(legacy.requestLines()).containsExactly("GET " + target + " HTTP/1.1");
+  }
+
+  @Test
+  void legacySeesTheTargetAfterItsBasePathAndNothingAddedToARequestWithoutBody()
+      throws IOException {
+    proxy = proxy("/app");
+
+    String answer =
+        raw("GET /ok?x=1 HTTP/1.1\r\nHost: x\r\nUser-Agent: t\r\nConnection: close\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 200 ");
+    assertThat(legacy.requestLines()).containsExactly("GET /app/ok?x=1 HTTP/1.1");
+    // No framing for a body the client did not send, no content negotiated on its behalf.
+    assertThat(legacy.headers().get(0))
+        .contains("User-Agent: t", "Host: 127.0.0.1:" + legacy.port())
+        .noneMatch(
+            line ->
+                line.regionMatches(true, 0, "Content-Length:", 0, 15)
+                    || line.regionMatches(true, 0, "Transfer-Encoding:", 0, 18)
+                    || line.regionMatches(true, 0, "Accept-Encoding:", 0, 16));
   }
 
   @Test
@@ -192,6 +219,7 @@ class RequestTargetTests {
   private static final class RawServer implements AutoCloseable {
     private final ServerSocket socket;
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    private final List<List<String>> headers = new CopyOnWriteArrayList<>();
 
     RawServer() throws IOException {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -206,6 +234,11 @@ class RequestTargetTests {
 
     List<String> requestLines() {
       return requestLines;
+    }
+
+    /** The header lines of each request, in the order received. */
+    List<List<String>> headers() {
+      return headers;
     }
 
     private void serve() {
@@ -228,10 +261,13 @@ class RequestTargetTests {
       if (line == null) {
         return;
       }
-      requestLines.add(line);
+      List<String> head = new ArrayList<>();
       for (String header = in.readLine(); header != null && !header.isEmpty(); ) {
+        head.add(header);
         header = in.readLine();
       }
+      headers.add(head);
+      requestLines.add(line);
       String[] parts = line.split(" ");
       String answer;
       if (parts[1].equals("/none")) {
