@@ -227,13 +227,20 @@ final class RedactionScan {
         e |= zeros(word ^ EQUALS);
         h |= word & HIGHS;
         // As in hasLetter: a word without bit 6 in any byte has no letter.
-        if ((word & LETTER_BITS) != 0) {
+        // A flag is only ever asked whether it is set: once it is, its letters are not looked
+        // for again (issue 13, ninth pass: a letter of the header keywords is in most words of
+        // text, and their patterns were tested in every word of a gigabyte).
+        if ((word & LETTER_BITS) != 0 && (cs == 0 || es == 0)) {
           long folded = word | CASE;
-          for (long letter : colonLetters) {
-            cs |= zeros(folded ^ letter);
+          if (cs == 0) {
+            for (long letter : colonLetters) {
+              cs |= zeros(folded ^ letter);
+            }
           }
-          for (long letter : equalsLetters) {
-            es |= zeros(folded ^ letter);
+          if (es == 0) {
+            for (long letter : equalsLetters) {
+              es |= zeros(folded ^ letter);
+            }
           }
         }
       }

@@ -17,6 +17,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -152,6 +153,34 @@ class RedactionScanProperties {
       assertThat(new OutputRedactionScan(colon, equals, reference, half).skip(reference, prefix))
           .as("a scan that saw half of the reference answers for none of it")
           .isFalse();
+    }
+  }
+
+  /**
+   * The scan stops looking for a side's keyword letters once it has found one (issue 13, ninth
+   * pass): after every piece of an output, each of several texts with its own separators, letters
+   * and non-ASCII bytes, it still answers as the whole test over everything it saw, so no flag it
+   * stopped computing was needed later.
+   */
+  @Property(tries = 3_000)
+  void afterEachPieceTheScanAnswersAsTheWholeTestOverWhatItSaw(
+      @ForAll @Size(min = 1, max = 6) List<@From("longTexts") byte[]> pieces,
+      @ForAll("keywords") List<String> colon,
+      @ForAll("keywords") List<String> equals) {
+    OutputRedactionScan scan = new OutputRedactionScan(colon, equals);
+    byte[] seen = new byte[0];
+    for (byte[] piece : pieces) {
+      scan.accept(piece, 0, piece.length);
+      int at = seen.length;
+      seen = Arrays.copyOf(seen, at + piece.length);
+      System.arraycopy(piece, 0, seen, at, piece.length);
+
+      assertThat(scan.could())
+          .as("after %d bytes", seen.length)
+          .isEqualTo(RedactionScan.wholeCould(seen, seen.length, colon, equals));
+      if (!scan.could()) {
+        assertThat(ByteByByteScan.mayChange(seen, colon, equals)).isFalse();
+      }
     }
   }
 
