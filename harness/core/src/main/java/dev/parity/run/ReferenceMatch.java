@@ -25,7 +25,6 @@ final class ReferenceMatch implements AutoCloseable {
   private final FileChannel file;
   private final ByteBuffer expected = ByteBuffer.allocateDirect(PIECE);
   private long matched;
-  private long lineFeeds;
 
   private ReferenceMatch(Spooled reference, FileChannel file) {
     this.reference = reference;
@@ -79,9 +78,6 @@ final class ReferenceMatch implements AutoCloseable {
       return false;
     }
     matched += length;
-    // Counted here, on the pump, which mostly waits for the pipe: the line of a late difference
-    // then needs no read of the gigabyte before it (issue 13, eighth pass).
-    lineFeeds += StreamBytes.lineFeeds(bytes, offset, offset + length);
     return true;
   }
 
@@ -95,9 +91,17 @@ final class ReferenceMatch implements AutoCloseable {
     return matched == reference.size() ? Optional.of(reference) : Optional.empty();
   }
 
-  /** The stream's first bytes, which are the reference's: the {@link #matched()} ones. */
-  Spooled.Prefix prefix() {
-    return new Spooled.Prefix(reference, matched, lineFeeds);
+  /**
+   * The stream's first bytes, which are the reference's: the {@link #matched()} ones, with the line
+   * feeds they hold, counted now from the reference's file. Only a stream that is not the whole
+   * reference asks: the pump no longer counts every matched byte as it compares, which was a third
+   * of a passing candidate's run, the pump's thread being the busiest of it (issue 13,
+   * docs/benchmarks.md, ninth pass).
+   *
+   * @throws IOException when the reference's file can no longer be read to its matched length
+   */
+  Spooled.Prefix prefix() throws IOException {
+    return new Spooled.Prefix(reference, matched, FileLineFeeds.count(reference.file(), matched));
   }
 
   @Override

@@ -223,7 +223,11 @@ final class SpoolingBuffer extends OutputStream {
     Spooled.Prefix shared = null;
     if (before != null) {
       before.close();
-      shared = before.prefix();
+      try {
+        shared = before.prefix();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+      }
     }
     IOException failed = failure;
     if (failed != null) {

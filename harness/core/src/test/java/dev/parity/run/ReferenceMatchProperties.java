@@ -1,6 +1,7 @@
 package dev.parity.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -81,6 +82,53 @@ class ReferenceMatchProperties {
       }
 
       assertThat(match.next(all, 0, all.length)).isFalse();
+    }
+  }
+
+  /**
+   * The line feeds of the matched bytes are counted from the reference's file when a stream that is
+   * not the whole reference asks for its prefix, not by the pump as it compares (issue 13, ninth
+   * pass): as many as the model counts in the stream's bytes before the first difference, however
+   * the stream was written and wherever it differs; a file that lost them is an error, not a count.
+   */
+  @Property(tries = 60)
+  void thePrefixHoldsTheLineFeedsOfTheMatchedBytes(
+      @ForAll @IntRange(min = 1, max = 2 * StreamBytes.BLOCK + 100) int length,
+      @ForAll @IntRange(min = 0, max = 2 * StreamBytes.BLOCK + 99) int changedAt,
+      @ForAll @IntRange(min = 1, max = 3 * PIECE) int write,
+      @ForAll long seed)
+      throws IOException {
+    Random random = new Random(seed);
+    byte[] all = new byte[length];
+    for (int i = 0; i < length; i++) {
+      all[i] = (byte) "ab\n\n=".charAt(random.nextInt(5));
+    }
+    int at = Math.min(changedAt, length - 1);
+    byte[] stream = all.clone();
+    stream[at] = (byte) (stream[at] == '\n' ? 'x' : '\n');
+    Spooled reference = reference(all);
+    try (ReferenceMatch match = ReferenceMatch.open(reference).orElseThrow()) {
+      for (int from = 0; from < length; from += write) {
+        if (!match.next(stream, from, Math.min(write, length - from))) {
+          break;
+        }
+      }
+      long model = 0;
+      for (int i = 0; i < match.matched(); i++) {
+        model += all[i] == '\n' ? 1 : 0;
+      }
+
+      Spooled.Prefix prefix = match.prefix();
+
+      assertThat(match.matched()).isEqualTo(at / write * (long) write);
+      assertThat(prefix.length()).isEqualTo(match.matched());
+      assertThat(prefix.lineFeeds()).isEqualTo(model);
+      if (match.matched() > 0) {
+        try (FileChannel shrink = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          shrink.truncate(match.matched() - 1);
+        }
+        assertThatThrownBy(match::prefix).isInstanceOf(IOException.class);
+      }
     }
   }
 
