@@ -29,8 +29,8 @@ public record Spooled(Path file, long size, @Nullable Prefix prefix) {
    *
    * @param of the stream whose first bytes they are
    * @param length how many
-   * @param lineFeeds how many line feeds they hold (counted as they were compared, so that the line
-   *     of a difference past them needs no second read of them)
+   * @param lineFeeds how many line feeds they hold (counted once, when the stream ended, so that
+   *     the line of a difference past them needs no second read of them)
    */
   public record Prefix(Spooled of, long length, long lineFeeds) {
     public Prefix {

@@ -43,7 +43,8 @@ final class SpooledPairs {
     Optional<StreamBytes.Mismatch> found;
     try (InputStream left = a.open();
         InputStream right = b.open()) {
-      // The shared bytes are neither compared nor read: their line feeds were counted as they were.
+      // The shared bytes are neither compared nor read: their line feeds were counted when it
+      // ended.
       left.skipNBytes(length);
       right.skipNBytes(length);
       found =
