@@ -28,11 +28,16 @@ final class FileLineFeeds {
   private FileLineFeeds() {}
 
   /**
-   * The line feeds in the first {@code length} bytes of {@code file}.
+   * The line feeds in the first {@code length} bytes of {@code file}; none when {@code length} is
+   * 0, without opening it.
    *
    * @throws IOException when the file cannot be read or ends before {@code length}
    */
   static long count(Path file, long length) throws IOException {
+    if (length == 0) {
+      // Nothing to read: the file is not even opened (a stream that differed at its first byte).
+      return 0;
+    }
     long part = Math.max(StreamBytes.BLOCK, (length + PARTS - 1) / PARTS);
     List<Future<Long>> others = new ArrayList<>(PARTS);
     for (long from = part; from < length; from += part) {

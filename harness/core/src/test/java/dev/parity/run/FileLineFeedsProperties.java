@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -25,6 +26,15 @@ class FileLineFeedsProperties {
     if (file != null) {
       Files.deleteIfExists(file);
     }
+  }
+
+  @Example
+  void theFirstZeroBytesOfAFileThatIsGoneHoldNone() throws IOException {
+    file = Files.createTempFile("line-feeds", ".spool");
+    Files.delete(file);
+
+    assertThat(FileLineFeeds.count(file, 0)).isZero();
+    assertThatThrownBy(() -> FileLineFeeds.count(file, 1)).isInstanceOf(IOException.class);
   }
 
   @Property(tries = 40)
