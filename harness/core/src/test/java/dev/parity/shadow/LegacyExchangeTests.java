@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-import dev.parity.fixture.SuiteLoader;
-import dev.parity.run.Runner;
-import dev.parity.run.Runners;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -300,21 +297,7 @@ class LegacyExchangeTests {
             + "\nlegacySecondary:\n  url: http://127.0.0.1:"
             + secondary
             + "\ndefaults:\n  timeout: 10s\ncases:\n  - id: read\n    request: {path: /json}\n");
-    Runner runner = Runners.standard();
-    closing.add(runner);
-    ShadowSettings settings =
-        new ShadowSettings(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            1000,
-            2,
-            Optional.empty(),
-            0.0,
-            project.resolve("reports-" + legacyPort),
-            Duration.ofSeconds(60),
-            Duration.ZERO);
-    ShadowProxy started = ShadowProxy.start(new SuiteLoader().load(folder), runner, settings);
-    closing.add(0, started);
-    return started;
+    return TestProxies.start(folder, project.resolve("reports-" + legacyPort), closing);
   }
 
   private static void send(com.sun.net.httpserver.HttpExchange exchange, int status, String text)

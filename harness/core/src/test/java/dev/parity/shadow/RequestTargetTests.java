@@ -2,15 +2,11 @@ package dev.parity.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parity.fixture.SuiteLoader;
-import dev.parity.run.Runner;
-import dev.parity.run.Runners;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,21 +61,8 @@ class RequestTargetTests {
             + "\nlegacySecondary:\n  url: http://127.0.0.1:"
             + candidate.port()
             + "\ndefaults:\n  timeout: 10s\ncases:\n  - id: read\n    request: {path: /ok}\n");
-    Runner runner = Runners.standard();
-    closing.add(runner);
-    ShadowSettings settings =
-        new ShadowSettings(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            1000,
-            2,
-            Optional.empty(),
-            0.0,
-            project.resolve("reports" + basePath.replace('/', '-')),
-            Duration.ofSeconds(60),
-            Duration.ZERO);
-    ShadowProxy started = ShadowProxy.start(new SuiteLoader().load(folder), runner, settings);
-    closing.add(0, started);
-    return started;
+    return TestProxies.start(
+        folder, project.resolve("reports" + basePath.replace('/', '-')), closing);
   }
 
   @AfterEach
