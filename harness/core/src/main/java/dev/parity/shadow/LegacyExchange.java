@@ -55,11 +55,14 @@ final class LegacyExchange implements AutoCloseable {
 
   /**
    * The request {@code method target} with {@code headers} and {@code body}, for legacy: {@code
-   * target} is sent as it is, after the path of legacy's base URL.
+   * target} is sent as it is, after the path of legacy's base URL when it is a path.
    */
   ClassicHttpRequest request(
       String method, String target, Map<String, List<String>> headers, byte[] body) {
-    BasicClassicHttpRequest request = new BasicClassicHttpRequest(method, host, basePath + target);
+    // An origin-form target goes after legacy's base path; any other ("*" of OPTIONS, an absolute
+    // URI) as it came.
+    String sent = target.startsWith("/") ? basePath + target : target;
+    BasicClassicHttpRequest request = new BasicClassicHttpRequest(method, host, sent);
     headers.forEach((name, values) -> values.forEach(v -> request.addHeader(name, v)));
     if (body.length > 0) {
       request.setEntity(new ByteArrayEntity(body, null));

@@ -112,6 +112,17 @@ class RequestTargetTests {
   }
 
   @Test
+  void aTargetThatIsNotAPathGoesToLegacyWithoutItsBasePath() throws IOException {
+    proxy = proxy("/app");
+
+    raw("OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    raw("GET http://x/y HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(legacy.requestLines())
+        .containsExactly("OPTIONS * HTTP/1.1", "GET http://x/y HTTP/1.1");
+  }
+
+  @Test
   void theAnswerHasNothingAddedButFraming() throws IOException {
     String answer = raw("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
