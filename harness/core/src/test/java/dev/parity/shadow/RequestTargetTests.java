@@ -184,6 +184,9 @@ class RequestTargetTests {
     assertThat(Mirrored.sendable("/a|b")).isFalse();
     assertThat(Mirrored.sendable("/%zz")).isFalse();
     assertThat(Mirrored.sendable("/a#b")).isFalse();
+    assertThat(Mirrored.sendable("/!~")).isTrue();
+    assertThat(Mirrored.sendable("/a b")).isFalse();
+    assertThat(Mirrored.sendable("/a\u007f")).isFalse();
     // Raw UTF-8 bytes, as the proxy reads them: the JDK client would send them %-escaped.
     assertThat(Mirrored.sendable("/caf\u00c3\u00a9")).isFalse();
     assertThat(Mirrored.sendable("http://other/a")).isFalse();
