@@ -1,7 +1,9 @@
 package dev.parity.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.lang.Thread.State;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,17 +37,23 @@ class InFlightTests {
   void theWaitEndsWhenTheLastExchangeEnds() throws Exception {
     inFlight.begin();
     inFlight.begin();
-    CompletableFuture<Boolean> none =
-        CompletableFuture.supplyAsync(
+    CompletableFuture<Boolean> none = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
             () -> {
               try {
-                return inFlight.awaitNone(Duration.ofHours(1));
+                none.complete(inFlight.awaitNone(Duration.ofHours(1)));
               } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                none.completeExceptionally(e);
               }
             });
+    waiter.setDaemon(true);
+    waiter.start();
+    // Ended only once the waiter waits: an end that does not wake it leaves it waiting an hour.
+    await().atMost(Duration.ofSeconds(60)).until(() -> waiter.getState() == State.TIMED_WAITING);
 
     inFlight.end();
+    assertThat(none).isNotDone();
     inFlight.end();
 
     assertThat(none.get(60, TimeUnit.SECONDS)).isTrue();
