@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ConnectionClosedException;
@@ -31,6 +32,7 @@ import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
 import org.apache.hc.core5.http.protocol.ResponseConnControl;
 import org.apache.hc.core5.http.protocol.ResponseContent;
 import org.apache.hc.core5.io.CloseMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The proxy's listening socket: HTTP/1.1 parsed and framed by Apache HttpCore's classic (blocking)
@@ -50,6 +52,12 @@ final class ProxyListener implements AutoCloseable {
   private static final int CLIENT_IDLE_MS = 60_000;
 
   /** Limits on a request's head; past them the connection is closed without an answer. */
+  /**
+   * Client connections open at once, each with its thread, by default: more wait in the kernel's
+   * backlog until one closes, rather than the JVM running out of threads.
+   */
+  static final int MAX_CONNECTIONS = 1024;
+
   /** The context's attribute set when the connection must close after the exchange. */
   private static final String CLOSE = "parity.shadow.close";
 
@@ -63,11 +71,17 @@ final class ProxyListener implements AutoCloseable {
           "http", LIMITS, null, new DefaultHttpRequestParserFactory(LIMITS, null, RAW), null);
   private final ExecutorService workers;
   private final Set<DefaultBHttpServerConnection> open = ConcurrentHashMap.newKeySet();
-  private volatile boolean closing;
 
-  private ProxyListener(ServerSocket socket, String name) {
+  /** A permit per connection that may be open at once; the accept loop waits for one. */
+  private final Semaphore slots;
+
+  private volatile boolean closing;
+  private volatile @Nullable Thread acceptor;
+
+  private ProxyListener(ServerSocket socket, String name, int connections) {
     this.socket = socket;
     this.name = name;
+    this.slots = new Semaphore(connections);
     this.workers = Executors.newCachedThreadPool(DaemonThreads.named(name));
   }
 
@@ -76,6 +90,12 @@ final class ProxyListener implements AutoCloseable {
    * port in use fails here, before anything else is done.
    */
   static ProxyListener bind(InetSocketAddress address, String name) throws IOException {
+    return bind(address, name, MAX_CONNECTIONS);
+  }
+
+  /** Binds {@code address} for at most {@code connections} client connections open at once. */
+  static ProxyListener bind(InetSocketAddress address, String name, int connections)
+      throws IOException {
     ServerSocket socket = new ServerSocket();
     try {
       socket.setReuseAddress(true);
@@ -84,7 +104,7 @@ final class ProxyListener implements AutoCloseable {
       socket.close();
       throw e;
     }
-    return new ProxyListener(socket, name);
+    return new ProxyListener(socket, name, connections);
   }
 
   /** Starts taking connections; each request goes to {@code handler}. */
@@ -99,7 +119,9 @@ final class ProxyListener implements AutoCloseable {
             LIMITS,
             ProxyListener::keepOpen,
             null);
-    DaemonThreads.named(name + "-accept").newThread(() -> accept(service)).start();
+    Thread thread = DaemonThreads.named(name + "-accept").newThread(() -> accept(service));
+    acceptor = thread;
+    thread.start();
     return this;
   }
 
@@ -130,6 +152,10 @@ final class ProxyListener implements AutoCloseable {
   @Override
   public void close() {
     stopAccepting();
+    Thread thread = acceptor;
+    if (thread != null) {
+      thread.interrupt(); // it may be waiting for a free slot
+    }
     open.forEach(connection -> connection.close(CloseMode.IMMEDIATE));
     workers.shutdownNow();
     try {
@@ -141,10 +167,17 @@ final class ProxyListener implements AutoCloseable {
 
   private void accept(HttpService service) {
     while (!closing) {
+      try {
+        // At the limit, clients wait in the kernel's backlog until a connection closes.
+        slots.acquire();
+      } catch (InterruptedException e) {
+        return;
+      }
       Socket client;
       try {
         client = socket.accept();
       } catch (IOException e) {
+        slots.release();
         if (closing || socket.isClosed()) {
           return;
         }
@@ -157,8 +190,16 @@ final class ProxyListener implements AutoCloseable {
         client.setSoTimeout(CLIENT_IDLE_MS);
         DefaultBHttpServerConnection connection = connections.createConnection(client);
         open.add(connection);
-        workers.execute(() -> serve(service, connection));
+        try {
+          workers.execute(() -> serve(service, connection));
+        } catch (RuntimeException | OutOfMemoryError e) {
+          // No thread for it (the pool is shut down, or the JVM can make no more): this client
+          // is closed, the loop goes on.
+          open.remove(connection);
+          throw new IllegalStateException(e);
+        }
       } catch (IOException | RuntimeException e) {
+        slots.release();
         try {
           client.close();
         } catch (IOException ignored) {
@@ -184,6 +225,7 @@ final class ProxyListener implements AutoCloseable {
     } finally {
       connection.close(CloseMode.IMMEDIATE);
       open.remove(connection);
+      slots.release();
     }
   }
 
