@@ -51,7 +51,6 @@ final class ProxyListener implements AutoCloseable {
   /** How long an idle client connection is kept open, and a client may pause mid-request. */
   private static final int CLIENT_IDLE_MS = 60_000;
 
-  /** Limits on a request's head; past them the connection is closed without an answer. */
   /**
    * Client connections open at once, each with its thread, by default: more wait in the kernel's
    * backlog until one closes, rather than the JVM running out of threads.
@@ -61,6 +60,7 @@ final class ProxyListener implements AutoCloseable {
   /** The context's attribute set when the connection must close after the exchange. */
   private static final String CLOSE = "parity.shadow.close";
 
+  /** Limits on a request's head; past them the connection is closed without an answer. */
   private static final Http1Config LIMITS =
       Http1Config.custom().setMaxLineLength(64 * 1024).setMaxHeaderCount(512).build();
 
