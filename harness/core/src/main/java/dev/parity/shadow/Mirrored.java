@@ -58,7 +58,14 @@ public record Mirrored(HttpCase testCase, String group, Observation legacy) {
     String group = RouteGroups.of(request.rawPath());
     String id = "shadow/" + group + "/" + number;
     Map<String, String> headers = new LinkedHashMap<>();
-    request.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+    // Several lines of one header become one, as HTTP allows, but Cookie's, whose pairs are
+    // separated by "; " (a cookie parser reads "a=1, b=2" as one cookie "a" of "1, b=2").
+    request
+        .headers()
+        .forEach(
+            (name, values) ->
+                headers.put(
+                    name, String.join(name.equalsIgnoreCase("Cookie") ? "; " : ", ", values)));
     String body = request.body();
     HttpRequest sent =
         new HttpRequest(

@@ -50,6 +50,21 @@ class MirroredTests {
   }
 
   @Test
+  void cookieLinesAreJoinedAsOneCookieHeader() throws IOException {
+    Mirrored mirrored =
+        Mirrored.of(
+            suite(),
+            1,
+            request(
+                "GET",
+                "/",
+                Map.of("cookie", List.of("a=1", "b=2"), "User-Agent", List.of("t")),
+                ""));
+
+    assertThat(mirrored.testCase().request().headers()).containsEntry("cookie", "a=1; b=2");
+  }
+
+  @Test
   void aRequestWithoutBodyIsSentWithout() throws IOException {
     Mirrored mirrored =
         Mirrored.of(suite(), 1, request("GET", "/", Map.of("User-Agent", List.of("t")), ""));
