@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -74,13 +75,21 @@ final class LegacyClient {
 
   /** Legacy's answer headers as the comparison reads them, names grouped whatever their case. */
   static HttpHeaders headers(Header[] headers) {
-    // Keyed whatever the case, under the name as first seen (HttpHeaders refuses two keys that
-    // differ only in case).
+    return HttpHeaders.of(grouped(headers, name -> true), (name, value) -> true);
+  }
+
+  /**
+   * The {@code headers} whose names {@code keep} takes, each name's values in order, keyed whatever
+   * the case under the name as first seen (HttpHeaders refuses two keys that differ only in case).
+   */
+  static Map<String, List<String>> grouped(Header[] headers, Predicate<String> keep) {
     Map<String, List<String>> grouped = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Header header : headers) {
-      grouped.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
+      if (keep.test(header.getName())) {
+        grouped.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
+      }
     }
-    return HttpHeaders.of(grouped, (name, value) -> true);
+    return grouped;
   }
 
   /** Sends a safe request once more when its pooled connection was closed; nothing else. */

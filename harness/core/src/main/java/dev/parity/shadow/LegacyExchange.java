@@ -11,12 +11,9 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -72,21 +69,16 @@ final class LegacyExchange implements AutoCloseable {
 
   /**
    * Sends {@code request} to legacy and answers the client through {@code trigger} with what legacy
-   * answered, streamed; when legacy cannot be reached, the client gets 502 with why. When {@code
-   * closing} says so once legacy has answered (the proxy is stopping), the answer asks the client
-   * to close its connection.
+   * answered, streamed; when legacy cannot be reached, the client gets 502 with why.
    */
-  Answer answer(
-      ClassicHttpRequest request,
-      HttpServerRequestHandler.ResponseTrigger trigger,
-      BooleanSupplier closing)
+  Answer answer(ClassicHttpRequest request, HttpServerRequestHandler.ResponseTrigger trigger)
       throws IOException, HttpException {
     long start = System.nanoTime();
     ClassicHttpResponse response;
     try {
       response = client.executeOpen(host, request, null);
     } catch (IOException | RuntimeException e) {
-      trigger.submitResponse(text(502, "legacy did not answer: " + e, closing.getAsBoolean()));
+      trigger.submitResponse(text(502, "legacy did not answer: " + e));
       return new Answer(
           502,
           HttpHeaders.of(Map.of(), (a, b) -> true),
@@ -101,9 +93,6 @@ final class LegacyExchange implements AutoCloseable {
       if (!HopByHopHeaders.contains(header.getName())) {
         answer.addHeader(header);
       }
-    }
-    if (closing.getAsBoolean()) {
-      answer.setHeader("Connection", "close");
     }
     long length = headers.firstValueAsLong("content-length").orElse(-1);
     RelayedBody body = new RelayedBody(response.getEntity(), length);
@@ -126,25 +115,18 @@ final class LegacyExchange implements AutoCloseable {
 
   /** The client's headers that may be sent on, grouped by name whatever its case. */
   static Map<String, List<String>> forwardable(Header[] headers) {
-    Map<String, List<String>> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Header header : headers) {
-      if (!HopByHopHeaders.contains(header.getName())) {
-        kept.computeIfAbsent(header.getName(), k -> new ArrayList<>()).add(header.getValue());
-      }
-    }
-    return kept;
+    return LegacyClient.grouped(headers, name -> !HopByHopHeaders.contains(name));
   }
 
-  /** A short plain-text answer of the proxy's own. */
-  static ClassicHttpResponse text(int status, String why, boolean closing) {
+  /** A short plain-text answer of the proxy's own, saying {@code why}. */
+  static ClassicHttpResponse text(int status, String why) {
+    return own(status, "text/plain", "parity shadow: " + why + "\n");
+  }
+
+  /** An answer of the proxy's own: {@code text} as {@code type} in UTF-8. */
+  static ClassicHttpResponse own(int status, String type, String text) {
     BasicClassicHttpResponse answer = new BasicClassicHttpResponse(status);
-    answer.setEntity(
-        new StringEntity(
-            "parity shadow: " + why + "\n",
-            ContentType.create("text/plain", StandardCharsets.UTF_8)));
-    if (closing) {
-      answer.setHeader("Connection", "close");
-    }
+    answer.setEntity(new StringEntity(text, ContentType.create(type, StandardCharsets.UTF_8)));
     return answer;
   }
 

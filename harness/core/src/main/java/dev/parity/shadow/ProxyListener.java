@@ -14,6 +14,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.HeaderElements;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpRequestFactory;
 import org.apache.hc.core5.http.HttpResponse;
@@ -112,6 +115,7 @@ final class ProxyListener implements AutoCloseable {
     HttpService service =
         new HttpService(
             HttpProcessorBuilder.create()
+                .add(this::closeWhenStopping)
                 .add(new ResponseContent(true))
                 .add(ResponseConnControl.INSTANCE)
                 .build(),
@@ -132,7 +136,7 @@ final class ProxyListener implements AutoCloseable {
 
   /**
    * Stops taking connections; the clients' connections stay open, and every answer from now on
-   * closes its connection after it.
+   * closes its connection after it ({@link #closeWhenStopping}).
    */
   void stopAccepting() {
     closing = true;
@@ -141,11 +145,6 @@ final class ProxyListener implements AutoCloseable {
     } catch (IOException e) {
       // Closed either way.
     }
-  }
-
-  /** Whether {@link #stopAccepting} was called: answers should then close their connection. */
-  boolean closing() {
-    return closing;
   }
 
   /** Closes the listening socket and every client connection, answered or not. */
@@ -240,6 +239,16 @@ final class ProxyListener implements AutoCloseable {
       context.setAttribute(CLOSE, Boolean.TRUE);
     }
     return true;
+  }
+
+  /**
+   * Once {@link #stopAccepting} was called, every answer asks its client to close the connection
+   * (read as the answer is sent: a client whose request legacy was still working on is told too).
+   */
+  private void closeWhenStopping(HttpResponse response, EntityDetails entity, HttpContext context) {
+    if (closing) {
+      response.setHeader(HttpHeaders.CONNECTION, HeaderElements.CLOSE);
+    }
   }
 
   private static void pause() {

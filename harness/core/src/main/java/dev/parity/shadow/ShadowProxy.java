@@ -25,11 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.HttpServerRequestHandler;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 
 /**
  * A reverse proxy in front of legacy: every client gets legacy's answer, and safe requests are
@@ -210,11 +207,12 @@ public final class ShadowProxy implements AutoCloseable {
       int query = target.indexOf('?');
       String rawPath = query < 0 ? target : target.substring(0, query);
       if (rawPath.equals(PAGE) || rawPath.equals(PAGE + "/")) {
-        trigger.submitResponse(page(200, "text/html", LivePage.html(verdict())));
+        trigger.submitResponse(LegacyExchange.own(200, "text/html", LivePage.html(verdict())));
         return;
       }
       if (rawPath.equals(PAGE + "/verdict.json")) {
-        trigger.submitResponse(page(200, "application/json", VerdictJson.toJson(verdict())));
+        trigger.submitResponse(
+            LegacyExchange.own(200, "application/json", VerdictJson.toJson(verdict())));
         return;
       }
       proxy(request, trigger, rawPath, into);
@@ -234,7 +232,7 @@ public final class ShadowProxy implements AutoCloseable {
       // Not buffered past the cap: the proxy cannot forward what it did not keep. The rest is not
       // read either (the server would read it all, however large, before closing the connection).
       request.setEntity(null);
-      trigger.submitResponse(LegacyExchange.text(413, "request body over 32 MiB", true));
+      trigger.submitResponse(LegacyExchange.text(413, "request body over 32 MiB"));
       into.tally().received(false, false);
       return;
     }
@@ -242,7 +240,7 @@ public final class ShadowProxy implements AutoCloseable {
     String target = request.getPath();
     Map<String, List<String>> headers = LegacyExchange.forwardable(request.getHeaders());
     LegacyExchange.Answer answer =
-        legacy.answer(legacy.request(method, target, headers, body), trigger, this::closing);
+        legacy.answer(legacy.request(method, target, headers, body), trigger);
     boolean legacyFailed = answer.status() >= 500;
     Optional<String> text = body.length == 0 ? Optional.of("") : Utf8.strict(body);
     // Not compared: writes (unless allowed), bodies over the cap, binary request bodies, a request
@@ -295,19 +293,5 @@ public final class ShadowProxy implements AutoCloseable {
     AtomicFiles.replace(
         settings.reports().resolve(VerdictJson.FILE),
         VerdictJson.toJson(verdict).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Whether the proxy is stopping: every answer then closes its client's connection. */
-  private boolean closing() {
-    return server.closing();
-  }
-
-  private BasicClassicHttpResponse page(int status, String type, String text) {
-    BasicClassicHttpResponse page = new BasicClassicHttpResponse(status);
-    page.setEntity(new StringEntity(text, ContentType.create(type, StandardCharsets.UTF_8)));
-    if (closing()) {
-      page.setHeader("Connection", "close");
-    }
-    return page;
   }
 }
