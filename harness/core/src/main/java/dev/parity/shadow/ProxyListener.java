@@ -63,7 +63,7 @@ final class ProxyListener implements AutoCloseable {
   /** The context's attribute set when the connection must close after the exchange. */
   private static final String CLOSE = "parity.shadow.close";
 
-  /** Limits on a request's head; past them the connection is closed without an answer. */
+  /** Limits on a request's head; past them HttpCore answers 431 and closes the connection. */
   private static final Http1Config LIMITS =
       Http1Config.custom().setMaxLineLength(64 * 1024).setMaxHeaderCount(512).build();
 

@@ -123,6 +123,23 @@ class RequestTargetTests {
   }
 
   @Test
+  void aMalformedRequestGets400OrAnOverlongOne431AndTheProxyServesTheNextClient()
+      throws IOException {
+    String garbage = raw("NOT A REQUEST LINE AT ALL\r\n\r\n");
+    String tooLong = raw("GET /" + "a".repeat(70 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    String next = raw("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(garbage).startsWith("HTTP/1.1 400 ");
+    // Over the head's limits (lines of 64 KiB), with what was over, and the connection closes.
+    assertThat(tooLong)
+        .startsWith("HTTP/1.1 431 ")
+        .contains("Connection: close")
+        .endsWith("Maximum line length limit exceeded");
+    assertThat(next).startsWith("HTTP/1.1 200 ");
+    assertThat(legacy.requestLines()).containsExactly("GET /ok HTTP/1.1");
+  }
+
+  @Test
   void theAnswerHasNothingAddedButFraming() throws IOException {
     String answer = raw("GET /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
