@@ -8,6 +8,10 @@
 # legacy a second time, shown in its own row); `cmp` runs on the same files. They run side by side
 # in one hyperfine invocation, then once each under /usr/bin/time for peak RSS. Prints hyperfine's
 # table, the peak RSS of each and the ratios.
+# Floor: `cmp <(cat legacy) <(cat candidate)` in bash, the least any harness that runs the two
+# programs must do (two pipes read to the end, no spool, no JVM, no report); parity's ratio to it
+# is what parity itself adds. `cmp` on the files is the issue's baseline, but it reads the page
+# cache without running anything.
 # Then the same for two equal outputs (a copy of the first file): a passing case, whose candidate
 # parity compares with legacy's spool as it arrives instead of spooling it (issue 13, seventh pass).
 # Usage: harness/bench/scripts/big-output-vs-cmp.sh [SIZE_MB] [RUNS]
@@ -62,6 +66,7 @@ rss_kb() { # rss_kb COMMAND...: peak resident set size of COMMAND in KiB
 parity1_cmd="$here/parity compare $work/fixtures/big --runs 1 --out $work/out1"
 parity_cmd="$here/parity compare $work/fixtures/big --out $work/out"
 cmp_cmd="cmp $work/legacy.txt $work/candidate.txt"
+floor_cmd="bash -c 'cmp <(cat $work/legacy.txt) <(cat $work/candidate.txt)'"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 echo "== two outputs of $mb MiB, differing in the last byte; spool in ${TMPDIR:-/tmp} =="
 before_cmd() { # before_cmd FIXTURE OUT: the before build's `compare --runs 1`, if one is given
@@ -69,6 +74,7 @@ before_cmd() { # before_cmd FIXTURE OUT: the before build's `compare --runs 1`, 
 }
 hyperfine --warmup 1 --runs "$runs" -i --export-json "$work/h.json" \
   -n "cmp" "$cmp_cmd" -n "parity compare --runs 1" "$parity1_cmd" -n "parity compare" "$parity_cmd" \
+  -n "floor: cmp <(cat) <(cat)" "$floor_cmd" \
   ${PARITY_BEFORE_HOME:+-n "parity compare --runs 1 (before: $PARITY_BEFORE_HOME)"} \
   ${PARITY_BEFORE_HOME:+"$(before_cmd big before1)"}
 cmp_rss=$(rss_kb $cmp_cmd)
@@ -83,13 +89,16 @@ crss, prss, mb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 print(f"| {mb} MiB each side | cmp {c:.2f} s ± {h[0]['stddev'] or 0:.2f}, {crss/1024:.0f} MB "
       f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev'] or 0:.2f}, {prss/1024:.0f} MB "
       f"| time ratio {p1/c:.2f}x (default --runs 2: {p:.2f} s, {p/c:.2f}x) | peak RSS {prss/1024:.0f} MB |")
+f = h[3]["mean"]
+print(f"| floor, cmp <(cat) <(cat) | {f:.2f} s ± {h[3]['stddev'] or 0:.2f} | {f/c:.2f}x cmp "
+      f"| parity --runs 1 {p1/f:.2f}x the floor |")
 PY
 if [ -n "${PARITY_BEFORE_HOME:-}" ]; then
   python3 - "$work/h.json" <<'PY'
 import json, sys
 h = json.load(open(sys.argv[1]))["results"]
-print(f"| before, --runs 1 | {h[3]['mean']:.2f} s ± {h[3]['stddev'] or 0:.2f} "
-      f"| time ratio {h[3]['mean']/h[0]['mean']:.2f}x |")
+print(f"| before, --runs 1 | {h[4]['mean']:.2f} s ± {h[4]['stddev'] or 0:.2f} "
+      f"| time ratio {h[4]['mean']/h[0]['mean']:.2f}x |")
 PY
 fi
 
@@ -97,10 +106,11 @@ suite same "$work/equal.txt"
 same1_cmd="$here/parity compare $work/fixtures/same --runs 1 --out $work/same1"
 same_cmd="$here/parity compare $work/fixtures/same --out $work/same"
 cmp_same_cmd="cmp $work/legacy.txt $work/equal.txt"
+floor_same_cmd="bash -c 'cmp <(cat $work/legacy.txt) <(cat $work/equal.txt)'"
 echo "== two equal outputs of $mb MiB (a passing case) =="
 hyperfine --warmup 1 --runs "$runs" -i --export-json "$work/s.json" \
   -n "cmp (equal)" "$cmp_same_cmd" -n "parity compare --runs 1 (equal)" "$same1_cmd" \
-  -n "parity compare (equal)" "$same_cmd" \
+  -n "parity compare (equal)" "$same_cmd" -n "floor: cmp <(cat) <(cat) (equal)" "$floor_same_cmd" \
   ${PARITY_BEFORE_HOME:+-n "parity compare --runs 1 (equal, before: $PARITY_BEFORE_HOME)"} \
   ${PARITY_BEFORE_HOME:+"$(before_cmd same before-same)"}
 same_rss=$(rss_kb $same1_cmd)
@@ -115,8 +125,11 @@ prss, mb = int(sys.argv[2]), int(sys.argv[3])
 print(f"| {mb} MiB each side, equal | cmp {c:.2f} s ± {h[0]['stddev'] or 0:.2f} "
       f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev'] or 0:.2f}, {prss/1024:.0f} MB "
       f"| time ratio {p1/c:.2f}x (default --runs 2: {p:.2f} s, {p/c:.2f}x) | peak RSS {prss/1024:.0f} MB |")
-if len(h) > 3:
-    print(f"| before, --runs 1, equal | {h[3]['mean']:.2f} s ± {h[3]['stddev'] or 0:.2f} "
-          f"| time ratio {h[3]['mean']/c:.2f}x |")
+f = h[3]["mean"]
+print(f"| floor, cmp <(cat) <(cat), equal | {f:.2f} s ± {h[3]['stddev'] or 0:.2f} | {f/c:.2f}x cmp "
+      f"| parity --runs 1 {p1/f:.2f}x the floor |")
+if len(h) > 4:
+    print(f"| before, --runs 1, equal | {h[4]['mean']:.2f} s ± {h[4]['stddev'] or 0:.2f} "
+          f"| time ratio {h[4]['mean']/c:.2f}x |")
 PY
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"
