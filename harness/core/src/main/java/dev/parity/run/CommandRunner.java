@@ -174,8 +174,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
         launcher.isPresent()
             ? launcher.get().command(status, argv)
             : setsid.map(s -> prepend(s.toString(), argv)).orElse(argv);
-    CommandLine line = new CommandLine(full.get(0));
-    full.stream().skip(1).forEach(arg -> line.addArgument(arg, false));
+    CommandLine line = ExactCommandLine.of(full);
 
     InputStream stdin =
         testCase.stdin().isPresent()
