@@ -96,6 +96,24 @@ public final class Bench {
         suite.key(), budget.toMillis(), (System.nanoTime() - start) / 1_000_000, overall, groups);
   }
 
+  /**
+   * Why the two sides' untimed first runs do not time the same work: they ended differently (say,
+   * the candidate exits 1 where legacy exits 0); empty when they ended alike.
+   */
+  private static Optional<String> unlike(Target legacy, Target candidate) {
+    RunEnd legacyEnd = legacy.firstEnd().orElseThrow();
+    RunEnd candidateEnd = candidate.firstEnd().orElseThrow();
+    if (legacyEnd.equals(candidateEnd)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "candidate ended with "
+            + candidateEnd
+            + " where legacy ended with "
+            + legacyEnd
+            + ": runs that end differently do not time the same work (see parity compare)");
+  }
+
   private BenchJudge.Judged measure(
       Suite suite, Case testCase, PerformanceGate gate, long budgetNanos, BenchOptions options) {
     Target legacy = new Target(runner, suite, Side.LEGACY, suite.legacy(), testCase);
@@ -109,6 +127,10 @@ public final class Bench {
     try {
       legacy.runOnce();
       candidate.runOnce();
+      Optional<String> unlike = unlike(legacy, candidate);
+      if (unlike.isPresent()) {
+        return BenchJudge.failed(testCase, 0, unlike.get());
+      }
       while (true) {
         long roundStart = System.nanoTime();
         double l;

@@ -9,7 +9,11 @@ import dev.parity.run.Runner;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** One side of one case, as {@link ProcessBenchmark} runs it; remembers the first failure. */
+/**
+ * One side of one case, as {@link ProcessBenchmark} runs it; remembers how its first run ended and
+ * the first failure: a run that fails, times out, cannot start, or ends otherwise than the first
+ * ({@link RunEnd}).
+ */
 final class Target {
   private final Runner runner;
   private final Suite suite;
@@ -17,6 +21,7 @@ final class Target {
   private final Implementation implementation;
   private final Case testCase;
   private final AtomicReference<String> failure = new AtomicReference<>();
+  private final AtomicReference<RunEnd> first = new AtomicReference<>();
 
   Target(Runner runner, Suite suite, Side side, Implementation implementation, Case testCase) {
     this.runner = runner;
@@ -26,16 +31,40 @@ final class Target {
     this.testCase = testCase;
   }
 
-  /** Runs the case once; a run that fails, times out or cannot start is remembered and thrown. */
+  /**
+   * Runs the case once; a run that fails, times out, cannot start or ends otherwise than the first
+   * is remembered and thrown.
+   */
   void runOnce() {
     RunOutcome outcome = runner.run(suite, implementation, testCase);
-    Optional<String> problem = outcome.problem(side);
+    Optional<String> problem = outcome.problem(side).or(() -> changed(outcome));
     if (problem.isEmpty()) {
       return;
     }
     String reason = problem.get();
     failure.compareAndSet(null, reason);
     throw new IllegalStateException(reason);
+  }
+
+  private Optional<String> changed(RunOutcome outcome) {
+    RunEnd end = RunEnd.of(outcome.observation().orElseThrow());
+    RunEnd before = first.compareAndExchange(null, end);
+    if (before == null || before.equals(end)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        side.label()
+            + " ended with "
+            + end
+            + " in a timed run, where its first run ended with "
+            + before
+            + ": a run that fails is not a time to compare (is it out of a resource, rate"
+            + " limited, or crashing under repeated runs?)");
+  }
+
+  /** How the first run ended; empty before a run completed. */
+  Optional<RunEnd> firstEnd() {
+    return Optional.ofNullable(first.get());
   }
 
   Optional<String> failure() {

@@ -72,6 +72,74 @@ class BenchTests {
     assertThat(report.performance().cases().get(0).status()).isEqualTo(PerformanceStatus.ERROR);
   }
 
+  /**
+   * A candidate that starts failing under repeated runs (out of a resource, rate limited, crashed)
+   * fails fast: its timed runs must not count as a faster candidate. Before, it passed as 12x
+   * faster.
+   */
+  @Test
+  void aTimedRunThatEndsOtherwiseThanTheFirstIsAnErrorNeverAFasterCandidate() throws IOException {
+    Path count = dir.resolve("count");
+    Suite suite =
+        suite(
+            "sleep 0.05",
+            "n=$(cat "
+                + count
+                + " 2>/dev/null || echo 0); echo $((n+1)) > "
+                + count
+                + "; [ $n -lt 2 ] || exit 1; sleep 0.05",
+            "",
+            "  - id: breaks\n");
+
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(5)));
+
+    assertThat(report.performance().status()).isEqualTo(PerformanceStatus.ERROR);
+    assertThat(report.performance().ratio()).isEmpty();
+    assertThat(report.performance().error())
+        .hasValueSatisfying(
+            e ->
+                assertThat(e)
+                    .startsWith("case breaks: candidate ")
+                    .contains("exit code 1")
+                    .contains("exit code 0"));
+  }
+
+  /** Timing a candidate that fails where legacy works compares different work; never a pass. */
+  @Test
+  void aCandidateThatEndsOtherwiseThanLegacyIsAnErrorNeverAFasterCandidate() throws IOException {
+    Suite suite = suite("sleep 0.05", "exit 3", "", "  - id: fails\n");
+
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(5)));
+
+    assertThat(report.performance().status()).isEqualTo(PerformanceStatus.ERROR);
+    assertThat(report.performance().error())
+        .hasValueSatisfying(
+            e ->
+                assertThat(e)
+                    .startsWith("case fails: candidate ")
+                    .contains("exit code 3")
+                    .contains("legacy")
+                    .contains("exit code 0"));
+  }
+
+  /** Both sides failing the same way is a case of its own (an error path), timed as usual. */
+  @Test
+  void sidesThatEndAlikeWithAnErrorAreStillTimed() throws IOException {
+    Suite suite =
+        suite("exit 2", "exit 2", "performance: {maxRatio: 100}\n", "  - id: usage-error\n");
+
+    BenchReport report =
+        new Bench(new CommandRunner(), BenchProgress.NONE)
+            .run(suite, budget(Duration.ofSeconds(5)));
+
+    assertThat(report.performance().error()).isEmpty();
+    assertThat(report.performance().cases().get(0).rounds()).isPositive();
+  }
+
   @Test
   void aBudgetTooShortForAnIntervalIsInconclusiveNeverPass() throws IOException {
     Suite suite = suite("true", "true", "performance: {maxRatio: 100}\n", "  - id: one\n");
