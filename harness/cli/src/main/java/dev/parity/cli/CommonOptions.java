@@ -14,7 +14,9 @@ final class CommonOptions {
       names = "--out",
       paramLabel = "DIR",
       description =
-          "Where verdict.json and the reports go (default: reports/<suite> beside the fixtures/ folder).")
+          "Where verdict.json and the reports go (default: reports/<suite> beside the fixtures/"
+              + " folder): a new or empty folder, or one Parity wrote before; any other folder is"
+              + " refused, since each run replaces its reports there.")
   @Nullable Path out;
 
   @Option(

@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import dev.parity.archive.RunArchive;
+import dev.parity.files.OutputFolder;
 import dev.parity.fixture.ConfigException;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Verdict;
@@ -61,6 +62,7 @@ final class MergeCommand implements Callable<Integer> {
       }
     }
     Verdict merged = Verdict.merge(verdicts);
+    OutputFolder.claim(folder);
     RunArchive archive = RunArchive.in(folder);
     archive.clear();
     for (ShardOutputs.Output output : outputs) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.archive.RunArchive;
 import dev.parity.files.AtomicFiles;
+import dev.parity.files.OutputFolder;
 import dev.parity.testing.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,6 +65,7 @@ class PerCaseWritesTests {
             "junit.xml",
             "index.html",
             "summary.md",
+            OutputFolder.MARKER,
             RunArchive.FOLDER + "/" + RunArchive.REPRO_INDEX);
     // The report still shows how to reproduce a passing case.
     assertThat(temp.resolve("v/index.html")).content().contains("arg-17");

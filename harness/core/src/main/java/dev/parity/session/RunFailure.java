@@ -1,6 +1,7 @@
 package dev.parity.session;
 
 import dev.parity.archive.RunArchive;
+import dev.parity.files.OutputFolder;
 import dev.parity.fixture.ConfigException;
 import dev.parity.fixture.Redaction;
 import dev.parity.golden.GoldenException;
@@ -41,6 +42,9 @@ public final class RunFailure {
     if (e instanceof SpoolException) {
       return "cannot keep an output on disk: " + e.getMessage();
     }
+    if (e instanceof OutputFolder.ForeignFolderException) {
+      return "cannot write the reports: " + e.getMessage();
+    }
     if (e instanceof IOException) {
       return "cannot read or write a file: "
           + e.getMessage()
@@ -66,7 +70,8 @@ public final class RunFailure {
     String suite = suiteFolder.toAbsolutePath().normalize().getFileName().toString();
     long millis = Math.max(0, System.currentTimeMillis() - startedAt.toEpochMilli());
     Verdict verdict = Verdict.error(suite, mode, describe(failure), startedAt, millis);
-    if (!Files.isDirectory(outFolder)) {
+    if (!Files.isDirectory(outFolder) || !owned(outFolder)) {
+      // No folder, or one of the user's files that Parity must not touch (OutputFolder).
       return verdict;
     }
     try {
@@ -85,5 +90,13 @@ public final class RunFailure {
       }
     }
     return verdict;
+  }
+
+  private static boolean owned(Path outFolder) {
+    try {
+      return OutputFolder.owned(outFolder);
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

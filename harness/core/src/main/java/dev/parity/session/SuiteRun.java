@@ -7,6 +7,7 @@ import dev.parity.engine.Engine;
 import dev.parity.engine.Progress;
 import dev.parity.engine.RunOptions;
 import dev.parity.engine.Strictness;
+import dev.parity.files.OutputFolder;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenStore;
 import dev.parity.golden.PendingStore;
@@ -44,8 +45,9 @@ public final class SuiteRun {
 
   /**
    * Runs the cases of {@code suite} on {@code runner} in {@code mode}, with the goldens in {@code
-   * goldenFolder}. What an earlier run stored in the output folder ({@link RunOptions#out()}) is
-   * cleared first, and the observations of this run that the reports show are stored there.
+   * goldenFolder}. The output folder ({@link RunOptions#out()}) must be Parity's ({@link
+   * OutputFolder#claim}); what an earlier run stored there is cleared first, and the observations
+   * of this run that the reports show are stored there.
    */
   public static Verdict cases(
       Suite suite,
@@ -59,6 +61,7 @@ public final class SuiteRun {
         options
             .out()
             .orElseThrow(() -> new IllegalArgumentException("a run needs an output folder"));
+    OutputFolder.claim(outFolder);
     RunArchive archive = RunArchive.in(outFolder);
     archive.clear();
     ArchiveSink sink = archive.sink(suite);

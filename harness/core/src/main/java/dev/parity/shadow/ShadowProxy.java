@@ -1,6 +1,7 @@
 package dev.parity.shadow;
 
 import dev.parity.files.AtomicFiles;
+import dev.parity.files.OutputFolder;
 import dev.parity.fixture.ConfigException;
 import dev.parity.fixture.HttpRequest;
 import dev.parity.fixture.Suite;
@@ -14,7 +15,6 @@ import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +98,8 @@ public final class ShadowProxy implements AutoCloseable {
   public static ShadowProxy start(Suite suite, Runner live, ShadowSettings settings)
       throws IOException {
     URI base = LegacyExchange.base(suite);
+    OutputFolder.claim(settings.reports());
     ShadowProxy proxy = new ShadowProxy(suite, live, settings, base);
-    Files.createDirectories(settings.reports());
     try {
       proxy.warmedUp = ProxyWarmUp.run(suite, settings, proxy.queue, proxy.writer, proxy::handler);
     } catch (InterruptedException e) {
