@@ -102,6 +102,26 @@ class CommandRunnerTests {
     assertThat(text(completed(run(suite, "b")), "stdout")).isEqualTo("defaults impl case\nok\n");
   }
 
+  /**
+   * An environment a program cannot receive as written: a NUL ends a C string (the program got "x"
+   * for "x\0y"), and B=C: 1 reached the program as B with the value "C=1". Both sides then ran with
+   * an environment other than the one written.
+   */
+  @Test
+  void anEnvironmentNoProgramCanReceiveAsWrittenIsNeverRun() {
+    Suite nul = suite("[sh, -c, 'echo \"[$A]\"']", "  - id: a\n    env: {A: \"x\\0y\"}\n");
+    Suite equals = suite("[sh, -c, 'echo \"[$B]\"']", "  - id: a\n    env: {\"B=C\": \"1\"}\n");
+
+    assertThat(run(nul, "a"))
+        .isInstanceOfSatisfying(
+            RunOutcome.Unavailable.class,
+            u -> assertThat(u.reason()).contains("[A]", "NUL", "env"));
+    assertThat(run(equals, "a"))
+        .isInstanceOfSatisfying(
+            RunOutcome.Unavailable.class,
+            u -> assertThat(u.reason()).contains("[B=C]", "'='", "env"));
+  }
+
   @Test
   void copiesInputFilesIntoAFreshWorkdirAndCollectsOutputs() {
     Suite suite =
