@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -98,7 +99,7 @@ public final class JsonDocuments {
       case START_OBJECT:
         ObjectNode object = NODES.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
+          String key = whole(parser.currentName(), parser);
           object.set(key, value(parser, parser.nextToken()));
         }
         return object;
@@ -109,7 +110,7 @@ public final class JsonDocuments {
         }
         return array;
       case VALUE_STRING:
-        return NODES.textNode(parser.getText());
+        return NODES.textNode(whole(parser.getText(), parser));
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
         return JsonNumbers.node(parser.getText());
@@ -122,6 +123,32 @@ public final class JsonDocuments {
       default:
         throw new IOException("unexpected " + token + " at " + parser.currentTokenLocation());
     }
+  }
+
+  /**
+   * {@code text}, a string or key, when every surrogate in it is half of a pair. An escape such as
+   * {@code "\\ud800"} decodes to a lone surrogate, which no UTF-8 text can hold: written back, it
+   * became {@code ?}, and {@code "\\ud800"}, {@code "\\udfff"} and {@code "?"} were all equal.
+   */
+  private static String whole(String text, JsonParser parser) throws IOException {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IOException(
+            String.format(
+                Locale.ROOT,
+                "a string holds a lone surrogate \\u%04x, which UTF-8 cannot hold (line %d,"
+                    + " column %d)",
+                (int) c,
+                parser.currentTokenLocation().getLineNr(),
+                parser.currentTokenLocation().getColumnNr()));
+      }
+    }
+    return text;
   }
 
   /** One document pretty-printed, JSON Lines as one compact value per line. */

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -267,13 +268,20 @@ class ComparisonProperties {
           "-1.5");
   private static final List<String> KEYS = List.of("a", "b", "t", "é", "a/b");
 
+  /**
+   * Strings, among them lone surrogates (written as escapes: UTF-8 cannot hold them) and the {@code
+   * ?} that UTF-8 encoding turns them into.
+   */
+  private static final List<String> STRINGS =
+      List.of("x", "y\"\\", String.valueOf((char) 0xD800), String.valueOf((char) 0xDFFF), "?");
+
   private static J value(Random random, int depth) {
     int kind = random.nextInt(depth > 2 ? 4 : 6);
     switch (kind) {
       case 0:
         return new JNum(NUMBERS.get(random.nextInt(NUMBERS.size())));
       case 1:
-        return new JStr(random.nextBoolean() ? "x" : "y\"\\");
+        return new JStr(STRINGS.get(random.nextInt(STRINGS.size())));
       case 2:
         return new JLit(List.of("true", "false", "null").get(random.nextInt(3)));
       case 3:
@@ -351,7 +359,17 @@ class ComparisonProperties {
   }
 
   private static String quote(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    StringBuilder quoted = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '\\' || c == '"') {
+        quoted.append('\\').append(c);
+      } else if (Character.isSurrogate(c)) {
+        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    return quoted.append('"').toString();
   }
 
   /** One document, or two or more values as JSON Lines, or the same values as one array. */
@@ -405,6 +423,24 @@ class ComparisonProperties {
         && arr.items().stream().anyMatch(ComparisonProperties::hasDuplicateKeys);
   }
 
+  /** Whether a string holds a lone surrogate (every surrogate here is alone). */
+  private static boolean hasLoneSurrogate(J value) {
+    if (value instanceof JObj obj) {
+      return obj.fields().stream()
+          .anyMatch(f -> hasLoneSurrogate(new JStr(f.getKey())) || hasLoneSurrogate(f.getValue()));
+    }
+    if (value instanceof JArr arr) {
+      return arr.items().stream().anyMatch(ComparisonProperties::hasLoneSurrogate);
+    }
+    return value instanceof JStr str
+        && str.value().chars().anyMatch(c -> Character.isSurrogate((char) c));
+  }
+
+  /** Not JSON, and so compared as text: a duplicate key, or a lone surrogate. */
+  private static boolean notJson(J value) {
+    return hasDuplicateKeys(value) || hasLoneSurrogate(value);
+  }
+
   /** Equal per the docs: objects by key, arrays by index, numbers by token (or by value). */
   private static boolean same(J a, J b, boolean numeric) {
     if (a instanceof JObj x && b instanceof JObj y) {
@@ -453,12 +489,11 @@ class ComparisonProperties {
   }
 
   private static boolean modelSaysEqual(JsonPair pair, boolean numeric, boolean ignoreT) {
-    boolean badLegacy =
-        pair.legacy().values().stream().anyMatch(ComparisonProperties::hasDuplicateKeys);
+    boolean badLegacy = pair.legacy().values().stream().anyMatch(ComparisonProperties::notJson);
     boolean badCandidate =
-        pair.candidate().values().stream().anyMatch(ComparisonProperties::hasDuplicateKeys);
+        pair.candidate().values().stream().anyMatch(ComparisonProperties::notJson);
     if (badLegacy || badCandidate) {
-      // Not JSON: compared as text, and canonical JSON never equals text with a duplicate key.
+      // Not JSON: compared as text, and canonical JSON never equals such text.
       return badLegacy && badCandidate && pair.legacy().text().equals(pair.candidate().text());
     }
     List<J> a = pair.legacy().values();

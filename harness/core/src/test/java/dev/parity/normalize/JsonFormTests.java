@@ -139,6 +139,31 @@ class JsonFormTests {
   }
 
   @Test
+  void aLoneSurrogateIsNotJsonAndTheTextIsComparedAsIs() {
+    Scope scope = new Scope();
+    String text = "[\"\\ud800\"]";
+
+    assertThat(JsonDocuments.parse(text)).isEmpty();
+    assertThat(JsonDocuments.parse("{\"\\udc00\":1}")).isEmpty();
+    assertThat(
+            Normalizers.of(new RuleAction.Json(true, List.of(), List.of(), Optional.empty(), false))
+                .normalize(text, scope))
+        .isEqualTo(text);
+    assertThat(scope.takeNotes())
+        .singleElement()
+        .asString()
+        .contains("a string holds a lone surrogate \\ud800, which UTF-8 cannot hold");
+    // Written back as UTF-8, every lone surrogate was a '?': these were equal.
+    assertThat(compare(json(List.of()), text, "[\"?\"]").isIdentical()).isFalse();
+    assertThat(compare(json(List.of()), text, "[\"\\udfff\"]").isIdentical()).isFalse();
+    assertThat(compare(json(List.of()), "{\"\\ud800\":1}", "{\"?\":1}").isIdentical()).isFalse();
+    // A pair written as two escapes is the one character it stands for.
+    assertThat(JsonDocuments.parse("[\"\\ud83d\\ude00\"]")).isPresent();
+    assertThat(compare(json(List.of()), "[\"\\ud83d\\ude00\"]", "[\"\uD83D\uDE00\"]").isIdentical())
+        .isTrue();
+  }
+
+  @Test
   void trailingTextAfterTheLastValueIsNotJson() {
     assertThat(JsonDocuments.parse("{\"a\":1} trailing")).isEmpty();
     assertThat(JsonDocuments.parse("{\"a\":1}]")).isEmpty();
