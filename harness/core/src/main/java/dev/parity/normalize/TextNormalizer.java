@@ -10,7 +10,14 @@ import java.util.regex.Pattern;
 /** {@code text:} rules over lines: line endings, trailing whitespace, blank lines, sorting. */
 final class TextNormalizer implements Normalizer {
   private static final Pattern LINE_ENDINGS = Pattern.compile("\\r\\n?");
-  private static final Pattern BLANK = Pattern.compile("(?m)^[ \\t]*(?:\\r?\\n|\\r)");
+
+  /**
+   * A blank line: at a line start (\n, \r\n or a lone \r before it), only spaces and tabs, then its
+   * line end. Not {@code (?m)^}: Java's {@code ^} also starts a line after U+0085, U+2028 and
+   * U+2029, which then lost the line break after them.
+   */
+  private static final Pattern BLANK =
+      Pattern.compile("(?:\\A|(?<=\\n)|(?<=\\r)(?!\\n))[ \\t]*(?:\\r?\\n|\\r)");
 
   private final String name;
 

@@ -92,7 +92,7 @@ class ComparisonProperties {
         {
           StringBuilder out = new StringBuilder();
           for (String[] line : lines(text)) {
-            out.append(line[0].replaceAll("[ \\t\\f\\u000B]+$", "")).append(line[1]);
+            out.append(line[0].replaceAll("[ \\t\\f\\u000B]+\\z", "")).append(line[1]);
           }
           return out.toString();
         }
@@ -141,8 +141,13 @@ class ComparisonProperties {
 
   // ---------------------------------------------------------------- text properties
 
-  /** A small alphabet that makes collisions, line endings and trailing blanks likely. */
-  private static final char[] ALPHABET = {'a', 'b', ' ', '\t', '\n', '\r', 'é', '\f', '0', '1'};
+  /**
+   * A small alphabet that makes collisions, line endings and trailing blanks likely; U+2028 and
+   * U+0085 end lines for Java's regexes, and for no rule.
+   */
+  private static final char[] ALPHABET = {
+    'a', 'b', ' ', '\t', '\n', '\r', 'é', '\f', '0', '1', '\u2028', '\u0085'
+  };
 
   private record TextPair(byte[] legacy, byte[] candidate) {
     @Override

@@ -83,6 +83,15 @@ class RegexAndTextNormalizerTests {
   }
 
   @Test
+  void blankLinesKeepTheLineBreakAfterAUnicodeLineSeparator() {
+    // Java's (?m)^ starts a line after U+2028, U+2029 and U+0085 too: the line feed after one was
+    // taken for a blank line and removed, and a, U+2028, line feed, b equalled a, U+2028, b.
+    assertThat(text("blankLines", "a\u2028\nb\n")).isEqualTo("a\u2028\nb\n");
+    assertThat(text("blankLines", "a\u2029\n\u0085\r\nb")).isEqualTo("a\u2029\n\u0085\r\nb");
+    assertThat(text("blankLines", "a\r\n\r\n \rb\r\r\n")).isEqualTo("a\r\nb\r");
+  }
+
+  @Test
   void sortLinesSortsAndKeepsTheFinalNewline() {
     assertThat(text("sortLines", "b\nc\na\n")).isEqualTo("a\nb\nc\n");
     Scope scope = new Scope();
