@@ -58,22 +58,25 @@ final class Builtins {
   /**
    * {@code pid 4242}, {@code pid=4242}, {@code PID: 4242}, {@code process 4242} and {@code
    * sshd[4242]:}. The quantifiers are possessive: backtracking {@code \\s*[=:#]?\\s*} over a long
-   * run of spaces with no number after it was quadratic.
+   * run of spaces with no number after it was quadratic. Only spaces and tabs: with {@code \\s}, a
+   * number at the start of the line after {@code process} was a pid.
    */
   static final Pattern PIDS =
       Pattern.compile(
-          "(?i)\\b(?:pid|process)\\s*+(?:[=:#]\\s*+)?(\\d++)\\b|(?<=[A-Za-z]\\[)(\\d++)(?=\\]:)");
+          "(?i)\\b(?:pid|process)[ \\t]*+(?:[=:#][ \\t]*+)?(\\d++)\\b|(?<=[A-Za-z]\\[)(\\d++)(?=\\]:)");
 
   /**
    * {@code 12ms}, {@code 1.5 s}, {@code 3 seconds}, {@code 1m2.5s} (Go), {@code PT0.25S}
    * (ISO-8601). Possessive digit runs: a long run of digits with no unit after it is given up at
-   * once instead of backtracking through it.
+   * once instead of backtracking through it. A space or tab before the unit, never a line break:
+   * with {@code \\s}, a number at a line's end and a line {@code s} or {@code h} after it were one
+   * duration, and the two lines equal to one.
    */
   static final Pattern DURATIONS =
       Pattern.compile(
           "\\bPT(?=\\d)(?:\\d++H)?(?:\\d++M)?(?:\\d++(?:\\.\\d++)?S)?\\b"
               + "|\\b(?:\\d++h)?\\d++m\\d++(?:\\.\\d++)?s\\b"
-              + "|\\b\\d++(?:\\.\\d++)?\\s?(?:ns|µs|us|ms|s|sec|secs|seconds?|min|mins|minutes?|h|hours?)(?![\\w])");
+              + "|\\b\\d++(?:\\.\\d++)?[ \\t]?(?:ns|µs|us|ms|s|sec|secs|seconds?|min|mins|minutes?|h|hours?)(?![\\w])");
 
   private record Builtin(Pattern pattern, String placeholder) {}
 
