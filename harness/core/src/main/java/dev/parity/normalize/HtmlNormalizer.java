@@ -13,7 +13,7 @@ import org.jsoup.select.Elements;
 /**
  * {@code html:} parses with jsoup and prints a canonical form: elements matching the ignored CSS
  * selectors removed, attributes sorted by name, whitespace in text collapsed (except in pre,
- * textarea, script and style), one element per line.
+ * textarea, script and style), one block element per line, inline elements within their line.
  */
 final class HtmlNormalizer implements Normalizer {
   private static final List<String> KEEP_WHITESPACE = List.of("pre", "textarea", "script", "style");
@@ -57,7 +57,9 @@ final class HtmlNormalizer implements Normalizer {
         node.text(collapsed);
       }
     }
-    document.outputSettings().prettyPrint(true).indentAmount(1).outline(true);
+    // Not outline mode: it put every element on a line of its own, and the space between inline
+    // elements, which shows ("a <b>x</b>" is "a x", "a<b>x</b>" is "ax"), went with the line break.
+    document.outputSettings().prettyPrint(true).indentAmount(1);
     scope.fired(fired);
     return document.outerHtml() + "\n";
   }

@@ -52,6 +52,22 @@ class HtmlNormalizerTests {
   }
 
   @Test
+  void aSpaceBetweenInlineElementsShowsAndCounts() {
+    Normalizer rule = html();
+
+    // One element per line dropped the space with the line break: "ax" equalled "a x".
+    assertThat(rule.normalize("<p>a<b>x</b></p>", new Scope()))
+        .isNotEqualTo(rule.normalize("<p>a <b>x</b></p>", new Scope()));
+    assertThat(rule.normalize("<span>a</span><span>b</span>", new Scope()))
+        .isNotEqualTo(rule.normalize("<span>a</span>\n<span>b</span>", new Scope()));
+    // Whitespace that does not show still does not count.
+    assertThat(rule.normalize("<div><p>x</p><ul><li>a</li></ul></div>", new Scope()))
+        .isEqualTo(
+            rule.normalize(
+                "<div>\n  <p> x </p>\n  <ul>\n   <li>a</li>\n  </ul>\n</div>", new Scope()));
+  }
+
+  @Test
   void alreadyCanonicalMarkupDoesNotFire() {
     Normalizer rule = html("script");
     String canonical = rule.normalize("<p class=\"x\" lang=\"en\">a b</p>", new Scope());
