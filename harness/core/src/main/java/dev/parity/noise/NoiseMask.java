@@ -82,12 +82,18 @@ public final class NoiseMask {
     return new NoiseMask(streams);
   }
 
-  /** Lines paired by position when both runs have as many, else within same-sized changes. */
+  /**
+   * Lines paired by position when both runs have as many, else within same-sized changes. A line
+   * that the other run has too, elsewhere, was moved, not changed: lines in another order (a hash
+   * map's) are no noise of their tokens, or any line of their shape would pass.
+   */
   private static Map<Integer, LineMask> lines(List<String> a, List<String> b) {
     Map<Integer, LineMask> masks = new TreeMap<>();
+    int[] inA = hashes(a);
+    int[] inB = hashes(b);
     if (a.size() == b.size()) {
       for (int i = 0; i < a.size(); i++) {
-        addMask(masks, i, a.get(i), b.get(i));
+        addMask(masks, i, a.get(i), b.get(i), inA, inB);
       }
     } else if (a.size() + b.size() <= MAX_DIFF_LINES) {
       for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
@@ -95,7 +101,8 @@ public final class NoiseMask {
         List<String> target = delta.getTarget().getLines();
         if (source.size() == target.size()) {
           for (int i = 0; i < source.size(); i++) {
-            addMask(masks, delta.getSource().getPosition() + i, source.get(i), target.get(i));
+            addMask(
+                masks, delta.getSource().getPosition() + i, source.get(i), target.get(i), inA, inB);
           }
         }
       }
@@ -103,9 +110,13 @@ public final class NoiseMask {
     return masks;
   }
 
-  /** The differing tokens of two lines with as many tokens; lines of other shapes get none. */
-  private static void addMask(Map<Integer, LineMask> masks, int index, String a, String b) {
-    if (a.equals(b)) {
+  /**
+   * The differing tokens of two lines with as many tokens, neither of them a line the other run
+   * has; lines of other shapes get none.
+   */
+  private static void addMask(
+      Map<Integer, LineMask> masks, int index, String a, String b, int[] inA, int[] inB) {
+    if (a.equals(b) || has(inB, a) || has(inA, b)) {
       return;
     }
     List<String> x = tokens(a);
@@ -120,6 +131,23 @@ public final class NoiseMask {
       }
     }
     masks.put(index, new LineMask(x.size(), samples));
+  }
+
+  /**
+   * The lines' hash codes, sorted: 4 bytes a line, where a set of the lines took ten times that.
+   * Two lines of one hash only make a changed line look moved: less is discounted, never more.
+   */
+  private static int[] hashes(List<String> lines) {
+    int[] hashes = new int[lines.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = lines.get(i).hashCode();
+    }
+    Arrays.sort(hashes);
+    return hashes;
+  }
+
+  private static boolean has(int[] hashes, String line) {
+    return Arrays.binarySearch(hashes, line.hashCode()) >= 0;
   }
 
   /** This mask and {@code other} (from a third legacy run against the first) together. */

@@ -72,7 +72,8 @@ public final class NoiseProbe {
                 "noise",
                 runs(suite, run)
                     + " also differ in ways no token-for-token discount covers (exit code, lines"
-                    + " added or removed, tokens split differently): those are never discounted"));
+                    + " added, removed or moved, tokens split differently): those are never"
+                    + " discounted"));
       }
       for (Fact fact : comparison.facts()) {
         facts.add(new Fact("noise " + fact.key(), runs(suite, run) + " differ: " + fact.message()));
