@@ -4,6 +4,7 @@ import dev.parity.diff.Comparison;
 import dev.parity.diff.Fact;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.Case;
+import dev.parity.fixture.CompareTarget;
 import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.noise.Noise;
@@ -16,6 +17,8 @@ import dev.parity.verdict.CaseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Judges one case from both sides' observations: normalizes them, discounts legacy noise, compares
@@ -64,6 +67,21 @@ final class CaseJudge {
           testCase,
           missing.get(0).key() + " was written by neither side",
           concat(missing, comparison.facts()),
+          durations);
+    }
+    // Nothing compared proves nothing: a command's case under compare: [files] with no output
+    // file, or a command suite's compare: [status].
+    Set<String> observed = new TreeSet<>(legacy.values().keySet());
+    observed.addAll(legacy.names());
+    observed.addAll(candidate.values().keySet());
+    observed.addAll(candidate.names());
+    if (observed.stream().noneMatch(name -> CompareTarget.compares(suite.compare(), name))) {
+      return CaseResult.errored(
+          testCase,
+          "nothing of the case is compared: [compare] selects "
+              + suite.compare().stream().sorted().map(CompareTarget::key).toList()
+              + ", and the case observed only "
+              + observed.stream().map(ObservationComparator::label).toList(),
           durations);
     }
     List<Fact> notes = concat(comparison.notes(), missing);
