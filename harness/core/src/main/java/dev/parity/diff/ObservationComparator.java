@@ -81,17 +81,20 @@ public final class ObservationComparator {
       byte[] left = legacy.streams().get(stream);
       byte[] right = candidate.streams().get(stream);
       if (left == null || right == null) {
-        long present = left == null ? candidate.size(stream) : legacy.size(stream);
+        // One side did not write it; which one by has(): a stream legacy spooled has no bytes in
+        // memory, and was said to be the candidate's only.
+        boolean candidateOnly = !legacy.has(stream);
+        long present = candidateOnly ? candidate.size(stream) : legacy.size(stream);
         facts.add(
             new Fact(
                 label(stream),
-                (left == null
+                (candidateOnly
                         ? "written by the " + names.right() + " only"
                         : "missing: the " + names.right() + " did not write it")
                     + " ("
                     + bytes(present)
                     + " on the "
-                    + (left == null ? names.right() : names.left())
+                    + (candidateOnly ? names.right() : names.left())
                     + " side)"));
         continue;
       }

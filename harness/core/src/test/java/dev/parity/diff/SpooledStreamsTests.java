@@ -53,6 +53,24 @@ class SpooledStreamsTests {
   }
 
   @Test
+  void aStreamOnlyLegacyWroteIsMissingOnTheCandidateEvenWhenSpooled() throws Exception {
+    Observation legacy = spooled("a", text(10));
+    TreeMap<String, byte[]> streams = new TreeMap<>();
+    streams.put(Observation.STDERR, new byte[0]);
+    Observation candidate =
+        Observation.ofCommand(0, Optional.empty(), streams, new TreeMap<>(), Duration.ZERO);
+
+    // Before: "written by the candidate only (-1 bytes on the candidate side)".
+    assertThat(comparator.compare(ALL, legacy, candidate).facts())
+        .extracting(Fact::toString)
+        .containsExactly(
+            "stdout: missing: the candidate did not write it (70 bytes on the legacy side)");
+    assertThat(comparator.compare(ALL, candidate, legacy).facts())
+        .extracting(Fact::toString)
+        .containsExactly("stdout: written by the candidate only (70 bytes on the candidate side)");
+  }
+
+  @Test
   void equalBytesOnDiskAndInMemoryAreIdentical() throws Exception {
     String text = text(50_000);
 
