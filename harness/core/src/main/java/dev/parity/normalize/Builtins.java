@@ -40,10 +40,13 @@ final class Builtins {
 
   /**
    * Hex runs of 12 or more characters holding both a digit and a letter: digests, object ids, git
-   * hashes.
+   * hashes. Not the hash in a redaction marker ({@code <redacted sha256:3f2a9c0d1e7b4a55>}): it is
+   * how the comparison sees that a secret changed, and scrubbed, two different passwords were
+   * equal.
    */
   static final Pattern HASHES =
-      Pattern.compile("\\b(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{12,}+\\b");
+      Pattern.compile(
+          "\\b(?<!<redacted sha256:)(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{12,}+\\b");
 
   /** {@code 0x7ffd5a3c1e20} and Java identity hashes such as {@code java.lang.Object@1b6d3586}. */
   static final Pattern ADDRESSES =
