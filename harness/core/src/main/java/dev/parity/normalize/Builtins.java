@@ -48,9 +48,13 @@ final class Builtins {
       Pattern.compile(
           "\\b(?<!<redacted sha256:)(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{12,}+\\b");
 
-  /** {@code 0x7ffd5a3c1e20} and Java identity hashes such as {@code java.lang.Object@1b6d3586}. */
+  /**
+   * {@code 0x7ffd5a3c1e20} and Java identity hashes such as {@code java.lang.Object@1b6d3586}. Not
+   * a domain: in {@code admin@facade.io} the hex word after {@code @} is followed by {@code .} and
+   * a letter, and scrubbed, {@code admin@decade.io} was the same address.
+   */
   static final Pattern ADDRESSES =
-      Pattern.compile("\\b0x[0-9a-fA-F]{4,16}\\b|(?<=[\\w$]@)[0-9a-f]{5,8}\\b");
+      Pattern.compile("\\b0x[0-9a-fA-F]{4,16}\\b|(?<=[\\w$]@)[0-9a-f]{5,8}\\b(?!\\.[A-Za-z])");
 
   /** Paths under /tmp, /var/tmp, macOS /var/folders/../T and Windows %TEMP%. */
   static final Pattern TEMP_PATHS =

@@ -34,6 +34,8 @@ class BuiltinsTests {
           hashes      | id 1234567890123 and word deadbeefcafe                      | id 1234567890123 and word deadbeefcafe
           addresses   | object at 0x7ffd5a3c1e20 freed                              | object at <address-1> freed
           addresses   | java.lang.Object@1b6d3586                                   | java.lang.Object@<address-1>
+          addresses   | freed Object@1b6d3586. Next                                 | freed Object@<address-1>. Next
+          addresses   | mail admin@facade.io or ops@decade.example.com             | mail admin@facade.io or ops@decade.example.com
           tempPaths   | wrote /tmp/parity-8812/out.csv, done                        | wrote <tmp-1>, done
           tempPaths   | cache /var/folders/x1/abc_123/T/tmp.XyZ                     | cache <tmp-1>
           tempPaths   | C:\\Users\\ann\\AppData\\Local\\Temp\\x12.tmp ok            | <tmp-1> ok
