@@ -1,5 +1,6 @@
 package dev.parity.diff;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,14 @@ public record Comparison(
 
   public boolean isIdentical() {
     return facts.isEmpty() && diffs.isEmpty();
+  }
+
+  /** This comparison with {@code fact} stated first. */
+  public Comparison withFact(Fact fact) {
+    List<Fact> all = new ArrayList<>(facts.size() + 1);
+    all.add(fact);
+    all.addAll(facts);
+    return new Comparison(all, diffs, notes, jsonChanges);
   }
 
   /** All stream diffs joined into one unified text, in stream order. */

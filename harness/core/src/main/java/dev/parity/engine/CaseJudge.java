@@ -17,6 +17,7 @@ import dev.parity.verdict.CaseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -85,6 +86,10 @@ final class CaseJudge {
           durations);
     }
     List<Fact> notes = concat(comparison.notes(), missing);
+    Optional<Fact> crash = crash(suite, legacy, candidate);
+    if (crash.isPresent()) {
+      comparison = comparison.withFact(crash.get());
+    }
     CaseResult result;
     if (comparison.isIdentical()) {
       result = CaseResult.passed(testCase, "identical", concat(notes, ruleNotes), durations);
@@ -111,6 +116,28 @@ final class CaseJudge {
         .withJsonChanges(comparison.jsonChanges())
         .withNoise(noise.noisy(), noise.statedWith(discounted))
         .withDiscounted(discounted.discounted());
+  }
+
+  /**
+   * The candidate killed by a signal legacy was not killed by (a crash), when [compare] leaves out
+   * the exit code that would show it: a crash fails the case whatever is compared, or a candidate
+   * that printed the right output and died of SIGSEGV passed.
+   */
+  private static Optional<Fact> crash(Suite suite, Observation legacy, Observation candidate) {
+    Optional<String> signal = candidate.value(Observation.SIGNAL);
+    if (CompareTarget.compares(suite.compare(), Observation.SIGNAL)
+        || signal.isEmpty()
+        || signal.equals(legacy.value(Observation.SIGNAL))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Fact(
+            ObservationComparator.label(Observation.SIGNAL),
+            "the candidate was killed by "
+                + signal.get()
+                + ", legacy "
+                + legacy.value(Observation.SIGNAL).map(s -> "by " + s).orElse("was not")
+                + " (a crash fails the case whatever [compare] selects)"));
   }
 
   static <T> List<T> concat(List<T> a, List<T> b) {
