@@ -21,7 +21,9 @@
  *   shared memory, never guessed from exit code 127 or from stderr text), or "killed" (stopped on
  *   request before it ended).
  *
- * The program runs in a new session (setsid) with the signal mask the launcher got.
+ * The program runs in a new session (setsid) with the signal mask the launcher got. The launcher
+ * itself blocks every signal it can and acts on SIGTERM alone, so that no stray signal (one the
+ * program sends its parent, a terminal's) ends it before the tree is killed.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -101,7 +103,6 @@ static long sys(long n, long a, long b, long c, long d, long e, long f) {
 
 /* The kernel's signal set: one bit per signal, 8 bytes (not the C library's 128-byte sigset_t). */
 typedef unsigned long signals;
-#define SIGNAL_BIT(sig) (1UL << ((sig) - 1))
 
 static size_t length_of(const char *s) {
   size_t n = 0;
@@ -515,9 +516,15 @@ int main(int argc, char **argv, char **envp) {
   long parent = SYS0(SYS_getppid);
   struct line line = {.length = 0};
 
-  /* Terminal signals belong to Parity, which decides what to stop. */
-  signals handled = SIGNAL_BIT(SIGCHLD) | SIGNAL_BIT(SIGTERM) | SIGNAL_BIT(SIGUSR1)
-                    | SIGNAL_BIT(SIGINT) | SIGNAL_BIT(SIGQUIT) | SIGNAL_BIT(SIGHUP);
+  /*
+   * Every signal that can be is blocked, and taken by the wait below: SIGTERM (from Parity) stops
+   * the run, SIGCHLD and SIGUSR1 (the parent's death) wake it, any other is ignored. Terminal
+   * signals belong to Parity, which decides what to stop; and a signal the program sends its parent
+   * (`kill -USR2 $PPID`, as some programs tell that they are ready) must not end the launcher: that
+   * left the program and its children running, with nothing to kill them. Only SIGKILL and SIGSTOP
+   * cannot be blocked.
+   */
+  signals handled = ~0UL;
   signals original = 0;
   SYS4(SYS_rt_sigprocmask, SIG_BLOCK, &handled, &original, sizeof(signals));
 

@@ -183,6 +183,30 @@ class ProcessFaultTests {
     Survivors.assertNone(marker);
   }
 
+  /**
+   * A signal the program sends its parent (some tell it so that they are ready) reaches the
+   * launcher: it must neither end the run nor leave the program's children running.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"USR2", "ALRM", "PIPE", "HUP", "TSTP"})
+  void aSignalTheProgramSendsItsParentDoesNotStopTheLauncher(String signal) throws Exception {
+    String marker = Survivors.marker();
+    Suite suite =
+        suite(
+            "  - id: a\n    args: ['sleep "
+                + marker
+                + " & kill -"
+                + signal
+                + " $PPID; echo sent']\n");
+
+    Observation observation = completed(run(suite, "a"));
+
+    assertThat(observation.value(Observation.EXIT_CODE)).contains("0");
+    assertThat(new String(observation.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("sent\n");
+    Survivors.assertNone(marker);
+  }
+
   @Test
   void anEscapedChildHoldingStdoutDoesNotDelayOrBreakTheRun() throws Exception {
     String marker = Survivors.marker();
