@@ -20,6 +20,9 @@ final class TreeKillingExecutor extends DefaultExecutor {
   private volatile @Nullable Process process;
   private volatile boolean launching;
 
+  /** Set by {@link #killTree()}: a process launched after it is stopped at once. */
+  private volatile boolean killed;
+
   @SuppressWarnings("deprecation") // the builder cannot be subclassed; launch() must be overridden
   TreeKillingExecutor(ProcessTree.Containment containment) {
     super();
@@ -33,6 +36,11 @@ final class TreeKillingExecutor extends DefaultExecutor {
     launching = true;
     Process launched = super.launch(command, env, workingDirectory);
     this.process = launched;
+    if (killed) {
+      // The timeout passed while the program was being started (a short one, a loaded machine):
+      // without this, it would run unbounded.
+      ProcessTree.stop(launched, containment);
+    }
     if (containment == ProcessTree.Containment.PROCESS_GROUP) {
       // Kill what the program left behind as soon as it exits, so leftovers cannot hold stdout
       // open.
@@ -73,8 +81,12 @@ final class TreeKillingExecutor extends DefaultExecutor {
     killTree();
   }
 
-  /** Kills the process and everything it started (see {@link ProcessTree#stop}). */
+  /**
+   * Kills the process and everything it started (see {@link ProcessTree#stop}), or, when it is not
+   * launched yet, as soon as it is.
+   */
   void killTree() {
+    killed = true;
     Process launched = process;
     if (launched != null) {
       ProcessTree.stop(launched, containment);

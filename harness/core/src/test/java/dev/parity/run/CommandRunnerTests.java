@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandRunnerTests {
@@ -200,6 +201,24 @@ class CommandRunnerTests {
     assertThat(pidFile).as("the grandchild started before the timeout").exists();
     long grandchild = Long.parseLong(Files.readString(pidFile).trim());
     assertGone(grandchild);
+  }
+
+  /**
+   * A timeout that passes while the program is being started (a short one on a loaded machine)
+   * still stops it: before, the watchdog found no process yet, and the program ran unbounded.
+   */
+  @Test
+  @Timeout(120)
+  void aTimeoutThatPassesBeforeTheProgramIsStartedStillStopsIt() throws Exception {
+    String marker = Survivors.marker();
+    Suite suite = suite("[sleep]", "  - id: a\n    timeout: 1ms\n    args: ['" + marker + "']\n");
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class, f -> assertThat(f.reason()).startsWith("timed out after 1ms"));
+    Survivors.assertNone(marker);
   }
 
   @Test
