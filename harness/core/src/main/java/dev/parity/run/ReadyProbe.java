@@ -2,6 +2,7 @@ package dev.parity.run;
 
 import dev.parity.fixture.Durations;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Waits until a service answers: with a {@code ready:} path, until that path answers 2xx; without
- * one, until {@code /} answers anything at all.
+ * one, until {@code /} answers anything at all. Only the status counts; each attempt is bounded by
+ * its timeout and the whole wait by the start timeout, whatever the server sends.
  */
 final class ReadyProbe {
   private static final Duration INTERVAL = Duration.ofMillis(100);
@@ -36,10 +38,13 @@ final class ReadyProbe {
             what + " " + ended.get() + " before it was ready on " + uri, service.logTail());
       }
       try {
-        HttpResponse<Void> response =
+        // The request's timeout ends with the status line and headers, not the body: the body is
+        // closed unread, or a server that never finishes it would hold the start for ever.
+        HttpResponse<InputStream> response =
             client.send(
                 HttpRequest.newBuilder(uri).timeout(ATTEMPT_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
         int status = response.statusCode();
         if (ready.isEmpty() || (status >= 200 && status < 300)) {
           return;
