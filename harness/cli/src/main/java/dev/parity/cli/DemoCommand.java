@@ -3,10 +3,12 @@ package dev.parity.cli;
 import dev.parity.engine.RunOptions;
 import dev.parity.fixture.ConfigException;
 import dev.parity.verdict.ExitCodes;
+import dev.parity.verdict.Mode;
 import dev.parity.verdict.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,16 +68,22 @@ final class DemoCommand implements Callable<Integer> {
       CommonOptions common = new CommonOptions();
       common.out = this.out == null ? null : this.out.resolve(demo);
       out.println("== Demo " + demo + ": " + TITLES.get(demo) + " ==");
-      Verdict verdict =
-          SuiteCommand.runSuite(
-              suite,
-              common,
-              new GoldenOption(),
-              options,
-              false,
-              out,
-              (engine, s, goldens, o) -> engine.verify(s, goldens, o),
-              SuiteCommand.Then.NOTHING);
+      Verdict verdict;
+      try (StoppedRun stop =
+          StoppedRun.watch(
+              SuiteCommand.outFolder(suite, common), suite, Mode.VERIFY, Instant.now())) {
+        verdict =
+            SuiteCommand.runSuite(
+                suite,
+                common,
+                new GoldenOption(),
+                options,
+                false,
+                out,
+                (engine, s, goldens, o) -> engine.verify(s, goldens, o),
+                SuiteCommand.Then.NOTHING,
+                stop);
+      }
       int code = ExitCodes.of(verdict);
       if (code == ExitCodes.UNAVAILABLE || verdict.counts().errors() > 0) {
         out.println("The demo could not run to completion (see the errors above).");

@@ -93,28 +93,26 @@ final class GateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant startedAt = Instant.now();
     Optional<Shard> part = shard.shard(spec.commandLine());
-    try {
-      return gate(part);
-    } catch (Exception | Error e) {
-      Verdict failed =
-          FailedRun.replaceReports(
-              SuiteCommand.outFolder(suite.folder, common, part),
-              suite.folder,
-              live ? Mode.COMPARE : Mode.VERIFY,
-              e,
-              startedAt);
-      if (githubOutput != null) {
-        try {
-          writeGithubOutput(githubOutput, failed);
-        } catch (IOException ignored) {
-          // The failure itself is what the user must see; the job fails on exit 2 anyway.
+    Path outFolder = SuiteCommand.outFolder(suite.folder, common, part);
+    Mode mode = live ? Mode.COMPARE : Mode.VERIFY;
+    try (StoppedRun stop = StoppedRun.watch(outFolder, suite.folder, mode, startedAt)) {
+      try {
+        return gate(part, stop);
+      } catch (Exception | Error e) {
+        Optional<Verdict> failed = stop.failed(e);
+        if (githubOutput != null && failed.isPresent()) {
+          try {
+            writeGithubOutput(githubOutput, failed.get());
+          } catch (IOException ignored) {
+            // The failure itself is what the user must see; the job fails on exit 2 anyway.
+          }
         }
+        throw e;
       }
-      throw e;
     }
   }
 
-  private int gate(Optional<Shard> part) throws Exception {
+  private int gate(Optional<Shard> part, StoppedRun stop) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     RunOptions options =
         new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
@@ -133,7 +131,8 @@ final class GateCommand implements Callable<Integer> {
             out,
             (engine, loaded, goldens, o) ->
                 live ? engine.compare(loaded, o) : engine.verify(loaded, goldens, o),
-            new Benchmark(benchOptions, options, out));
+            new Benchmark(benchOptions, options, out),
+            stop);
     printGroups(out, verdict);
     if (githubOutput != null) {
       writeGithubOutput(githubOutput, verdict);

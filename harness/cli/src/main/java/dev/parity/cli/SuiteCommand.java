@@ -51,21 +51,31 @@ abstract class SuiteCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Instant startedAt = Instant.now();
     Optional<Shard> part = shard.shard(spec.commandLine());
-    try {
-      RunOptions options =
-          new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
-              .withClock(ParityCommand.of(spec).clock())
-              .withShard(part);
-      Verdict verdict =
-          runSuite(
-              suite.folder, common, golden(), own(options), strict(), out, this::run, Then.NOTHING);
-      after(verdict, out);
-      out.flush();
-      return ExitCodes.of(verdict);
-    } catch (Exception | Error e) {
-      FailedRun.replaceReports(
-          outFolder(suite.folder, common, part), suite.folder, mode(), e, startedAt);
-      throw e;
+    try (StoppedRun stop =
+        StoppedRun.watch(outFolder(suite.folder, common, part), suite.folder, mode(), startedAt)) {
+      try {
+        RunOptions options =
+            new RunOptions(common.filter(), jobs.jobs(spec.commandLine()), false)
+                .withClock(ParityCommand.of(spec).clock())
+                .withShard(part);
+        Verdict verdict =
+            runSuite(
+                suite.folder,
+                common,
+                golden(),
+                own(options),
+                strict(),
+                out,
+                this::run,
+                Then.NOTHING,
+                stop);
+        after(verdict, out);
+        out.flush();
+        return ExitCodes.of(verdict);
+      } catch (Exception | Error e) {
+        stop.failed(e);
+        throw e;
+      }
     }
   }
 
@@ -131,7 +141,8 @@ abstract class SuiteCommand implements Callable<Integer> {
   /**
    * Loads, runs and reports one suite: {@code mode} runs the cases, {@code then} what follows on
    * the same runner, and a {@code strict} run also fails on review work left undone ({@link
-   * Strictness}); shared by every command that runs a suite.
+   * Strictness}); shared by every command that runs a suite. The reports are written through {@code
+   * stop}, unless the run was stopped by a signal.
    */
   static Verdict runSuite(
       Path suiteFolder,
@@ -141,7 +152,8 @@ abstract class SuiteCommand implements Callable<Integer> {
       boolean strict,
       PrintWriter out,
       Step mode,
-      Then then)
+      Then then,
+      StoppedRun stop)
       throws Exception {
     Suite loaded = new SuiteLoader().load(suiteFolder);
     Path goldenFolder = golden.folder(loaded);
@@ -174,7 +186,9 @@ abstract class SuiteCommand implements Callable<Integer> {
                   ShardInfo.digestOf(selected.stream().map(Case::id).toList()),
                   options.cases(loaded).stream().map(Case::id).toList()));
     }
-    List<Path> written = new ArrayList<>(reports().writeAll(verdict, outFolder));
+    Verdict reported = verdict;
+    List<Path> written =
+        new ArrayList<>(stop.report(() -> reports().writeAll(reported, outFolder)));
     written.addAll(outcome.written());
     new Summary(out).print(verdict, written);
     return verdict;

@@ -33,6 +33,9 @@ public final class RunFailure {
   }
 
   private static String plain(Throwable e) {
+    if (e instanceof RunStopped) {
+      return RunStopped.MESSAGE;
+    }
     if (e instanceof ConfigException) {
       return "configuration error: " + e.getMessage();
     }
