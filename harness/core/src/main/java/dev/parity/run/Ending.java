@@ -37,7 +37,14 @@ sealed interface Ending {
     String line;
     try {
       if (!Files.isRegularFile(status, LinkOption.NOFOLLOW_LINKS)) {
-        return new Unknown("the launcher wrote no status (it was killed)");
+        Path folder = status.toAbsolutePath().getParent();
+        return folder != null && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+            ? new Unknown(
+                "the run's folder "
+                    + folder
+                    + " was deleted while the program ran (by the program?), and with it the"
+                    + " launcher's status")
+            : new Unknown("the launcher wrote no status (it was killed)");
       }
       line = new String(Files.readAllBytes(status), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {

@@ -208,6 +208,24 @@ class ProcessFaultTests {
   }
 
   @Test
+  void aProgramThatDeletesItsRunFolderIsAFailedRunThatSaysSo() {
+    Suite suite =
+        suite("  - id: a\n    args: ['rm -rf \"$(dirname \"$PARITY_WORKDIR\")\"; echo same']\n");
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .startsWith("no result: the run's folder ")
+                    .endsWith(
+                        " was deleted while the program ran (by the program?), and with it"
+                            + " the launcher's status"));
+  }
+
+  @Test
   void anEscapedChildHoldingStdoutDoesNotDelayOrBreakTheRun() throws Exception {
     String marker = Survivors.marker();
     Suite suite = suite("  - id: a\n    args: ['setsid -f sleep " + marker + "; echo started']\n");
