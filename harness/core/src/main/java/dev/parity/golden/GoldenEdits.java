@@ -4,10 +4,17 @@ import static dev.parity.golden.GoldenStore.META;
 
 import dev.parity.golden.GoldenStore.WriteResult;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
-/** The edits of a golden folder besides recording: accepted differences and pruning. */
+/**
+ * The edits of a golden folder besides recording: accepted differences and pruning; and what keeps
+ * a golden from burying another.
+ */
 final class GoldenEdits {
   /** What a pruned golden's own folders are; every other folder in it is a nested case's. */
   private static final Set<String> PRUNED = Set.of(CaseSwap.FILES, AcceptedFiles.FOLDER);
@@ -47,8 +54,52 @@ final class GoldenEdits {
       }
     }
     for (String id : caseIds) {
-      CaseRemoval.remove(store.folder(), id, META, PRUNED);
+      CaseRemoval.remove(store.folder(), id, META, own(store, id));
     }
     return WriteResult.UPDATED;
+  }
+
+  /**
+   * The pruned golden's own folders, but not a {@code files/} that holds a golden: when case {@code
+   * a} is gone, case {@code a/files} may exist, and its golden is that folder. It is kept whole
+   * (with the orphan's output files in it) rather than deleted.
+   */
+  private static Set<String> own(GoldenStore store, String caseId) throws IOException {
+    return goldensInFiles(store, caseId).isEmpty() ? PRUNED : Set.of(AcceptedFiles.FOLDER);
+  }
+
+  /**
+   * Refuses to replace the golden of {@code caseId} while its {@code files/} folder holds the
+   * golden of another case ({@code a/files} for {@code a}; both cannot be cases of one suite, so
+   * that one's case is gone): the swap would delete it with the old output files.
+   */
+  static void refuseToBury(GoldenStore store, String caseId) throws IOException {
+    List<String> inside = goldensInFiles(store, caseId);
+    if (!inside.isEmpty()) {
+      throw new GoldenException(
+          store.caseFolder(caseId).resolve(CaseSwap.FILES),
+          "holds the golden of case ["
+              + inside.get(0)
+              + "], which is no case of the suite any more; replacing the golden of case ["
+              + caseId
+              + "] would delete it",
+          "delete it with `parity prune` (or move it away), then record again");
+    }
+  }
+
+  /** The goldens below the {@code files/} folder of {@code caseId}'s golden folder, sorted. */
+  private static List<String> goldensInFiles(GoldenStore store, String caseId) throws IOException {
+    Path files = store.caseFolder(caseId).resolve(CaseSwap.FILES);
+    if (!Files.isDirectory(files, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try (Stream<Path> below = Files.walk(files)) {
+      return below
+          .filter(p -> p.getFileName().toString().equals(META))
+          .map(p -> store.folder().relativize(p.getParent()).toString().replace('\\', '/'))
+          .filter(id -> GoldenFiles.idIn(store.caseFolder(id)).map(id::equals).orElse(false))
+          .sorted()
+          .toList();
+    }
   }
 }

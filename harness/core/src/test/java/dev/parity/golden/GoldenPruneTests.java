@@ -1,13 +1,16 @@
 package dev.parity.golden;
 
 import static dev.parity.testing.Observations.command;
+import static dev.parity.testing.Observations.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parity.run.Observation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +60,40 @@ class GoldenPruneTests {
 
     assertThatThrownBy(() -> store.prune(List.of("x/a"))).isInstanceOf(GoldenException.class);
     assertThat(outside.resolve("b/stdout")).exists();
+  }
+
+  @Test
+  void keepsTheGoldenOfALiveCaseThatIsTheFilesFolderOfAnOrphan() throws Exception {
+    GoldenStore store = new GoldenStore(root);
+    store.write("a", command(0, "a\n", ""), false);
+    store.write("a/files", command(0, "f\n", ""), false);
+    List<String> orphans = store.orphans(List.of("a/files")).ids();
+    assertThat(orphans).containsExactly("a");
+
+    store.prune(orphans);
+
+    assertThat(store.caseIds()).containsExactly("a/files");
+    assertThat(root.resolve("a/files/stdout")).hasContent("f");
+    assertThat(root.resolve("a/stdout")).doesNotExist();
+  }
+
+  @Test
+  void recordingACaseNeverDeletesTheOrphanGoldenInItsFilesFolder() throws Exception {
+    GoldenStore store = new GoldenStore(root);
+    store.write("a/files", command(0, "f\n", ""), false);
+    Observation a = command(0, "a\n", "", Map.of("r.txt", utf8("r")));
+
+    assertThatThrownBy(() -> store.write("a", a, false))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            root.resolve("a/files")
+                + ": holds the golden of case [a/files], which is no case of the suite any more;"
+                + " replacing the golden of case [a] would delete it; delete it with `parity"
+                + " prune` (or move it away), then record again");
+    assertThat(root.resolve("a/files/stdout")).hasContent("f");
+
+    store.prune(store.orphans(List.of("a")).ids());
+    assertThat(store.write("a", a, false)).isEqualTo(GoldenStore.WriteResult.CREATED);
+    assertThat(store.caseIds()).containsExactly("a");
   }
 }
