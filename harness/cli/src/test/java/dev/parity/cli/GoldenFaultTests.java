@@ -190,6 +190,41 @@ class GoldenFaultTests {
   }
 
   @Test
+  void verifyNeverPassesACaseAgainstAnotherCasesGoldenLinkedOrCopiedIntoItsFolder()
+      throws Exception {
+    TempSuite suite =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [sh, -c, 'echo \"$1\"', sh]\n"
+                    + "candidate:\n  command: [sh, -c, 'echo a', sh]\ncases:\n"
+                    + "  - id: a\n    args: [a]\n  - id: b\n    args: [b]\n");
+    assertThat(Cli.run("record", "--runs", "1", suite.folder().toString()).exitCode()).isZero();
+    assertThat(Cli.run("verify", suite.folder().toString()).exitCode()).isEqualTo(1);
+    Path b = suite.golden().resolve("b");
+    for (String file : List.of("meta.yaml", "stdout", "stderr")) {
+      Files.delete(b.resolve(file));
+    }
+    Files.delete(b);
+    Files.createSymbolicLink(b, Path.of("a"));
+
+    Cli linked = Cli.run("verify", suite.folder().toString());
+
+    assertThat(linked.exitCode()).as(linked.out()).isEqualTo(1);
+    assertThat(linked.out()).contains("the golden is not case [b]'s: its meta.yaml says `id: a`");
+
+    Files.delete(b);
+    Files.createDirectory(b);
+    for (String file : List.of("meta.yaml", "stdout", "stderr")) {
+      Files.copy(suite.golden().resolve("a").resolve(file), b.resolve(file));
+    }
+
+    Cli copied = Cli.run("verify", suite.folder().toString());
+
+    assertThat(copied.exitCode()).as(copied.out()).isEqualTo(1);
+    assertThat(copied.out()).contains("the golden is not case [b]'s: its meta.yaml says `id: a`");
+  }
+
+  @Test
   void goldensAndReportsAreReadableByGroupAndOthersUnderTheUmask() throws Exception {
     Umask.requireGroupAndOthersMayRead();
     TempSuite suite =

@@ -56,8 +56,8 @@ final class AcceptedFiles {
     GoldenFiles.fill(fresh, caseId, accepted.observation());
   }
 
-  /** The accepted difference in a case's golden folder, or empty when it has none. */
-  static Optional<Accepted> read(Path caseFolder) {
+  /** The accepted difference in the golden folder of {@code caseId}, or empty when it has none. */
+  static Optional<Accepted> read(Path caseFolder, String caseId) {
     Path dir = caseFolder.resolve(FOLDER);
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
@@ -95,7 +95,7 @@ final class AcceptedFiles {
     } catch (DateTimeParseException e) {
       throw damaged(file, "`at` must be an instant (" + e.getParsedString() + ")");
     }
-    return Optional.of(Accepted.of(difference, GoldenFiles.read(dir)));
+    return Optional.of(Accepted.of(difference, GoldenFiles.read(dir, caseId)));
   }
 
   private static GoldenException damaged(Path where, String problem) {

@@ -1,6 +1,7 @@
 package dev.parity.golden;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A golden that cannot be read back (damaged by hand, half-deleted) or a golden folder that cannot
@@ -40,6 +41,24 @@ public final class GoldenException extends RuntimeException {
             + "; nothing of this case's golden was replaced",
         "free disk space there (or record to a larger disk with --golden) and record again",
         true);
+  }
+
+  /** The golden in a case's folder names another case in its {@code meta.yaml}. */
+  static GoldenException otherCase(Path meta, String caseId, @Nullable String named) {
+    return new GoldenException(
+        meta,
+        "the golden is not case ["
+            + caseId
+            + "]'s: its "
+            + meta.getFileName()
+            + " says `id: "
+            + named
+            + "` (copied, moved or linked from another case's folder?)",
+        "if you renamed the case and moved its golden, set `id: "
+            + caseId
+            + "` in "
+            + meta.getFileName()
+            + "; otherwise re-record it with `parity record --update`");
   }
 
   /** Whether no case after this one can go on (the disk is full). */

@@ -45,8 +45,11 @@ final class GoldenFiles {
 
   private GoldenFiles() {}
 
-  /** Reads the golden in {@code dir}, whose meta.yaml exists, checking every stream. */
-  static Observation read(Path dir) {
+  /**
+   * Reads the golden of {@code caseId} in {@code dir}, whose meta.yaml exists, checking that it is
+   * that case's and every stream.
+   */
+  static Observation read(Path dir, String caseId) {
     Path metaFile = dir.resolve(META);
     Meta meta;
     try {
@@ -56,6 +59,11 @@ final class GoldenFiles {
     }
     if (meta == null || meta.streams() == null) {
       throw new GoldenException(metaFile, "golden metadata lists no streams");
+    }
+    if (!caseId.equals(meta.id())) {
+      // A folder copied, moved or linked from another case's (or two ids that one file system
+      // holds in one folder) would compare the candidate with another case's legacy output.
+      throw GoldenException.otherCase(metaFile, caseId, meta.id());
     }
     TreeMap<String, byte[]> streams = new TreeMap<>();
     TreeMap<String, Spooled> spooled = new TreeMap<>();
@@ -68,7 +76,7 @@ final class GoldenFiles {
           throw new GoldenException(file, "golden stream [" + stream + "] is not a regular file");
         }
         if (Files.size(file) > Spool.memoryLimit()) {
-          Spooled kept = spool(meta.id() == null ? dir.toString() : meta.id(), stream, file);
+          Spooled kept = spool(caseId, stream, file);
           try (InputStream in = kept.open()) {
             check(file, stream, expected, sha256(in));
           }
@@ -90,7 +98,18 @@ final class GoldenFiles {
   }
 
   private static void check(Path file, String stream, @Nullable String expected, String actual) {
-    if (expected != null && !expected.equals(actual)) {
+    if (expected == null) {
+      // meta.yaml ends with the checksums: one cut short (torn, or edited) must not let its
+      // streams be read unchecked.
+      throw new GoldenException(
+          file,
+          "golden stream ["
+              + stream
+              + "] has no checksum in "
+              + META
+              + " (cut short or edited by hand), so it cannot be trusted");
+    }
+    if (!expected.equals(actual)) {
       throw new GoldenException(
           file,
           "golden stream ["

@@ -157,7 +157,7 @@ public final class GoldenStore {
       }
       return Optional.empty();
     }
-    return Optional.of(GoldenFiles.read(dir));
+    return Optional.of(GoldenFiles.read(dir, caseId));
   }
 
   /** The ids of every case that has a golden here, sorted. */
@@ -222,7 +222,7 @@ public final class GoldenStore {
   public Optional<Accepted> accepted(String caseId) {
     swaps.readLock().lock();
     try {
-      return AcceptedFiles.read(caseFolder(caseId));
+      return AcceptedFiles.read(caseFolder(caseId), caseId);
     } finally {
       swaps.readLock().unlock();
     }

@@ -225,15 +225,16 @@ public final class PendingStore {
     if (doc.cluster() != null) {
       info = info.withCluster(doc.cluster());
     }
-    return new PendingResult(caseId, info, side(dir, Side.LEGACY), side(dir, Side.CANDIDATE), dir);
+    return new PendingResult(
+        caseId, info, side(dir, caseId, Side.LEGACY), side(dir, caseId, Side.CANDIDATE), dir);
   }
 
-  private static Optional<Observation> side(Path dir, Side side) {
+  private static Optional<Observation> side(Path dir, String caseId, Side side) {
     Path sideFolder = dir.resolve(side.label());
     if (!Files.isRegularFile(sideFolder.resolve(META), LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    return Optional.of(GoldenFiles.read(sideFolder));
+    return Optional.of(GoldenFiles.read(sideFolder, caseId));
   }
 
   private static byte[] yaml(String caseId, PendingInfo info) throws IOException {

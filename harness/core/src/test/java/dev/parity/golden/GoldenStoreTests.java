@@ -106,4 +106,52 @@ class GoldenStoreTests {
         .isInstanceOf(GoldenException.class)
         .hasMessageContaining("unreadable golden metadata");
   }
+
+  @Test
+  void refusesTheGoldenOfAnotherCaseCopiedOrLinkedIntoACasesFolder() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "a\n", ""), false);
+    Path copy = Files.createDirectories(folder.resolve("b"));
+    for (String file : new String[] {"meta.yaml", "stdout", "stderr"}) {
+      Files.copy(folder.resolve("a").resolve(file), copy.resolve(file));
+    }
+    Files.createSymbolicLink(folder.resolve("c"), folder.resolve("a"));
+
+    for (String id : new String[] {"b", "c"}) {
+      assertThatThrownBy(() -> store.read(id))
+          .as("a golden of case [a] is never read as case [%s]'s", id)
+          .isInstanceOf(GoldenException.class)
+          .hasMessage(
+              folder.resolve(id).resolve("meta.yaml")
+                  + ": the golden is not case ["
+                  + id
+                  + "]'s: its meta.yaml says `id: a` (copied, moved or linked from another case's"
+                  + " folder?); if you renamed the case and moved its golden, set `id: "
+                  + id
+                  + "` in meta.yaml; otherwise re-record it with `parity record --update`");
+    }
+    assertThat(store.caseIds()).containsExactly("a");
+
+    Files.writeString(
+        copy.resolve("meta.yaml"),
+        Files.readString(copy.resolve("meta.yaml")).replace("id: a\n", "id: b\n"));
+    assertThat(store.read("b")).as("the fix the message gives").isPresent();
+  }
+
+  @Test
+  void aMetaYamlCutShortBeforeItsChecksumsIsReportedNotReadUnchecked() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "every line\nof the golden\n", ""), false);
+    Path meta = folder.resolve("a/meta.yaml");
+    String whole = Files.readString(meta);
+    Files.writeString(meta, whole.substring(0, whole.indexOf("sha256:")));
+    Files.writeString(folder.resolve("a/stdout"), "every line\n");
+
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            folder.resolve("a/stderr")
+                + ": golden stream [stderr] has no checksum in meta.yaml (cut short or edited by"
+                + " hand), so it cannot be trusted; re-record it with `parity record --update`");
+  }
 }
