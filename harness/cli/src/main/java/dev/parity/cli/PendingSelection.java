@@ -38,7 +38,10 @@ final class PendingSelection {
       throws IOException {
     Set<String> cases =
         suite.select(common.filter()).stream().map(Case::id).collect(Collectors.toSet());
-    List<PendingResult> all = pending.list();
+    // An --out shared by several suites holds their pending results side by side: a result of
+    // another suite (even of a case with the same id) is never accepted into this one's goldens.
+    List<PendingResult> all =
+        pending.list().stream().filter(p -> p.info().suite().equals(suite.key())).toList();
     if (cluster != null
         && all.stream().noneMatch(p -> p.info().cluster().filter(cluster::equals).isPresent())) {
       throw new CommandLine.ParameterException(
@@ -66,7 +69,9 @@ final class PendingSelection {
               + "in "
               + pending.folder()
               + (all.isEmpty()
-                  ? "; it holds none: run `parity verify` (or `parity record`) first, with the"
+                  ? "; it holds none of suite ["
+                      + suite.key()
+                      + "]: run `parity verify` (or `parity record`) of it first, with the"
                       + " same --out"
                   : "; it holds pending results for "
                       + Listing.firstAndMore(all.stream().map(PendingResult::caseId).toList(), 5)));

@@ -495,4 +495,31 @@ class AcceptCommandTests {
     assertThat(pending(suite, "greet")).doesNotExist();
     assertThat(pending(suite, "other/one")).isDirectory();
   }
+
+  @Test
+  void aPendingResultOfAnotherSuiteInASharedOutIsNeverAccepted() throws Exception {
+    TempSuite suite = suite(LEGACY);
+    TempSuite other =
+        TempSuite.in(root, "other")
+            .suiteYaml(
+                TempSuite.scriptSides("other") + "cases:\n  - id: greet\n    args: [World]\n")
+            .script("legacy.sh", "echo \"Bye, $1\"\n")
+            .script("candidate.sh", "echo \"Bye, $1\"\n");
+    String out = root.resolve("shared").toString();
+    String[] record = {"record", "--runs", "1", "--out", out, other.folder().toString()};
+    assertThat(run(NOV_30, record).exitCode()).isZero();
+    other.script("legacy.sh", "echo \"Ciao, $1\"\n");
+    assertThat(run(NOV_30, record).exitCode()).isEqualTo(1);
+    Path otherGreet = Path.of(out, "pending", "greet", "legacy", "stdout");
+    assertThat(otherGreet).hasContent("Ciao, World");
+
+    Cli accept = run(NOV_30, "accept", suite.folder().toString(), "--legacy", "--out", out);
+    Cli reject = run(NOV_30, "reject", suite.folder().toString(), "--out", out);
+
+    assertThat(accept.exitCode()).as(accept.out()).isEqualTo(2);
+    assertThat(accept.err()).contains("; it holds none of suite [tool]: run `parity verify`");
+    assertThat(reject.exitCode()).as(reject.out()).isEqualTo(2);
+    assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hello, World!");
+    assertThat(otherGreet).as("the other suite's review work is kept").hasContent("Ciao, World");
+  }
 }

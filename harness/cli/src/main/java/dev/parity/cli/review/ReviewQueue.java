@@ -38,7 +38,8 @@ public final class ReviewQueue {
       throws IOException {
     List<ReviewItem> items = new ArrayList<>();
     for (PendingResult result : pending.list()) {
-      if (selected.test(result.caseId())) {
+      // Another suite's result in a shared --out is never this suite's to accept.
+      if (result.info().suite().equals(suite.key()) && selected.test(result.caseId())) {
         // A case can hold a pending result of each side: each is decided on its own.
         for (Side side : Side.values()) {
           if (result.observation(side).isPresent()) {
