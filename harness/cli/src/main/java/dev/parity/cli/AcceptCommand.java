@@ -106,6 +106,9 @@ final class AcceptCommand implements Callable<Integer> {
     // anything is written.
     try (GoldenStore.Lock lock = goldens.lock()) {
       for (Choice choice : choices) {
+        refuseStale(choice, goldens, pending);
+      }
+      for (Choice choice : choices) {
         String id = choice.result().caseId();
         if (choice.side() == Side.LEGACY) {
           goldens.replace(id, choice.observation());
@@ -243,6 +246,33 @@ final class AcceptCommand implements Callable<Integer> {
               + ", or --filter to leave it out");
     }
     return new Choice(result, side, observation.get());
+  }
+
+  /**
+   * Refuses a pending result judged by another golden than the case has now (replaced since by a
+   * record, an accept or a checkout): how it differs from this golden was never shown to anyone.
+   */
+  private void refuseStale(Choice choice, GoldenStore goldens, PendingStore pending) {
+    String id = choice.result().caseId();
+    Optional<String> seen = pending.goldenSeen(choice.result(), choice.side());
+    if (seen.isPresent() && seen.get().equals(goldens.state(id))) {
+      return;
+    }
+    String run = choice.side() == Side.LEGACY ? "record" : "verify";
+    throw usage(
+        "the pending "
+            + choice.side().label()
+            + " result of ["
+            + id
+            + "] in "
+            + choice.result().folder()
+            + " was judged by another golden than "
+            + goldens.caseFolder(id)
+            + " holds now (replaced since that `parity "
+            + run
+            + "`, or the result is from an older parity); run `parity "
+            + run
+            + "` again and review the new result");
   }
 
   /** The accepted difference for the candidate results, when any is selected. */

@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -521,5 +523,79 @@ class AcceptCommandTests {
     assertThat(reject.exitCode()).as(reject.out()).isEqualTo(2);
     assertThat(suite.golden().resolve("greet/stdout")).hasContent("Hello, World!");
     assertThat(otherGreet).as("the other suite's review work is kept").hasContent("Ciao, World");
+  }
+
+  @Test
+  void aPendingResultJudgedByAGoldenReplacedSinceIsNotAccepted() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    assertThat(run(NOV_30, "verify", suite.folder().toString()).exitCode()).isEqualTo(1);
+    suite.script("legacy.sh", "echo \"Hey $1\"\n");
+    Cli update = run(NOV_30, "record", "--update", "--runs", "1", suite.folder().toString());
+    assertThat(update.exitCode()).as(update.out()).isZero();
+
+    Cli accept =
+        run(
+            NOV_30,
+            "accept",
+            suite.folder().toString(),
+            "--candidate",
+            "--filter",
+            "greet",
+            "--reason",
+            "r");
+
+    assertThat(accept.exitCode()).as(accept.out()).isEqualTo(2);
+    assertThat(accept.err())
+        .contains(
+            "the pending candidate result of [greet] in "
+                + pending(suite, "greet")
+                + " was judged by another golden than "
+                + suite.golden().resolve("greet")
+                + " holds now (replaced since that `parity verify`, or the result is from an older"
+                + " parity); run `parity verify` again and review the new result");
+    assertThat(suite.golden().resolve("greet/accepted")).doesNotExist();
+    assertThat(pending(suite, "greet").resolve("candidate/stdout")).hasContent("Hello World");
+
+    assertThat(run(NOV_30, "verify", suite.folder().toString()).exitCode()).isEqualTo(1);
+    Cli again =
+        run(
+            NOV_30,
+            "accept",
+            suite.folder().toString(),
+            "--candidate",
+            "--filter",
+            "greet",
+            "--reason",
+            "r");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(suite.golden().resolve("greet/accepted/stdout")).hasContent("Hello World");
+  }
+
+  @Test
+  void aPendingLegacyResultNeverReplacesAGoldenCheckedOutSinceTheRecord() throws Exception {
+    TempSuite suite = suite(LEGACY);
+    suite.script("legacy.sh", "echo \"Hey $1\"\n");
+    assertThat(run(NOV_30, "record", "--runs", "1", suite.folder().toString()).exitCode())
+        .isEqualTo(1);
+    // A teammate's golden arrives (git pull) after the record stored its pending result.
+    Path greet = suite.golden().resolve("greet");
+    Files.writeString(greet.resolve("stdout"), "Howdy, World!\n");
+    Files.writeString(
+        greet.resolve("meta.yaml"),
+        Files.readString(greet.resolve("meta.yaml"))
+            .replaceAll("stdout: [0-9a-f]{64}", "stdout: " + sha256("Howdy, World!\n")));
+
+    Cli accept = run(NOV_30, "accept", suite.folder().toString(), "--legacy", "--filter", "greet");
+
+    assertThat(accept.exitCode()).as(accept.out()).isEqualTo(2);
+    assertThat(accept.err()).contains("replaced since that `parity record`");
+    assertThat(greet.resolve("stdout")).hasContent("Howdy, World!");
+    assertThat(pending(suite, "greet").resolve("legacy/stdout")).hasContent("Hey World");
+  }
+
+  private static String sha256(String text) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -164,8 +164,11 @@ public final class Engine {
       return failed.get();
     }
     Observation observation = outcome.observation().orElseThrow();
+    // Taken before the golden is read: a golden replaced in between makes accept refuse, never
+    // accept a result judged by another golden.
+    String seen = goldens.state(testCase.id());
     if (options.pendingOnly() && goldens.read(testCase.id()).isEmpty()) {
-      return pending.pendingOnly(testCase, observation, durations);
+      return pending.pendingOnly(testCase, observation, durations, seen);
     }
     Pipeline pipeline = pipeline(suite, testCase);
     Noise noise = probe(suite, testCase, observation, options.runs(), pipeline, state);
@@ -173,7 +176,7 @@ public final class Engine {
         recorder
             .record(suite, testCase, goldens, options.update(), observation, pipeline, durations)
             .withNoise(noise.noisy(), noise.facts());
-    return pending.after(testCase, observation, result);
+    return pending.after(testCase, observation, result, seen);
   }
 
   private CaseResult verifyCase(
@@ -186,6 +189,7 @@ public final class Engine {
       Set<String> unavailable,
       Normalization state)
       throws IOException {
+    String seen = goldens.state(testCase.id());
     Optional<Observation> golden =
         goldens.read(testCase.id()).map(Redactor.of(suite.redaction()).forCase(testCase)::apply);
     if (golden.isEmpty()) {
@@ -218,7 +222,7 @@ public final class Engine {
             result,
             today,
             options.candidateVersion());
-    return pending.after(testCase, candidate, result);
+    return pending.after(testCase, candidate, result, seen);
   }
 
   private CaseResult compareCase(

@@ -48,9 +48,11 @@ final class PendingRecorder {
 
   /**
    * Stores or drops the case's pending result after {@code result}, which {@code observation} of
-   * the run's side led to; the result notes where a stored one is.
+   * the run's side led to, judged by the golden whose {@code GoldenStore.state} was {@code golden};
+   * the result notes where a stored one is.
    */
-  CaseResult after(Case testCase, Observation observation, CaseResult result) throws IOException {
+  CaseResult after(Case testCase, Observation observation, CaseResult result, String golden)
+      throws IOException {
     if (store.isEmpty() || result.status() == Status.ERROR) {
       return result;
     }
@@ -59,14 +61,15 @@ final class PendingRecorder {
       store.get().drop(testCase.id(), side());
       return result;
     }
-    return result.withNotes(List.of(store(testCase, observation)));
+    return result.withNotes(List.of(store(testCase, observation, golden)));
   }
 
   /**
    * A new case recorded while goldens must not be written (CI): its legacy observation becomes a
    * pending result, and no golden is written.
    */
-  CaseResult pendingOnly(Case testCase, Observation legacy, Map<String, Long> durations)
+  CaseResult pendingOnly(
+      Case testCase, Observation legacy, Map<String, Long> durations, String golden)
       throws IOException {
     if (store.isEmpty()) {
       return CaseResult.errored(
@@ -75,7 +78,7 @@ final class PendingRecorder {
               + " folder for pending results",
           durations);
     }
-    Fact where = store(testCase, legacy);
+    Fact where = store(testCase, legacy, golden);
     return CaseResult.passed(
         testCase,
         CaseResult.STORED_AS_PENDING,
@@ -83,7 +86,7 @@ final class PendingRecorder {
         durations);
   }
 
-  private Fact store(Case testCase, Observation observation) throws IOException {
+  private Fact store(Case testCase, Observation observation, String golden) throws IOException {
     PendingStore pending = store.orElseThrow();
     Side side = side();
     PendingInfo.Source source = PendingInfo.Source.of(side);
@@ -91,7 +94,8 @@ final class PendingRecorder {
         testCase.id(),
         side,
         observation,
-        PendingInfo.of(suite, source, mode.label(), clock.instant()));
+        PendingInfo.of(suite, source, mode.label(), clock.instant()),
+        golden);
     stored.add(testCase.id());
     return new Fact(
         "pending",

@@ -4,6 +4,7 @@ import static dev.parity.golden.GoldenStore.JSON_BODY_VIEW;
 import static dev.parity.golden.GoldenStore.META;
 import static dev.parity.golden.GoldenStore.META_YAML;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parity.files.AtomicFiles;
 import dev.parity.run.Observation;
 import dev.parity.run.Spool;
@@ -35,11 +36,20 @@ final class GoldenFiles {
       "# Golden recorded by `parity record` from the legacy implementation.\n"
           + "# Streams are stored byte for byte beside this file. Re-record with `parity record --update`.\n";
 
+  /**
+   * What {@code meta.yaml} holds; {@code golden} only in a pending result: {@link #state} of the
+   * golden it was compared with.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Meta(
       @Nullable String id,
       @Nullable SortedMap<String, String> values,
       @Nullable List<String> streams,
-      @Nullable SortedMap<String, String> sha256) {}
+      @Nullable SortedMap<String, String> sha256,
+      @Nullable String golden) {}
+
+  /** The {@link #state} of a case folder that holds no golden. */
+  static final String NO_GOLDEN = "none";
 
   private static final String FILES_DIR = CaseSwap.FILES + "/";
 
@@ -144,6 +154,30 @@ final class GoldenFiles {
     }
   }
 
+  /**
+   * What the golden in {@code dir} is now, to tell later whether it was replaced: the SHA-256 of
+   * its meta.yaml (which holds the checksum of every stream), or {@link #NO_GOLDEN}.
+   */
+  static String state(Path dir) {
+    try {
+      return sha256(Files.readAllBytes(dir.resolve(META)));
+    } catch (NoSuchFileException e) {
+      return NO_GOLDEN;
+    } catch (IOException e) {
+      return "unreadable (" + e.getMessage() + ")";
+    }
+  }
+
+  /** The {@link #state} of the golden that the pending observation in {@code dir} was judged by. */
+  static Optional<String> goldenIn(Path dir) {
+    try {
+      return Optional.ofNullable(
+          META_YAML.readValue(dir.resolve(META).toFile(), Meta.class).golden());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The stream files a case folder's meta.yaml lists, relative to it. */
   static Optional<Set<String>> listed(Path caseFolder) {
     try {
@@ -163,7 +197,16 @@ final class GoldenFiles {
 
   /** Writes a golden into a new, empty folder: the streams, the views, and meta.yaml last. */
   static void fill(Path fresh, String caseId, Observation observation) throws IOException {
-    fill(fresh, caseId, observation, FreeSpace.DISK);
+    fill(fresh, caseId, observation, FreeSpace.DISK, null);
+  }
+
+  /**
+   * Writes a pending observation like a golden, noting the {@link #state} of the golden it was
+   * judged by.
+   */
+  static void fillPending(Path fresh, String caseId, Observation observation, String golden)
+      throws IOException {
+    fill(fresh, caseId, observation, FreeSpace.DISK, golden);
   }
 
   /**
@@ -172,6 +215,12 @@ final class GoldenFiles {
    * way (both stop the run, see {@link GoldenException#outOfSpace}).
    */
   static void fill(Path fresh, String caseId, Observation observation, FreeSpace space)
+      throws IOException {
+    fill(fresh, caseId, observation, space, null);
+  }
+
+  private static void fill(
+      Path fresh, String caseId, Observation observation, FreeSpace space, @Nullable String golden)
       throws IOException {
     long total = 0;
     for (String stream : observation.names()) {
@@ -183,7 +232,7 @@ final class GoldenFiles {
           folderOf(fresh), caseId, total, usable + " bytes are free on that disk");
     }
     try {
-      write(fresh, caseId, observation);
+      write(fresh, caseId, observation, golden);
     } catch (IOException e) {
       String message = String.valueOf(e.getMessage());
       if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
@@ -198,7 +247,9 @@ final class GoldenFiles {
     return Objects.requireNonNullElse(fresh.getParent(), fresh);
   }
 
-  private static void write(Path fresh, String caseId, Observation observation) throws IOException {
+  private static void write(
+      Path fresh, String caseId, Observation observation, @Nullable String golden)
+      throws IOException {
     TreeMap<String, String> checksums = new TreeMap<>();
     for (String stream : observation.names()) {
       Path file = fresh.resolve(fileName(stream)).normalize();
@@ -231,7 +282,8 @@ final class GoldenFiles {
       AtomicFiles.writeNew(fresh.resolve(JSON_BODY_VIEW), pretty.get());
     }
     Meta meta =
-        new Meta(caseId, observation.values(), new ArrayList<>(observation.names()), checksums);
+        new Meta(
+            caseId, observation.values(), new ArrayList<>(observation.names()), checksums, golden);
     AtomicFiles.writeNew(
         fresh.resolve(META),
         (HEADER + META_YAML.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));

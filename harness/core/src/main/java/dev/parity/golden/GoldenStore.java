@@ -160,6 +160,19 @@ public final class GoldenStore {
     return Optional.of(GoldenFiles.read(dir, caseId));
   }
 
+  /**
+   * What the golden of {@code caseId} is now: the SHA-256 of its meta.yaml, or {@code none}. A
+   * pending result notes it, so that {@code accept} can tell the golden was replaced since.
+   */
+  public String state(String caseId) {
+    swaps.readLock().lock();
+    try {
+      return GoldenFiles.state(caseFolder(caseId));
+    } finally {
+      swaps.readLock().unlock();
+    }
+  }
+
   /** The ids of every case that has a golden here, sorted. */
   public List<String> caseIds() throws IOException {
     if (!Files.isDirectory(folder)) {

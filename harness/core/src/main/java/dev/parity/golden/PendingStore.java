@@ -69,19 +69,39 @@ public final class PendingStore {
   /**
    * Stores {@code observation} as the pending result of {@code caseId} for {@code side}, replacing
    * the case's pending result of that side; a pending result of the other side is kept (a verify
-   * does not lose what a record stored, nor the other way round).
+   * does not lose what a record stored, nor the other way round). It is noted as judged by no
+   * golden.
    */
   public synchronized void write(
       String caseId, Side side, Observation observation, PendingInfo info) throws IOException {
+    write(caseId, side, observation, info, GoldenFiles.NO_GOLDEN);
+  }
+
+  /**
+   * Like {@link #write(String, Side, Observation, PendingInfo)}, noting {@code golden}: the {@link
+   * GoldenStore#state} of the golden the observation was judged by, which {@link #goldenSeen} gives
+   * back.
+   */
+  public synchronized void write(
+      String caseId, Side side, Observation observation, PendingInfo info, String golden)
+      throws IOException {
     Files.createDirectories(folder);
     replaceSide(
         caseId,
         side,
         fresh -> {
           Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
-          GoldenFiles.fill(sideFolder, caseId, observation);
+          GoldenFiles.fillPending(sideFolder, caseId, observation, golden);
           AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info));
         });
+  }
+
+  /**
+   * The {@link GoldenStore#state} of the golden that the pending observation of {@code side} was
+   * judged by; empty when it does not say (stored by an older version).
+   */
+  public synchronized Optional<String> goldenSeen(PendingResult result, Side side) {
+    return GoldenFiles.goldenIn(result.folder(side));
   }
 
   /** Every pending result, sorted by case id. */
