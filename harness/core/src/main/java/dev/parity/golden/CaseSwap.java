@@ -85,7 +85,13 @@ final class CaseSwap {
       throw e;
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        // The old golden stays; the new one must not stay beside it as a hidden copy.
+        deleteTree(fresh);
+        throw e;
+      }
       try {
         moveNestedCases(old, fresh, own);
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);

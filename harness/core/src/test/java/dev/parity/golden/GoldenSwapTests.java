@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +135,29 @@ class GoldenSwapTests {
   private static void writeComplete(Path fresh, Observation observation) throws IOException {
     Files.createDirectories(fresh);
     GoldenFiles.fill(fresh, fresh.getFileName().toString().split("\\.")[1], observation);
+  }
+
+  @Test
+  void aCaseFolderThatCannotBeMovedKeepsTheOldGoldenAndLeavesNoNewCopyBesideIt() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", OLD, false);
+    Path a = folder.resolve("a");
+    // Root ignores permissions; the immutable flag makes the rename fail for it too.
+    Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")), "needs root to set the immutable flag");
+    Assumptions.assumeTrue(
+        new ProcessBuilder("chattr", "+i", a.toString()).start().waitFor() == 0,
+        "chattr +i is not possible here");
+    try {
+      assertThatThrownBy(() -> store.write("a", NEW, true))
+          .isInstanceOf(GoldenException.class)
+          .hasMessageContaining("permission denied");
+
+      assertThat(store.read("a").orElseThrow().sameContentAs(OLD)).isTrue();
+      assertThat(hiddenEntries()).as("no .a.new-<pid> left to be committed").isEmpty();
+    } finally {
+      new ProcessBuilder("chattr", "-i", a.toString()).start().waitFor();
+    }
   }
 
   private List<Path> hiddenEntries() throws IOException {

@@ -48,7 +48,8 @@ class PendingStoreTests {
             "at: 2026-11-30T12:00:00Z")
         .doesNotContain("cluster");
     // Golden format: a pending legacy result can be moved into golden/ as is.
-    assertThat(GoldenFiles.read(dir.resolve("legacy"), "users/get-42").sameContentAs(legacy)).isTrue();
+    assertThat(GoldenFiles.read(dir.resolve("legacy"), "users/get-42").sameContentAs(legacy))
+        .isTrue();
 
     PendingResult read = store.read("users/get-42").orElseThrow();
     assertThat(read.caseId()).isEqualTo("users/get-42");
