@@ -108,7 +108,9 @@ public final class HarImport {
         continue;
       }
       String base = id(entry);
-      int n = ids.merge(base, 1, Integer::sum);
+      // Counted ignoring letter case: /Users and /users must not give ids that differ only in
+      // case, which a suite refuses (one golden folder on macOS and Windows).
+      int n = ids.merge(base.toLowerCase(Locale.ROOT), 1, Integer::sum);
       String id = n == 1 ? base : base + "-" + n;
       Optional<byte[]> bodyFile = Optional.empty();
       if (entry.body().isPresent()) {

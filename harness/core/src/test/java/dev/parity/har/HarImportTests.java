@@ -119,6 +119,26 @@ class HarImportTests {
   }
 
   @Test
+  void pathsThatDifferOnlyInLetterCaseGetIdsASuiteAccepts() throws IOException {
+    Path har = root.resolve("case.har");
+    Files.writeString(
+        har,
+        "{\"log\": {\"entries\": ["
+            + "{\"request\": {\"method\": \"GET\", \"url\": \"http://h/Users\", \"headers\": []}},"
+            + "{\"request\": {\"method\": \"GET\", \"url\": \"http://h/users\", \"headers\": []}}"
+            + "]}}");
+    HarImport.Result result = imported(har, false);
+    Path suite = root.resolve("fixtures/users");
+
+    HarSuiteWriter.write(suite, result.cases(), URI.create("http://h"), false);
+
+    assertThat(result.cases())
+        .extracting(HarCase::id)
+        .containsExactly("har/get/Users", "har/get/users-2");
+    assertThat(new SuiteLoader().load(suite).cases()).hasSize(2);
+  }
+
+  @Test
   void aLinkedFolderIsNeverWrittenThrough() throws IOException {
     Path suite = root.resolve("s");
     Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
