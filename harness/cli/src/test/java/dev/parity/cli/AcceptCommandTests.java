@@ -124,6 +124,40 @@ class AcceptCommandTests {
   }
 
   @Test
+  void anAcceptedDifferenceNoLongerAppliesOnceTheGoldenChanged() throws Exception {
+    TempSuite suite = suite("echo \"Hello $1\"\n");
+    String folder = suite.folder().toString();
+    assertThat(run(NOV_30, "verify", folder).exitCode()).isEqualTo(1);
+    Cli accept =
+        run(
+            NOV_30,
+            "accept",
+            folder,
+            "--candidate",
+            "--filter",
+            "greet",
+            "--reason",
+            "no comma",
+            "--ticket",
+            "PORT-7");
+    assertThat(accept.exitCode()).as(accept.err()).isZero();
+    assertThat(run(NOV_30, "verify", folder, "--filter", "greet").exitCode()).isZero();
+    // A new legacy release: the golden is re-recorded, the candidate did not follow.
+    suite.script("legacy.sh", "echo \"Hi, $1!\"\n");
+    assertThat(run(NOV_30, "record", "--update", "--runs", "1", folder).exitCode()).isZero();
+    assertThat(suite.golden().resolve("greet/accepted/stdout")).hasContent("Hello World");
+
+    Cli verify = run(NOV_30, "verify", folder, "--filter", "greet");
+
+    assertThat(verify.exitCode()).as(verify.out()).isEqualTo(1);
+    assertThat(verify.out())
+        .contains(
+            "the golden changed since the difference was accepted (ticket PORT-7); review the"
+                + " case and accept it again");
+    assertThat(fixture(suite, "greet").get("status").asText()).isEqualTo("fail");
+  }
+
+  @Test
   void anAcceptedDifferenceFailsAfterItsUntilDay() throws Exception {
     TempSuite suite = suite("echo \"Hello $1\"\n");
     assertThat(run(NOV_30, "verify", suite.folder().toString()).exitCode()).isEqualTo(1);

@@ -39,7 +39,10 @@ final class AcceptedCheck {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  /** {@code result} judged again against the case's accepted difference, if it has one. */
+  /**
+   * {@code result} judged again against the case's accepted difference, if it has one; {@code
+   * golden} is the {@link GoldenStore#state} of the golden {@code result} was judged by.
+   */
   CaseResult check(
       Suite suite,
       Case testCase,
@@ -48,7 +51,8 @@ final class AcceptedCheck {
       Observation candidate,
       CaseResult result,
       LocalDate today,
-      Optional<SemanticVersion> version) {
+      Optional<SemanticVersion> version,
+      String golden) {
     if (result.status() != Status.FAIL) {
       return result;
     }
@@ -57,6 +61,17 @@ final class AcceptedCheck {
       return result;
     }
     AcceptedDifference difference = accepted.get().difference();
+    if (accepted.get().acceptedAgainstAnother(golden)) {
+      // Legacy changed (record --update, accept --legacy): how the candidate differs from the new
+      // golden was never reviewed.
+      return result.withFacts(
+          List.of(
+              new Fact(
+                  "accepted",
+                  "the golden changed since the difference was accepted"
+                      + difference.ticketNote()
+                      + "; review the case and accept it again")));
+    }
     Optional<String> expiry = difference.expiry(today, version);
     if (expiry.isPresent()) {
       return result.withFacts(

@@ -221,7 +221,8 @@ public final class Engine {
             candidate,
             result,
             today,
-            options.candidateVersion());
+            options.candidateVersion(),
+            seen);
     return pending.after(testCase, candidate, result, seen);
   }
 

@@ -36,12 +36,16 @@ final class AcceptedFiles {
       @Nullable String ticket,
       @Nullable String until,
       @Nullable String by,
-      @Nullable String at) {}
+      @Nullable String at,
+      @Nullable String golden) {}
 
   private AcceptedFiles() {}
 
-  /** Writes an accepted difference into a new, empty folder. */
-  static void fill(Path fresh, String caseId, Accepted accepted) throws IOException {
+  /**
+   * Writes an accepted difference into a new, empty folder, noting the {@link GoldenStore#state} of
+   * the golden it is accepted against.
+   */
+  static void fill(Path fresh, String caseId, Accepted accepted, String golden) throws IOException {
     AcceptedDifference difference = accepted.difference();
     Doc doc =
         new Doc(
@@ -49,7 +53,8 @@ final class AcceptedFiles {
             difference.ticket().orElse(null),
             difference.until().map(Until::label).orElse(null),
             difference.by(),
-            difference.at().toString());
+            difference.at().toString(),
+            golden);
     AtomicFiles.writeNew(
         fresh.resolve(FILE),
         (HEADER + META_YAML.writeValueAsString(doc)).getBytes(StandardCharsets.UTF_8));
@@ -95,7 +100,8 @@ final class AcceptedFiles {
     } catch (DateTimeParseException e) {
       throw damaged(file, "`at` must be an instant (" + e.getParsedString() + ")");
     }
-    return Optional.of(Accepted.of(difference, GoldenFiles.read(dir, caseId)));
+    return Optional.of(
+        new Accepted(difference, GoldenFiles.read(dir, caseId), Optional.ofNullable(doc.golden())));
   }
 
   private static GoldenException damaged(Path where, String problem) {

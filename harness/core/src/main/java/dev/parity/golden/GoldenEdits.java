@@ -34,11 +34,12 @@ final class GoldenEdits {
     }
     WriteResult result =
         store.accepted(caseId).isPresent() ? WriteResult.UPDATED : WriteResult.CREATED;
+    String golden = store.state(caseId);
     CaseSwap.replace(
         store.folder(),
         caseId + "/" + AcceptedFiles.FOLDER,
         META,
-        fresh -> AcceptedFiles.fill(fresh, caseId, accepted));
+        fresh -> AcceptedFiles.fill(fresh, caseId, accepted, golden));
     return result;
   }
 
