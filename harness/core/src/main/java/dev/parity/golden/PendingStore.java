@@ -101,7 +101,12 @@ public final class PendingStore {
    * judged by; empty when it does not say (stored by an older version).
    */
   public synchronized Optional<String> goldenSeen(PendingResult result, Side side) {
-    return GoldenFiles.goldenIn(result.folder(side));
+    return goldenSeen(result.caseId(), side);
+  }
+
+  /** Like {@link #goldenSeen(PendingResult, Side)} for the pending result of {@code caseId}. */
+  public synchronized Optional<String> goldenSeen(String caseId, Side side) {
+    return GoldenFiles.goldenIn(folder.resolve(caseId).resolve(side.label()));
   }
 
   /** Every pending result, sorted by case id. */
