@@ -156,13 +156,21 @@ final class GoldenFiles {
 
   /**
    * What the golden in {@code dir} is now, to tell later whether it was replaced: the SHA-256 of
-   * its meta.yaml (which holds the checksum of every stream), or {@link #NO_GOLDEN}.
+   * what its meta.yaml says (the case, its values and the checksum of every stream; not its
+   * comments or line ends), or {@link #NO_GOLDEN}.
    */
   static String state(Path dir) {
-    try {
-      return sha256(Files.readAllBytes(dir.resolve(META)));
-    } catch (NoSuchFileException e) {
+    Path file = dir.resolve(META);
+    if (!Files.exists(file)) {
       return NO_GOLDEN;
+    }
+    try {
+      Meta meta = META_YAML.readValue(file.toFile(), Meta.class);
+      Meta content =
+          meta == null
+              ? null
+              : new Meta(meta.id(), meta.values(), meta.streams(), meta.sha256(), null);
+      return sha256(META_YAML.writeValueAsBytes(content));
     } catch (IOException e) {
       return "unreadable (" + e.getMessage() + ")";
     }

@@ -154,4 +154,20 @@ class GoldenStoreTests {
                 + ": golden stream [stderr] has no checksum in meta.yaml (cut short or edited by"
                 + " hand), so it cannot be trusted; re-record it with `parity record --update`");
   }
+
+  @Test
+  void theStateOfAGoldenChangesWithWhatItHoldsNotWithItsCommentsOrLineEnds() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    assertThat(store.state("a")).isEqualTo("none");
+    store.write("a", command(0, "x\n", ""), false);
+    String recorded = store.state("a");
+    Path meta = folder.resolve("a/meta.yaml");
+    String text = Files.readString(meta);
+
+    Files.writeString(meta, text.replaceAll("(?m)^#.*\n", "").replace("\n", "\r\n"));
+    assertThat(store.state("a")).as("comments gone, CRLF line ends").isEqualTo(recorded);
+
+    store.write("a", command(0, "y\n", ""), true);
+    assertThat(store.state("a")).isNotEqualTo(recorded).isNotEqualTo("none");
+  }
 }
