@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parity.fixture.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,22 +132,16 @@ public final class JsonDocuments {
    * became {@code ?}, and {@code "\\ud800"}, {@code "\\udfff"} and {@code "?"} were all equal.
    */
   private static String whole(String text, JsonParser parser) throws IOException {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new IOException(
-            String.format(
-                Locale.ROOT,
-                "a string holds a lone surrogate \\u%04x, which UTF-8 cannot hold (line %d,"
-                    + " column %d)",
-                (int) c,
-                parser.currentTokenLocation().getLineNr(),
-                parser.currentTokenLocation().getColumnNr()));
-      }
+    int bad = Utf8.loneSurrogate(text);
+    if (bad >= 0) {
+      throw new IOException(
+          String.format(
+              Locale.ROOT,
+              "a string holds a lone surrogate \\u%04x, which UTF-8 cannot hold (line %d,"
+                  + " column %d)",
+              (int) text.charAt(bad),
+              parser.currentTokenLocation().getLineNr(),
+              parser.currentTokenLocation().getColumnNr()));
     }
     return text;
   }
