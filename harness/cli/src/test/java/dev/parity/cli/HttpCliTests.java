@@ -321,7 +321,7 @@ class HttpCliTests {
             """
                 .formatted(pidFile));
     Process parity =
-        new ProcessBuilder(ParityJvm.command("record", suite.toString()))
+        ParityJvm.process("record", suite.toString())
             .redirectErrorStream(true)
             .redirectOutput(project.resolve("parity.log").toFile())
             .start();

@@ -31,7 +31,7 @@ class InterruptTests {
                     + "'}\n"
                     + "cases:\n  - id: a\n");
     Process parity =
-        new ProcessBuilder(ParityJvm.command("record", suite.folder().toString()))
+        ParityJvm.process("record", suite.folder().toString())
             .redirectErrorStream(true)
             .redirectOutput(root.resolve("parity.log").toFile())
             .start();
@@ -101,8 +101,7 @@ class InterruptTests {
   }
 
   private Process parity(String command, TempSuite suite, Path out) throws IOException {
-    return new ProcessBuilder(
-            ParityJvm.command(command, suite.folder().toString(), "--out", out.toString()))
+    return ParityJvm.process(command, suite.folder().toString(), "--out", out.toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("parity.log").toFile()))
         .start();

@@ -76,7 +76,7 @@ class KillTests {
   private Process parity(String... args) throws IOException {
     List<String> command = ParityJvm.command(args);
     command.addAll(List.of("--out", root.resolve("out-" + args[0]).toString()));
-    return new ProcessBuilder(command)
+    return ParityJvm.process(command)
         .directory(root.toFile())
         .redirectErrorStream(true)
         .redirectOutput(Files.createTempFile(root, "parity", ".log").toFile())

@@ -18,4 +18,20 @@ final class ParityJvm {
     command.addAll(List.of(args));
     return command;
   }
+
+  /**
+   * A process builder for {@link #command}, without the variable {@code CI}: these runs record
+   * goldens, and the CI variable of the machine running the tests (set on most CI services) must
+   * not turn them into pending results.
+   */
+  static ProcessBuilder process(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove(CiEnvironment.VARIABLE);
+    return builder;
+  }
+
+  /** {@link #process(List)} of {@link #command(String...) command(args)}. */
+  static ProcessBuilder process(String... args) {
+    return process(command(args));
+  }
 }
