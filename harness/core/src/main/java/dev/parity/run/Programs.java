@@ -1,5 +1,6 @@
 package dev.parity.run;
 
+import dev.parity.fixture.ProgramStrings;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class Programs {
    * is resolved against {@code folder} and replaced in {@code argv} by its absolute form.
    */
   static Optional<String> check(Path folder, List<String> argv, Map<String, String> env) {
-    Optional<String> environment = environment(env);
+    Optional<String> environment = ProgramStrings.environmentProblem(env);
     if (environment.isPresent()) {
       return environment;
     }
@@ -43,31 +44,6 @@ final class Programs {
     }
     String pathVariable = env.getOrDefault("PATH", "");
     return Optional.of("program [" + program + "] not found on PATH (" + pathVariable + ")");
-  }
-
-  /**
-   * Why a program cannot receive {@code env} as written: a NUL ends a C string, so a value would
-   * reach it cut short; a name with {@code =} would reach it as another name with another value.
-   */
-  private static Optional<String> environment(Map<String, String> env) {
-    for (Map.Entry<String, String> variable : env.entrySet()) {
-      String name = variable.getKey();
-      if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
-        return Optional.of(
-            "env variable ["
-                + name
-                + "] cannot be given to a program: a name must not be empty or hold '=' or a NUL"
-                + " character (rename it in env:)");
-      }
-      if (variable.getValue().indexOf('\0') >= 0) {
-        return Optional.of(
-            "env variable ["
-                + name
-                + "] cannot be given to a program: its value holds a NUL character, which would"
-                + " cut it short (remove it from the value in env:)");
-      }
-    }
-    return Optional.empty();
   }
 
   /**
