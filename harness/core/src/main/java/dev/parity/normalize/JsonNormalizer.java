@@ -3,6 +3,7 @@ package dev.parity.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.parity.fixture.RuleAction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,21 +12,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code json:} canonical JSON: ignored pointers removed, numbers made comparable (only with {@code
+ * {@code json:} canonical JSON: ignored values replaced by {@code "<ignored>"} (their presence
+ * still compared), dropped pointers removed, numbers made comparable (only with {@code
  * numericEquality}; otherwise their tokens are compared as written), keys sorted, unordered arrays
  * sorted, then (with a tolerance) the candidate's numbers that are close enough to the legacy's
  * replaced by them. Text that is not JSON is left alone, with a note.
  */
 final class JsonNormalizer implements Normalizer {
+  private static final TextNode IGNORED = TextNode.valueOf(RuleAction.Json.IGNORED);
+
   private final RuleAction.Json options;
   private final List<List<String>> ignore;
+  private final List<List<String>> drop;
   private final List<List<String>> unordered;
 
   JsonNormalizer(RuleAction.Json options) {
     this.options = options;
     this.ignore = options.ignore().stream().map(JsonDocuments::segments).toList();
+    this.drop = options.drop().stream().map(JsonDocuments::segments).toList();
     this.unordered = options.unordered().stream().map(JsonDocuments::segments).toList();
   }
 
@@ -48,8 +55,11 @@ final class JsonNormalizer implements Normalizer {
     for (JsonNode document : parsed.get().values()) {
       int[] count = new int[1];
       JsonNode node = document;
+      for (List<String> pointer : drop) {
+        node = remove(node, pointer, 0, count, null);
+      }
       for (List<String> pointer : ignore) {
-        node = remove(node, pointer, 0, count);
+        node = remove(node, pointer, 0, count, IGNORED);
       }
       if (options.numericEquality()) {
         node = numbers(node, count);
@@ -131,8 +141,12 @@ final class JsonNormalizer implements Normalizer {
     return candidate;
   }
 
-  /** Removes what the pointer names; a {@code *} segment matches every key or index. */
-  private static JsonNode remove(JsonNode node, List<String> pointer, int at, int[] count) {
+  /**
+   * Removes what the pointer names, or replaces it by {@code marker} when there is one; a {@code *}
+   * segment matches every key or index.
+   */
+  private static JsonNode remove(
+      JsonNode node, List<String> pointer, int at, int[] count, @Nullable TextNode marker) {
     String segment = pointer.get(at);
     boolean last = at == pointer.size() - 1;
     if (node.isObject()) {
@@ -142,10 +156,14 @@ final class JsonNormalizer implements Normalizer {
       for (String key : keys) {
         if (segment.equals("*") || segment.equals(key)) {
           if (last) {
-            object.remove(key);
+            if (marker == null) {
+              object.remove(key);
+            } else {
+              object.set(key, marker);
+            }
             count[0]++;
           } else {
-            remove(object.get(key), pointer, at + 1, count);
+            remove(object.get(key), pointer, at + 1, count, marker);
           }
         }
       }
@@ -154,10 +172,14 @@ final class JsonNormalizer implements Normalizer {
       for (int i = array.size() - 1; i >= 0; i--) {
         if (segment.equals("*") || segment.equals(Integer.toString(i))) {
           if (last) {
-            array.remove(i);
+            if (marker == null) {
+              array.remove(i);
+            } else {
+              array.set(i, marker);
+            }
             count[0]++;
           } else {
-            remove(array.get(i), pointer, at + 1, count);
+            remove(array.get(i), pointer, at + 1, count, marker);
           }
         }
       }

@@ -487,11 +487,17 @@ class ComparisonProperties {
     return root;
   }
 
+  /** Per the docs, an ignored value reads {@code "<ignored>"}: its presence is still compared. */
   private static J dropT(J value) {
     return value instanceof JObj obj
-        ? new JObj(obj.fields().stream().filter(f -> !f.getKey().equals("t")).toList())
+        ? new JObj(
+            obj.fields().stream()
+                .map(f -> f.getKey().equals("t") ? Map.<String, J>entry("t", IGNORED) : f)
+                .toList())
         : value;
   }
+
+  private static final J IGNORED = new JStr(RuleAction.Json.IGNORED);
 
   private static boolean modelSaysEqual(JsonPair pair, boolean numeric, boolean ignoreT) {
     boolean badLegacy = pair.legacy().values().stream().anyMatch(ComparisonProperties::notJson);

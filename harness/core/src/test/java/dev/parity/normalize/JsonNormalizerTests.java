@@ -51,8 +51,41 @@ class JsonNormalizerTests {
             "{\"meta\":{\"generatedAt\":\"2026-11-22T04:31:07Z\",\"v\":1},\"items\":[{\"id\":7,\"n\":\"a\"},{\"id\":9,\"n\":\"b\"}]}",
             scope);
     assertThat(compact(out))
-        .isEqualTo("{\"meta\":{\"v\":1},\"items\":[{\"n\":\"a\"},{\"n\":\"b\"}]}");
+        .isEqualTo(
+            "{\"meta\":{\"generatedAt\":\"<ignored>\",\"v\":1},\"items\":[{\"id\":\"<ignored>\",\"n\":\"a\"},{\"id\":\"<ignored>\",\"n\":\"b\"}]}");
     assertThat(scope.takeFired()).isEqualTo(3);
+  }
+
+  @Test
+  void anIgnoredValueIsNotComparedButWhetherItIsThereIs() {
+    Normalizer rule = json(true, List.of("/meta/generatedAt", "/tags/*"), List.of(), null, false);
+
+    String legacy =
+        rule.normalize("{\"meta\":{\"generatedAt\":1,\"v\":1},\"tags\":[1,2]}", new Scope());
+    String changed =
+        rule.normalize("{\"meta\":{\"generatedAt\":\"x\",\"v\":1},\"tags\":[3,4]}", new Scope());
+    String missing = rule.normalize("{\"meta\":{\"v\":1},\"tags\":[1,2]}", new Scope());
+    String shorter =
+        rule.normalize("{\"meta\":{\"generatedAt\":1,\"v\":1},\"tags\":[1]}", new Scope());
+
+    assertThat(changed).isEqualTo(legacy);
+    assertThat(missing).as("a candidate that leaves the field out").isNotEqualTo(legacy);
+    assertThat(shorter).as("an array of ignored elements keeps its length").isNotEqualTo(legacy);
+  }
+
+  @Test
+  void aDroppedValueMayAlsoBeMissing() {
+    Normalizer rule =
+        Normalizers.of(
+            new RuleAction.Json(
+                true, List.of(), List.of(), Optional.empty(), false, List.of("/meta/debug")));
+    Scope scope = new Scope();
+
+    String legacy = rule.normalize("{\"meta\":{\"debug\":{\"ms\":3},\"v\":1}}", scope);
+    String missing = rule.normalize("{\"meta\":{\"v\":1}}", new Scope());
+
+    assertThat(compact(legacy)).isEqualTo("{\"meta\":{\"v\":1}}").isEqualTo(compact(missing));
+    assertThat(scope.takeFired()).isEqualTo(1);
   }
 
   @Test
@@ -60,7 +93,7 @@ class JsonNormalizerTests {
     String out =
         json(true, List.of("/a~1b"), List.of(), null, false)
             .normalize("{\"a/b\":1,\"c\":2}", new Scope());
-    assertThat(compact(out)).isEqualTo("{\"c\":2}");
+    assertThat(compact(out)).isEqualTo("{\"a/b\":\"<ignored>\",\"c\":2}");
   }
 
   @Test
@@ -161,7 +194,9 @@ class JsonNormalizerTests {
     String lines = rule.normalize("{\"id\":1,\"b\":2,\"a\":1}\n{\"id\":2,\"a\":3}\n", new Scope());
     String concatenated =
         rule.normalize("{\"a\":1,\"b\":2,\"id\":9} {\"a\":3, \"id\":8}", new Scope());
-    assertThat(lines).isEqualTo("{\"a\":1,\"b\":2}\n{\"a\":3}\n").isEqualTo(concatenated);
+    assertThat(lines)
+        .isEqualTo("{\"a\":1,\"b\":2,\"id\":\"<ignored>\"}\n{\"a\":3,\"id\":\"<ignored>\"}\n")
+        .isEqualTo(concatenated);
   }
 
   @Test
