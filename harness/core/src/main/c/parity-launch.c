@@ -19,7 +19,8 @@
  *   and output cannot fake by accident: "exit N", "signal N NAME", "exec-error ERRNO MESSAGE" (the
  *   program could not be executed at all: the exec's errno, passed back by the vfork child in
  *   shared memory, never guessed from exit code 127 or from stderr text), or "killed" (stopped on
- *   request before it ended).
+ *   request before it ended). While the program runs it holds "started PID": found after the
+ *   launcher's end, it says the launcher was killed, and PID names the program's session.
  *
  * The program runs in a new session (setsid) with the signal mask the launcher got. The launcher
  * itself blocks every signal it can and acts on SIGTERM alone, so that no stray signal (one the
@@ -36,7 +37,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
-#define VERSION "parity-launch 1"
+#define VERSION "parity-launch 2"
 
 /*
  * The system layer. Every run execs this launcher, and the C library's start-up (cpu feature
@@ -569,6 +570,17 @@ int main(int argc, char **argv, char **envp) {
   if (child == 0) {
     SYS4(SYS_rt_sigprocmask, SIG_SETMASK, &original, NULL, sizeof(signals));
     SYS0(SYS_setsid);
+    /*
+     * "started PID" until the launcher's final status replaces it, written here, before the
+     * program can run: the program leads a session of its own, so should the launcher be killed
+     * (SIGKILL, the one signal it cannot block, which a program can send its parent), Parity still
+     * knows which session to kill. (A line of the child's own: the parent's memory is shared.)
+     */
+    struct line started = {.length = 0};
+    add(&started, "started ");
+    add_number(&started, SYS0(SYS_getpid));
+    add(&started, "\n");
+    report(&started);
     exec_error = exec_program(argv + 2, envp);
     SYS1(SYS_exit, 127);
   }

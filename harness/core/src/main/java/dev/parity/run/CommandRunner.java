@@ -183,7 +183,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     SpoolingPumps pumps = new SpoolingPumps(stdout, stderr, stdin);
     pumps.setStopTimeout(PUMP_STOP_TIMEOUT);
 
-    TreeKillingExecutor executor = new TreeKillingExecutor(containment());
+    TreeKillingExecutor executor = new TreeKillingExecutor(containment(), status);
     executor.setWorkingDirectory(command.cwd().orElse(workdir).toFile());
     executor.setStreamHandler(pumps);
     executor.setExitValues(null);
@@ -233,6 +233,13 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     }
     if (ending instanceof Ending.Unknown unknown) {
       return new RunOutcome.Failed("no result: " + unknown.why(), duration);
+    }
+    if (ending instanceof Ending.Abandoned) {
+      return new RunOutcome.Failed(
+          "no result: the launcher was killed while the program ran (does the program kill its"
+              + " parent, e.g. kill -9 $PPID?); every process left in the program's session was"
+              + " killed",
+          duration);
     }
     // An output the disk cannot hold throws SpoolException: the run stops (exit 2).
     CapturedOutputs captured = new CapturedOutputs(testCase.id(), maxOutputBytes, spool);

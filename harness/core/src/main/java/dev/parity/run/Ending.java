@@ -29,6 +29,12 @@ sealed interface Ending {
    */
   record Unknown(String why) implements Ending {}
 
+  /**
+   * The launcher was killed while its program ran (by SIGKILL, the one signal it cannot block), so
+   * nothing killed what the program started: {@code session} is the program's session.
+   */
+  record Abandoned(long session) implements Ending {}
+
   /** errno of "No such file or directory". */
   int ENOENT = 2;
 
@@ -59,6 +65,8 @@ sealed interface Ending {
           return new Signaled(Integer.parseInt(parts[1]), parts[2]);
         case "exec-error":
           return new NotExecuted(Integer.parseInt(parts[1]), parts[2]);
+        case "started":
+          return new Abandoned(Long.parseLong(parts[1]));
         case "killed":
           return new Unknown("the run was stopped before the program ended");
         default:

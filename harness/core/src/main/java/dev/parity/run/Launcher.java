@@ -35,7 +35,7 @@ final class Launcher {
   /** Set to {@code true} to run without the launcher (tests of the fallback). */
   static final String DISABLE_PROPERTY = "parity.noLauncher";
 
-  private static final String VERSION = "parity-launch 1";
+  private static final String VERSION = "parity-launch 2";
   private static final Set<PosixFilePermission> PRIVATE =
       PosixFilePermissions.fromString("rwx------");
   private static final Located LOCATED = locate();

@@ -1,6 +1,8 @@
 package dev.parity.run;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +76,48 @@ final class ProcessTree {
     if (group) {
       killGroup(root.pid());
     }
+  }
+
+  /**
+   * Sends SIGKILL to every process of session {@code sid} (found through /proc), again until none
+   * is left, so that one forked meanwhile is killed too. A session's id stays allocated while any
+   * process is in it, so no unrelated process can have it.
+   */
+  static void killSession(long sid) {
+    for (int round = 0; round < 100; round++) {
+      List<Long> members = sessionMembers(sid);
+      if (members.isEmpty()) {
+        return;
+      }
+      members.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+  }
+
+  /** The processes whose session is {@code sid}, from field 6 of /proc/PID/stat. */
+  static List<Long> sessionMembers(long sid) {
+    List<Long> members = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"))) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String stat;
+        try {
+          stat = Files.readString(entry.resolve("stat"), StandardCharsets.ISO_8859_1);
+        } catch (IOException gone) {
+          continue; // exited meanwhile
+        }
+        // "pid (comm) state ppid pgrp session ...": comm may hold spaces and parentheses.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        if (fields.length > 3 && fields[3].equals(Long.toString(sid))) {
+          members.add(Long.parseLong(name));
+        }
+      }
+    } catch (IOException e) {
+      // No /proc: nothing to find.
+    }
+    return members;
   }
 
   /**

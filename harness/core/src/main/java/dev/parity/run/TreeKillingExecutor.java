@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TreeKillingExecutor extends DefaultExecutor {
   private final ProcessTree.Containment containment;
+  private final Path status;
   private volatile @Nullable Process process;
   private volatile boolean launching;
 
@@ -24,9 +25,13 @@ final class TreeKillingExecutor extends DefaultExecutor {
   private volatile boolean killed;
 
   @SuppressWarnings("deprecation") // the builder cannot be subclassed; launch() must be overridden
-  TreeKillingExecutor(ProcessTree.Containment containment) {
+  /**
+   * @param status the launcher's status file (with {@link ProcessTree.Containment#LAUNCHER})
+   */
+  TreeKillingExecutor(ProcessTree.Containment containment, Path status) {
     super();
     this.containment = containment;
+    this.status = status;
   }
 
   @Override
@@ -46,6 +51,18 @@ final class TreeKillingExecutor extends DefaultExecutor {
       // open.
       long group = launched.pid();
       launched.onExit().thenRun(() -> ProcessTree.reapGroupLater(group));
+    } else if (containment == ProcessTree.Containment.LAUNCHER) {
+      // A launcher killed by SIGKILL (137, as when it stops the run itself) leaves the program's
+      // session running, holding stdout open: kill it as soon as the launcher is gone.
+      launched
+          .onExit()
+          .thenRun(
+              () -> {
+                if (launched.exitValue() == 137
+                    && Ending.read(status) instanceof Ending.Abandoned abandoned) {
+                  ProcessTree.killSession(abandoned.session());
+                }
+              });
     }
     return launched;
   }

@@ -207,6 +207,35 @@ class ProcessFaultTests {
     Survivors.assertNone(marker);
   }
 
+  /**
+   * SIGKILL is the one signal the launcher cannot block: a program that sends it to its parent left
+   * its children running, and the run waited for the pumps' stop timeout and then said the program
+   * could not be started. Its session (every process it started that did not leave it) is killed,
+   * and the run fails saying why.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sleep MARKER & kill -9 $PPID; echo hi; wait",
+        "sleep MARKER & kill -9 $PPID; echo hi",
+        "(set -m; sleep MARKER &) ; kill -9 $PPID; echo hi"
+      })
+  void aProgramThatKillsItsLauncherLeavesNothingRunningAndFailsItsRun(String program)
+      throws Exception {
+    String marker = Survivors.marker();
+    Suite suite = suite("  - id: a\n    args: ['" + program.replace("MARKER", marker) + "']\n");
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .startsWith("no result: the launcher was killed while the program ran"));
+    Survivors.assertNone(marker);
+  }
+
   @Test
   void aProgramThatDeletesItsRunFolderIsAFailedRunThatSaysSo() {
     Suite suite =
