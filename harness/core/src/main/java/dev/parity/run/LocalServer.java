@@ -112,6 +112,9 @@ final class LocalServer implements RunningService {
     builder.environment().putAll(env);
     try {
       Process process = builder.start();
+      if (containment == ProcessTree.Containment.LAUNCHER) {
+        ProcessTree.killSessionWhenAbandoned(process, folder.resolve(STATUS));
+      }
       return new LocalServer(
           process,
           containment,
@@ -159,6 +162,11 @@ final class LocalServer implements RunningService {
     }
     if (ending instanceof Ending.NotExecuted failure) {
       return Optional.of("could not start: " + Programs.cannotExecute(program, env, failure));
+    }
+    if (ending instanceof Ending.Abandoned) {
+      return Optional.of(
+          "stopped: its launcher was killed while it ran (does the server kill its parent?); every"
+              + " process left in its session was killed");
     }
     return Optional.of("stopped: " + ((Ending.Unknown) ending).why());
   }

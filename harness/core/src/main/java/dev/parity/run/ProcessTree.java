@@ -79,6 +79,23 @@ final class ProcessTree {
   }
 
   /**
+   * When {@code launcher} ends killed (137: SIGKILL, or its own "killed") with its {@code status}
+   * still saying the program was started ({@link Ending.Abandoned}), kills the program's session:
+   * nothing else would, and its processes may hold the run's output pipes open.
+   */
+  static void killSessionWhenAbandoned(Process launcher, Path status) {
+    launcher
+        .onExit()
+        .thenRun(
+            () -> {
+              if (launcher.exitValue() == 137
+                  && Ending.read(status) instanceof Ending.Abandoned abandoned) {
+                killSession(abandoned.session());
+              }
+            });
+  }
+
+  /**
    * Sends SIGKILL to every process of session {@code sid} (found through /proc), again until none
    * is left, so that one forked meanwhile is killed too. A session's id stays allocated while any
    * process is in it, so no unrelated process can have it.

@@ -52,17 +52,8 @@ final class TreeKillingExecutor extends DefaultExecutor {
       long group = launched.pid();
       launched.onExit().thenRun(() -> ProcessTree.reapGroupLater(group));
     } else if (containment == ProcessTree.Containment.LAUNCHER) {
-      // A launcher killed by SIGKILL (137, as when it stops the run itself) leaves the program's
-      // session running, holding stdout open: kill it as soon as the launcher is gone.
-      launched
-          .onExit()
-          .thenRun(
-              () -> {
-                if (launched.exitValue() == 137
-                    && Ending.read(status) instanceof Ending.Abandoned abandoned) {
-                  ProcessTree.killSession(abandoned.session());
-                }
-              });
+      // What a killed launcher leaves running holds stdout open: kill it at once.
+      ProcessTree.killSessionWhenAbandoned(launched, status);
     }
     return launched;
   }

@@ -1,6 +1,7 @@
 package dev.parity.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.parity.diff.Comparison;
 import dev.parity.diff.ObservationComparator;
@@ -367,6 +368,34 @@ class ProcessFaultTests {
     assertThat(Survivors.sleeping(marker)).hasSize(1);
     server[0].close();
     Survivors.assertNone(marker);
+  }
+
+  /** A server that kills its launcher is a stopped server, and leaves nothing running. */
+  @Test
+  void aServerThatKillsItsLauncherIsStoppedAndLeavesNothingRunning() throws Exception {
+    String marker = Survivors.marker();
+    Suite suite = suite("  - id: a\n");
+    LocalServer server =
+        LocalServer.start(
+            suite,
+            new HttpImplementation.Start(
+                List.of("sh", "-c", "sleep " + marker + " & kill -9 $PPID; sleep " + marker),
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(5)));
+    try {
+      await()
+          .atMost(Duration.ofMillis(Survivors.PATIENCE_MS))
+          .until(() -> server.ended().isPresent());
+      assertThat(server.ended())
+          .hasValue(
+              "stopped: its launcher was killed while it ran (does the server kill its parent?);"
+                  + " every process left in its session was killed");
+      Survivors.assertNone(marker);
+    } finally {
+      server.close();
+    }
   }
 
   private static List<String> leftovers(Path tmp, String prefix) throws Exception {
