@@ -295,7 +295,11 @@ class ShadowCommandTests {
     assertThat(verdict.path("counts").path("failed").asInt()).isEqualTo(1);
     assertThat(verdict.path("counts").path("passed").asInt()).isEqualTo(4);
     assertThat(verdict.path("groups").path("search").path("decision").asText()).isEqualTo("legacy");
-    assertThat(verdict.path("groups").path("api").path("decision").asText()).isEqualTo("candidate");
+    // Its POST was not compared (no http.allowSideEffects): routed to the candidate, it would go
+    // there unverified.
+    assertThat(verdict.path("groups").path("api").path("decision").asText()).isEqualTo("legacy");
+    assertThat(verdict.path("groups").path("api").path("reasons").toString())
+        .contains("1 requests of group api were not compared");
     assertThat(verdict.path("groups").path("img").path("decision").asText()).isEqualTo("candidate");
     assertThat(verdict.path("reasons").toString())
         .contains("6 requests received, 5 compared, 1 not mirrored");

@@ -233,7 +233,7 @@ public final class ShadowProxy implements AutoCloseable {
       // read either (the server would read it all, however large, before closing the connection).
       request.setEntity(null);
       trigger.submitResponse(LegacyExchange.text(413, "request body over 32 MiB"));
-      into.tally().received(false, false);
+      into.tally().received(RouteGroups.of(rawPath), false, false);
       return;
     }
     String method = request.getMethod();
@@ -254,7 +254,7 @@ public final class ShadowProxy implements AutoCloseable {
             && text.isPresent()
             && Mirrored.sendable(target)
             && headers.containsKey("User-Agent");
-    into.tally().received(mirrored, legacyFailed);
+    into.tally().received(RouteGroups.of(rawPath), mirrored, legacyFailed);
     if (mirrored) {
       Mirrored.Request mirror =
           new Mirrored.Request(method, rawPath, target, headers, text.get(), answer);

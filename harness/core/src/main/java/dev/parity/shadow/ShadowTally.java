@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,6 +35,7 @@ final class ShadowTally {
   // comparison or the verdict's writer holds it.
   private final LongAdder received = new LongAdder();
   private final LongAdder notMirrored = new LongAdder();
+  private final ConcurrentMap<String, LongAdder> notMirroredByGroup = new ConcurrentHashMap<>();
   private final LongAdder legacyFailures = new LongAdder();
 
   ShadowTally(String suite) {
@@ -52,11 +55,12 @@ final class ShadowTally {
     }
   }
 
-  /** A request the client sent (whether or not it is compared). */
-  void received(boolean mirrored, boolean legacyFailed) {
+  /** A request of route {@code group} the client sent (whether or not it is compared). */
+  void received(String group, boolean mirrored, boolean legacyFailed) {
     received.increment();
     if (!mirrored) {
       notMirrored.increment();
+      notMirroredByGroup.computeIfAbsent(group, g -> new LongAdder()).increment();
     }
     if (legacyFailed) {
       legacyFailures.increment();
@@ -80,7 +84,10 @@ final class ShadowTally {
 
   /**
    * The verdict so far: decision legacy unless every compared request of every group passed, and
-   * legacy too while nothing was compared; {@code dropped} requests (queue full) are said.
+   * legacy too while nothing was compared; {@code dropped} requests (queue full) are said. A group
+   * with requests that were not compared at all (writes, bodies over the cap, ...) decides legacy,
+   * and so does the whole verdict: routing the group to the candidate would send it those requests
+   * unverified.
    */
   synchronized Verdict verdict(long dropped, long waiting) {
     List<CaseResult> all = new ArrayList<>();
@@ -100,8 +107,19 @@ final class ShadowTally {
       Verdict group = Verdict.of(suite, Mode.COMPARE, tally.kept, List.of(), startedAt, 0);
       List<String> reasons = new ArrayList<>();
       reasons.add(sentence(counts));
+      Optional<String> unverified = unverified(entry.getKey());
+      unverified.ifPresent(reasons::add);
       reasons.addAll(group.reasons());
-      decided.put(entry.getKey(), new Group(group.decision(), reasons, counts, Optional.empty()));
+      Decision decision = unverified.isPresent() ? Decision.LEGACY : group.decision();
+      decided.put(entry.getKey(), new Group(decision, reasons, counts, Optional.empty()));
+    }
+    for (String name : notMirroredByGroup.keySet()) {
+      if (!decided.containsKey(name)) {
+        Counts none = new Counts(0, 0, 0, 0, 0);
+        List<String> reasons = new ArrayList<>(List.of(sentence(none)));
+        unverified(name).ifPresent(reasons::add);
+        decided.put(name, new Group(Decision.LEGACY, reasons, none, Optional.empty()));
+      }
     }
     long durationMs = (System.nanoTime() - start) / 1_000_000;
     Verdict judged = Verdict.of(suite, Mode.COMPARE, all, List.of(), startedAt, durationMs);
@@ -122,13 +140,36 @@ final class ShadowTally {
             + legacyFailures.sum()
             + " answered by legacy with an error (5xx or unreachable)");
     reasons.add(sentence(total));
+    long unverified = notMirrored.sum();
+    if (unverified > 0) {
+      reasons.add(
+          unverified
+              + " requests were not compared (see above): the candidate would get them unverified;"
+              + " compare them with a suite, or with http.allowSideEffects: true for writes");
+    }
     reasons.addAll(judged.reasons());
     return judged.toBuilder()
-        .decision(total.total() == 0 ? Decision.LEGACY : judged.decision())
+        .decision(total.total() == 0 || unverified > 0 ? Decision.LEGACY : judged.decision())
         .counts(total)
         .reasons(reasons)
         .groups(decided)
         .build();
+  }
+
+  /** Why group {@code name} cannot go to the candidate for requests it never compared. */
+  private Optional<String> unverified(String name) {
+    LongAdder count = notMirroredByGroup.get(name);
+    if (count == null || count.sum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        count.sum()
+            + " requests of group "
+            + name
+            + " were not compared (methods with side effects, too large, or not sendable as they"
+            + " came): routing "
+            + name
+            + " to the candidate would send it those requests unverified");
   }
 
   private static String sentence(Counts counts) {
