@@ -17,8 +17,9 @@ import java.util.stream.IntStream;
 
 /**
  * The output folders of a sharded run, read and checked before {@code parity merge} combines them:
- * one suite, mode, command and Parity version, every shard once, every case in exactly one shard.
- * Anything else is a {@link ConfigException} that names the folder and how to fix it.
+ * one suite, mode, command and Parity version, judged by the same suite definition, goldens,
+ * candidate version and strictness, every shard once, every case in exactly one shard. Anything
+ * else is a {@link ConfigException} that names the folder and how to fix it.
  */
 final class ShardOutputs {
   private static final String GIVE_SHARD_OUT = "give the --out folder of each `--shard K/N` run";
@@ -49,6 +50,19 @@ final class ShardOutputs {
     same(outputs, "shard counts (N of --shard K/N)", o -> String.valueOf(o.info().count()));
     same(outputs, "--filter globs", o -> o.verdict().filter().orElse("(none)"));
     same(outputs, "case selections (suite.yaml changed between shards?)", o -> o.info().digest());
+    same(
+        outputs,
+        "suite definitions (suite.yaml or a case file changed between shards?)",
+        o -> o.info().inputs().suite());
+    same(
+        outputs,
+        "goldens (recorded, accepted or edited between shards?)",
+        o -> o.info().inputs().goldens());
+    same(outputs, "--candidate-version values", o -> o.info().inputs().candidateVersion());
+    same(
+        outputs,
+        "strictness (--strict, the default of gate where CI is set)",
+        o -> o.info().inputs().strict() ? "strict" : "not strict");
     int count = first.info().count();
     Map<Integer, Output> byIndex = new TreeMap<>();
     for (Output output : outputs) {
