@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
  * else is a {@link ConfigException} that names the folder and how to fix it.
  */
 final class ShardOutputs {
+  private static final int MISSING_SHOWN = 5;
   private static final String GIVE_SHARD_OUT = "give the --out folder of each `--shard K/N` run";
   private static final VerdictFiles.InFolder SHARD =
       new VerdictFiles.InFolder(
@@ -79,17 +80,24 @@ final class ShardOutputs {
                 + "]; give each shard's output folder once");
       }
     }
-    List<String> missing =
-        IntStream.rangeClosed(1, count)
-            .filter(k -> !byIndex.containsKey(k))
-            .mapToObj(k -> k + "/" + count)
-            .toList();
-    if (!missing.isEmpty()) {
+    int missing = count - byIndex.size();
+    if (missing > 0) {
+      // The first few only: N comes from a file, and a list of every missing shard of a huge N
+      // would not fit in memory.
+      List<String> shown =
+          IntStream.rangeClosed(1, count)
+              .filter(k -> !byIndex.containsKey(k))
+              .limit(MISSING_SHOWN)
+              .mapToObj(k -> k + "/" + count)
+              .toList();
+      String listed =
+          String.join(", ", shown)
+              + (missing > shown.size() ? " and " + (missing - shown.size()) + " more" : "");
       throw new ConfigException(
           first.folder(),
           "missing "
-              + (missing.size() == 1 ? "shard " : "shards ")
-              + String.join(", ", missing)
+              + (missing == 1 ? "shard " : "shards ")
+              + listed
               + ": a merge needs the output folder of every shard 1/"
               + count
               + " to "
@@ -150,6 +158,14 @@ final class ShardOutputs {
               + " of runs with --shard K/N");
     }
     ShardInfo info = verdict.shard().get();
+    if (info.count() < 1 || info.index() < 1 || info.index() > info.count()) {
+      throw new ConfigException(
+          file,
+          "shard ["
+              + info.label()
+              + "] does not exist (verdict.json edited?); give the --out folders of runs with"
+              + " --shard K/N, 1 <= K <= N");
+    }
     List<String> results = verdict.fixtures().stream().map(CaseResult::id).sorted().toList();
     if (!results.equals(info.cases())) {
       throw new ConfigException(
