@@ -57,7 +57,12 @@ final class MarkdownReporter implements Reporter {
                   ? good ? "all goldens stored and current" : "not all goldens stored"
                   : verdict.decision().label() + " ships";
         };
-    if (verdict.filter().isPresent()) {
+    if (verdict.shard().isPresent()) {
+      outcome +=
+          " (shard "
+              + verdict.shard().get().label()
+              + ": for this shard's cases only; `parity merge` decides for the run)";
+    } else if (verdict.filter().isPresent()) {
       outcome += " (filtered run: for the selected cases only)";
     }
     md.append("## ")
