@@ -4,6 +4,7 @@ import dev.parity.bench.Bench;
 import dev.parity.bench.BenchProgress;
 import dev.parity.bench.BenchReport;
 import dev.parity.files.AtomicFiles;
+import dev.parity.files.OutputFolder;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
@@ -47,7 +48,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Where bench.json goes (default: reports/<suite> beside the fixtures/ folder).")
+      description =
+          "Where bench.json goes (default: reports/<suite> beside the fixtures/ folder); as for the"
+              + " other commands, a folder that holds other files than Parity's is refused"
+              + " (docs/reports.md).")
   @Nullable Path out;
 
   @Mixin BenchOptionsMixin bench;
@@ -60,11 +64,14 @@ final class BenchCommand implements Callable<Integer> {
     Suite loaded = new SuiteLoader().load(suite.folder);
     var options = bench.options(spec.commandLine(), Optional.ofNullable(filter));
     Bench.select(loaded, options.filter());
+    Path folder = this.out != null ? this.out : Layout.reportsOf(loaded.folder());
+    // Before the benchmark: a folder of the user's files is refused now, not after minutes; and a
+    // bench.json left there would make the next run take the folder as its own and replace them.
+    OutputFolder.claim(folder);
     BenchReport report;
     try (Runner runner = Runners.standard()) {
       report = new Bench(runner, progress(out)).run(loaded, options);
     }
-    Path folder = this.out != null ? this.out : Layout.reportsOf(loaded.folder());
     Path file = write(report, folder);
     new BenchSummary(out).print(report);
     out.println("Report: " + file);

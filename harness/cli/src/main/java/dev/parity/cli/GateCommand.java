@@ -1,5 +1,6 @@
 package dev.parity.cli;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parity.bench.Bench;
 import dev.parity.bench.BenchOptions;
@@ -8,6 +9,7 @@ import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Shard;
 import dev.parity.fixture.Suite;
+import dev.parity.fixture.Utf8;
 import dev.parity.run.Runner;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Group;
@@ -74,8 +76,8 @@ final class GateCommand implements Callable<Integer> {
           "Append the decision for GitHub Actions to FILE (use \"$GITHUB_OUTPUT\"): decision=...,"
               + " status=pass|fail|unavailable|error, scope=all|filtered (filtered: --filter was"
               + " given and the decision holds for the selected cases only), performance=...,"
-              + " ratio=..., one group-<tag>=... line per group, and groups=<JSON object of tag to"
-              + " decision>.")
+              + " ratio=..., one group-<tag>=... line per group (but a tag with a line break, = or <<),"
+              + " and groups=<JSON object of tag to decision>.")
   @Nullable Path githubOutput;
 
   @Option(
@@ -211,6 +213,13 @@ final class GateCommand implements Callable<Integer> {
                     ConsoleText.line(String.join("; ", group.reasons()))));
   }
 
+  /** Whether {@code group-<tag>} is a name the runner reads back as that name, on its one line. */
+  private static boolean outputName(String tag) {
+    return tag.chars().noneMatch(c -> c == '\r' || c == '\n' || c == '=')
+        && !tag.contains("<<")
+        && Utf8.loneSurrogate(tag) < 0;
+  }
+
   /**
    * Appends {@code name=value} lines in the format of GitHub Actions' {@code $GITHUB_OUTPUT} file.
    */
@@ -235,6 +244,11 @@ final class GateCommand implements Callable<Integer> {
     Map<String, String> groups = new LinkedHashMap<>();
     for (Map.Entry<String, Group> entry : verdict.groups().entrySet()) {
       groups.put(entry.getKey(), entry.getValue().decision().label());
+      if (!outputName(entry.getKey())) {
+        // A line break would start an output of the tag's choosing (decision=candidate), and `=`
+        // or `<<` would change the name or read what follows as a value: in groups= only.
+        continue;
+      }
       lines
           .append("group-")
           .append(entry.getKey())
@@ -248,6 +262,9 @@ final class GateCommand implements Callable<Integer> {
             VerdictJson.mapper()
                 .writer()
                 .without(SerializationFeature.INDENT_OUTPUT)
+                // ASCII only: a tag's unpaired surrogate becomes an escape, not a char UTF-8 cannot
+                // hold.
+                .with(JsonWriteFeature.ESCAPE_NON_ASCII)
                 .writeValueAsString(groups))
         .append('\n');
     if (file.getParent() != null) {

@@ -23,9 +23,10 @@ import picocli.CommandLine.Parameters;
       "Combine the output folders of a run split with --shard K/N into one verdict, one set of "
           + "reports (verdict.json, junit.xml, index.html, summary.md, allure-results/) and one "
           + "decision, judged again from the merged case results.",
-      "Refuses (exit 2) shards of different suites, modes, commands or Parity versions, a "
-          + "missing shard, a shard given twice, and a case in two shards. Exits like the run would "
-          + "have. See docs/sharding.md."
+      "Refuses (exit 2) shards of different suites, modes, commands or Parity versions, shards "
+          + "judged by different suite definitions, goldens, --candidate-version values or "
+          + "strictness (a stale shard beside fresh ones), a missing shard, a shard given twice, "
+          + "and a case in two shards. Exits like the run would have. See docs/sharding.md."
     })
 final class MergeCommand implements Callable<Integer> {
   @Parameters(

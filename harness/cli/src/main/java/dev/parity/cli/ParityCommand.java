@@ -152,8 +152,24 @@ public final class ParityCommand implements Runnable {
     return execute(new ParityCommand(), out, err, args);
   }
 
-  /** Runs {@code parity}, with its environment and clock, on the command line. */
+  /**
+   * Runs {@code parity}, with its environment and clock, on the command line. An {@link Error} (out
+   * of memory, a stack overflow) exits 2 as any failure to decide does: the JVM would exit 1, which
+   * says that a case differs, while the run's reports say it failed.
+   */
   static int execute(ParityCommand parity, PrintWriter out, PrintWriter err, String... args) {
+    try {
+      return executeCommand(parity, out, err, args);
+    } catch (Error e) {
+      err.println("parity: " + FailedRun.describe(e));
+      e.printStackTrace(err);
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+  }
+
+  private static int executeCommand(
+      ParityCommand parity, PrintWriter out, PrintWriter err, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Answered before picocli builds the model of every command by reflection, which is most of
       // the start-up of `parity --version` (issue 13); the same text picocli prints.

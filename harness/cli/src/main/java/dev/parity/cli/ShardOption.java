@@ -17,7 +17,7 @@ final class ShardOption {
       names = "--shard",
       paramLabel = "K/N",
       description =
-          "Run only shard K of N (1 <= K <= N): every case is in exactly one shard, chosen by a hash"
+          "Run only shard K of N (1 <= K <= N <= 10000): every case is in exactly one shard, chosen by a hash"
               + " of its id (or by --timings). Reports go to <reports>/shard-K-of-N unless --out is"
               + " given; combine the N output folders with parity merge. See docs/sharding.md.")
   @Nullable String shard;

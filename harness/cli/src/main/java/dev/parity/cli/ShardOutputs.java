@@ -17,10 +17,12 @@ import java.util.stream.IntStream;
 
 /**
  * The output folders of a sharded run, read and checked before {@code parity merge} combines them:
- * one suite, mode, command and Parity version, every shard once, every case in exactly one shard.
- * Anything else is a {@link ConfigException} that names the folder and how to fix it.
+ * one suite, mode, command and Parity version, judged by the same suite definition, goldens,
+ * candidate version and strictness, every shard once, every case in exactly one shard. Anything
+ * else is a {@link ConfigException} that names the folder and how to fix it.
  */
 final class ShardOutputs {
+  private static final int MISSING_SHOWN = 5;
   private static final String GIVE_SHARD_OUT = "give the --out folder of each `--shard K/N` run";
   private static final VerdictFiles.InFolder SHARD =
       new VerdictFiles.InFolder(
@@ -49,6 +51,19 @@ final class ShardOutputs {
     same(outputs, "shard counts (N of --shard K/N)", o -> String.valueOf(o.info().count()));
     same(outputs, "--filter globs", o -> o.verdict().filter().orElse("(none)"));
     same(outputs, "case selections (suite.yaml changed between shards?)", o -> o.info().digest());
+    same(
+        outputs,
+        "suite definitions (suite.yaml or a case file changed between shards?)",
+        o -> o.info().inputs().suite());
+    same(
+        outputs,
+        "goldens (recorded, accepted or edited between shards?)",
+        o -> o.info().inputs().goldens());
+    same(outputs, "--candidate-version values", o -> o.info().inputs().candidateVersion());
+    same(
+        outputs,
+        "strictness (--strict, the default of gate where CI is set)",
+        o -> o.info().inputs().strict() ? "strict" : "not strict");
     int count = first.info().count();
     Map<Integer, Output> byIndex = new TreeMap<>();
     for (Output output : outputs) {
@@ -65,17 +80,24 @@ final class ShardOutputs {
                 + "]; give each shard's output folder once");
       }
     }
-    List<String> missing =
-        IntStream.rangeClosed(1, count)
-            .filter(k -> !byIndex.containsKey(k))
-            .mapToObj(k -> k + "/" + count)
-            .toList();
-    if (!missing.isEmpty()) {
+    int missing = count - byIndex.size();
+    if (missing > 0) {
+      // The first few only: N comes from a file, and a list of every missing shard of a huge N
+      // would not fit in memory.
+      List<String> shown =
+          IntStream.rangeClosed(1, count)
+              .filter(k -> !byIndex.containsKey(k))
+              .limit(MISSING_SHOWN)
+              .mapToObj(k -> k + "/" + count)
+              .toList();
+      String listed =
+          String.join(", ", shown)
+              + (missing > shown.size() ? " and " + (missing - shown.size()) + " more" : "");
       throw new ConfigException(
           first.folder(),
           "missing "
-              + (missing.size() == 1 ? "shard " : "shards ")
-              + String.join(", ", missing)
+              + (missing == 1 ? "shard " : "shards ")
+              + listed
               + ": a merge needs the output folder of every shard 1/"
               + count
               + " to "
@@ -136,6 +158,14 @@ final class ShardOutputs {
               + " of runs with --shard K/N");
     }
     ShardInfo info = verdict.shard().get();
+    if (info.count() < 1 || info.index() < 1 || info.index() > info.count()) {
+      throw new ConfigException(
+          file,
+          "shard ["
+              + info.label()
+              + "] does not exist (verdict.json edited?); give the --out folders of runs with"
+              + " --shard K/N, 1 <= K <= N");
+    }
     List<String> results = verdict.fixtures().stream().map(CaseResult::id).sorted().toList();
     if (!results.equals(info.cases())) {
       throw new ConfigException(

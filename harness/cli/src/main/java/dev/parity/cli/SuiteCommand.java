@@ -6,6 +6,7 @@ import dev.parity.engine.RunOptions;
 import dev.parity.fixture.Case;
 import dev.parity.fixture.Shard;
 import dev.parity.fixture.Suite;
+import dev.parity.fixture.SuiteDefinition;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenStore;
 import dev.parity.report.Reports;
@@ -184,7 +185,8 @@ abstract class SuiteCommand implements Callable<Integer> {
                   then.command(verdict.mode()),
                   selected.size(),
                   ShardInfo.digestOf(selected.stream().map(Case::id).toList()),
-                  options.cases(loaded).stream().map(Case::id).toList()));
+                  options.cases(loaded).stream().map(Case::id).toList(),
+                  inputs(loaded, goldenFolder, verdict.mode(), selected, options, strict)));
     }
     Verdict reported = verdict;
     List<Path> written =
@@ -192,6 +194,29 @@ abstract class SuiteCommand implements Callable<Integer> {
     written.addAll(outcome.written());
     new Summary(out).print(verdict, written);
     return verdict;
+  }
+
+  /**
+   * What a shard judged its cases by, for the merge to check: the suite's definition, the goldens
+   * of every selected case (verify reads them; record writes its own shard's, compare reads none),
+   * the candidate version and strictness.
+   */
+  private static ShardInfo.Inputs inputs(
+      Suite loaded,
+      Path goldenFolder,
+      Mode mode,
+      List<Case> selected,
+      RunOptions options,
+      boolean strict) {
+    String goldens =
+        mode == Mode.VERIFY
+            ? new GoldenStore(goldenFolder).states(selected.stream().map(Case::id).toList())
+            : ShardInfo.Inputs.NONE;
+    return new ShardInfo.Inputs(
+        SuiteDefinition.digest(loaded.folder()),
+        goldens,
+        options.candidateVersion().map(String::valueOf).orElse(ShardInfo.Inputs.NONE),
+        strict);
   }
 
   /** Every report a run (or {@code parity report}) writes. */

@@ -85,6 +85,20 @@ class OutputFolderTests {
   }
 
   @Test
+  void aBenchIntoAFolderOfOtherFilesIsRefusedBeforeItRuns() throws Exception {
+    Cli bench = Cli.run("bench", suite.toString(), "--out", project.toString());
+
+    assertThat(bench.exitCode()).as(bench.out() + bench.err()).isEqualTo(2);
+    assertThat(bench.err()).contains(project.toString(), "holds no Parity reports", "--out");
+    assertThat(bench.out()).doesNotContain("bench 1/1");
+    assertThat(project.resolve("bench.json")).doesNotExist();
+    // A bench.json there would make the folder Parity's: the next run would replace index.html.
+    Cli verify = Cli.run("compare", suite.toString(), "--out", project.toString());
+    assertThat(verify.exitCode()).isEqualTo(2);
+    assertThat(project.resolve("index.html")).content().isEqualTo("<h1>my site</h1>");
+  }
+
+  @Test
   void newEmptyAndEarlierOutputFoldersAreUsedAsBefore() throws Exception {
     Path fresh = temp.resolve("reports/new");
     Path empty = Files.createDirectories(temp.resolve("empty"));

@@ -51,7 +51,7 @@ class ShardRefusalTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"5/4", "0/4", "1/0", "-1/3", "x", "3", "1/2/3"})
+  @ValueSource(strings = {"5/4", "0/4", "1/0", "-1/3", "x", "3", "1/2/3", "1/999999999", "1 /"})
   void aShardThatDoesNotExistIsAUsageErrorWithTheValidForm(String value) {
     for (String command : new String[] {"record", "verify", "compare", "gate"}) {
       Cli run = Cli.run(command, suite.folder().toString(), "--shard", value);
@@ -128,6 +128,29 @@ class ShardRefusalTests {
             "missing shard 2/3: a merge needs the output folder of every shard 1/3 to 3/3 (got 2);"
                 + " run the missing shards or give their folders");
     assertThat(root.resolve("merged/verdict.json")).doesNotExist();
+  }
+
+  @Test
+  void aShardOfAHugeCountOrOfNoCountIsRefusedWithoutListingEveryMissingShard() throws IOException {
+    Path first = shard("verify", 1, 2);
+    ObjectNode verdict = (ObjectNode) ShardSuite.verdict(first);
+    ((ObjectNode) verdict.get("shard")).put("count", 3_000_000);
+    Files.writeString(first.resolve("verdict.json"), verdict.toPrettyString());
+
+    Cli huge = merge(first);
+    ((ObjectNode) verdict.get("shard")).put("index", 3_000_001);
+    Files.writeString(first.resolve("verdict.json"), verdict.toPrettyString());
+    Cli beyond = merge(first);
+
+    assertThat(huge.exitCode()).isEqualTo(2);
+    assertThat(huge.err())
+        .contains(
+            "missing shards 2/3000000, 3/3000000, 4/3000000, 5/3000000, 6/3000000 and 2999994"
+                + " more: a merge needs the output folder of every shard 1/3000000 to"
+                + " 3000000/3000000 (got 1)");
+    assertThat(beyond.exitCode()).isEqualTo(2);
+    assertThat(beyond.err())
+        .contains("shard [3000001/3000000] does not exist (verdict.json edited?)");
   }
 
   @Test

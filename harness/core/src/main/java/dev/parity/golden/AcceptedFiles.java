@@ -61,6 +61,26 @@ final class AcceptedFiles {
     GoldenFiles.fill(fresh, caseId, accepted.observation());
   }
 
+  /**
+   * What the accepted difference in {@code caseFolder} is now, as {@link GoldenFiles#state} is for
+   * a golden: a SHA-256 of what {@code accepted.yaml} and the accepted observation's {@code
+   * meta.yaml} say (not of their comments or line ends), or {@code none}.
+   */
+  static String state(Path caseFolder) {
+    Path dir = caseFolder.resolve(FOLDER);
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return GoldenFiles.NO_GOLDEN;
+    }
+    String doc;
+    try {
+      doc =
+          META_YAML.writeValueAsString(META_YAML.readValue(dir.resolve(FILE).toFile(), Doc.class));
+    } catch (IOException e) {
+      doc = "unreadable (" + e.getMessage() + ")";
+    }
+    return doc + "\n" + GoldenFiles.state(dir);
+  }
+
   /** The accepted difference in the golden folder of {@code caseId}, or empty when it has none. */
   static Optional<Accepted> read(Path caseFolder, String caseId) {
     Path dir = caseFolder.resolve(FOLDER);

@@ -173,6 +173,19 @@ public final class GoldenStore {
     }
   }
 
+  /**
+   * One SHA-256 of the {@link #state} and the accepted difference of each of {@code caseIds}: runs
+   * that read the same goldens for them have the same (a sharded run's shards must).
+   */
+  public String states(Collection<String> caseIds) {
+    swaps.readLock().lock();
+    try {
+      return GoldenStates.of(folder, caseIds);
+    } finally {
+      swaps.readLock().unlock();
+    }
+  }
+
   /** The ids of every case that has a golden here, sorted. */
   public List<String> caseIds() throws IOException {
     if (!Files.isDirectory(folder)) {

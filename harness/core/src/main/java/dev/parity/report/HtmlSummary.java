@@ -30,6 +30,7 @@ final class HtmlSummary {
     root.put("status", verdict.status().label());
     root.put("scope", verdict.scope());
     verdict.filter().ifPresent(f -> root.put("filter", f));
+    verdict.shard().ifPresent(s -> root.put("shard", s.label()));
     verdict.error().ifPresent(e -> root.put("error", e));
     root.set("reasons", HtmlPage.JSON.valueToTree(verdict.reasons()));
     root.set("counts", HtmlPage.JSON.valueToTree(verdict.counts()));

@@ -32,6 +32,9 @@ final class MarkdownReporter implements Reporter {
   private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]#|~])");
   private static final Pattern BACKTICKS = Pattern.compile("`+");
 
+  /** CommonMark's line endings: inline text that holds one would start a block of its own. */
+  private static final Pattern LINE_ENDING = Pattern.compile("\r\n|\r|\n");
+
   @Override
   public Path write(Verdict verdict, Path outputFolder) throws IOException {
     Path file = outputFolder.resolve(FILE);
@@ -54,7 +57,12 @@ final class MarkdownReporter implements Reporter {
                   ? good ? "all goldens stored and current" : "not all goldens stored"
                   : verdict.decision().label() + " ships";
         };
-    if (verdict.filter().isPresent()) {
+    if (verdict.shard().isPresent()) {
+      outcome +=
+          " (shard "
+              + verdict.shard().get().label()
+              + ": for this shard's cases only; `parity merge` decides for the run)";
+    } else if (verdict.filter().isPresent()) {
       outcome += " (filtered run: for the selected cases only)";
     }
     md.append("## ")
@@ -201,19 +209,24 @@ final class MarkdownReporter implements Reporter {
   }
 
   /**
-   * Text in Markdown: markup escaped (GitHub renders inline HTML), Markdown punctuation
-   * backslash-escaped.
+   * Text in Markdown, on one line: markup escaped (GitHub renders inline HTML), Markdown
+   * punctuation backslash-escaped.
    */
   static String text(String value) {
-    String escaped = StringEscapeUtils.escapeXml10(value.replace('\n', ' '));
+    String escaped = StringEscapeUtils.escapeXml10(oneLine(value));
     return MARKDOWN_SPECIAL.matcher(escaped).replaceAll("\\\\$1");
   }
 
-  /** An inline code span whose fence is longer than any backtick run inside. */
+  /** An inline code span on one line, whose fence is longer than any backtick run inside. */
   static String code(String value) {
     String fence = "`".repeat(longestBacktickRun(value) + 1);
     String pad = value.startsWith("`") || value.endsWith("`") ? " " : "";
-    return fence + pad + value.replace('\n', ' ') + pad + fence;
+    return fence + pad + oneLine(value) + pad + fence;
+  }
+
+  /** {@code value} on one line: each line ending a space. */
+  private static String oneLine(String value) {
+    return LINE_ENDING.matcher(value).replaceAll(" ");
   }
 
   /** A fenced code block whose fence is longer than any backtick run inside. */

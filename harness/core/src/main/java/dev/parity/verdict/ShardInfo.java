@@ -21,8 +21,9 @@ import java.util.Objects;
  * @param digest the SHA-256 of the sorted ids of every selected case, over every shard ({@link
  *     #digestOf})
  * @param cases the ids of the cases this shard ran, sorted
+ * @param inputs what the shard judged its cases by, the same in every shard of one run
  */
-@JsonPropertyOrder({"index", "count", "parity", "command", "total", "digest", "cases"})
+@JsonPropertyOrder({"index", "count", "parity", "command", "total", "digest", "inputs", "cases"})
 public record ShardInfo(
     int index,
     int count,
@@ -30,13 +31,41 @@ public record ShardInfo(
     String command,
     int total,
     String digest,
-    List<String> cases) {
+    List<String> cases,
+    Inputs inputs) {
+
+  /** What no verdict.json of a shard says (one written before shards named their inputs). */
+  public static final String UNKNOWN = "(not recorded)";
+
+  /**
+   * What a shard's cases were judged by besides the cases themselves: shards of one run judged by
+   * the same, and a merge refuses shards that were not (a stale shard of an earlier run beside
+   * fresh ones would decide for cases nobody ran against this candidate and these goldens).
+   *
+   * @param suite the SHA-256 of the suite's definition (suite.yaml and its case files)
+   * @param goldens the SHA-256 of the goldens (and accepted differences) of every case the whole
+   *     run selects, or {@code none} when the run reads no golden (record, compare)
+   * @param candidateVersion {@code --candidate-version}, or {@code none}
+   * @param strict whether {@code --strict} was on
+   */
+  @JsonPropertyOrder({"suite", "goldens", "candidateVersion", "strict"})
+  public record Inputs(String suite, String goldens, String candidateVersion, boolean strict) {
+    /** What a run that reads no golden or has no candidate version writes for them. */
+    public static final String NONE = "none";
+
+    public Inputs {
+      suite = Objects.requireNonNullElse(suite, UNKNOWN);
+      goldens = Objects.requireNonNullElse(goldens, UNKNOWN);
+      candidateVersion = Objects.requireNonNullElse(candidateVersion, UNKNOWN);
+    }
+  }
 
   public ShardInfo {
     Objects.requireNonNull(parity, "parity");
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(digest, "digest");
     cases = cases.stream().sorted().toList();
+    inputs = Objects.requireNonNullElse(inputs, new Inputs(UNKNOWN, UNKNOWN, UNKNOWN, false));
   }
 
   /** {@code K/N}. */

@@ -9,6 +9,8 @@ import dev.parity.run.Observation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -169,5 +171,31 @@ class GoldenStoreTests {
 
     store.write("a", command(0, "y\n", ""), true);
     assertThat(store.state("a")).isNotEqualTo(recorded).isNotEqualTo("none");
+  }
+
+  @Test
+  void theStatesOfSeveralGoldensChangeWithAGoldenOrAnAcceptedDifferenceNotWithLineEnds()
+      throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "x\n", ""), false);
+    store.write("b/c", command(0, "y\n", ""), false);
+    String recorded = store.states(List.of("b/c", "a"));
+    assertThat(store.states(List.of("a", "b/c"))).as("in any order").isEqualTo(recorded);
+    String onlyA = store.states(List.of("a"));
+    assertThat(onlyA).isNotEqualTo(recorded);
+    Path meta = folder.resolve("b/c/meta.yaml");
+    Files.writeString(meta, Files.readString(meta).replace("\n", "\r\n"));
+    assertThat(store.states(List.of("a", "b/c"))).isEqualTo(recorded);
+
+    store.accept(
+        "b/c", command(0, "z\n", ""), AcceptedDifference.of("intended", "bo", Instant.EPOCH));
+    String accepted = store.states(List.of("a", "b/c"));
+    assertThat(accepted).isNotEqualTo(recorded);
+    Path reason = folder.resolve("b/c/accepted/accepted.yaml");
+    Files.writeString(reason, Files.readString(reason).replace("intended", "changed"));
+    assertThat(store.states(List.of("a", "b/c"))).isNotEqualTo(accepted);
+
+    store.write("a", command(0, "other\n", ""), true);
+    assertThat(store.states(List.of("a"))).isNotEqualTo(onlyA);
   }
 }

@@ -58,7 +58,8 @@ class ShardMergeTests {
             command,
             all.size(),
             ShardInfo.digestOf(all),
-            List.of(results).stream().map(CaseResult::id).toList()));
+            List.of(results).stream().map(CaseResult::id).toList(),
+            new ShardInfo.Inputs("suite", "goldens", ShardInfo.Inputs.NONE, false)));
   }
 
   @Test
