@@ -108,6 +108,10 @@ final class HttpRunner extends TypedRunner<HttpImplementation, HttpCase> {
           elapsed(start));
     }
     Duration duration = elapsed(start);
+    Optional<String> ambiguous = HttpResponses.ambiguousFraming(response.headers());
+    if (ambiguous.isPresent()) {
+      return new RunOutcome.Failed(request.method() + " " + uri + ": " + ambiguous.get(), duration);
+    }
     return new RunOutcome.Completed(
         Observation.ofHttp(
             response.statusCode(),
