@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.parity.cli.HttpCliTests.Result;
 import dev.parity.testing.Requirement;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,6 +219,55 @@ class ContainerCliTests {
         .contains(
             "ERROR data  (candidate could not be run: cannot start container parity-test/never-built:0:"
                 + " image [parity-test/never-built:0] is not available locally, and Parity does not pull images;");
+  }
+
+  /**
+   * A build that never finishes (a RUN step that sleeps an hour) cannot hold the run: the build
+   * counts against [startTimeout], the side is unavailable with a message that says so, and the
+   * engine stops the build (no build container is left running).
+   */
+  @Test
+  @Timeout(180)
+  void aBuildThatStallsIsBoundedByTheStartTimeoutAndLeavesNothingRunning() throws IOException {
+    image("legacy", "{}", HTTPD);
+    Path stalling = image("candidate", "{}", HTTPD);
+    String marker = "3599" + ProcessHandle.current().pid();
+    Files.writeString(
+        stalling.resolve("Dockerfile"),
+        "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \""
+            + marker
+            + "\"]\n");
+    Path suite = suite(legacyBuiltAndCandidate("{build: candidate, port: 8080, startTimeout: 5s}"));
+
+    Result compare = HttpCliTests.parity("compare", suite.toString());
+
+    assertThat(compare.exit()).as(compare.out() + compare.err()).isEqualTo(3);
+    assertThat(compare.out())
+        .contains(
+            "ERROR data  (candidate could not be run: cannot start container built from "
+                + stalling
+                + ": the image was not built and started within 5s");
+    assertThat(parityContainers()).isEmpty();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(containersRunning(marker))
+                    .as("the stalled build's container")
+                    .isEmpty());
+  }
+
+  /** Every container, of any session, whose command mentions {@code token}. */
+  private static List<String> containersRunning(String token) {
+    return DockerClientFactory.instance()
+        .client()
+        .listContainersCmd()
+        .withShowAll(true)
+        .exec()
+        .stream()
+        .filter(c -> c.getCommand() != null && c.getCommand().contains(token))
+        .map(c -> c.getId() + " " + c.getCommand() + " " + c.getStatus())
+        .toList();
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +22,6 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.images.ImagePullPolicy;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * Starts containers with Testcontainers: a locally available {@code image:} (pulled only when
@@ -56,15 +54,20 @@ public final class TestcontainersLauncher implements ContainerLauncher {
     }
     LogBuffer log = new LogBuffer();
     GenericContainer<?> container = null;
+    // The build and the start count against startTimeout, as the ready wait after them does.
+    BoundedStart bounded = new BoundedStart(spec.startTimeout());
     try {
-      container = container(suite, spec);
+      container = container(suite, spec, bounded);
       container
           .withExposedPorts(spec.port())
           .withEnv(spec.env())
           .withLogConsumer(log)
           // Readiness is polled by the harness (the ready: path), the same way for every service.
           .waitingFor(new NoWait());
-      container.start();
+      bounded.start(container, spec.build().isPresent());
+    } catch (BoundedStart.TooSlow e) {
+      throw new ServiceStartException(
+          what + ": " + e.getMessage() + "; raise [startTimeout] if it is just slow", log.tail());
     } catch (RuntimeException e) {
       String why = exited(container).orElseGet(() -> rootMessage(e));
       if (container != null) {
@@ -75,7 +78,9 @@ public final class TestcontainersLauncher implements ContainerLauncher {
     return new Started(container, log);
   }
 
-  private static GenericContainer<?> container(Suite suite, HttpImplementation.Container spec) {
+  private static GenericContainer<?> container(
+      Suite suite, HttpImplementation.Container spec, BoundedStart bounded)
+      throws BoundedStart.TooSlow {
     if (spec.image().isPresent()) {
       return new GenericContainer<>(spec.image().get()).withImagePullPolicy(NEVER_PULL);
     }
@@ -90,8 +95,9 @@ public final class TestcontainersLauncher implements ContainerLauncher {
                 + Integer.toHexString(build.toString().hashCode()))
             .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9/:._-]", "-");
-    Future<String> image = new ImageFromDockerfile(name, false).withFileFromPath(".", build);
-    return new GenericContainer<>(image);
+    // Built here rather than by Testcontainers' ImageFromDockerfile, which can neither be bounded
+    // in time nor cancelled.
+    return new GenericContainer<>(bounded.build(build, name)).withImagePullPolicy(NEVER_PULL);
   }
 
   /**

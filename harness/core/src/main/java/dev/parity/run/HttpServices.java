@@ -86,13 +86,20 @@ final class HttpServices implements AutoCloseable {
 
   private RunningService start(Suite suite, HttpImplementation http) throws ServiceStartException {
     HttpImplementation.Endpoint endpoint = http.endpoint();
+    // The launch (a container's build and start) counts against startTimeout too.
+    long began = System.nanoTime();
     Launched launched = endpoint.accept(new Launch(suite));
     if (!launched.probe()) {
       return launched.service();
     }
     try {
       new ReadyProbe(clients.apply(suite.http()))
-          .await(launched.service(), endpoint.ready(), endpoint.startTimeout(), launched.what());
+          .await(
+              launched.service(),
+              endpoint.ready(),
+              endpoint.startTimeout(),
+              began,
+              launched.what());
       return launched.service();
     } catch (ServiceStartException e) {
       launched.service().close();

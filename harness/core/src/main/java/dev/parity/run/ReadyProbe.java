@@ -25,11 +25,16 @@ final class ReadyProbe {
     this.client = client;
   }
 
-  /** Returns normally once ready; otherwise says what went wrong (the caller adds the log tail). */
-  void await(RunningService service, Optional<String> ready, Duration timeout, String what)
+  /**
+   * Returns normally once ready, by {@code timeout} after {@code began} (a {@link
+   * System#nanoTime()} when the start began; at least one attempt is made); otherwise says what
+   * went wrong (the caller adds the log tail).
+   */
+  void await(
+      RunningService service, Optional<String> ready, Duration timeout, long began, String what)
       throws ServiceStartException {
     URI uri = URI.create(service.baseUri() + ready.orElse("/"));
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = began + timeout.toNanos();
     String last = "no attempt";
     while (true) {
       Optional<String> ended = service.ended();

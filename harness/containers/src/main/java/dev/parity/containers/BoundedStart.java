@@ -1,0 +1,139 @@
+package dev.parity.containers;
+
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import dev.parity.fixture.Durations;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * Builds an image and starts a container within a deadline (the endpoint's {@code startTimeout}),
+ * whatever the engine does: a build that stalls is cancelled (closing its connection makes the
+ * engine stop it and remove its build container), and a container whose start does not return in
+ * time is stopped and removed, now or as soon as its start returns.
+ */
+final class BoundedStart {
+  /** Did not finish before the deadline; the message says what and within how long. */
+  static final class TooSlow extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TooSlow(String message) {
+      super(message);
+    }
+  }
+
+  private final long deadline;
+  private final Duration timeout;
+
+  /** A deadline {@code timeout} from now. */
+  BoundedStart(Duration timeout) {
+    this.timeout = timeout;
+    this.deadline = System.nanoTime() + timeout.toNanos();
+  }
+
+  private long remainingNanos() {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  /**
+   * Builds the image of {@code folder} (its Dockerfile) tagged {@code tag}, never pulling; returns
+   * the tag.
+   */
+  String build(Path folder, String tag) throws TooSlow {
+    BuildImageResultCallback callback =
+        DockerClientFactory.instance()
+            .client()
+            .buildImageCmd(folder.toFile())
+            .withTags(Set.of(tag))
+            .withPull(false)
+            .withForcerm(true)
+            .exec(new BuildImageResultCallback());
+    try {
+      if (!callback.awaitCompletion(remainingNanos(), TimeUnit.NANOSECONDS)) {
+        throw new TooSlow(
+            "the image was not built and started within "
+                + Durations.format(timeout)
+                + " (the build was cancelled)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TooSlow("the build was interrupted");
+    } finally {
+      closeQuietly(callback);
+    }
+    // Throws with Docker's message when the build failed.
+    callback.awaitImageId();
+    return tag;
+  }
+
+  /**
+   * Starts {@code container} on a thread of its own; past the deadline the container is stopped and
+   * removed (again when its start returns, in case it was created after that).
+   */
+  void start(GenericContainer<?> container, boolean built) throws TooSlow {
+    AtomicBoolean abandoned = new AtomicBoolean();
+    FutureTask<Void> task =
+        new FutureTask<>(
+            () -> {
+              container.start();
+              return null;
+            });
+    Thread thread =
+        new Thread(
+            () -> {
+              task.run();
+              if (abandoned.get()) {
+                stopQuietly(container);
+              }
+            },
+            "parity-container-start");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      task.get(remainingNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      abandoned.set(true);
+      task.cancel(true);
+      stopQuietly(container);
+      throw new TooSlow(
+          (built ? "the image was not built and started" : "the container did not start")
+              + " within "
+              + Durations.format(timeout));
+    } catch (InterruptedException e) {
+      abandoned.set(true);
+      task.cancel(true);
+      stopQuietly(container);
+      Thread.currentThread().interrupt();
+      throw new TooSlow("the start was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static void stopQuietly(GenericContainer<?> container) {
+    try {
+      container.stop();
+    } catch (RuntimeException e) {
+      // Best effort: the engine may be gone.
+    }
+  }
+
+  private static void closeQuietly(BuildImageResultCallback callback) {
+    try {
+      callback.close();
+    } catch (IOException | RuntimeException e) {
+      // Closing the connection is all that is wanted.
+    }
+  }
+}
