@@ -59,7 +59,12 @@ final class HttpRunner extends TypedRunner<HttpImplementation, HttpCase> {
     if (failure.isPresent()) {
       return new RunOutcome.Unavailable(failure.get(), Duration.ZERO);
     }
-    return exchange(suite, testCase, request, service.baseUri());
+    RunOutcome outcome = exchange(suite, testCase, request, service.baseUri());
+    Optional<String> ended = service.ended();
+    if (ended.isPresent()) {
+      return new RunOutcome.Unavailable(ended.get(), outcome.duration());
+    }
+    return outcome;
   }
 
   private RunOutcome exchange(Suite suite, Case testCase, HttpRequest request, URI base) {

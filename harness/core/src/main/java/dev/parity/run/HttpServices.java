@@ -43,11 +43,33 @@ final class HttpServices implements AutoCloseable {
   static final class Started {
     private @Nullable RunningService service;
     private @Nullable String failure;
+    private String what = "";
     private boolean attempted;
 
     /** Why the service could not run, if it could not. */
     Optional<String> failure() {
       return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Why the service, started without a failure, has ended since (cheaply known: see {@link
+     * RunningService#endedCheaply()}), with its last output; empty while it runs.
+     */
+    synchronized Optional<String> ended() {
+      RunningService current = service;
+      if (current == null) {
+        return Optional.empty();
+      }
+      return current
+          .endedCheaply()
+          .map(
+              why ->
+                  what
+                      + " "
+                      + why
+                      + " during the run (an answer on its port came from another process, or"
+                      + " before it ended)"
+                      + LogTail.describe(current.logTail()));
     }
 
     /** Where the running service answers; only when there is no {@link #failure()}. */
@@ -71,7 +93,7 @@ final class HttpServices implements AutoCloseable {
       if (!entry.attempted) {
         entry.attempted = true;
         try {
-          entry.service = start(suite, http);
+          entry.service = start(suite, http, entry);
         } catch (ServiceStartException e) {
           entry.failure = e.getMessage() + LogTail.describe(e.logTail());
         } catch (RuntimeException e) {
@@ -84,11 +106,13 @@ final class HttpServices implements AutoCloseable {
     }
   }
 
-  private RunningService start(Suite suite, HttpImplementation http) throws ServiceStartException {
+  private RunningService start(Suite suite, HttpImplementation http, Started entry)
+      throws ServiceStartException {
     HttpImplementation.Endpoint endpoint = http.endpoint();
     // The launch (a container's build and start) counts against startTimeout too.
     long began = System.nanoTime();
     Launched launched = endpoint.accept(new Launch(suite));
+    entry.what = launched.what();
     if (!launched.probe()) {
       return launched.service();
     }

@@ -52,6 +52,13 @@ final class ReadyProbe {
         response.body().close();
         int status = response.statusCode();
         if (ready.isEmpty() || (status >= 200 && status < 300)) {
+          // Whoever answered, the server must still run: after it ended, its port may be another
+          // process's.
+          Optional<String> gone = service.ended();
+          if (gone.isPresent()) {
+            throw new ServiceStartException(
+                what + " " + gone.get() + " before it was ready on " + uri, service.logTail());
+          }
           return;
         }
         last = "status " + status;
