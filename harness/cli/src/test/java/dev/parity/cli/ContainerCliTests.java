@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -255,6 +256,63 @@ class ContainerCliTests {
                 assertThat(containersRunning(marker))
                     .as("the stalled build's container")
                     .isEmpty());
+  }
+
+  /**
+   * Stopping Parity (SIGTERM, as CI or Ctrl-C would) while a build stalls stops at once: the start
+   * is interrupted and the build cancelled, instead of the stop waiting for [startTimeout].
+   */
+  @Test
+  @Timeout(240)
+  void aStopDuringAStalledBuildCancelsItAndExitsWithoutWaitingForTheStartTimeout()
+      throws Exception {
+    Path stalling = image("legacy", "{}", HTTPD);
+    String marker = "3598" + ProcessHandle.current().pid();
+    Files.writeString(
+        stalling.resolve("Dockerfile"),
+        "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \""
+            + marker
+            + "\"]\n");
+    Path suite =
+        suite(
+            """
+            name: boxes
+            legacy:
+              container: {build: legacy, port: 8080, startTimeout: 10m}
+            candidate:
+              url: http://127.0.0.1:1
+            cases:
+              - id: data
+                request: {path: /data.json}
+            """);
+    Process parity =
+        ParityJvm.process("record", suite.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(project.resolve("parity.log").toFile())
+            .start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> !containersRunning(marker).isEmpty() || !parity.isAlive());
+      assertThat(containersRunning(marker))
+          .as(Files.readString(project.resolve("parity.log")))
+          .isNotEmpty();
+
+      parity.destroy();
+
+      assertThat(parity.waitFor(60, TimeUnit.SECONDS))
+          .as("Parity exits well before the 10m start timeout")
+          .isTrue();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(containersRunning(marker))
+                      .as("the stalled build's container")
+                      .isEmpty());
+    } finally {
+      parity.destroyForcibly();
+    }
   }
 
   /** Every container, of any session, whose command mentions {@code token}. */

@@ -21,12 +21,22 @@ import org.testcontainers.containers.GenericContainer;
  * time is stopped and removed, now or as soon as its start returns.
  */
 final class BoundedStart {
-  /** Did not finish before the deadline; the message says what and within how long. */
+  /**
+   * Did not finish before the deadline, or was interrupted (Parity is stopping); the message says
+   * what.
+   */
   static final class TooSlow extends Exception {
     private static final long serialVersionUID = 1L;
+    private final boolean interrupted;
 
-    TooSlow(String message) {
+    TooSlow(String message, boolean interrupted) {
       super(message);
+      this.interrupted = interrupted;
+    }
+
+    /** Whether the start was interrupted rather than too slow. */
+    boolean interrupted() {
+      return interrupted;
     }
   }
 
@@ -61,11 +71,12 @@ final class BoundedStart {
         throw new TooSlow(
             "the image was not built and started within "
                 + Durations.format(timeout)
-                + " (the build was cancelled)");
+                + " (the build was cancelled)",
+            false);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TooSlow("the build was interrupted");
+      throw new TooSlow("the build was interrupted (and cancelled)", true);
     } finally {
       closeQuietly(callback);
     }
@@ -106,13 +117,14 @@ final class BoundedStart {
       throw new TooSlow(
           (built ? "the image was not built and started" : "the container did not start")
               + " within "
-              + Durations.format(timeout));
+              + Durations.format(timeout),
+          false);
     } catch (InterruptedException e) {
       abandoned.set(true);
       task.cancel(true);
       stopQuietly(container);
       Thread.currentThread().interrupt();
-      throw new TooSlow("the start was interrupted");
+      throw new TooSlow("the start was interrupted", true);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;

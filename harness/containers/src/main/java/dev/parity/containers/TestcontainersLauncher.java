@@ -67,7 +67,11 @@ public final class TestcontainersLauncher implements ContainerLauncher {
       bounded.start(container, spec.build().isPresent());
     } catch (BoundedStart.TooSlow e) {
       throw new ServiceStartException(
-          what + ": " + e.getMessage() + "; raise [startTimeout] if it is just slow", log.tail());
+          what
+              + ": "
+              + e.getMessage()
+              + (e.interrupted() ? "" : "; raise [startTimeout] if it is just slow"),
+          log.tail());
     } catch (RuntimeException e) {
       String why = exited(container).orElseGet(() -> rootMessage(e));
       if (container != null) {

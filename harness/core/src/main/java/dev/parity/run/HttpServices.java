@@ -23,7 +23,11 @@ import org.jspecify.annotations.Nullable;
 final class HttpServices implements AutoCloseable {
   private final Function<HttpSettings, HttpClient> clients;
   private final Map<HttpImplementation, Started> started = new IdentityHashMap<>();
-  private final Thread shutdownHook = new Thread(this::stopAll, "parity-stop-services");
+  private final Thread shutdownHook = new Thread(this::stopAtExit, "parity-stop-services");
+
+  /** Set when the JVM exits: no service starts any more, since nothing would stop it. */
+  private volatile boolean exiting;
+
   private final boolean stopAtExit;
   private boolean hookRegistered;
 
@@ -45,6 +49,9 @@ final class HttpServices implements AutoCloseable {
     private @Nullable String failure;
     private String what = "";
     private boolean attempted;
+
+    /** The thread starting the service, while it does: stopping interrupts it. */
+    private volatile @Nullable Thread starter;
 
     /** Why the service could not run, if it could not. */
     Optional<String> failure() {
@@ -92,7 +99,11 @@ final class HttpServices implements AutoCloseable {
     synchronized (entry) {
       if (!entry.attempted) {
         entry.attempted = true;
+        entry.starter = Thread.currentThread();
         try {
+          if (exiting) {
+            throw new ServiceStartException("not started: Parity is stopping", "");
+          }
           entry.service = start(suite, http, entry);
         } catch (ServiceStartException e) {
           entry.failure = e.getMessage() + LogTail.describe(e.logTail());
@@ -100,6 +111,8 @@ final class HttpServices implements AutoCloseable {
           // A launcher's unexpected failure is still this side's failure to start, not a harness
           // crash.
           entry.failure = "cannot start " + http.describe() + ": " + e;
+        } finally {
+          entry.starter = null;
         }
       }
       return entry;
@@ -182,6 +195,11 @@ final class HttpServices implements AutoCloseable {
     }
   }
 
+  private void stopAtExit() {
+    exiting = true;
+    stopAll();
+  }
+
   private void stopAll() {
     List<Started> entries;
     synchronized (started) {
@@ -189,6 +207,12 @@ final class HttpServices implements AutoCloseable {
       started.clear();
     }
     for (Started entry : entries) {
+      // A start in progress (a build, a wait for ready) holds the entry until it ends: interrupted,
+      // it gives up now and stops what it started, instead of holding the stop until startTimeout.
+      Thread starting = entry.starter;
+      if (starting != null && starting != Thread.currentThread()) {
+        starting.interrupt();
+      }
       synchronized (entry) {
         if (entry.service != null) {
           entry.service.close();
