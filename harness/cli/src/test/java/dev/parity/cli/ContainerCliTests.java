@@ -259,6 +259,28 @@ class ContainerCliTests {
   }
 
   /**
+   * A container that runs but never listens (docker-proxy accepts and drops the connections) is
+   * unavailable at [startTimeout], counted from the start of its build, and removed.
+   */
+  @Test
+  void aContainerThatNeverGetsReadyIsUnavailableAtTheStartTimeoutAndRemoved() throws IOException {
+    image("legacy", "{}", HTTPD);
+    image("candidate", "{}", "[\"/bin/busybox\", \"sleep\", \"3600\"]");
+    Path suite =
+        suite(
+            legacyBuiltAndCandidate(
+                "{build: candidate, port: 8080, ready: /health, startTimeout: 4s}"));
+
+    Result compare = HttpCliTests.parity("compare", suite.toString());
+
+    assertThat(compare.exit()).as(compare.out() + compare.err()).isEqualTo(3);
+    assertThat(compare.out())
+        .contains("candidate could not be run: container built from ")
+        .contains("did not answer 2xx on [/health] within 4s");
+    assertThat(parityContainers()).isEmpty();
+  }
+
+  /**
    * Stopping Parity (SIGTERM, as CI or Ctrl-C would) while a build stalls stops at once: the start
    * is interrupted and the build cancelled, instead of the stop waiting for [startTimeout].
    */

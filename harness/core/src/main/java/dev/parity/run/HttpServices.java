@@ -74,8 +74,8 @@ final class HttpServices implements AutoCloseable {
                   what
                       + " "
                       + why
-                      + " during the run (an answer on its port came from another process, or"
-                      + " before it ended)"
+                      + " during the run, so the answer is not trusted (another process may hold"
+                      + " its port)"
                       + LogTail.describe(current.logTail()));
     }
 
