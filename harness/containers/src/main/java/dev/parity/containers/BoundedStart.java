@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -90,39 +91,53 @@ final class BoundedStart {
    * removed (again when its start returns, in case it was created after that).
    */
   void start(GenericContainer<?> container, boolean built) throws TooSlow {
+    within(
+        () -> {
+          container.start();
+          return null;
+        },
+        () -> stopQuietly(container),
+        built ? "the image was not built and started" : "the container did not start");
+  }
+
+  /**
+   * {@code call}'s answer, asked on a thread of its own so that an engine that never answers (it
+   * accepts the connection and says nothing) cannot hold the start past the deadline.
+   */
+  <T> T ask(Callable<T> call, String late) throws TooSlow {
+    return within(call, () -> {}, late);
+  }
+
+  /**
+   * Runs {@code task} on a daemon thread until the deadline; past it (or interrupted), {@code
+   * abandon} runs at once and again when the task returns, and {@code late} (followed by "within
+   * ...") says what did not happen. The task's runtime exceptions are rethrown.
+   */
+  private <T> T within(Callable<T> task, Runnable abandon, String late) throws TooSlow {
     AtomicBoolean abandoned = new AtomicBoolean();
-    FutureTask<Void> task =
-        new FutureTask<>(
-            () -> {
-              container.start();
-              return null;
-            });
+    FutureTask<T> future = new FutureTask<>(task);
     Thread thread =
         new Thread(
             () -> {
-              task.run();
+              future.run();
               if (abandoned.get()) {
-                stopQuietly(container);
+                abandon.run();
               }
             },
             "parity-container-start");
     thread.setDaemon(true);
     thread.start();
     try {
-      task.get(remainingNanos(), TimeUnit.NANOSECONDS);
+      return future.get(remainingNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       abandoned.set(true);
-      task.cancel(true);
-      stopQuietly(container);
-      throw new TooSlow(
-          (built ? "the image was not built and started" : "the container did not start")
-              + " within "
-              + Durations.format(timeout),
-          false);
+      future.cancel(true);
+      abandon.run();
+      throw new TooSlow(late + " within " + Durations.format(timeout), false);
     } catch (InterruptedException e) {
       abandoned.set(true);
-      task.cancel(true);
-      stopQuietly(container);
+      future.cancel(true);
+      abandon.run();
       Thread.currentThread().interrupt();
       throw new TooSlow("the start was interrupted", true);
     } catch (ExecutionException e) {

@@ -34,28 +34,18 @@ public final class TestcontainersLauncher implements ContainerLauncher {
   public RunningService start(Suite suite, HttpImplementation.Container spec)
       throws ServiceStartException {
     String what = "cannot start " + spec.describe();
-    if (!dockerAvailable()) {
+    // Everything counts against startTimeout, as the ready wait after it does: the engine's first
+    // answers too (an engine that accepts connections and never answers must not hang the run),
+    // the build and the start.
+    BoundedStart bounded = new BoundedStart(spec.startTimeout());
+    try {
+      checkEngineAndImage(spec, what, bounded);
+    } catch (BoundedStart.TooSlow e) {
       throw new ServiceStartException(
-          what
-              + ": no Docker engine is reachable (start one, e.g. dockerd, or point DOCKER_HOST at it;"
-              + " inside a container also set TESTCONTAINERS_HOST_OVERRIDE=localhost)",
-          "");
-    }
-    if (spec.image().isPresent() && !locallyAvailable(spec.image().get())) {
-      throw new ServiceStartException(
-          what
-              + ": image ["
-              + spec.image().get()
-              + "] is not available locally, and Parity does not pull images;"
-              + " build or load it first (docker build -t "
-              + spec.image().get()
-              + " FOLDER), or use [build] with the folder of its Dockerfile",
-          "");
+          what + ": " + e.getMessage() + (e.interrupted() ? "" : ENGINE_HINT), "");
     }
     LogBuffer log = new LogBuffer();
     GenericContainer<?> container = null;
-    // The build and the start count against startTimeout, as the ready wait after them does.
-    BoundedStart bounded = new BoundedStart(spec.startTimeout());
     try {
       container = container(suite, spec, bounded);
       container
@@ -80,6 +70,34 @@ public final class TestcontainersLauncher implements ContainerLauncher {
       throw new ServiceStartException(what + ": " + why, log.tail(), e);
     }
     return new Started(container, log);
+  }
+
+  private static final String ENGINE_HINT =
+      " (is the Docker engine at DOCKER_HOST, or the default socket, hung?)";
+
+  private static void checkEngineAndImage(
+      HttpImplementation.Container spec, String what, BoundedStart bounded)
+      throws ServiceStartException, BoundedStart.TooSlow {
+    if (!bounded.ask(TestcontainersLauncher::dockerAvailable, "the Docker engine did not answer")) {
+      throw new ServiceStartException(
+          what
+              + ": no Docker engine is reachable (start one, e.g. dockerd, or point DOCKER_HOST at it;"
+              + " inside a container also set TESTCONTAINERS_HOST_OVERRIDE=localhost)",
+          "");
+    }
+    if (spec.image().isPresent()
+        && !bounded.ask(
+            () -> locallyAvailable(spec.image().get()), "the Docker engine did not answer")) {
+      throw new ServiceStartException(
+          what
+              + ": image ["
+              + spec.image().get()
+              + "] is not available locally, and Parity does not pull images;"
+              + " build or load it first (docker build -t "
+              + spec.image().get()
+              + " FOLDER), or use [build] with the folder of its Dockerfile",
+          "");
+    }
   }
 
   private static GenericContainer<?> container(
