@@ -10,6 +10,10 @@
 # Measured: `parity compare --runs 1` (one request per side, like the baseline) and `parity compare`
 #           (--runs 2: one extra legacy request per case, to find noise).
 # All three run side by side in one hyperfine invocation; the script prints the ratios.
+# PARITY_BEFORE_HOME=folder adds `parity compare --runs 1` of the ./parity in that folder (a build
+#   of another commit), side by side, for A/B of a change; PARITY_HTTP_START=1 makes Parity start
+#   the two servers itself (`start:` implementations, one python3 http.server per side and run)
+#   instead of using the script's (`url:`), so the cost of watching started servers is included.
 # Usage: harness/bench/scripts/http-suite-overhead.sh [CASES=500] [RUNS=5]   (needs curl, hyperfine)
 set -euo pipefail
 cases=${1:-500}
@@ -42,8 +46,14 @@ serve "$candidate_port"
 
 {
   echo "name: http"
-  echo "legacy: {url: \"http://127.0.0.1:$legacy_port\"}"
-  echo "candidate: {url: \"http://127.0.0.1:$candidate_port\"}"
+  if [ -n "${PARITY_HTTP_START:-}" ]; then
+    for side in legacy candidate; do
+      echo "$side: {start: [python3, -m, http.server, --bind, 127.0.0.1, --directory, \"$work/docs\", \"{port}\"], ready: /doc-1.json}"
+    done
+  else
+    echo "legacy: {url: \"http://127.0.0.1:$legacy_port\"}"
+    echo "candidate: {url: \"http://127.0.0.1:$candidate_port\"}"
+  fi
   echo "compare: [status, body]"
   echo "cases:"
   for i in $(seq "$cases"); do echo "  - {id: doc/$i, request: {path: /doc-$i.json}}"; done
@@ -62,12 +72,14 @@ echo "HTTP suite: $cases GET requests per side to python3 -m http.server on loop
 hyperfine --warmup 1 --runs "$runs" --export-json "$work/result.json" \
   -n "baseline: xargs -P $(nproc) + curl" "xargs -P $(nproc) -n 1 $work/baseline.sh <$work/ids" \
   -n "parity compare --runs 1" "$here/parity compare $work/fixtures/http --runs 1 --out $work/out1" \
-  -n "parity compare (--runs 2)" "$here/parity compare $work/fixtures/http --out $work/out2"
+  -n "parity compare (--runs 2)" "$here/parity compare $work/fixtures/http --out $work/out2" \
+  ${PARITY_BEFORE_HOME:+-n "parity compare --runs 1 (before: $PARITY_BEFORE_HOME)"} \
+  ${PARITY_BEFORE_HOME:+"$PARITY_BEFORE_HOME/parity compare $work/fixtures/http --runs 1 --out $work/before1"}
 python3 - "$work/result.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 base = r[0]["median"]
 for x in r:
-    print(f"{x['command']:<35} median {x['median']:7.2f} s  user+sys {x['user'] + x['system']:6.2f} s  ratio {x['median'] / base:5.2f}x")
+    print(f"{x['command'][:60]:<60} median {x['median']:7.2f} s  user+sys {x['user'] + x['system']:6.2f} s  ratio {x['median'] / base:5.2f}x")
 PY
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.parity.cli.HttpCliTests.Result;
 import dev.parity.testing.Requirement;
@@ -8,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -217,6 +220,134 @@ class ContainerCliTests {
         .contains(
             "ERROR data  (candidate could not be run: cannot start container parity-test/never-built:0:"
                 + " image [parity-test/never-built:0] is not available locally, and Parity does not pull images;");
+  }
+
+  /**
+   * A build that never finishes (a RUN step that sleeps an hour) cannot hold the run: the build
+   * counts against [startTimeout], the side is unavailable with a message that says so, and the
+   * engine stops the build (no build container is left running).
+   */
+  @Test
+  @Timeout(180)
+  void aBuildThatStallsIsBoundedByTheStartTimeoutAndLeavesNothingRunning() throws IOException {
+    image("legacy", "{}", HTTPD);
+    Path stalling = image("candidate", "{}", HTTPD);
+    String marker = "3599" + ProcessHandle.current().pid();
+    Files.writeString(
+        stalling.resolve("Dockerfile"),
+        "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \""
+            + marker
+            + "\"]\n");
+    Path suite = suite(legacyBuiltAndCandidate("{build: candidate, port: 8080, startTimeout: 5s}"));
+
+    Result compare = HttpCliTests.parity("compare", suite.toString());
+
+    assertThat(compare.exit()).as(compare.out() + compare.err()).isEqualTo(3);
+    assertThat(compare.out())
+        .contains(
+            "ERROR data  (candidate could not be run: cannot start container built from "
+                + stalling
+                + ": the image was not built and started within 5s");
+    assertThat(parityContainers()).isEmpty();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(containersRunning(marker))
+                    .as("the stalled build's container")
+                    .isEmpty());
+  }
+
+  /**
+   * A container that runs but never listens (docker-proxy accepts and drops the connections) is
+   * unavailable at [startTimeout], counted from the start of its build, and removed.
+   */
+  @Test
+  void aContainerThatNeverGetsReadyIsUnavailableAtTheStartTimeoutAndRemoved() throws IOException {
+    image("legacy", "{}", HTTPD);
+    image("candidate", "{}", "[\"/bin/busybox\", \"sleep\", \"3600\"]");
+    Path suite =
+        suite(
+            legacyBuiltAndCandidate(
+                "{build: candidate, port: 8080, ready: /health, startTimeout: 4s}"));
+
+    Result compare = HttpCliTests.parity("compare", suite.toString());
+
+    assertThat(compare.exit()).as(compare.out() + compare.err()).isEqualTo(3);
+    assertThat(compare.out())
+        .contains("candidate could not be run: container built from ")
+        .contains("did not answer 2xx on [/health] within 4s");
+    assertThat(parityContainers()).isEmpty();
+  }
+
+  /**
+   * Stopping Parity (SIGTERM, as CI or Ctrl-C would) while a build stalls stops at once: the start
+   * is interrupted and the build cancelled, instead of the stop waiting for [startTimeout].
+   */
+  @Test
+  @Timeout(240)
+  void aStopDuringAStalledBuildCancelsItAndExitsWithoutWaitingForTheStartTimeout()
+      throws Exception {
+    Path stalling = image("legacy", "{}", HTTPD);
+    String marker = "3598" + ProcessHandle.current().pid();
+    Files.writeString(
+        stalling.resolve("Dockerfile"),
+        "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"sleep\", \""
+            + marker
+            + "\"]\n");
+    Path suite =
+        suite(
+            """
+            name: boxes
+            legacy:
+              container: {build: legacy, port: 8080, startTimeout: 10m}
+            candidate:
+              url: http://127.0.0.1:1
+            cases:
+              - id: data
+                request: {path: /data.json}
+            """);
+    Process parity =
+        ParityJvm.process("record", suite.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(project.resolve("parity.log").toFile())
+            .start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> !containersRunning(marker).isEmpty() || !parity.isAlive());
+      assertThat(containersRunning(marker))
+          .as(Files.readString(project.resolve("parity.log")))
+          .isNotEmpty();
+
+      parity.destroy();
+
+      assertThat(parity.waitFor(60, TimeUnit.SECONDS))
+          .as("Parity exits well before the 10m start timeout")
+          .isTrue();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(containersRunning(marker))
+                      .as("the stalled build's container")
+                      .isEmpty());
+    } finally {
+      parity.destroyForcibly();
+    }
+  }
+
+  /** Every container, of any session, whose command mentions {@code token}. */
+  private static List<String> containersRunning(String token) {
+    return DockerClientFactory.instance()
+        .client()
+        .listContainersCmd()
+        .withShowAll(true)
+        .exec()
+        .stream()
+        .filter(c -> c.getCommand() != null && c.getCommand().contains(token))
+        .map(c -> c.getId() + " " + c.getCommand() + " " + c.getStatus())
+        .toList();
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +22,6 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.images.ImagePullPolicy;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * Starts containers with Testcontainers: a locally available {@code image:} (pulled only when
@@ -36,35 +34,34 @@ public final class TestcontainersLauncher implements ContainerLauncher {
   public RunningService start(Suite suite, HttpImplementation.Container spec)
       throws ServiceStartException {
     String what = "cannot start " + spec.describe();
-    if (!dockerAvailable()) {
+    // Everything counts against startTimeout, as the ready wait after it does: the engine's first
+    // answers too (an engine that accepts connections and never answers must not hang the run),
+    // the build and the start.
+    BoundedStart bounded = new BoundedStart(spec.startTimeout());
+    try {
+      checkEngineAndImage(spec, what, bounded);
+    } catch (BoundedStart.TooSlow e) {
       throw new ServiceStartException(
-          what
-              + ": no Docker engine is reachable (start one, e.g. dockerd, or point DOCKER_HOST at it;"
-              + " inside a container also set TESTCONTAINERS_HOST_OVERRIDE=localhost)",
-          "");
-    }
-    if (spec.image().isPresent() && !locallyAvailable(spec.image().get())) {
-      throw new ServiceStartException(
-          what
-              + ": image ["
-              + spec.image().get()
-              + "] is not available locally, and Parity does not pull images;"
-              + " build or load it first (docker build -t "
-              + spec.image().get()
-              + " FOLDER), or use [build] with the folder of its Dockerfile",
-          "");
+          what + ": " + e.getMessage() + (e.interrupted() ? "" : ENGINE_HINT), "");
     }
     LogBuffer log = new LogBuffer();
     GenericContainer<?> container = null;
     try {
-      container = container(suite, spec);
+      container = container(suite, spec, bounded);
       container
           .withExposedPorts(spec.port())
           .withEnv(spec.env())
           .withLogConsumer(log)
           // Readiness is polled by the harness (the ready: path), the same way for every service.
           .waitingFor(new NoWait());
-      container.start();
+      bounded.start(container, spec.build().isPresent());
+    } catch (BoundedStart.TooSlow e) {
+      throw new ServiceStartException(
+          what
+              + ": "
+              + e.getMessage()
+              + (e.interrupted() ? "" : "; raise [startTimeout] if it is just slow"),
+          log.tail());
     } catch (RuntimeException e) {
       String why = exited(container).orElseGet(() -> rootMessage(e));
       if (container != null) {
@@ -75,7 +72,37 @@ public final class TestcontainersLauncher implements ContainerLauncher {
     return new Started(container, log);
   }
 
-  private static GenericContainer<?> container(Suite suite, HttpImplementation.Container spec) {
+  private static final String ENGINE_HINT =
+      " (is the Docker engine at DOCKER_HOST, or the default socket, hung?)";
+
+  private static void checkEngineAndImage(
+      HttpImplementation.Container spec, String what, BoundedStart bounded)
+      throws ServiceStartException, BoundedStart.TooSlow {
+    if (!bounded.ask(TestcontainersLauncher::dockerAvailable, "the Docker engine did not answer")) {
+      throw new ServiceStartException(
+          what
+              + ": no Docker engine is reachable (start one, e.g. dockerd, or point DOCKER_HOST at it;"
+              + " inside a container also set TESTCONTAINERS_HOST_OVERRIDE=localhost)",
+          "");
+    }
+    if (spec.image().isPresent()
+        && !bounded.ask(
+            () -> locallyAvailable(spec.image().get()), "the Docker engine did not answer")) {
+      throw new ServiceStartException(
+          what
+              + ": image ["
+              + spec.image().get()
+              + "] is not available locally, and Parity does not pull images;"
+              + " build or load it first (docker build -t "
+              + spec.image().get()
+              + " FOLDER), or use [build] with the folder of its Dockerfile",
+          "");
+    }
+  }
+
+  private static GenericContainer<?> container(
+      Suite suite, HttpImplementation.Container spec, BoundedStart bounded)
+      throws BoundedStart.TooSlow {
     if (spec.image().isPresent()) {
       return new GenericContainer<>(spec.image().get()).withImagePullPolicy(NEVER_PULL);
     }
@@ -90,8 +117,9 @@ public final class TestcontainersLauncher implements ContainerLauncher {
                 + Integer.toHexString(build.toString().hashCode()))
             .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9/:._-]", "-");
-    Future<String> image = new ImageFromDockerfile(name, false).withFileFromPath(".", build);
-    return new GenericContainer<>(image);
+    // Built here rather than by Testcontainers' ImageFromDockerfile, which can neither be bounded
+    // in time nor cancelled.
+    return new GenericContainer<>(bounded.build(build, name)).withImagePullPolicy(NEVER_PULL);
   }
 
   /**

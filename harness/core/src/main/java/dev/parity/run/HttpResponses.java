@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What an exchange observed: the compared headers of a response, or what went wrong, said so that a
@@ -86,6 +89,47 @@ public final class HttpResponses {
             + ")",
         duration);
   }
+
+  /**
+   * Why a response's framing is ambiguous, if it is: it has both Transfer-Encoding and
+   * Content-Length, or a Content-Length that is not one number (different values, or not digits).
+   * Clients disagree on where such a body ends (java.net.http trusts the first Content-Length, even
+   * over chunked), so what Parity read is not what every client sees: RFC 9112 section 6.3 makes it
+   * an error. Repeating one value is allowed.
+   */
+  static Optional<String> ambiguousFraming(HttpHeaders headers) {
+    List<String> lengths = headers.allValues("content-length");
+    if (lengths.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> encodings = headers.allValues("transfer-encoding");
+    if (!encodings.isEmpty()) {
+      return Optional.of(
+          "the response has both Transfer-Encoding "
+              + encodings
+              + " and Content-Length "
+              + lengths
+              + AMBIGUOUS);
+    }
+    Set<String> values = new TreeSet<>();
+    for (String field : lengths) {
+      for (String value : field.split(",", -1)) {
+        values.add(value.strip());
+      }
+    }
+    if (values.size() > 1 || !values.iterator().next().matches("[0-9]+")) {
+      return Optional.of(
+          "the response's Content-Length "
+              + lengths
+              + (values.size() > 1 ? " has different values" : " is not a number")
+              + AMBIGUOUS);
+    }
+    return Optional.empty();
+  }
+
+  private static final String AMBIGUOUS =
+      ": where its body ends is ambiguous (RFC 9112 section 6.3), clients disagree on it,"
+          + " so it is not compared";
 
   private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
     for (Throwable t = error; t != null; t = t.getCause()) {

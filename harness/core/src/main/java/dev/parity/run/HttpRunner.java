@@ -59,7 +59,12 @@ final class HttpRunner extends TypedRunner<HttpImplementation, HttpCase> {
     if (failure.isPresent()) {
       return new RunOutcome.Unavailable(failure.get(), Duration.ZERO);
     }
-    return exchange(suite, testCase, request, service.baseUri());
+    RunOutcome outcome = exchange(suite, testCase, request, service.baseUri());
+    Optional<String> ended = service.ended();
+    if (ended.isPresent()) {
+      return new RunOutcome.Unavailable(ended.get(), outcome.duration());
+    }
+    return outcome;
   }
 
   private RunOutcome exchange(Suite suite, Case testCase, HttpRequest request, URI base) {
@@ -108,6 +113,10 @@ final class HttpRunner extends TypedRunner<HttpImplementation, HttpCase> {
           elapsed(start));
     }
     Duration duration = elapsed(start);
+    Optional<String> ambiguous = HttpResponses.ambiguousFraming(response.headers());
+    if (ambiguous.isPresent()) {
+      return new RunOutcome.Failed(request.method() + " " + uri + ": " + ambiguous.get(), duration);
+    }
     return new RunOutcome.Completed(
         Observation.ofHttp(
             response.statusCode(),

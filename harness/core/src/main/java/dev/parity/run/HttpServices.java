@@ -23,7 +23,11 @@ import org.jspecify.annotations.Nullable;
 final class HttpServices implements AutoCloseable {
   private final Function<HttpSettings, HttpClient> clients;
   private final Map<HttpImplementation, Started> started = new IdentityHashMap<>();
-  private final Thread shutdownHook = new Thread(this::stopAll, "parity-stop-services");
+  private final Thread shutdownHook = new Thread(this::stopAtExit, "parity-stop-services");
+
+  /** Set when the JVM exits: no service starts any more, since nothing would stop it. */
+  private volatile boolean exiting;
+
   private final boolean stopAtExit;
   private boolean hookRegistered;
 
@@ -43,11 +47,36 @@ final class HttpServices implements AutoCloseable {
   static final class Started {
     private @Nullable RunningService service;
     private @Nullable String failure;
+    private String what = "";
     private boolean attempted;
+
+    /** The thread starting the service, while it does: stopping interrupts it. */
+    private volatile @Nullable Thread starter;
 
     /** Why the service could not run, if it could not. */
     Optional<String> failure() {
       return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Why the service, started without a failure, has ended since (cheaply known: see {@link
+     * RunningService#endedCheaply()}), with its last output; empty while it runs.
+     */
+    synchronized Optional<String> ended() {
+      RunningService current = service;
+      if (current == null) {
+        return Optional.empty();
+      }
+      return current
+          .endedCheaply()
+          .map(
+              why ->
+                  what
+                      + " "
+                      + why
+                      + " during the run, so the answer is not trusted (another process may hold"
+                      + " its port)"
+                      + LogTail.describe(current.logTail()));
     }
 
     /** Where the running service answers; only when there is no {@link #failure()}. */
@@ -70,29 +99,44 @@ final class HttpServices implements AutoCloseable {
     synchronized (entry) {
       if (!entry.attempted) {
         entry.attempted = true;
+        entry.starter = Thread.currentThread();
         try {
-          entry.service = start(suite, http);
+          if (exiting) {
+            throw new ServiceStartException("not started: Parity is stopping", "");
+          }
+          entry.service = start(suite, http, entry);
         } catch (ServiceStartException e) {
           entry.failure = e.getMessage() + LogTail.describe(e.logTail());
         } catch (RuntimeException e) {
           // A launcher's unexpected failure is still this side's failure to start, not a harness
           // crash.
           entry.failure = "cannot start " + http.describe() + ": " + e;
+        } finally {
+          entry.starter = null;
         }
       }
       return entry;
     }
   }
 
-  private RunningService start(Suite suite, HttpImplementation http) throws ServiceStartException {
+  private RunningService start(Suite suite, HttpImplementation http, Started entry)
+      throws ServiceStartException {
     HttpImplementation.Endpoint endpoint = http.endpoint();
+    // The launch (a container's build and start) counts against startTimeout too.
+    long began = System.nanoTime();
     Launched launched = endpoint.accept(new Launch(suite));
+    entry.what = launched.what();
     if (!launched.probe()) {
       return launched.service();
     }
     try {
       new ReadyProbe(clients.apply(suite.http()))
-          .await(launched.service(), endpoint.ready(), endpoint.startTimeout(), launched.what());
+          .await(
+              launched.service(),
+              endpoint.ready(),
+              endpoint.startTimeout(),
+              began,
+              launched.what());
       return launched.service();
     } catch (ServiceStartException e) {
       launched.service().close();
@@ -151,6 +195,11 @@ final class HttpServices implements AutoCloseable {
     }
   }
 
+  private void stopAtExit() {
+    exiting = true;
+    stopAll();
+  }
+
   private void stopAll() {
     List<Started> entries;
     synchronized (started) {
@@ -158,6 +207,12 @@ final class HttpServices implements AutoCloseable {
       started.clear();
     }
     for (Started entry : entries) {
+      // A start in progress (a build, a wait for ready) holds the entry until it ends: interrupted,
+      // it gives up now and stops what it started, instead of holding the stop until startTimeout.
+      Thread starting = entry.starter;
+      if (starting != null && starting != Thread.currentThread()) {
+        starting.interrupt();
+      }
       synchronized (entry) {
         if (entry.service != null) {
           entry.service.close();

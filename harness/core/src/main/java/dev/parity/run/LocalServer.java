@@ -172,6 +172,11 @@ final class LocalServer implements RunningService {
   }
 
   @Override
+  public Optional<String> endedCheaply() {
+    return ended();
+  }
+
+  @Override
   public String logTail() {
     return LogTail.ofFile(folder.resolve(LOG));
   }

@@ -25,11 +25,16 @@ final class ReadyProbe {
     this.client = client;
   }
 
-  /** Returns normally once ready; otherwise says what went wrong (the caller adds the log tail). */
-  void await(RunningService service, Optional<String> ready, Duration timeout, String what)
+  /**
+   * Returns normally once ready, by {@code timeout} after {@code began} (a {@link
+   * System#nanoTime()} when the start began; at least one attempt is made); otherwise says what
+   * went wrong (the caller adds the log tail).
+   */
+  void await(
+      RunningService service, Optional<String> ready, Duration timeout, long began, String what)
       throws ServiceStartException {
     URI uri = URI.create(service.baseUri() + ready.orElse("/"));
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = began + timeout.toNanos();
     String last = "no attempt";
     while (true) {
       Optional<String> ended = service.ended();
@@ -47,6 +52,13 @@ final class ReadyProbe {
         response.body().close();
         int status = response.statusCode();
         if (ready.isEmpty() || (status >= 200 && status < 300)) {
+          // Whoever answered, the server must still run: after it ended, its port may be another
+          // process's.
+          Optional<String> gone = service.ended();
+          if (gone.isPresent()) {
+            throw new ServiceStartException(
+                what + " " + gone.get() + " before it was ready on " + uri, service.logTail());
+          }
           return;
         }
         last = "status " + status;

@@ -18,6 +18,15 @@ public interface RunningService extends AutoCloseable {
   Optional<String> ended();
 
   /**
+   * {@link #ended()} where knowing it costs next to nothing (a local process), asked after every
+   * exchange: an answer on the port of a server that has ended may come from another process that
+   * took the port. Empty where it would cost a call (a container, whose port the engine holds).
+   */
+  default Optional<String> endedCheaply() {
+    return Optional.empty();
+  }
+
+  /**
    * The last lines of the service's output (process output or container log), for error reports.
    */
   String logTail();
