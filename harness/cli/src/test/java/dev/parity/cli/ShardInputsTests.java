@@ -3,6 +3,7 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.fixture.Shard;
 import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,6 +141,31 @@ class ShardInputsTests {
     assertThat(strictness.exitCode()).as(strictness.out()).isEqualTo(2);
     assertThat(strictness.err())
         .contains("shards of different strictness", "has [not strict]", "has [strict]");
+  }
+
+  @Test
+  void aGateShardWithNoCaseToBenchmarkKeepsLegacyForItsCases() throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= CASES; i++) {
+      ids.add("n/" + i);
+    }
+    // Only n/1 is benchmarked (tagged bench); the other shard has nothing to benchmark.
+    Path yaml = suite.folder().resolve("suite.yaml");
+    suite.suiteYaml(
+        Files.readString(yaml).replace("args: [\"1\"]\n", "args: [\"1\"]\n    tags: [bench]\n"));
+    int other = Shard.parse("1/2").ids(ids).contains("n/1") ? 2 : 1;
+
+    Cli gate =
+        Cli.run(
+            "gate",
+            suite.folder().toString(),
+            "--shard",
+            other + "/2",
+            "--out",
+            root.resolve("gate").toString());
+
+    assertThat(gate.exitCode()).as(gate.out() + gate.err()).isEqualTo(1);
+    assertThat(gate.out()).contains("Decision: legacy", "this shard has no case to benchmark");
   }
 
   @Test
