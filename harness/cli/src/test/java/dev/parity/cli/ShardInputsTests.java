@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A stale shard of an earlier run beside fresh ones: the merge would decide for cases that nobody
  * ran against these goldens, this suite or this candidate version. Every test first shows that the
- * stale shard makes a merge pass where the fresh one keeps legacy; the merge must refuse it.
+ * stale shard makes a merge pass where the fresh one keeps legacy; the merge must refuse it. And a
+ * gate shard that benchmarked nothing must not decide candidate for its cases.
  */
 class ShardInputsTests {
   private static final int CASES = 6;
