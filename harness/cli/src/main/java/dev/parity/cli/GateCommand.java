@@ -11,6 +11,7 @@ import dev.parity.fixture.Shard;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.Utf8;
 import dev.parity.run.Runner;
+import dev.parity.verdict.Decision;
 import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Group;
 import dev.parity.verdict.Mode;
@@ -173,11 +174,16 @@ final class GateCommand implements Callable<Integer> {
                     .filter(c -> mine.contains(c.id()))
                     .toList());
         if (benched.cases().isEmpty()) {
+          // Legacy: a gate never decides candidate without performance passing, not even for a
+          // shard's own cases. The merge never reads a shard's decision.
           return new SuiteCommand.Outcome(
-              behaviour.withReasons(
-                  List.of(
-                      "this shard has no case to benchmark; the merge judges performance on the"
-                          + " other shards' benchmarks")),
+              behaviour.toBuilder()
+                  .decision(Decision.LEGACY)
+                  .build()
+                  .withReasons(
+                      List.of(
+                          "this shard has no case to benchmark, so it keeps legacy for its cases;"
+                              + " the merge judges performance on the other shards' benchmarks")),
               List.of());
         }
       }

@@ -7,6 +7,7 @@ import dev.parity.verdict.ExitCodes;
 import dev.parity.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,7 +76,11 @@ final class MergeCommand implements Callable<Integer> {
     return ExitCodes.of(merged);
   }
 
-  private static boolean same(Path a, Path b) {
+  /** The same folder, also through a symbolic link (the merge would clear the shard's files). */
+  private static boolean same(Path a, Path b) throws IOException {
+    if (Files.exists(a) && Files.exists(b)) {
+      return Files.isSameFile(a, b);
+    }
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 }

@@ -3,6 +3,7 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parity.fixture.Shard;
 import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A stale shard of an earlier run beside fresh ones: the merge would decide for cases that nobody
  * ran against these goldens, this suite or this candidate version. Every test first shows that the
- * stale shard makes a merge pass where the fresh one keeps legacy; the merge must refuse it.
+ * stale shard makes a merge pass where the fresh one keeps legacy; the merge must refuse it. And a
+ * gate shard that benchmarked nothing must not decide candidate for its cases.
  */
 class ShardInputsTests {
   private static final int CASES = 6;
@@ -140,6 +142,31 @@ class ShardInputsTests {
     assertThat(strictness.exitCode()).as(strictness.out()).isEqualTo(2);
     assertThat(strictness.err())
         .contains("shards of different strictness", "has [not strict]", "has [strict]");
+  }
+
+  @Test
+  void aGateShardWithNoCaseToBenchmarkKeepsLegacyForItsCases() throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= CASES; i++) {
+      ids.add("n/" + i);
+    }
+    // Only n/1 is benchmarked (tagged bench); the other shard has nothing to benchmark.
+    Path yaml = suite.folder().resolve("suite.yaml");
+    suite.suiteYaml(
+        Files.readString(yaml).replace("args: [\"1\"]\n", "args: [\"1\"]\n    tags: [bench]\n"));
+    int other = Shard.parse("1/2").ids(ids).contains("n/1") ? 2 : 1;
+
+    Cli gate =
+        Cli.run(
+            "gate",
+            suite.folder().toString(),
+            "--shard",
+            other + "/2",
+            "--out",
+            root.resolve("gate").toString());
+
+    assertThat(gate.exitCode()).as(gate.out() + gate.err()).isEqualTo(1);
+    assertThat(gate.out()).contains("Decision: legacy", "this shard has no case to benchmark");
   }
 
   @Test

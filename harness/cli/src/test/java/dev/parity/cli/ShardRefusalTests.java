@@ -154,6 +154,23 @@ class ShardRefusalTests {
   }
 
   @Test
+  void anOutFolderThatIsAShardFolderOrALinkToOneIsRefused() throws IOException {
+    Path first = shard("verify", 1, 2);
+    Path second = shard("verify", 2, 2);
+    Path link = Files.createSymbolicLink(root.resolve("link"), second);
+    String before = Files.readString(second.resolve("verdict.json"));
+
+    Cli direct = Cli.run("merge", "--out", second.toString(), first.toString(), second.toString());
+    Cli linked = Cli.run("merge", "--out", link.toString(), first.toString(), second.toString());
+
+    assertThat(direct.exitCode()).isEqualTo(2);
+    assertThat(direct.err()).contains("--out [" + second + "] is the output folder of shard 2/2");
+    assertThat(linked.exitCode()).as(linked.out()).isEqualTo(2);
+    assertThat(linked.err()).contains("--out [" + link + "] is the output folder of shard 2/2");
+    assertThat(second.resolve("verdict.json")).content().isEqualTo(before);
+  }
+
+  @Test
   void aShardGivenTwiceIsRefused() {
     Path first = shard("verify", 1, 2);
 

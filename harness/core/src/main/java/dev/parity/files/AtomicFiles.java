@@ -2,7 +2,9 @@ package dev.parity.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -43,12 +45,31 @@ public final class AtomicFiles {
     write(target, content, false);
   }
 
+  /** What a file is written with, as a stream: a large report in bounded memory. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Replaces {@code target} by a rename, as {@link #replace(Path, byte[])}, with what {@code
+   * content} writes: a failure half-way leaves the earlier file, and a link at {@code target} is
+   * replaced, never written through.
+   */
+  public static void replace(Path target, Content content) throws IOException {
+    write(target, content, false);
+  }
+
   /** How many files this process has forced to disk so far (tests check that only goldens are). */
   public static long syncs() {
     return SYNCS.sum();
   }
 
   private static void write(Path target, byte[] content, boolean sync) throws IOException {
+    write(target, out -> out.write(content), sync);
+  }
+
+  private static void write(Path target, Content content, boolean sync) throws IOException {
     Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "not a file: " + target);
     Files.createDirectories(dir);
     Path temporary = writeTemporary(dir, target.getFileName().toString(), content, sync);
@@ -107,7 +128,7 @@ public final class AtomicFiles {
    * A new hidden file beside the target holding {@code content}. Not Files.createTempFile: it
    * forces mode 0600, which the renamed file would keep whatever the umask says.
    */
-  private static Path writeTemporary(Path dir, String name, byte[] content, boolean sync)
+  private static Path writeTemporary(Path dir, String name, Content content, boolean sync)
       throws IOException {
     while (true) {
       Path candidate =
@@ -119,13 +140,18 @@ public final class AtomicFiles {
                   + "-"
                   + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
                   + ".tmp");
-      try {
-        writeNew(candidate, content, sync);
+      try (FileChannel channel = createNew(candidate)) {
+        // Unbuffered: a byte[] is written in one call, and a stream's writer buffers its own.
+        content.writeTo(Channels.newOutputStream(channel));
+        if (sync) {
+          channel.force(true);
+          SYNCS.increment();
+        }
         return candidate;
       } catch (FileAlreadyExistsException taken) {
         // Another writer drew the same name: draw again.
-      } catch (IOException e) {
-        // A full disk, say: leave no half-written temporary behind.
+      } catch (IOException | RuntimeException | Error e) {
+        // A full disk, or content that failed half-way: leave no half-written temporary behind.
         Files.deleteIfExists(candidate);
         throw e;
       }

@@ -1,13 +1,16 @@
 package dev.parity.report;
 
 import dev.parity.archive.RunArchive;
+import dev.parity.files.AtomicFiles;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Clusters;
 import dev.parity.verdict.Verdict;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,31 +36,40 @@ final class HtmlReporter implements Reporter {
     RunArchive archive = RunArchive.in(outputFolder);
     Map<String, List<String>> clusterIds = Clusters.byCase(verdict.clusters());
     Path file = outputFolder.resolve(FILE);
+    // Into a new file renamed over index.html: never half a page, never through a link left there.
+    // An OutputStreamWriter writes a char no UTF-8 can hold (an unpaired surrogate) as '?'.
+    AtomicFiles.replace(file, bytes -> write(verdict, archive, clusterIds, bytes));
+    return file;
+  }
+
+  private static void write(
+      Verdict verdict, RunArchive archive, Map<String, List<String>> clusterIds, OutputStream bytes)
+      throws IOException {
     String template = HtmlPage.template();
     int data = template.indexOf("{{data}}");
     int details = template.indexOf("{{details}}");
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      String head = template.substring(0, data);
-      head =
-          head.replace(
-              "{{title}}",
-              StringEscapeUtils.escapeHtml4(
-                  "Parity " + verdict.mode().label() + " " + verdict.suite()));
-      out.write(head);
-      out.write(HtmlPage.JSON.writeValueAsString(HtmlSummary.of(verdict, clusterIds)));
-      out.write(template, data + "{{data}}".length(), details - data - "{{data}}".length());
-      // One block per case, built and written one at a time so memory stays bounded by the largest
-      // case.
-      List<CaseResult> fixtures = verdict.fixtures();
-      for (int i = 0; i < fixtures.size(); i++) {
-        out.write("<script type=\"application/json\" id=\"case-" + i + "\">");
-        out.write(
-            HtmlPage.JSON.writeValueAsString(
-                CaseDetails.of(fixtures.get(i), archive, verdict.mode().label())));
-        out.write("</script>\n");
-      }
-      out.write(template.substring(details + "{{details}}".length()));
+    // Flushed, not closed: AtomicFiles owns the file.
+    Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+    String head = template.substring(0, data);
+    head =
+        head.replace(
+            "{{title}}",
+            StringEscapeUtils.escapeHtml4(
+                "Parity " + verdict.mode().label() + " " + verdict.suite()));
+    out.write(head);
+    out.write(HtmlPage.JSON.writeValueAsString(HtmlSummary.of(verdict, clusterIds)));
+    out.write(template, data + "{{data}}".length(), details - data - "{{data}}".length());
+    // One block per case, built and written one at a time so memory stays bounded by the largest
+    // case.
+    List<CaseResult> fixtures = verdict.fixtures();
+    for (int i = 0; i < fixtures.size(); i++) {
+      out.write("<script type=\"application/json\" id=\"case-" + i + "\">");
+      out.write(
+          HtmlPage.JSON.writeValueAsString(
+              CaseDetails.of(fixtures.get(i), archive, verdict.mode().label())));
+      out.write("</script>\n");
     }
-    return file;
+    out.write(template.substring(details + "{{details}}".length()));
+    out.flush();
   }
 }
