@@ -60,7 +60,16 @@ final class GoldenFiles {
    * that case's and every stream.
    */
   static Observation read(Path dir, String caseId) {
+    return read(dir, dir, caseId);
+  }
+
+  /**
+   * Like {@link #read(Path, String)}, refusing a symbolic link anywhere below {@code root} on the
+   * way to each file ({@link NoLinks}).
+   */
+  static Observation read(Path root, Path dir, String caseId) {
     Path metaFile = dir.resolve(META);
+    NoLinks.refuse(root, metaFile);
     Meta meta;
     try {
       meta = META_YAML.readValue(metaFile.toFile(), Meta.class);
@@ -79,6 +88,7 @@ final class GoldenFiles {
     TreeMap<String, Spooled> spooled = new TreeMap<>();
     for (String stream : meta.streams()) {
       Path file = dir.resolve(fileName(stream));
+      NoLinks.refuse(dir, file);
       String expected = meta.sha256() == null ? null : meta.sha256().get(stream);
       try {
         if (Files.exists(file) && !Files.isRegularFile(file)) {

@@ -147,6 +147,7 @@ public final class GoldenStore {
   private Optional<Observation> readUnlocked(String caseId) {
     Path dir = caseFolder(caseId);
     Path metaFile = dir.resolve(META);
+    NoLinks.refuse(folder, metaFile);
     if (!Files.isRegularFile(metaFile)) {
       if (Leftovers.beingReplaced(folder, caseId)) {
         throw new GoldenException(
@@ -157,7 +158,7 @@ public final class GoldenStore {
       }
       return Optional.empty();
     }
-    return Optional.of(GoldenFiles.read(dir, caseId));
+    return Optional.of(GoldenFiles.read(folder, dir, caseId));
   }
 
   /**
@@ -235,7 +236,7 @@ public final class GoldenStore {
   public Optional<Accepted> accepted(String caseId) {
     swaps.readLock().lock();
     try {
-      return AcceptedFiles.read(caseFolder(caseId), caseId);
+      return AcceptedFiles.read(folder, caseFolder(caseId), caseId);
     } finally {
       swaps.readLock().unlock();
     }

@@ -221,6 +221,7 @@ public final class PendingStore {
 
   private Optional<Doc> readDoc(String caseId) {
     Path file = folder.resolve(caseId).resolve(INFO);
+    NoLinks.refuse(folder, file);
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
@@ -254,12 +255,13 @@ public final class PendingStore {
         caseId, info, side(dir, caseId, Side.LEGACY), side(dir, caseId, Side.CANDIDATE), dir);
   }
 
-  private static Optional<Observation> side(Path dir, String caseId, Side side) {
+  private Optional<Observation> side(Path dir, String caseId, Side side) {
     Path sideFolder = dir.resolve(side.label());
+    NoLinks.refuse(folder, sideFolder.resolve(META));
     if (!Files.isRegularFile(sideFolder.resolve(META), LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    return Optional.of(GoldenFiles.read(sideFolder, caseId));
+    return Optional.of(GoldenFiles.read(folder, sideFolder, caseId));
   }
 
   private static byte[] yaml(String caseId, PendingInfo info) throws IOException {
