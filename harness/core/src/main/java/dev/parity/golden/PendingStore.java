@@ -15,6 +15,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A case's pending folder is replaced as a whole ({@link CaseSwap}, {@code pending.yaml} written
  * last), so a crash leaves the old pending result or the new one. No symbolic link below {@code
- * pending/} is followed when writing. Writes in this process are serialized: nested cases share
- * folders.
+ * pending/} is followed. Writes are serialized, in this process (nested cases share folders) and
+ * between processes: each one holds a lock on {@code pending/.parity.lock} ({@link GoldenLock}),
+ * and {@code accept}, {@code reject} and {@code review} hold it ({@link #lock}) from reading a
+ * pending result to dropping it, so a {@code verify} running meanwhile never has its new pending
+ * result dropped unseen, nor its swap undone half-way by another process.
  */
 public final class PendingStore {
   /** The folder of pending results inside a run's output folder. */
@@ -54,7 +58,15 @@ public final class PendingStore {
       @Nullable String cluster,
       @JsonProperty("case") @Nullable String caseId) {}
 
+  /** How long a write waits for another process holding the lock (an accept takes far less). */
+  private static final Duration PATIENCE = Duration.ofSeconds(3);
+
   private final Path folder;
+
+  private @Nullable GoldenLock held;
+
+  /** How many {@link #lock}s of this store are open (they nest). */
+  private int holds;
 
   /** The pending results of the run whose output folder is {@code outFolder}. */
   public PendingStore(Path outFolder) {
@@ -64,6 +76,28 @@ public final class PendingStore {
   /** {@code <out>/pending}. */
   public Path folder() {
     return folder;
+  }
+
+  /**
+   * The right to change these pending results, until closed, held by one process at a time (locks
+   * of this store nest); every write takes it by itself.
+   *
+   * @throws GoldenException when another process holds it for longer than 3 seconds
+   */
+  public synchronized GoldenStore.Lock lock() throws IOException {
+    if (holds == 0) {
+      held = GoldenLock.acquire(folder, PATIENCE, "the pending results", "`parity` command");
+    }
+    holds++;
+    return this::release;
+  }
+
+  private synchronized void release() {
+    holds--;
+    if (holds == 0 && held != null) {
+      held.close();
+      held = null;
+    }
   }
 
   /**
@@ -85,15 +119,16 @@ public final class PendingStore {
   public synchronized void write(
       String caseId, Side side, Observation observation, PendingInfo info, String golden)
       throws IOException {
-    Files.createDirectories(folder);
-    replaceSide(
-        caseId,
-        side,
-        fresh -> {
-          Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
-          GoldenFiles.fillPending(sideFolder, caseId, observation, golden);
-          AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info));
-        });
+    try (GoldenStore.Lock lock = lock()) {
+      replaceSide(
+          caseId,
+          side,
+          fresh -> {
+            Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
+            GoldenFiles.fillPending(sideFolder, caseId, observation, golden);
+            AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info));
+          });
+    }
   }
 
   /**
@@ -149,8 +184,10 @@ public final class PendingStore {
     if (!Files.isDirectory(folder)) {
       return false;
     }
-    finishInterrupted(caseId);
-    return CaseRemoval.remove(folder, caseId, INFO, OWN);
+    try (GoldenStore.Lock lock = lock()) {
+      finishInterrupted(caseId);
+      return CaseRemoval.remove(folder, caseId, INFO, OWN);
+    }
   }
 
   /**
@@ -160,6 +197,16 @@ public final class PendingStore {
    * @return whether it had one
    */
   public synchronized boolean drop(String caseId, Side side) throws IOException {
+    if (readDoc(caseId).isEmpty()) {
+      // Most cases of a run have none: no lock is taken for them.
+      return false;
+    }
+    try (GoldenStore.Lock lock = lock()) {
+      return dropLocked(caseId, side);
+    }
+  }
+
+  private boolean dropLocked(String caseId, Side side) throws IOException {
     Optional<Doc> doc = readDoc(caseId).filter(d -> caseId.equals(d.caseId()));
     Path dir = folder.resolve(caseId);
     if (doc.isEmpty() || !Files.isDirectory(dir.resolve(side.label()), LinkOption.NOFOLLOW_LINKS)) {
@@ -201,11 +248,17 @@ public final class PendingStore {
     if (doc.isEmpty()) {
       return false;
     }
-    PendingInfo info = read(caseId, doc.get()).info().withCluster(cluster);
-    // Replaced by a rename: a crash leaves the old pending.yaml or the new one, never a link
-    // followed.
-    AtomicFiles.write(folder.resolve(caseId).resolve(INFO), yaml(caseId, info));
-    return true;
+    try (GoldenStore.Lock lock = lock()) {
+      doc = readDoc(caseId).filter(d -> caseId.equals(d.caseId()));
+      if (doc.isEmpty()) {
+        return false;
+      }
+      PendingInfo info = read(caseId, doc.get()).info().withCluster(cluster);
+      // Replaced by a rename: a crash leaves the old pending.yaml or the new one, never a link
+      // followed.
+      AtomicFiles.write(folder.resolve(caseId).resolve(INFO), yaml(caseId, info));
+      return true;
+    }
   }
 
   /** Deletes the pending results whose case id {@code filter} accepts; returns their ids. */
