@@ -82,7 +82,9 @@ final class AcceptedFiles {
     try {
       doc = META_YAML.readValue(file.toFile(), Doc.class);
     } catch (IOException e) {
-      throw damaged(file, "unreadable accepted difference (" + e.getMessage() + ")");
+      throw damaged(
+          YamlErrors.where(file, e),
+          "unreadable accepted difference (" + YamlErrors.problem(e) + ")");
     }
     if (doc == null || doc.reason() == null || doc.reason().isBlank()) {
       throw damaged(file, "the accepted difference has no `reason`");
@@ -112,6 +114,10 @@ final class AcceptedFiles {
   }
 
   private static GoldenException damaged(Path where, String problem) {
+    return damaged(where.toString(), problem);
+  }
+
+  private static GoldenException damaged(String where, String problem) {
     return new GoldenException(
         where,
         problem,

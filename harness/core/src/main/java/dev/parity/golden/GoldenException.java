@@ -19,11 +19,16 @@ public final class GoldenException extends RuntimeException {
   }
 
   public GoldenException(Path where, String problem, String fix) {
+    this(where.toString(), problem, fix);
+  }
+
+  /** A problem at {@code where}, a file or a {@code file:line:column}. */
+  GoldenException(String where, String problem, String fix) {
     this(where, problem, fix, false, false);
   }
 
   private GoldenException(
-      Path where, String problem, String fix, boolean stopsTheRun, boolean reading) {
+      Object where, String problem, String fix, boolean stopsTheRun, boolean reading) {
     super(where + ": " + problem + "; " + fix);
     this.stopsTheRun = stopsTheRun;
     this.reading = reading;

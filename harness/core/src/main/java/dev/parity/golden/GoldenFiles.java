@@ -74,7 +74,10 @@ final class GoldenFiles {
     try {
       meta = META_YAML.readValue(metaFile.toFile(), Meta.class);
     } catch (IOException e) {
-      throw new GoldenException(metaFile, "unreadable golden metadata (" + e.getMessage() + ")");
+      throw new GoldenException(
+          YamlErrors.where(metaFile, e),
+          "unreadable golden metadata (" + YamlErrors.problem(e) + ")",
+          "re-record it with `parity record --update`");
     }
     if (meta == null || meta.streams() == null) {
       throw new GoldenException(metaFile, "golden metadata lists no streams");

@@ -281,7 +281,8 @@ public final class PendingStore {
     try {
       return Optional.ofNullable(META_YAML.readValue(file.toFile(), Doc.class));
     } catch (IOException e) {
-      throw damaged(file, "unreadable pending result (" + e.getMessage() + ")");
+      throw damaged(
+          YamlErrors.where(file, e), "unreadable pending result (" + YamlErrors.problem(e) + ")");
     }
   }
 
@@ -350,6 +351,10 @@ public final class PendingStore {
   }
 
   private static GoldenException damaged(Path where, String problem) {
+    return damaged(where.toString(), problem);
+  }
+
+  private static GoldenException damaged(String where, String problem) {
     return new GoldenException(
         where,
         problem,

@@ -170,4 +170,25 @@ class GoldenStoreTests {
     store.write("a", command(0, "y\n", ""), true);
     assertThat(store.state("a")).isNotEqualTo(recorded).isNotEqualTo("none");
   }
+
+  @Test
+  void aMetaYamlBrokenByHandIsReportedAtItsFileLineAndColumnOnOneLine() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "a\n", ""), false);
+    Path meta = folder.resolve("a/meta.yaml");
+
+    Files.writeString(meta, "id: a\nstreams: [stdout\nsha256: {}\n");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            meta
+                + ":3:7: unreadable golden metadata (while parsing a flow sequence, expected ','"
+                + " or ']', but got :); re-record it with `parity record --update`");
+
+    Files.writeString(meta, "id: a\nstreams: {a: 1}\n");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessageStartingWith(meta + ":2:10: unreadable golden metadata (Cannot deserialize")
+        .hasMessageNotContaining("\n");
+  }
 }
