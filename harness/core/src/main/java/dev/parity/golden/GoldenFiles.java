@@ -11,6 +11,7 @@ import dev.parity.run.Spool;
 import dev.parity.run.Spooled;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -68,6 +69,11 @@ final class GoldenFiles {
    * way to each file ({@link NoLinks}).
    */
   static Observation read(Path root, Path dir, String caseId) {
+    return readGolden(root, dir, caseId).observation();
+  }
+
+  /** Like {@link #read(Path, Path, String)}, with the state of what meta.yaml said. */
+  static ReadGolden readGolden(Path root, Path dir, String caseId) {
     Path metaFile = dir.resolve(META);
     NoLinks.refuse(root, metaFile);
     Meta meta;
@@ -116,8 +122,13 @@ final class GoldenFiles {
             file, "cannot read golden stream [" + stream + "]: " + e.getMessage());
       }
     }
-    return new Observation(
-        meta.values() == null ? new TreeMap<>() : meta.values(), streams, spooled, Duration.ZERO);
+    return new ReadGolden(
+        new Observation(
+            meta.values() == null ? new TreeMap<>() : meta.values(),
+            streams,
+            spooled,
+            Duration.ZERO),
+        meta);
   }
 
   private static void check(Path file, String stream, @Nullable String expected, String actual) {
@@ -178,15 +189,28 @@ final class GoldenFiles {
       return NO_GOLDEN;
     }
     try {
-      Meta meta = META_YAML.readValue(file.toFile(), Meta.class);
-      Meta content =
-          meta == null
-              ? null
-              : new Meta(meta.id(), meta.values(), meta.streams(), meta.sha256(), null);
-      return sha256(META_YAML.writeValueAsBytes(content));
+      return sha256(content(META_YAML.readValue(file.toFile(), Meta.class)));
     } catch (IOException e) {
       return "unreadable (" + e.getMessage() + ")";
     }
+  }
+
+  /** The {@link #state} of a golden whose meta.yaml said {@code meta}. */
+  static String state(Meta meta) {
+    try {
+      return sha256(content(meta));
+    } catch (IOException e) {
+      throw new UncheckedIOException("a golden's metadata is always serializable", e);
+    }
+  }
+
+  /** What a meta.yaml says that its state is a digest of: all but a pending result's note. */
+  private static byte[] content(@Nullable Meta meta) throws IOException {
+    Meta content =
+        meta == null
+            ? null
+            : new Meta(meta.id(), meta.values(), meta.streams(), meta.sha256(), null);
+    return META_YAML.writeValueAsBytes(content);
   }
 
   /** The {@link #state} of the golden that the pending observation in {@code dir} was judged by. */

@@ -136,6 +136,13 @@ public final class GoldenStore {
 
   /** The golden of a case, or empty when none was recorded. */
   public Optional<Observation> read(String caseId) {
+    return readGolden(caseId).map(ReadGolden::observation);
+  }
+
+  /**
+   * The golden of a case with its {@link #state} as of this read, or empty when none was recorded.
+   */
+  public Optional<ReadGolden> readGolden(String caseId) {
     swaps.readLock().lock();
     try {
       return readUnlocked(caseId);
@@ -144,7 +151,7 @@ public final class GoldenStore {
     }
   }
 
-  private Optional<Observation> readUnlocked(String caseId) {
+  private Optional<ReadGolden> readUnlocked(String caseId) {
     Path dir = caseFolder(caseId);
     Path metaFile = dir.resolve(META);
     NoLinks.refuse(folder, metaFile);
@@ -158,7 +165,7 @@ public final class GoldenStore {
       }
       return Optional.empty();
     }
-    return Optional.of(GoldenFiles.read(folder, dir, caseId));
+    return Optional.of(GoldenFiles.readGolden(folder, dir, caseId));
   }
 
   /**

@@ -191,4 +191,23 @@ class GoldenStoreTests {
         .hasMessageStartingWith(meta + ":2:10: unreadable golden metadata (Cannot deserialize")
         .hasMessageNotContaining("\n");
   }
+
+  @Test
+  void aGoldenReadWithItsStateHasTheStateOfItsFolderWithoutReadingMetaYamlAgain() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(3, "a\n", "e\n", Map.of("r.csv", utf8("x"))), false);
+    Path meta = folder.resolve("a/meta.yaml");
+    // A checkout's CRLF line ends: the state is of what meta.yaml says, not of its bytes.
+    Files.writeString(meta, Files.readString(meta).replace("\n", "\r\n"));
+
+    ReadGolden read = store.readGolden("a").orElseThrow();
+    String state = store.state("a");
+    Files.delete(meta);
+
+    assertThat(read.state()).isEqualTo(state).hasSize(64);
+    assertThat(
+            read.observation().sameContentAs(command(3, "a\n", "e\n", Map.of("r.csv", utf8("x")))))
+        .isTrue();
+    assertThat(store.readGolden("b")).isEmpty();
+  }
 }
