@@ -307,7 +307,7 @@ public final class GoldenStore {
     boolean replacing =
         existing.isPresent()
             || Files.exists(caseFolder(caseId).resolve(META), LinkOption.NOFOLLOW_LINKS);
-    GoldenEdits.refuseToBury(this, caseId);
+    GoldenEdits.refuseToBury(this, caseId, observation);
     CaseSwap.replace(
         folder, caseId, META, fresh -> GoldenFiles.fill(fresh, caseId, observation, space));
     return replacing ? WriteResult.UPDATED : WriteResult.CREATED;
