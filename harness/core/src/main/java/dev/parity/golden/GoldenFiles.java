@@ -96,7 +96,7 @@ final class GoldenFiles {
     TreeMap<String, byte[]> streams = new TreeMap<>();
     TreeMap<String, Spooled> spooled = new TreeMap<>();
     for (String stream : meta.streams()) {
-      Path file = dir.resolve(fileName(stream));
+      Path file = storedAt(dir, metaFile, stream);
       NoLinks.refuse(dir, file);
       String expected = meta.sha256() == null ? null : meta.sha256().get(stream);
       try {
@@ -129,6 +129,28 @@ final class GoldenFiles {
             spooled,
             Duration.ZERO),
         meta);
+  }
+
+  /**
+   * Where the golden in {@code dir} keeps {@code stream}, which its {@code meta.yaml} lists: a name
+   * edited by hand that no golden could have ({@code .hidden}) or that leads out of the folder
+   * ({@code file:../../x}) makes the golden damaged, never a crash nor a read elsewhere.
+   */
+  private static Path storedAt(Path dir, Path metaFile, String stream) {
+    String name;
+    try {
+      name = fileName(stream);
+    } catch (IllegalArgumentException e) {
+      throw new GoldenException(
+          metaFile, "golden metadata lists stream [" + stream + "], which no golden can hold");
+    }
+    Path file = dir.resolve(name).normalize();
+    if (!file.startsWith(dir.normalize()) || file.equals(dir.normalize())) {
+      throw new GoldenException(
+          metaFile,
+          "golden metadata lists stream [" + stream + "], which leads out of its golden folder");
+    }
+    return file;
   }
 
   private static void check(Path file, String stream, @Nullable String expected, String actual) {

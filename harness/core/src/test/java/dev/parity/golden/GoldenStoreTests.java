@@ -210,4 +210,42 @@ class GoldenStoreTests {
         .isTrue();
     assertThat(store.readGolden("b")).isEmpty();
   }
+
+  @Test
+  void aStreamNameEditedIntoMetaYamlThatNoGoldenCanHoldIsADamagedGoldenNeverARead()
+      throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "a\n", "", Map.of("r.txt", utf8("r"))), false);
+    store.write("b", command(0, "secret\n", ""), false);
+    Path meta = folder.resolve("a/meta.yaml");
+    String recorded = Files.readString(meta);
+    String bStdout =
+        Files.readString(folder.resolve("b/meta.yaml"))
+            .lines()
+            .filter(l -> l.startsWith("  stdout: "))
+            .findFirst()
+            .orElseThrow()
+            .substring("  stdout: ".length());
+
+    Files.writeString(
+        meta,
+        recorded.replace("- stdout\n", "- stdout\n- file:../../b/stdout\n")
+            + "  file:../../b/stdout: "
+            + bStdout
+            + "\n");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            meta
+                + ": golden metadata lists stream [file:../../b/stdout], which leads out of its"
+                + " golden folder; re-record it with `parity record --update`");
+
+    Files.writeString(meta, recorded.replace("- stdout\n", "- stdout\n- .hidden\n"));
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            meta
+                + ": golden metadata lists stream [.hidden], which no golden can hold; re-record"
+                + " it with `parity record --update`");
+  }
 }
