@@ -165,7 +165,7 @@ public final class GoldenStore {
       }
       return Optional.empty();
     }
-    return Optional.of(GoldenFiles.readGolden(folder, dir, caseId));
+    return Optional.of(GoldenReader.read(folder, dir, caseId));
   }
 
   /**
