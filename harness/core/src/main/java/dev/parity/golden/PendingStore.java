@@ -15,7 +15,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -58,19 +57,14 @@ public final class PendingStore {
       @Nullable String cluster,
       @JsonProperty("case") @Nullable String caseId) {}
 
-  /** How long a write waits for another process holding the lock (an accept takes far less). */
-  private static final Duration PATIENCE = Duration.ofSeconds(3);
-
   private final Path folder;
 
-  private @Nullable GoldenLock held;
-
-  /** How many {@link #lock}s of this store are open (they nest). */
-  private int holds;
+  private final NestedLock nested;
 
   /** The pending results of the run whose output folder is {@code outFolder}. */
   public PendingStore(Path outFolder) {
     this.folder = outFolder.toAbsolutePath().normalize().resolve(FOLDER);
+    this.nested = new NestedLock(folder, "the pending results", "`parity` command");
   }
 
   /** {@code <out>/pending}. */
@@ -84,20 +78,8 @@ public final class PendingStore {
    *
    * @throws GoldenException when another process holds it for longer than 3 seconds
    */
-  public synchronized GoldenStore.Lock lock() throws IOException {
-    if (holds == 0) {
-      held = GoldenLock.acquire(folder, PATIENCE, "the pending results", "`parity` command");
-    }
-    holds++;
-    return this::release;
-  }
-
-  private synchronized void release() {
-    holds--;
-    if (holds == 0 && held != null) {
-      held.close();
-      held = null;
-    }
+  public GoldenStore.Lock lock() throws IOException {
+    return nested.take();
   }
 
   /**
