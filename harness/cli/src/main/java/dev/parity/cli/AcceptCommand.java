@@ -99,15 +99,15 @@ final class AcceptCommand implements Callable<Integer> {
     PendingStore pending = new PendingStore(SuiteCommand.outFolder(loaded.folder(), common));
     GoldenStore goldens = new GoldenStore(golden.folder(loaded));
     PrintWriter out = spec.commandLine().getOut();
-    List<Choice> choices = new ArrayList<>();
+    // Bad input (nothing selected, no --reason) fails before any lock is taken or folder made.
+    difference(choices(loaded, pending), parity, end);
+    List<Choice> choices;
     // One lock for every write: another run cannot interleave, and a locked folder fails before
     // anything is written. The pending results' lock is held from reading them to dropping them:
     // a verify storing a new pending result meanwhile waits, rather than have it dropped unseen.
     try (GoldenStore.Lock lock = goldens.lock();
         GoldenStore.Lock reading = lockIfAny(pending)) {
-      for (PendingResult result : inOneRun(selection.select(spec, loaded, common, pending))) {
-        choices.add(choose(result));
-      }
+      choices = choices(loaded, pending);
       Optional<AcceptedDifference> difference = difference(choices, parity, end);
       for (Choice choice : choices) {
         refuseStale(choice, goldens, pending);
@@ -137,6 +137,15 @@ final class AcceptCommand implements Callable<Integer> {
             + goldens.folder());
     out.flush();
     return ExitCodes.PASS;
+  }
+
+  /** What is selected, and which side of each is accepted. */
+  private List<Choice> choices(Suite loaded, PendingStore pending) throws IOException {
+    List<Choice> choices = new ArrayList<>();
+    for (PendingResult result : inOneRun(selection.select(spec, loaded, common, pending))) {
+      choices.add(choose(result));
+    }
+    return choices;
   }
 
   /** The lock of {@code pending}, when it has a folder (without one there is nothing to lock). */
