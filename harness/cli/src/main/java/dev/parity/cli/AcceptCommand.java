@@ -11,7 +11,9 @@ import dev.parity.golden.SemanticVersion;
 import dev.parity.golden.Until;
 import dev.parity.run.Observation;
 import dev.parity.verdict.ExitCodes;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,15 +98,17 @@ final class AcceptCommand implements Callable<Integer> {
     Suite loaded = new SuiteLoader().load(suite.folder);
     PendingStore pending = new PendingStore(SuiteCommand.outFolder(loaded.folder(), common));
     GoldenStore goldens = new GoldenStore(golden.folder(loaded));
-    List<Choice> choices = new ArrayList<>();
-    for (PendingResult result : inOneRun(selection.select(spec, loaded, common, pending))) {
-      choices.add(choose(result));
-    }
-    Optional<AcceptedDifference> difference = difference(choices, parity, end);
     PrintWriter out = spec.commandLine().getOut();
+    // Bad input (nothing selected, no --reason) fails before any lock is taken or folder made.
+    difference(choices(loaded, pending), parity, end);
+    List<Choice> choices;
     // One lock for every write: another run cannot interleave, and a locked folder fails before
-    // anything is written.
-    try (GoldenStore.Lock lock = goldens.lock()) {
+    // anything is written. The pending results' lock is held from reading them to dropping them:
+    // a verify storing a new pending result meanwhile waits, rather than have it dropped unseen.
+    try (GoldenStore.Lock lock = goldens.lock();
+        GoldenStore.Lock reading = lockIfAny(pending)) {
+      choices = choices(loaded, pending);
+      Optional<AcceptedDifference> difference = difference(choices, parity, end);
       for (Choice choice : choices) {
         refuseStale(choice, goldens, pending);
       }
@@ -133,6 +137,20 @@ final class AcceptCommand implements Callable<Integer> {
             + goldens.folder());
     out.flush();
     return ExitCodes.PASS;
+  }
+
+  /** What is selected, and which side of each is accepted. */
+  private List<Choice> choices(Suite loaded, PendingStore pending) throws IOException {
+    List<Choice> choices = new ArrayList<>();
+    for (PendingResult result : inOneRun(selection.select(spec, loaded, common, pending))) {
+      choices.add(choose(result));
+    }
+    return choices;
+  }
+
+  /** The lock of {@code pending}, when it has a folder (without one there is nothing to lock). */
+  static GoldenStore.Lock lockIfAny(PendingStore pending) throws IOException {
+    return Files.isDirectory(pending.folder()) ? pending.lock() : () -> {};
   }
 
   /**

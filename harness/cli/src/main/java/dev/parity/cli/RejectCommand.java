@@ -2,6 +2,7 @@ package dev.parity.cli;
 
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
+import dev.parity.golden.GoldenStore;
 import dev.parity.golden.PendingResult;
 import dev.parity.golden.PendingStore;
 import dev.parity.verdict.ExitCodes;
@@ -37,16 +38,21 @@ final class RejectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Suite loaded = new SuiteLoader().load(suite.folder);
     PendingStore pending = new PendingStore(SuiteCommand.outFolder(loaded.folder(), common));
-    List<PendingResult> selected = selection.select(spec, loaded, common, pending);
     PrintWriter out = spec.commandLine().getOut();
-    for (PendingResult result : selected) {
-      if (selection.cluster != null) {
-        // Only the side stored by the run whose cluster was named.
-        pending.drop(result.caseId(), result.source().side());
-      } else {
-        pending.drop(result.caseId());
+    List<PendingResult> selected;
+    // Held from reading the pending results to dropping them: a verify storing a new one meanwhile
+    // waits, rather than have it dropped unseen.
+    try (GoldenStore.Lock lock = AcceptCommand.lockIfAny(pending)) {
+      selected = selection.select(spec, loaded, common, pending);
+      for (PendingResult result : selected) {
+        if (selection.cluster != null) {
+          // Only the side stored by the run whose cluster was named.
+          pending.drop(result.caseId(), result.source().side());
+        } else {
+          pending.drop(result.caseId());
+        }
+        out.println("rejected " + ConsoleText.line(result.caseId()));
       }
-      out.println("rejected " + ConsoleText.line(result.caseId()));
     }
     out.println(
         selected.size()

@@ -269,6 +269,22 @@ class AcceptCommandTests {
   }
 
   @Test
+  void acceptWithNothingToAcceptMakesNoGoldenOrPendingFolder() {
+    TempSuite suite =
+        TempSuite.in(root, "fresh")
+            .suiteYaml(
+                "name: fresh\nlegacy:\n  command: [echo]\ncandidate:\n  command: [echo]\n"
+                    + "cases:\n  - id: a\n");
+
+    Cli accept = run(NOV_30, "accept", suite.folder().toString(), "--reason", "r");
+
+    assertThat(accept.exitCode()).isEqualTo(2);
+    assertThat(accept.err()).contains("no pending result in");
+    assertThat(suite.golden()).doesNotExist();
+    assertThat(suite.reports().resolve("pending")).doesNotExist();
+  }
+
+  @Test
   void badInputExitsTwoAndWritesNothing() throws Exception {
     TempSuite suite = suite("echo \"Hello $1\"\n");
     String folder = suite.folder().toString();

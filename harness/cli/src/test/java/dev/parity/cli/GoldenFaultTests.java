@@ -209,8 +209,9 @@ class GoldenFaultTests {
 
     Cli linked = Cli.run("verify", suite.folder().toString());
 
-    assertThat(linked.exitCode()).as(linked.out()).isEqualTo(1);
-    assertThat(linked.out()).contains("the golden is not case [b]'s: its meta.yaml says `id: a`");
+    assertThat(linked.exitCode()).as(linked.out()).isEqualTo(2);
+    assertThat(linked.err())
+        .startsWith("parity: cannot read the goldens: " + b + ": is a symbolic");
 
     Files.delete(b);
     Files.createDirectory(b);
@@ -222,6 +223,42 @@ class GoldenFaultTests {
 
     assertThat(copied.exitCode()).as(copied.out()).isEqualTo(1);
     assertThat(copied.out()).contains("the golden is not case [b]'s: its meta.yaml says `id: a`");
+  }
+
+  @Test
+  void verifyRefusesACaseFolderLinkedToTheCandidatesOwnPendingResultInsteadOfPassingIt()
+      throws Exception {
+    TempSuite suite =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [sh, -c, 'echo legacy']\n"
+                    + "candidate:\n  command: [sh, -c, 'echo candidate']\ncases:\n  - id: a\n");
+    assertThat(Cli.run("record", "--runs", "1", suite.folder().toString()).exitCode()).isZero();
+    assertThat(Cli.inCi("verify", suite.folder().toString()).exitCode()).isEqualTo(1);
+    Path candidate = suite.reports().resolve("pending/a/candidate");
+    assertThat(candidate.resolve("meta.yaml")).content().contains("id: a");
+    Path a = suite.golden().resolve("a");
+    for (String file : List.of("meta.yaml", "stdout", "stderr")) {
+      Files.delete(a.resolve(file));
+    }
+    Files.delete(a);
+    Files.createSymbolicLink(a, candidate);
+
+    Cli verify = Cli.run("verify", suite.folder().toString());
+
+    assertThat(verify.exitCode()).as(verify.out()).isEqualTo(2);
+    assertThat(verify.err())
+        .isEqualTo(
+            "parity: cannot read the goldens: "
+                + a
+                + ": is a symbolic link (to "
+                + candidate
+                + "); parity never reads a golden through a link, which could compare the"
+                + " candidate with another output, even its own; replace it with a real folder or"
+                + " file (e.g. `rm` the link and record again)\n");
+    assertThat(suite.reports().resolve("verdict.json"))
+        .content()
+        .contains("\"decision\" : \"legacy\"");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Judges a case that differs from its golden against the case's accepted difference: the candidate
@@ -41,7 +42,8 @@ final class AcceptedCheck {
 
   /**
    * {@code result} judged again against the case's accepted difference, if it has one; {@code
-   * golden} is the {@link GoldenStore#state} of the golden {@code result} was judged by.
+   * golden} gives the {@link GoldenStore#state} of the golden {@code result} was judged by (asked
+   * only for a failing case with an accepted difference).
    */
   CaseResult check(
       Suite suite,
@@ -52,7 +54,7 @@ final class AcceptedCheck {
       CaseResult result,
       LocalDate today,
       Optional<SemanticVersion> version,
-      String golden) {
+      Supplier<String> golden) {
     if (result.status() != Status.FAIL) {
       return result;
     }
@@ -61,7 +63,7 @@ final class AcceptedCheck {
       return result;
     }
     AcceptedDifference difference = accepted.get().difference();
-    if (accepted.get().acceptedAgainstAnother(golden)) {
+    if (accepted.get().acceptedAgainstAnother(golden.get())) {
       // Legacy changed (record --update, accept --legacy): how the candidate differs from the new
       // golden was never reviewed.
       return result.withFacts(

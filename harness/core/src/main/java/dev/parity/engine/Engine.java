@@ -6,6 +6,7 @@ import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.golden.GoldenException;
 import dev.parity.golden.GoldenStore;
+import dev.parity.golden.ReadGolden;
 import dev.parity.noise.Noise;
 import dev.parity.noise.NoiseProbe;
 import dev.parity.noise.Suggestions;
@@ -176,7 +177,7 @@ public final class Engine {
         recorder
             .record(suite, testCase, goldens, options.update(), observation, pipeline, durations)
             .withNoise(noise.noisy(), noise.facts());
-    return pending.after(testCase, observation, result, seen);
+    return pending.after(testCase, observation, result, () -> seen);
   }
 
   private CaseResult verifyCase(
@@ -189,9 +190,13 @@ public final class Engine {
       Set<String> unavailable,
       Normalization state)
       throws IOException {
-    String seen = goldens.state(testCase.id());
+    // The golden and its state from one read of its meta.yaml: a pending result notes the state of
+    // exactly the golden it was judged by.
+    Optional<ReadGolden> stored = goldens.readGolden(testCase.id());
     Optional<Observation> golden =
-        goldens.read(testCase.id()).map(Redactor.of(suite.redaction()).forCase(testCase)::apply);
+        stored
+            .map(ReadGolden::observation)
+            .map(Redactor.of(suite.redaction()).forCase(testCase)::apply);
     if (golden.isEmpty()) {
       return CaseResult.errored(
           testCase,
@@ -222,8 +227,8 @@ public final class Engine {
             result,
             today,
             options.candidateVersion(),
-            seen);
-    return pending.after(testCase, candidate, result, seen);
+            stored.get()::state);
+    return pending.after(testCase, candidate, result, stored.get()::state);
   }
 
   private CaseResult compareCase(

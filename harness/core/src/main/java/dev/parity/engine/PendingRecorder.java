@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Keeps the pending results of the cases a run judged: a failing case's new observation is stored
@@ -48,10 +49,11 @@ final class PendingRecorder {
 
   /**
    * Stores or drops the case's pending result after {@code result}, which {@code observation} of
-   * the run's side led to, judged by the golden whose {@code GoldenStore.state} was {@code golden};
-   * the result notes where a stored one is.
+   * the run's side led to, judged by the golden whose {@code GoldenStore.state} {@code golden}
+   * gives (asked only when a pending result is stored); the result notes where a stored one is.
    */
-  CaseResult after(Case testCase, Observation observation, CaseResult result, String golden)
+  CaseResult after(
+      Case testCase, Observation observation, CaseResult result, Supplier<String> golden)
       throws IOException {
     if (store.isEmpty() || result.status() == Status.ERROR) {
       return result;
@@ -61,7 +63,7 @@ final class PendingRecorder {
       store.get().drop(testCase.id(), side());
       return result;
     }
-    return result.withNotes(List.of(store(testCase, observation, golden)));
+    return result.withNotes(List.of(store(testCase, observation, golden.get())));
   }
 
   /**

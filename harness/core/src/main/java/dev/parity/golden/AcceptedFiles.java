@@ -81,13 +81,19 @@ final class AcceptedFiles {
     return doc + "\n" + GoldenFiles.state(dir);
   }
 
-  /** The accepted difference in the golden folder of {@code caseId}, or empty when it has none. */
-  static Optional<Accepted> read(Path caseFolder, String caseId) {
+  /**
+   * The accepted difference in the golden folder of {@code caseId}, or empty when it has none; a
+   * symbolic link below {@code root} (the suite's golden folder) on the way is refused.
+   */
+  static Optional<Accepted> read(Path root, Path caseFolder, String caseId) {
     Path dir = caseFolder.resolve(FOLDER);
+    NoLinks.refuse(root, dir);
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     Path file = dir.resolve(FILE);
+    NoLinks.refuse(dir, file);
+    NoLinks.refuse(dir, dir.resolve(META));
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
         || !Files.isRegularFile(dir.resolve(META), LinkOption.NOFOLLOW_LINKS)) {
       throw damaged(dir, "the accepted difference is incomplete (no " + FILE + " or " + META + ")");
@@ -96,7 +102,9 @@ final class AcceptedFiles {
     try {
       doc = META_YAML.readValue(file.toFile(), Doc.class);
     } catch (IOException e) {
-      throw damaged(file, "unreadable accepted difference (" + e.getMessage() + ")");
+      throw damaged(
+          YamlErrors.where(file, e),
+          "unreadable accepted difference (" + YamlErrors.problem(e) + ")");
     }
     if (doc == null || doc.reason() == null || doc.reason().isBlank()) {
       throw damaged(file, "the accepted difference has no `reason`");
@@ -121,10 +129,15 @@ final class AcceptedFiles {
       throw damaged(file, "`at` must be an instant (" + e.getParsedString() + ")");
     }
     return Optional.of(
-        new Accepted(difference, GoldenFiles.read(dir, caseId), Optional.ofNullable(doc.golden())));
+        new Accepted(
+            difference, GoldenFiles.read(dir, dir, caseId), Optional.ofNullable(doc.golden())));
   }
 
   private static GoldenException damaged(Path where, String problem) {
+    return damaged(where.toString(), problem);
+  }
+
+  private static GoldenException damaged(String where, String problem) {
     return new GoldenException(
         where,
         problem,

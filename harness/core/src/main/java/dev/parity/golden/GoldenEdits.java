@@ -3,12 +3,14 @@ package dev.parity.golden;
 import static dev.parity.golden.GoldenStore.META;
 
 import dev.parity.golden.GoldenStore.WriteResult;
+import dev.parity.run.Observation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -70,27 +72,46 @@ final class GoldenEdits {
   }
 
   /**
-   * Refuses to replace the golden of {@code caseId} while its {@code files/} folder holds the
-   * golden of another case ({@code a/files} for {@code a}; both cannot be cases of one suite, so
-   * that one's case is gone): the swap would delete it with the old output files.
+   * Refuses to replace the golden of {@code caseId} while its {@code files/} folder, or a folder
+   * named like a file of the new golden ({@code stdout}, {@code meta.yaml}), holds the golden of
+   * another case ({@code a/files} or {@code a/stdout} for {@code a}; both cannot be cases of one
+   * suite, so that one's case is gone): the swap would delete it with the old golden.
    */
-  static void refuseToBury(GoldenStore store, String caseId) throws IOException {
-    List<String> inside = goldensInFiles(store, caseId);
-    if (!inside.isEmpty()) {
-      throw new GoldenException(
-          store.caseFolder(caseId).resolve(CaseSwap.FILES),
-          "holds the golden of case ["
-              + inside.get(0)
-              + "], which is no case of the suite any more; replacing the golden of case ["
-              + caseId
-              + "] would delete it",
-          "delete it with `parity prune` (or move it away), then record again");
+  static void refuseToBury(GoldenStore store, String caseId, Observation observation)
+      throws IOException {
+    Set<String> own = new TreeSet<>(Set.of(CaseSwap.FILES, META, GoldenStore.JSON_BODY_VIEW));
+    for (String stream : observation.names()) {
+      own.add(GoldenFiles.fileName(stream).split("/", 2)[0]);
     }
+    for (String name : own) {
+      List<String> inside = goldensIn(store, caseId, name);
+      if (!inside.isEmpty()) {
+        throw buried(store, caseId, name, inside);
+      }
+    }
+  }
+
+  private static GoldenException buried(
+      GoldenStore store, String caseId, String name, List<String> inside) {
+    return new GoldenException(
+        store.caseFolder(caseId).resolve(name),
+        "holds the golden of case ["
+            + inside.get(0)
+            + "], which is no case of the suite any more; replacing the golden of case ["
+            + caseId
+            + "] would delete it",
+        "delete it with `parity prune` (or move it away), then record again");
   }
 
   /** The goldens below the {@code files/} folder of {@code caseId}'s golden folder, sorted. */
   private static List<String> goldensInFiles(GoldenStore store, String caseId) throws IOException {
-    Path files = store.caseFolder(caseId).resolve(CaseSwap.FILES);
+    return goldensIn(store, caseId, CaseSwap.FILES);
+  }
+
+  /** The goldens below the folder {@code name} of {@code caseId}'s golden folder, sorted. */
+  private static List<String> goldensIn(GoldenStore store, String caseId, String name)
+      throws IOException {
+    Path files = store.caseFolder(caseId).resolve(name);
     if (!Files.isDirectory(files, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }

@@ -12,17 +12,42 @@ public final class GoldenException extends RuntimeException {
 
   private final boolean stopsTheRun;
 
+  private final boolean reading;
+
   public GoldenException(Path where, String problem) {
     this(where, problem, "re-record it with `parity record --update`");
   }
 
   public GoldenException(Path where, String problem, String fix) {
-    this(where, problem, fix, false);
+    this(where.toString(), problem, fix);
   }
 
-  private GoldenException(Path where, String problem, String fix, boolean stopsTheRun) {
+  /** A problem at {@code where}, a file or a {@code file:line:column}. */
+  GoldenException(String where, String problem, String fix) {
+    this(where, problem, fix, false, false);
+  }
+
+  private GoldenException(
+      Object where, String problem, String fix, boolean stopsTheRun, boolean reading) {
     super(where + ": " + problem + "; " + fix);
     this.stopsTheRun = stopsTheRun;
+    this.reading = reading;
+  }
+
+  /**
+   * A symbolic link below the folder a golden (or a pending result) is read from: it could make the
+   * candidate be compared with any file, even with its own output, so the whole run stops (exit 2).
+   */
+  static GoldenException linked(Path link, String target) {
+    return new GoldenException(
+        link,
+        "is a symbolic link (to "
+            + target
+            + "); parity never reads a golden through a link, which could compare the candidate"
+            + " with another output, even its own",
+        "replace it with a real folder or file (e.g. `rm` the link and record again)",
+        true,
+        true);
   }
 
   /**
@@ -40,7 +65,8 @@ public final class GoldenException extends RuntimeException {
             + why
             + "; nothing of this case's golden was replaced",
         "free disk space there (or record to a larger disk with --golden) and record again",
-        true);
+        true,
+        false);
   }
 
   /** The golden in a case's folder names another case in its {@code meta.yaml}. */
@@ -61,8 +87,13 @@ public final class GoldenException extends RuntimeException {
             + "; otherwise re-record it with `parity record --update`");
   }
 
-  /** Whether no case after this one can go on (the disk is full). */
+  /** Whether no case after this one can go on (the disk is full, a golden is a link). */
   public boolean stopsTheRun() {
     return stopsTheRun;
+  }
+
+  /** Whether the goldens could not be read (rather than written). */
+  public boolean whileReading() {
+    return reading;
   }
 }

@@ -7,18 +7,15 @@ import static dev.parity.golden.GoldenStore.META_YAML;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parity.files.AtomicFiles;
 import dev.parity.run.Observation;
-import dev.parity.run.Spool;
-import dev.parity.run.Spooled;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -60,89 +57,15 @@ final class GoldenFiles {
    * that case's and every stream.
    */
   static Observation read(Path dir, String caseId) {
-    Path metaFile = dir.resolve(META);
-    Meta meta;
-    try {
-      meta = META_YAML.readValue(metaFile.toFile(), Meta.class);
-    } catch (IOException e) {
-      throw new GoldenException(metaFile, "unreadable golden metadata (" + e.getMessage() + ")");
-    }
-    if (meta == null || meta.streams() == null) {
-      throw new GoldenException(metaFile, "golden metadata lists no streams");
-    }
-    if (!caseId.equals(meta.id())) {
-      // A folder copied, moved or linked from another case's (or two ids that one file system
-      // holds in one folder) would compare the candidate with another case's legacy output.
-      throw GoldenException.otherCase(metaFile, caseId, meta.id());
-    }
-    TreeMap<String, byte[]> streams = new TreeMap<>();
-    TreeMap<String, Spooled> spooled = new TreeMap<>();
-    for (String stream : meta.streams()) {
-      Path file = dir.resolve(fileName(stream));
-      String expected = meta.sha256() == null ? null : meta.sha256().get(stream);
-      try {
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-          // A FIFO or a device would hang or flood the read.
-          throw new GoldenException(file, "golden stream [" + stream + "] is not a regular file");
-        }
-        if (Files.size(file) > Spool.memoryLimit()) {
-          Spooled kept = spool(caseId, stream, file);
-          try (InputStream in = kept.open()) {
-            check(file, stream, expected, sha256(in));
-          }
-          spooled.put(stream, kept);
-          continue;
-        }
-        byte[] content = Files.readAllBytes(file);
-        check(file, stream, expected, sha256(content));
-        streams.put(stream, content);
-      } catch (NoSuchFileException e) {
-        throw new GoldenException(file, "golden stream [" + stream + "] is missing");
-      } catch (IOException e) {
-        throw new GoldenException(
-            file, "cannot read golden stream [" + stream + "]: " + e.getMessage());
-      }
-    }
-    return new Observation(
-        meta.values() == null ? new TreeMap<>() : meta.values(), streams, spooled, Duration.ZERO);
-  }
-
-  private static void check(Path file, String stream, @Nullable String expected, String actual) {
-    if (expected == null) {
-      // meta.yaml ends with the checksums: one cut short (torn, or edited) must not let its
-      // streams be read unchecked.
-      throw new GoldenException(
-          file,
-          "golden stream ["
-              + stream
-              + "] has no checksum in "
-              + META
-              + " (cut short or edited by hand), so it cannot be trusted");
-    }
-    if (!expected.equals(actual)) {
-      throw new GoldenException(
-          file,
-          "golden stream ["
-              + stream
-              + "] does not match the checksum in "
-              + META
-              + " (edited by hand, or a record was interrupted)");
-    }
+    return read(dir, dir, caseId);
   }
 
   /**
-   * A golden stream too large for memory, linked into the case's spool (copied where the spool is
-   * on another disk): it stays readable when a record replaces the golden meanwhile.
+   * Like {@link #read(Path, String)}, refusing a symbolic link anywhere below {@code root} on the
+   * way to each file ({@link NoLinks}).
    */
-  private static Spooled spool(String caseId, String stream, Path file) throws IOException {
-    Path kept = Spool.newFile(caseId, stream);
-    Files.delete(kept);
-    try {
-      Files.createLink(kept, file);
-    } catch (IOException | UnsupportedOperationException e) {
-      Files.copy(file, kept);
-    }
-    return new Spooled(kept, Files.size(kept));
+  static Observation read(Path root, Path dir, String caseId) {
+    return GoldenReader.read(root, dir, caseId).observation();
   }
 
   /** The id a case folder's meta.yaml names, if it can be read. */
@@ -165,15 +88,28 @@ final class GoldenFiles {
       return NO_GOLDEN;
     }
     try {
-      Meta meta = META_YAML.readValue(file.toFile(), Meta.class);
-      Meta content =
-          meta == null
-              ? null
-              : new Meta(meta.id(), meta.values(), meta.streams(), meta.sha256(), null);
-      return sha256(META_YAML.writeValueAsBytes(content));
+      return sha256(content(META_YAML.readValue(file.toFile(), Meta.class)));
     } catch (IOException e) {
       return "unreadable (" + e.getMessage() + ")";
     }
+  }
+
+  /** The {@link #state} of a golden whose meta.yaml said {@code meta}. */
+  static String state(Meta meta) {
+    try {
+      return sha256(content(meta));
+    } catch (IOException e) {
+      throw new UncheckedIOException("a golden's metadata is always serializable", e);
+    }
+  }
+
+  /** What a meta.yaml says that its state is a digest of: all but a pending result's note. */
+  private static byte[] content(@Nullable Meta meta) throws IOException {
+    Meta content =
+        meta == null
+            ? null
+            : new Meta(meta.id(), meta.values(), meta.streams(), meta.sha256(), null);
+    return META_YAML.writeValueAsBytes(content);
   }
 
   /** The {@link #state} of the golden that the pending observation in {@code dir} was judged by. */
@@ -312,11 +248,11 @@ final class GoldenFiles {
     return stream;
   }
 
-  private static String sha256(byte[] content) {
+  static String sha256(byte[] content) {
     return HexFormat.of().formatHex(digest().digest(content));
   }
 
-  private static String sha256(InputStream content) throws IOException {
+  static String sha256(InputStream content) throws IOException {
     MessageDigest digest = digest();
     byte[] block = new byte[1 << 20];
     int n;

@@ -51,6 +51,15 @@ public final class GoldenLock implements AutoCloseable {
    * @throws GoldenException when another process (or another store in this one) holds it
    */
   static GoldenLock acquire(Path folder, Duration patience) throws IOException {
+    return acquire(folder, patience, "the goldens", "`parity record`");
+  }
+
+  /**
+   * Like {@link #acquire(Path, Duration)}; the message a second process gets says that {@code what}
+   * are being written and to wait until {@code holder} ends.
+   */
+  static GoldenLock acquire(Path folder, Duration patience, String what, String holder)
+      throws IOException {
     Files.createDirectories(folder);
     Path real = folder.toRealPath();
     Path file = folder.resolve(FILE);
@@ -79,13 +88,13 @@ public final class GoldenLock implements AutoCloseable {
         HELD.remove(real);
       }
       if (System.nanoTime() - deadline > 0) {
-        throw locked(folder, file);
+        throw locked(folder, file, what, holder);
       }
       try {
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw locked(folder, file);
+        throw locked(folder, file, what, holder);
       }
     }
   }
@@ -120,7 +129,7 @@ public final class GoldenLock implements AutoCloseable {
     return new String(content.array(), 0, content.position(), StandardCharsets.UTF_8).equals(token);
   }
 
-  private static GoldenException locked(Path folder, Path file) {
+  private static GoldenException locked(Path folder, Path file, String what, String by) {
     String holder;
     try {
       holder = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
@@ -137,9 +146,11 @@ public final class GoldenLock implements AutoCloseable {
     }
     return new GoldenException(
         folder,
-        "the goldens are being written by " + who + ", which holds the lock file " + file,
-        "wait until that `parity record` ends and run again (the lock is released when its"
-            + " process ends, even if it is killed)");
+        what + " are being written by " + who + ", which holds the lock file " + file,
+        "wait until that "
+            + by
+            + " ends and run again (the lock is released when its process ends, even if it is"
+            + " killed)");
   }
 
   @Override

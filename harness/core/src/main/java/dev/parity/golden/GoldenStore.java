@@ -136,6 +136,13 @@ public final class GoldenStore {
 
   /** The golden of a case, or empty when none was recorded. */
   public Optional<Observation> read(String caseId) {
+    return readGolden(caseId).map(ReadGolden::observation);
+  }
+
+  /**
+   * The golden of a case with its {@link #state} as of this read, or empty when none was recorded.
+   */
+  public Optional<ReadGolden> readGolden(String caseId) {
     swaps.readLock().lock();
     try {
       return readUnlocked(caseId);
@@ -144,9 +151,10 @@ public final class GoldenStore {
     }
   }
 
-  private Optional<Observation> readUnlocked(String caseId) {
+  private Optional<ReadGolden> readUnlocked(String caseId) {
     Path dir = caseFolder(caseId);
     Path metaFile = dir.resolve(META);
+    NoLinks.refuse(folder, metaFile);
     if (!Files.isRegularFile(metaFile)) {
       if (Leftovers.beingReplaced(folder, caseId)) {
         throw new GoldenException(
@@ -157,7 +165,7 @@ public final class GoldenStore {
       }
       return Optional.empty();
     }
-    return Optional.of(GoldenFiles.read(dir, caseId));
+    return Optional.of(GoldenReader.read(folder, dir, caseId));
   }
 
   /**
@@ -248,7 +256,7 @@ public final class GoldenStore {
   public Optional<Accepted> accepted(String caseId) {
     swaps.readLock().lock();
     try {
-      return AcceptedFiles.read(caseFolder(caseId), caseId);
+      return AcceptedFiles.read(folder, caseFolder(caseId), caseId);
     } finally {
       swaps.readLock().unlock();
     }
@@ -312,7 +320,7 @@ public final class GoldenStore {
     boolean replacing =
         existing.isPresent()
             || Files.exists(caseFolder(caseId).resolve(META), LinkOption.NOFOLLOW_LINKS);
-    GoldenEdits.refuseToBury(this, caseId);
+    GoldenEdits.refuseToBury(this, caseId, observation);
     CaseSwap.replace(
         folder, caseId, META, fresh -> GoldenFiles.fill(fresh, caseId, observation, space));
     return replacing ? WriteResult.UPDATED : WriteResult.CREATED;

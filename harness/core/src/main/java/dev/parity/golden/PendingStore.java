@@ -32,8 +32,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A case's pending folder is replaced as a whole ({@link CaseSwap}, {@code pending.yaml} written
  * last), so a crash leaves the old pending result or the new one. No symbolic link below {@code
- * pending/} is followed when writing. Writes in this process are serialized: nested cases share
- * folders.
+ * pending/} is followed. Writes are serialized, in this process (nested cases share folders) and
+ * between processes: each one holds a lock on {@code pending/.parity.lock} ({@link GoldenLock}),
+ * and {@code accept}, {@code reject} and {@code review} hold it ({@link #lock}) from reading a
+ * pending result to dropping it, so a {@code verify} running meanwhile never has its new pending
+ * result dropped unseen, nor its swap undone half-way by another process.
  */
 public final class PendingStore {
   /** The folder of pending results inside a run's output folder. */
@@ -56,14 +59,27 @@ public final class PendingStore {
 
   private final Path folder;
 
+  private final NestedLock nested;
+
   /** The pending results of the run whose output folder is {@code outFolder}. */
   public PendingStore(Path outFolder) {
     this.folder = outFolder.toAbsolutePath().normalize().resolve(FOLDER);
+    this.nested = new NestedLock(folder, "the pending results", "`parity` command");
   }
 
   /** {@code <out>/pending}. */
   public Path folder() {
     return folder;
+  }
+
+  /**
+   * The right to change these pending results, until closed, held by one process at a time (locks
+   * of this store nest); every write takes it by itself.
+   *
+   * @throws GoldenException when another process holds it for longer than 3 seconds
+   */
+  public GoldenStore.Lock lock() throws IOException {
+    return nested.take();
   }
 
   /**
@@ -85,15 +101,16 @@ public final class PendingStore {
   public synchronized void write(
       String caseId, Side side, Observation observation, PendingInfo info, String golden)
       throws IOException {
-    Files.createDirectories(folder);
-    replaceSide(
-        caseId,
-        side,
-        fresh -> {
-          Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
-          GoldenFiles.fillPending(sideFolder, caseId, observation, golden);
-          AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info));
-        });
+    try (GoldenStore.Lock lock = lock()) {
+      replaceSide(
+          caseId,
+          side,
+          fresh -> {
+            Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
+            GoldenFiles.fillPending(sideFolder, caseId, observation, golden);
+            AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info));
+          });
+    }
   }
 
   /**
@@ -149,8 +166,10 @@ public final class PendingStore {
     if (!Files.isDirectory(folder)) {
       return false;
     }
-    finishInterrupted(caseId);
-    return CaseRemoval.remove(folder, caseId, INFO, OWN);
+    try (GoldenStore.Lock lock = lock()) {
+      finishInterrupted(caseId);
+      return CaseRemoval.remove(folder, caseId, INFO, OWN);
+    }
   }
 
   /**
@@ -160,6 +179,16 @@ public final class PendingStore {
    * @return whether it had one
    */
   public synchronized boolean drop(String caseId, Side side) throws IOException {
+    if (readDoc(caseId).isEmpty()) {
+      // Most cases of a run have none: no lock is taken for them.
+      return false;
+    }
+    try (GoldenStore.Lock lock = lock()) {
+      return dropLocked(caseId, side);
+    }
+  }
+
+  private boolean dropLocked(String caseId, Side side) throws IOException {
     Optional<Doc> doc = readDoc(caseId).filter(d -> caseId.equals(d.caseId()));
     Path dir = folder.resolve(caseId);
     if (doc.isEmpty() || !Files.isDirectory(dir.resolve(side.label()), LinkOption.NOFOLLOW_LINKS)) {
@@ -201,11 +230,17 @@ public final class PendingStore {
     if (doc.isEmpty()) {
       return false;
     }
-    PendingInfo info = read(caseId, doc.get()).info().withCluster(cluster);
-    // Replaced by a rename: a crash leaves the old pending.yaml or the new one, never a link
-    // followed.
-    AtomicFiles.write(folder.resolve(caseId).resolve(INFO), yaml(caseId, info));
-    return true;
+    try (GoldenStore.Lock lock = lock()) {
+      doc = readDoc(caseId).filter(d -> caseId.equals(d.caseId()));
+      if (doc.isEmpty()) {
+        return false;
+      }
+      PendingInfo info = read(caseId, doc.get()).info().withCluster(cluster);
+      // Replaced by a rename: a crash leaves the old pending.yaml or the new one, never a link
+      // followed.
+      AtomicFiles.write(folder.resolve(caseId).resolve(INFO), yaml(caseId, info));
+      return true;
+    }
   }
 
   /** Deletes the pending results whose case id {@code filter} accepts; returns their ids. */
@@ -221,13 +256,15 @@ public final class PendingStore {
 
   private Optional<Doc> readDoc(String caseId) {
     Path file = folder.resolve(caseId).resolve(INFO);
+    NoLinks.refuse(folder, file);
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     try {
       return Optional.ofNullable(META_YAML.readValue(file.toFile(), Doc.class));
     } catch (IOException e) {
-      throw damaged(file, "unreadable pending result (" + e.getMessage() + ")");
+      throw damaged(
+          YamlErrors.where(file, e), "unreadable pending result (" + YamlErrors.problem(e) + ")");
     }
   }
 
@@ -254,12 +291,13 @@ public final class PendingStore {
         caseId, info, side(dir, caseId, Side.LEGACY), side(dir, caseId, Side.CANDIDATE), dir);
   }
 
-  private static Optional<Observation> side(Path dir, String caseId, Side side) {
+  private Optional<Observation> side(Path dir, String caseId, Side side) {
     Path sideFolder = dir.resolve(side.label());
+    NoLinks.refuse(folder, sideFolder.resolve(META));
     if (!Files.isRegularFile(sideFolder.resolve(META), LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    return Optional.of(GoldenFiles.read(sideFolder, caseId));
+    return Optional.of(GoldenFiles.read(folder, sideFolder, caseId));
   }
 
   private static byte[] yaml(String caseId, PendingInfo info) throws IOException {
@@ -295,6 +333,10 @@ public final class PendingStore {
   }
 
   private static GoldenException damaged(Path where, String problem) {
+    return damaged(where.toString(), problem);
+  }
+
+  private static GoldenException damaged(String where, String problem) {
     return new GoldenException(
         where,
         problem,

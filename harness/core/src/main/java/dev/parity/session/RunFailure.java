@@ -39,8 +39,11 @@ public final class RunFailure {
     if (e instanceof ConfigException) {
       return "configuration error: " + e.getMessage();
     }
-    if (e instanceof GoldenException) {
-      return "cannot write the goldens: " + e.getMessage();
+    if (e instanceof GoldenException golden) {
+      return "cannot "
+          + (golden.whileReading() ? "read" : "write")
+          + " the goldens: "
+          + e.getMessage();
     }
     if (e instanceof SpoolException) {
       return "cannot keep an output on disk: " + e.getMessage();

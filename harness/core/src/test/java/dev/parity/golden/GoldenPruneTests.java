@@ -96,4 +96,20 @@ class GoldenPruneTests {
     assertThat(store.write("a", a, false)).isEqualTo(GoldenStore.WriteResult.CREATED);
     assertThat(store.caseIds()).containsExactly("a");
   }
+
+  @Test
+  void recordingACaseNeverDeletesTheOrphanGoldenInAFolderNamedLikeOneOfItsFiles() throws Exception {
+    GoldenStore store = new GoldenStore(root);
+    store.write("a/stdout", command(0, "s\n", ""), false);
+    store.write("a/meta.yaml", command(0, "m\n", ""), false);
+
+    assertThatThrownBy(() -> store.write("a", command(0, "a\n", ""), false))
+        .isInstanceOf(GoldenException.class)
+        .hasMessageEndingWith(
+            ", which is no case of the suite any more; replacing the golden of case [a] would"
+                + " delete it; delete it with `parity prune` (or move it away), then record again");
+    assertThat(store.caseIds()).containsExactly("a/meta.yaml", "a/stdout");
+    assertThat(root.resolve("a/stdout/stdout")).hasContent("s");
+    assertThat(root.resolve("a/meta.yaml/stdout")).hasContent("m");
+  }
 }

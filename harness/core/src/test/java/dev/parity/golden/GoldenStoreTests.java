@@ -119,19 +119,19 @@ class GoldenStoreTests {
     }
     Files.createSymbolicLink(folder.resolve("c"), folder.resolve("a"));
 
-    for (String id : new String[] {"b", "c"}) {
-      assertThatThrownBy(() -> store.read(id))
-          .as("a golden of case [a] is never read as case [%s]'s", id)
-          .isInstanceOf(GoldenException.class)
-          .hasMessage(
-              folder.resolve(id).resolve("meta.yaml")
-                  + ": the golden is not case ["
-                  + id
-                  + "]'s: its meta.yaml says `id: a` (copied, moved or linked from another case's"
-                  + " folder?); if you renamed the case and moved its golden, set `id: "
-                  + id
-                  + "` in meta.yaml; otherwise re-record it with `parity record --update`");
-    }
+    assertThatThrownBy(() -> store.read("b"))
+        .as("a golden of case [a] is never read as case [b]'s")
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            folder.resolve("b").resolve("meta.yaml")
+                + ": the golden is not case [b]'s: its meta.yaml says `id: a` (copied, moved or"
+                + " linked from another case's folder?); if you renamed the case and moved its"
+                + " golden, set `id: b` in meta.yaml; otherwise re-record it with `parity record"
+                + " --update`");
+    assertThatThrownBy(() -> store.read("c"))
+        .as("nor through a link (GoldenReadLinkTests)")
+        .isInstanceOf(GoldenException.class)
+        .hasMessageStartingWith(folder.resolve("c") + ": is a symbolic link (to ");
     assertThat(store.caseIds()).containsExactly("a");
 
     Files.writeString(
@@ -197,5 +197,83 @@ class GoldenStoreTests {
 
     store.write("a", command(0, "other\n", ""), true);
     assertThat(store.states(List.of("a"))).isNotEqualTo(onlyA);
+  }
+
+  @Test
+  void aMetaYamlBrokenByHandIsReportedAtItsFileLineAndColumnOnOneLine() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "a\n", ""), false);
+    Path meta = folder.resolve("a/meta.yaml");
+
+    Files.writeString(meta, "id: a\nstreams: [stdout\nsha256: {}\n");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            meta
+                + ":3:7: unreadable golden metadata (while parsing a flow sequence, expected ','"
+                + " or ']', but got :); re-record it with `parity record --update`");
+
+    Files.writeString(meta, "id: a\nstreams: {a: 1}\n");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessageStartingWith(meta + ":2:10: unreadable golden metadata (Cannot deserialize")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aGoldenReadWithItsStateHasTheStateOfItsFolderWithoutReadingMetaYamlAgain() throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(3, "a\n", "e\n", Map.of("r.csv", utf8("x"))), false);
+    Path meta = folder.resolve("a/meta.yaml");
+    // A checkout's CRLF line ends: the state is of what meta.yaml says, not of its bytes.
+    Files.writeString(meta, Files.readString(meta).replace("\n", "\r\n"));
+
+    ReadGolden read = store.readGolden("a").orElseThrow();
+    String state = store.state("a");
+    Files.delete(meta);
+
+    assertThat(read.state()).isEqualTo(state).hasSize(64);
+    assertThat(
+            read.observation().sameContentAs(command(3, "a\n", "e\n", Map.of("r.csv", utf8("x")))))
+        .isTrue();
+    assertThat(store.readGolden("b")).isEmpty();
+  }
+
+  @Test
+  void aStreamNameEditedIntoMetaYamlThatNoGoldenCanHoldIsADamagedGoldenNeverARead()
+      throws Exception {
+    GoldenStore store = new GoldenStore(folder);
+    store.write("a", command(0, "a\n", "", Map.of("r.txt", utf8("r"))), false);
+    store.write("b", command(0, "secret\n", ""), false);
+    Path meta = folder.resolve("a/meta.yaml");
+    String recorded = Files.readString(meta);
+    String bStdout =
+        Files.readString(folder.resolve("b/meta.yaml"))
+            .lines()
+            .filter(l -> l.startsWith("  stdout: "))
+            .findFirst()
+            .orElseThrow()
+            .substring("  stdout: ".length());
+
+    Files.writeString(
+        meta,
+        recorded.replace("- stdout\n", "- stdout\n- file:../../b/stdout\n")
+            + "  file:../../b/stdout: "
+            + bStdout
+            + "\n");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            meta
+                + ": golden metadata lists stream [file:../../b/stdout], which leads out of its"
+                + " golden folder; re-record it with `parity record --update`");
+
+    Files.writeString(meta, recorded.replace("- stdout\n", "- stdout\n- .hidden\n"));
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessage(
+            meta
+                + ": golden metadata lists stream [.hidden], which no golden can hold; re-record"
+                + " it with `parity record --update`");
   }
 }

@@ -208,4 +208,30 @@ class PendingStoreTests {
         .hasMessageContaining(out.resolve("pending/a/pending.yaml").toString())
         .hasMessageContaining("parity reject");
   }
+
+  @Test
+  void oneStoreAtATimeChangesThePendingResultsAndItsOwnLocksNest() throws Exception {
+    PendingStore first = new PendingStore(out);
+    PendingStore second = new PendingStore(out);
+    Path lockFile = out.resolve("pending").resolve(GoldenLock.FILE);
+    try (GoldenStore.Lock held = first.lock();
+        GoldenStore.Lock nested = first.lock()) {
+      first.write("a", Side.LEGACY, command(0, "a", ""), RECORD);
+
+      assertThatThrownBy(() -> second.write("b", Side.LEGACY, command(0, "b", ""), RECORD))
+          .isInstanceOf(GoldenException.class)
+          .hasMessage(
+              out.resolve("pending")
+                  + ": the pending results are being written by this process (pid "
+                  + ProcessHandle.current().pid()
+                  + "), which holds the lock file "
+                  + lockFile
+                  + "; wait until that `parity` command ends and run again (the lock is released"
+                  + " when its process ends, even if it is killed)");
+      assertThat(lockFile).as("still held by the outer lock").exists();
+    }
+    assertThat(lockFile).as("released").doesNotExist();
+    second.write("b", Side.LEGACY, command(0, "b", ""), RECORD);
+    assertThat(second.list()).extracting(PendingResult::caseId).containsExactly("a", "b");
+  }
 }

@@ -13,6 +13,7 @@ import dev.parity.golden.GoldenStore;
 import dev.parity.golden.PendingInfo;
 import dev.parity.golden.PendingStore;
 import dev.parity.testing.TempSuite;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,47 @@ class StoreActionsTests {
             "the golden was replaced since the `parity verify` that stored this pending result");
     assertThat(goldens.accepted("a")).isEmpty();
     assertThat(pending.read("a")).isPresent();
+  }
+
+  @Test
+  void aPendingResultThatARunReplacedSinceItWasShownIsNeitherAcceptedNorDroppedUnseen()
+      throws Exception {
+    TempSuite suite =
+        TempSuite.in(root, "s")
+            .suiteYaml(
+                "name: s\nlegacy:\n  command: [echo]\ncandidate:\n  command: [echo]\n"
+                    + "cases:\n  - id: a\n");
+    Suite loaded = new SuiteLoader().load(suite.folder());
+    GoldenStore goldens = new GoldenStore(suite.golden());
+    PendingStore pending = new PendingStore(suite.reports());
+    goldens.write("a", command(0, "old\n", ""), false);
+    PendingInfo shown = PendingInfo.of("s", PendingInfo.Source.RECORD, "record", Instant.EPOCH);
+    pending.write("a", Side.LEGACY, command(0, "shown\n", ""), shown, goldens.state("a"));
+    ReviewItem item = ReviewQueue.load(loaded, goldens, pending, id -> true).get(0);
+    StoreActions actions = new StoreActions(goldens, pending);
+    // Another process's record stores a newer pending result while the reviewer looks at this one.
+    PendingInfo later =
+        PendingInfo.of("s", PendingInfo.Source.RECORD, "record", Instant.EPOCH.plusSeconds(60));
+    pending.write("a", Side.LEGACY, command(0, "newer\n", ""), later, goldens.state("a"));
+
+    for (ThrowingDecision decision :
+        new ThrowingDecision[] {() -> actions.acceptLegacy(item), () -> actions.reject(item)}) {
+      assertThatThrownBy(decision::run)
+          .isInstanceOf(GoldenException.class)
+          .hasMessage(
+              pending.folder().resolve("a")
+                  + ": the pending result was replaced or dropped since it was shown (by another"
+                  + " `parity` run or command); run `parity review` again to see the current one");
+    }
+    assertThat(goldens.read("a").orElseThrow().stream("stdout"))
+        .as("the golden is not replaced by what was shown")
+        .contains("old\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(pending.read("a").orElseThrow().legacy().orElseThrow().stream("stdout"))
+        .as("the newer pending result is kept")
+        .contains("newer\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private interface ThrowingDecision {
+    void run() throws Exception;
   }
 }
