@@ -34,7 +34,6 @@ final class ShadowTally {
   // Counted on the clients' path, without the lock: a client never waits while a (low-priority)
   // comparison or the verdict's writer holds it.
   private final LongAdder received = new LongAdder();
-  private final LongAdder notMirrored = new LongAdder();
   private final ConcurrentMap<String, LongAdder> notMirroredByGroup = new ConcurrentHashMap<>();
   private final LongAdder legacyFailures = new LongAdder();
 
@@ -59,7 +58,6 @@ final class ShadowTally {
   void received(String group, boolean mirrored, boolean legacyFailed) {
     received.increment();
     if (!mirrored) {
-      notMirrored.increment();
       notMirroredByGroup.computeIfAbsent(group, g -> new LongAdder()).increment();
     }
     if (legacyFailed) {
@@ -131,7 +129,7 @@ final class ShadowTally {
             + " requests received, "
             + total.total()
             + " compared, "
-            + notMirrored.sum()
+            + notMirrored()
             + " not mirrored (methods with side effects, too large, or not sendable as they came), "
             + dropped
             + " dropped from comparison (queue full), "
@@ -140,7 +138,7 @@ final class ShadowTally {
             + legacyFailures.sum()
             + " answered by legacy with an error (5xx or unreachable)");
     reasons.add(sentence(total));
-    long unverified = notMirrored.sum();
+    long unverified = notMirrored();
     if (unverified > 0) {
       reasons.add(
           unverified
@@ -154,6 +152,11 @@ final class ShadowTally {
         .reasons(reasons)
         .groups(decided)
         .build();
+  }
+
+  /** Requests not compared, in every group. */
+  private long notMirrored() {
+    return notMirroredByGroup.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
   /** Why group {@code name} cannot go to the candidate for requests it never compared. */
