@@ -36,6 +36,9 @@ import picocli.CommandLine.Option;
           + "feature ci/nginx-map.py routes) are on http://LISTEN/_parity and in verdict.json, "
           + "rewritten every few seconds. SIGTERM or Ctrl-C stops taking clients, finishes the "
           + "comparisons in flight and writes the final verdict.json.",
+      "A group with a request that was not compared (a write without allowSideEffects, a body "
+          + "over the cap) decides legacy, as does the whole verdict: routed to the candidate, "
+          + "that request would go there unverified.",
     })
 final class ShadowCommand implements Callable<Integer> {
   @Mixin SuiteParameter suite;
