@@ -16,12 +16,25 @@
 #        PARITY_BEFORE_JAR=path/to/older/parity.jar adds that jar's verify (java -jar) to the same run.
 #        PARITY_BEFORE_HOME=folder adds the verify of the ./parity in that folder (a copy of an older
 #        build: parity, harness/cli/target/parity.jar and .jsa), started the same way as this one.
+# Where the build made harness/cli/target/parity-client, the same verify with PARITY_DAEMON=1 (the
+# resident JVM of docs/daemon.md, started by hyperfine's warm-up runs) is measured too. hyperfine
+# counts only the client's CPU there, so the daemon's own (with the programs it waited for) is read
+# from /proc and printed per run. hyperfine gives every run an environment variable of a random
+# length (HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET), and a daemon serves only the runs of its own
+# environment, so that variable is removed for that row: otherwise every run starts a daemon.
 set -euo pipefail
 cases=${1:-400}
 runs=${2:-10}
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+export PARITY_DAEMON_DIR="$work/daemon"
+trap 'pkill -f -- "-Dparity.daemon=$work/daemon" || true; rm -rf "$work"' EXIT
+client="$here/harness/cli/target/parity-client"
+daemon_run=()
+if [ -x "$client" ]; then
+  daemon_run=(-n "parity verify, $cases cases, PARITY_DAEMON=1 (resident JVM)"
+    "env -u HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET PARITY_DAEMON=1 $here/parity verify $work/fixtures/echo --golden $work/golden --out $work/daemon-out")
+fi
 
 mkdir -p "$work/fixtures/echo"
 {
@@ -81,7 +94,8 @@ hyperfine --warmup 2 --runs "$runs" --export-json "$work/result.json" \
   ${PARITY_BEFORE_JAR:+-n "parity verify, $cases cases (before: $PARITY_BEFORE_JAR)"} \
   ${PARITY_BEFORE_JAR:+"java -jar $PARITY_BEFORE_JAR verify $work/fixtures/echo --golden $work/golden --out $work/before"} \
   ${PARITY_BEFORE_HOME:+-n "parity verify, $cases cases (before: $PARITY_BEFORE_HOME)"} \
-  ${PARITY_BEFORE_HOME:+"$PARITY_BEFORE_HOME/parity verify $work/fixtures/echo --golden $work/golden --out $work/before"}
+  ${PARITY_BEFORE_HOME:+"$PARITY_BEFORE_HOME/parity verify $work/fixtures/echo --golden $work/golden --out $work/before"} \
+  "${daemon_run[@]}"
 python3 - "$work/result.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
@@ -90,5 +104,12 @@ for x in r:
     print(f"{x['command']:<60} median {x['median']:7.3f} s  user+sys {x['user'] + x['system']:6.2f} s"
           f"  ratio {x['median'] / base:5.2f}x (to the java floor {x['median'] / floor:5.2f}x)")
 PY
+daemon=$(pgrep -f -- "-Dparity.daemon=$work/daemon" || true)
+if [ -n "$daemon" ]; then
+  # utime, stime, cutime, cstime: the daemon's CPU and that of the children it waited for, in ticks.
+  ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$daemon/stat")
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$((runs + 2))" \
+    'BEGIN { printf "the resident JVM: %.2f s of CPU per run (with its programs), over %d runs\n", t / hz / n, n }'
+fi
 echo "one passing run wrote: $(find "$work/out" -type f | wc -l) files, $(du -sk "$work/out" | cut -f1) KiB in $work/out"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

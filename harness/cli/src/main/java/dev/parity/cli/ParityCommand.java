@@ -112,10 +112,15 @@ public final class ParityCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    fastSpawns();
-    reusedAsyncThreads();
+    prepareJvm();
     System.exit(
         execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Sets what {@link #main} sets in the JVM before a run: {@code parity}'s JVM settings. */
+  public static void prepareJvm() {
+    fastSpawns();
+    reusedAsyncThreads();
   }
 
   /**

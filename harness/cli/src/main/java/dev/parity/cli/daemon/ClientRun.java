@@ -1,0 +1,98 @@
+package dev.parity.cli.daemon;
+
+import dev.parity.cli.ParityCommand;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
+import java.util.Optional;
+
+/**
+ * One client's run in the daemon: {@code parity ARGS} exactly as {@code ParityCommand.main} runs
+ * it, with standard output and error sent to the client as frames, and the client's end or signal
+ * ending the daemon as that signal ends a JVM.
+ */
+final class ClientRun {
+  /** The largest frame a client sends once the run started: an {@code S}. */
+  private static final int SIGNAL_FRAME = 4;
+
+  private final SocketChannel client;
+  private final Object lock = new Object();
+  private volatile boolean finished;
+
+  ClientRun(SocketChannel client) {
+    this.client = client;
+  }
+
+  /**
+   * Runs {@code args} with {@link System#out} and {@link System#err} sent to the client, then sends
+   * the exit code, and returns it. The caller runs one at a time: the streams are the JVM's.
+   */
+  int run(String[] args) throws IOException {
+    Thread watcher = new Thread(this::watchClient, "parity-daemon-client-watch");
+    watcher.setDaemon(true);
+    PrintStream daemonOut = System.out;
+    PrintStream daemonErr = System.err;
+    Charset charset = stdoutCharset();
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FrameOutputStream(client, lock, 'O')), true, charset);
+    PrintStream err =
+        new PrintStream(
+            new BufferedOutputStream(new FrameOutputStream(client, lock, 'E')), true, charset);
+    int code;
+    try {
+      System.setOut(out);
+      System.setErr(err);
+      synchronized (lock) {
+        Frame.of('K').writeTo(client);
+      }
+      watcher.start();
+      code =
+          ParityCommand.execute(
+              new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+      out.flush();
+      err.flush();
+    } finally {
+      System.setOut(daemonOut);
+      System.setErr(daemonErr);
+    }
+    finished = true;
+    synchronized (lock) {
+      Frame.ofInt('X', code).writeTo(client);
+    }
+    return code;
+  }
+
+  /**
+   * Ends the daemon as a signal the client passes on ends a JVM (its shutdown hooks run, the run's
+   * programs are killed with their trees, exit status 128 + the signal); a client that is gone
+   * before its run ended counts as killed (SIGKILL), with the shutdown hooks run all the same, so
+   * that the run's reports say it was stopped.
+   */
+  private void watchClient() {
+    int signal = 9;
+    try {
+      Optional<Frame> frame = Frame.readFrom(client, SIGNAL_FRAME);
+      while (frame.isPresent() && frame.get().type() != 'S') {
+        frame = Frame.readFrom(client, SIGNAL_FRAME);
+      }
+      if (frame.isPresent()) {
+        signal = frame.get().intValue();
+      }
+    } catch (IOException gone) {
+      // A broken connection is a client gone.
+    }
+    if (!finished) {
+      System.exit(128 + (signal & 0x7f));
+    }
+  }
+
+  /** The charset of the JVM's own standard output, which {@code ParityCommand.main} prints with. */
+  private static Charset stdoutCharset() {
+    String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+    return name == null ? Charset.defaultCharset() : Charset.forName(name);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.parity.cli.daemon;
+
+import dev.parity.cli.ParityCommand;
+import dev.parity.verdict.ExitCodes;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The resident JVM that {@code parity-client} starts (docs/daemon.md): it serves the clients whose
+ * context is byte for byte the one it was started with (written by its first client next to its
+ * socket), one run at a time, and ends when idle, after a run that did not end with 0 or 1, or
+ * after a run that left a process behind.
+ */
+public final class ParityDaemon {
+  private static final int MAX_FRAME = 64 << 20;
+
+  private final ServerSocketChannel server;
+  private final Path socket;
+  private final Object socketKey;
+  private final byte[] context;
+  private final long idleNanos;
+  private final AtomicBoolean busy = new AtomicBoolean();
+  private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
+
+  private ParityDaemon(
+      ServerSocketChannel server, Path socket, Object socketKey, byte[] context, long idleSeconds) {
+    this.server = server;
+    this.socket = socket;
+    this.socketKey = socketKey;
+    this.context = context.clone();
+    this.idleNanos = idleSeconds * 1_000_000_000L;
+  }
+
+  /** Started by {@code parity-client} with {@code -Dparity.daemon=SOCKET}. */
+  public static void main(String[] args) throws IOException {
+    ParityCommand.prepareJvm();
+    Path socket = Path.of(Objects.requireNonNull(System.getProperty("parity.daemon")));
+    String name = socket.getFileName().toString();
+    Path contextFile = socket.resolveSibling(name.replaceFirst("\\.sock$", "") + ".context");
+    byte[] context = Files.readAllBytes(contextFile);
+    Files.delete(contextFile);
+    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    server.bind(UnixDomainSocketAddress.of(socket));
+    Object key = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
+    long idle = Long.getLong("parity.daemon.idleSeconds", 180);
+    new ParityDaemon(server, socket, key, context, idle).serve();
+  }
+
+  private void serve() {
+    Thread idle = new Thread(this::endWhenIdle, "parity-daemon-idle");
+    idle.setDaemon(true);
+    idle.start();
+    while (true) {
+      SocketChannel client;
+      try {
+        client = server.accept();
+      } catch (IOException closed) {
+        end();
+        return;
+      }
+      Thread handler = new Thread(() -> handle(client), "parity-daemon-run");
+      handler.start();
+    }
+  }
+
+  private void handle(SocketChannel client) {
+    boolean claimed = false;
+    int code = ExitCodes.UNAVAILABLE;
+    try (client) {
+      Optional<Frame> given = Frame.readFrom(client, MAX_FRAME);
+      Optional<Frame> arguments = Frame.readFrom(client, MAX_FRAME);
+      if (given.isEmpty() || arguments.isEmpty() || given.get().type() != 'C') {
+        return;
+      }
+      if (!Arrays.equals(given.get().payload(), context)) {
+        Frame.of('M').writeTo(client);
+        return;
+      }
+      claimed = busy.compareAndSet(false, true);
+      if (!claimed) {
+        Frame.of('B').writeTo(client);
+        return;
+      }
+      code = new ClientRun(client).run(arguments(arguments.get().payload()));
+    } catch (IOException | RuntimeException broken) {
+      broken.printStackTrace();
+    } finally {
+      if (claimed) {
+        lastActive.set(System.nanoTime());
+        if (reusableAfter(code)) {
+          busy.set(false);
+        } else {
+          end(); // still busy: no other client starts a run on the way out
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether the next run may use this JVM: the run ended with 0 or 1 and no process it started is
+   * left (a process left would have died with a JVM of its own).
+   */
+  private static boolean reusableAfter(int code) {
+    return (code == ExitCodes.PASS || code == ExitCodes.MISMATCH)
+        && ProcessHandle.current().children().findAny().isEmpty();
+  }
+
+  /**
+   * The arguments, each ended by a NUL, decoded as the JVM decodes its command line ({@code
+   * sun.jnu.encoding}).
+   */
+  static String[] arguments(byte[] payload) {
+    String encoding = System.getProperty("sun.jnu.encoding");
+    Charset charset = encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
+    List<String> arguments = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < payload.length; i++) {
+      if (payload[i] == 0) {
+        arguments.add(new String(payload, start, i - start, charset));
+        start = i + 1;
+      }
+    }
+    return arguments.toArray(String[]::new);
+  }
+
+  private void endWhenIdle() {
+    while (true) {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (System.nanoTime() - lastActive.get() > idleNanos && busy.compareAndSet(false, true)) {
+        end(); // busy now: a client that comes in the meantime runs its own JVM
+      }
+    }
+  }
+
+  /**
+   * Stops accepting, removes the socket if it is still this daemon's, and halts: no run is going
+   * on, and no shutdown hook of a finished run may act again.
+   */
+  private synchronized void end() {
+    try {
+      server.close();
+      if (Files.readAttributes(socket, BasicFileAttributes.class).fileKey().equals(socketKey)) {
+        Files.delete(socket);
+      }
+    } catch (IOException gone) {
+      // Another daemon's socket, or none: nothing to remove.
+    }
+    Runtime.getRuntime().halt(0);
+  }
+}

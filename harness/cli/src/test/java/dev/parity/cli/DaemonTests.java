@@ -1,0 +1,307 @@
+package dev.parity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parity.run.Survivors;
+import dev.parity.testing.TempSuite;
+import dev.parity.verdict.Decision;
+import dev.parity.verdict.RunStatus;
+import dev.parity.verdict.Verdict;
+import dev.parity.verdict.VerdictJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code PARITY_DAEMON=1} (docs/daemon.md): a run handed to the resident JVM prints, writes and
+ * exits as the JVM the client would otherwise start, its programs see the client's context, and a
+ * client that is stopped or killed stops its run as a stopped JVM does.
+ */
+class DaemonTests {
+  @TempDir Path root;
+  private DaemonClient client;
+
+  @BeforeEach
+  void client() throws IOException {
+    client = DaemonClient.in(root);
+  }
+
+  @AfterEach
+  void killDaemons() {
+    client.killDaemons();
+  }
+
+  @Test
+  void aRunInTheDaemonPrintsAndExitsAsItsOwnJvmDoes() throws Exception {
+    TempSuite suite =
+        TempSuite.in(root, "mixed")
+            .suiteYaml(
+                "name: mixed\nlegacy:\n  command: [sh, -c, 'echo \"$0\"; echo warn >&2']\n"
+                    + "candidate:\n  command: [sh, -c, 'echo \"$0$SUFFIX\"; echo warn >&2']\n"
+                    + "cases:\n  - {id: same, args: [a]}\n  - {id: differs, args: [b], env: {SUFFIX: x}}\n");
+    Path out = root.resolve("out");
+    String folder = suite.folder().toString();
+    String golden = suite.golden().toString();
+    List<List<String>> runs =
+        List.of(
+            List.of("record", folder, "--golden", golden, "--out", out.toString()),
+            List.of("verify", folder, "--golden", golden, "--out", out.toString()),
+            List.of(
+                "verify", folder, "--golden", golden, "--out", out.toString(), "--case", "same"),
+            List.of("compare", folder, "--out", out.toString(), "--runs", "1"),
+            List.of("verify", folder, "--no-such-option"),
+            List.of("verify", "--help"));
+    for (List<String> args : runs) {
+      String[] arguments = args.toArray(String[]::new);
+      Run direct = run(client.directCommand(arguments));
+      Verdict directVerdict = verdict(out);
+      Run viaDaemon = run(client.command(arguments));
+      assertThat(viaDaemon.masked()).as("parity %s", args).isEqualTo(direct.masked());
+      assertThat(verdict(out).decision()).isEqualTo(directVerdict.decision());
+      assertThat(verdict(out).counts()).isEqualTo(directVerdict.counts());
+      assertThat(verdict(out).reasons()).isEqualTo(directVerdict.reasons());
+    }
+    assertThat(
+            run(client.command("verify", folder, "--golden", golden, "--out", out.toString()))
+                .exit())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theRunsOfOneContextShareOneDaemon() throws Exception {
+    TempSuite suite = echoSuite("share");
+    for (int i = 0; i < 3; i++) {
+      assertThat(run(client.command("record", suite.folder().toString())).exit()).isZero();
+    }
+    List<ProcessHandle> daemons = client.daemons();
+    assertThat(daemons).hasSize(1);
+    assertThat(run(client.command("verify", suite.folder().toString())).exit()).isZero();
+    assertThat(client.daemons()).containsExactlyElementsOf(daemons);
+  }
+
+  /**
+   * Programs see the client's environment and umask, and relative paths are the client's working
+   * folder's, never another client's.
+   */
+  @Test
+  void theRunsSeeTheirOwnClientsContext() throws Exception {
+    Path one = Files.createDirectories(root.resolve("one"));
+    Path two = Files.createDirectories(root.resolve("two"));
+    String first = record(contextSuite(one), "022", "first");
+    String second = record(contextSuite(two), "077", "second");
+    String third = record(contextSuite(one), "022", "third");
+    assertThat(first).isEqualTo("0022\nfirst\n");
+    assertThat(second).isEqualTo("0077\nsecond\n");
+    assertThat(third).isEqualTo("0022\nthird\n");
+    assertThat(client.daemons()).hasSize(3);
+  }
+
+  @Test
+  void aSignalToTheClientStopsTheRunAsItStopsAJvm() throws Exception {
+    String marker = Survivors.marker();
+    TempSuite suite = hangingSuite("signal", marker);
+    Path out = root.resolve("out");
+    assertThat(
+            run(client.command("record", suite.folder().toString(), "--out", out.toString()))
+                .exit())
+        .isZero();
+    Files.createFile(suite.folder().resolve("hang"));
+    Process stopped =
+        start(client.command("verify", suite.folder().toString(), "--out", out.toString()));
+    try {
+      Survivors.awaitSleeping(marker, 1);
+      assertThat(client.daemons()).hasSize(1);
+      stopped.destroy(); // SIGTERM, passed on to the daemon
+      assertThat(stopped.waitFor()).as("the JVM's exit code for SIGTERM").isEqualTo(143);
+    } finally {
+      stopped.destroyForcibly();
+    }
+    Survivors.awaitSleeping(marker, 0);
+    awaitNoDaemon(); // its shutdown hooks, which write the stopped run's reports, have run
+    assertStopped(out);
+  }
+
+  @Test
+  void killingTheClientKillsItsRunsProgramsAndItsDaemon() throws Exception {
+    String marker = Survivors.marker();
+    TempSuite suite = hangingSuite("kill", marker);
+    Path out = root.resolve("out");
+    assertThat(
+            run(client.command("record", suite.folder().toString(), "--out", out.toString()))
+                .exit())
+        .isZero();
+    Files.createFile(suite.folder().resolve("hang"));
+    Process killed =
+        start(client.command("verify", suite.folder().toString(), "--out", out.toString()));
+    try {
+      Survivors.awaitSleeping(marker, 1);
+      killed.destroyForcibly(); // SIGKILL: nothing passed on; the daemon sees the client gone
+      killed.waitFor();
+    } finally {
+      killed.destroyForcibly();
+    }
+    Survivors.awaitSleeping(marker, 0);
+    awaitNoDaemon(); // its shutdown hooks, which write the stopped run's reports, have run
+    assertStopped(out);
+  }
+
+  @Test
+  void aClientWhoseDaemonIsBusyRunsItsOwnJvm() throws Exception {
+    String marker = Survivors.marker();
+    TempSuite hanging = hangingSuite("busy", marker);
+    TempSuite quick = echoSuite("quick");
+    assertThat(run(client.command("record", hanging.folder().toString())).exit()).isZero();
+    assertThat(run(client.command("record", quick.folder().toString())).exit()).isZero();
+    Files.createFile(hanging.folder().resolve("hang"));
+    Process busy = start(client.command("verify", hanging.folder().toString()));
+    try {
+      Survivors.awaitSleeping(marker, 1);
+      Run meanwhile = run(client.command("verify", quick.folder().toString()));
+      assertThat(meanwhile.exit()).as(meanwhile.err()).isZero();
+      assertThat(meanwhile.out()).contains("1 passed");
+      assertThat(client.daemons()).hasSize(1);
+    } finally {
+      busy.destroy();
+      busy.waitFor();
+    }
+    Survivors.awaitSleeping(marker, 0);
+  }
+
+  @Test
+  void onlyRecordVerifyAndCompareGoToADaemon() throws Exception {
+    TempSuite suite = echoSuite("other");
+    assertThat(run(client.command("--version")).exit()).isZero();
+    assertThat(run(client.command("report", suite.folder().toString())).exit()).isNotZero();
+    assertThat(client.daemons()).isEmpty();
+  }
+
+  @Test
+  void aDaemonFolderOthersMayEnterIsNotUsed() throws Exception {
+    TempSuite suite = echoSuite("open");
+    Files.createDirectories(client.folder());
+    Files.setPosixFilePermissions(client.folder(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Run record = run(client.command("record", suite.folder().toString()));
+    assertThat(record.exit()).as(record.err()).isZero();
+    assertThat(client.daemons()).isEmpty();
+    try (var files = Files.list(client.folder())) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void aRunThatFailsToDecideEndsItsDaemon() throws Exception {
+    TempSuite suite = echoSuite("broken");
+    assertThat(run(client.command("record", suite.folder().toString())).exit()).isZero();
+    assertThat(client.daemons()).hasSize(1);
+    Files.writeString(suite.folder().resolve("suite.yaml"), "name: broken\ncases: [\n");
+    assertThat(run(client.command("verify", suite.folder().toString())).exit()).isEqualTo(2);
+    awaitNoDaemon();
+  }
+
+  private record Run(int exit, String out, String err) {
+    /** What differs between two runs of the same command: how long it took. */
+    Run masked() {
+      return new Run(exit, mask(out), mask(err));
+    }
+
+    private static String mask(String text) {
+      return text.replaceAll("in [0-9.]+m?s\\b", "in (time)");
+    }
+  }
+
+  private Run run(List<String> command) throws IOException, InterruptedException {
+    Path stdout = Files.createTempFile(root, "out", ".txt");
+    Path stderr = Files.createTempFile(root, "err", ".txt");
+    Process process =
+        client
+            .process(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .directory(root.toFile())
+            .start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s ended", command).isTrue();
+    return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+  }
+
+  private Process start(List<String> command) throws IOException {
+    return client
+        .process(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("parity.log").toFile()))
+        .directory(root.toFile())
+        .start();
+  }
+
+  private static TempSuite contextSuite(Path project) {
+    return TempSuite.in(project, "context")
+        .suiteYaml(
+            "name: context\nlegacy:\n  command: [sh, -c, 'umask; echo \"$MARK\"']\n"
+                + "candidate:\n  command: [sh, -c, 'umask; echo \"$MARK\"']\n"
+                + "cases:\n  - id: a\n");
+  }
+
+  /**
+   * Records {@code suite}, named by its path relative to its project folder, from there, with
+   * {@code umask} and MARK={@code mark}; returns its golden stdout.
+   */
+  private String record(TempSuite suite, String umask, String mark) throws Exception {
+    String relative = suite.root().relativize(suite.folder()).toString();
+    List<String> command = client.command("record", relative, "--update");
+    List<String> withUmask =
+        new ArrayList<>(List.of("sh", "-c", "umask " + umask + "; exec \"$@\"", "sh"));
+    withUmask.addAll(command);
+    ProcessBuilder builder = client.process(withUmask).directory(suite.root().toFile());
+    builder.environment().put("MARK", mark);
+    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+    assertThat(builder.start().waitFor()).isZero();
+    return Files.readString(suite.golden().resolve("a/stdout"));
+  }
+
+  private TempSuite echoSuite(String name) {
+    return TempSuite.in(root, name)
+        .suiteYaml(
+            "name: "
+                + name
+                + "\nlegacy:\n  command: [echo]\ncandidate:\n  command: [echo]\n"
+                + "cases:\n  - {id: a, args: [x]}\n");
+  }
+
+  private TempSuite hangingSuite(String name, String marker) {
+    return TempSuite.in(root, name)
+        .suiteYaml(
+            "name: "
+                + name
+                + "\nlegacy:\n  command: [echo, same]\n"
+                + "candidate:\n  command: [sh, -c, 'if [ -f \"$PARITY_SUITE/hang\" ];"
+                + " then sleep "
+                + marker
+                + "; fi; echo same']\ndefaults:\n  timeout: 5m\ncases:\n  - id: a\n");
+  }
+
+  private static Verdict verdict(Path out) throws IOException {
+    return VerdictJson.read(out.resolve(VerdictJson.FILE));
+  }
+
+  private static void assertStopped(Path out) throws IOException {
+    Verdict verdict = verdict(out);
+    assertThat(verdict.decision()).isEqualTo(Decision.LEGACY);
+    assertThat(verdict.status()).isEqualTo(RunStatus.ERROR);
+    assertThat(verdict.error()).hasValueSatisfying(e -> assertThat(e).contains("stopped"));
+  }
+
+  private void awaitNoDaemon() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + Survivors.PATIENCE_MS;
+    while (!client.daemons().isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(client.daemons()).isEmpty();
+  }
+}
