@@ -55,6 +55,7 @@ import picocli.CommandLine.Command;
       "  docs/http.md (HTTP services and containers)",
       "  docs/reviewing.md (pending results, accept, reject, accepted differences, CI)",
       "  docs/sharding.md (--shard, merge)",
+      "  docs/daemon.md (PARITY_DAEMON=1: a resident JVM for repeated runs)",
       "  README.md (a walk-through)"
     })
 public final class ParityCommand implements Runnable {
