@@ -253,9 +253,10 @@ class GoldenFaultTests {
                 + a
                 + ": is a symbolic link (to "
                 + candidate
-                + "); parity never reads a golden through a link, which could compare the"
-                + " candidate with another output, even its own; replace it with a real folder or"
-                + " file (e.g. `rm` the link and record again)\n");
+                + "); parity never reads a golden, an accepted difference or a pending result"
+                + " through a link, which could compare the candidate with another output, even"
+                + " its own; replace it with a real folder or file (e.g. `rm` the link and run"
+                + " again)\n");
     assertThat(suite.reports().resolve("verdict.json"))
         .content()
         .contains("\"decision\" : \"legacy\"");

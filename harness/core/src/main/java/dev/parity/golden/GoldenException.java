@@ -43,9 +43,10 @@ public final class GoldenException extends RuntimeException {
         link,
         "is a symbolic link (to "
             + target
-            + "); parity never reads a golden through a link, which could compare the candidate"
-            + " with another output, even its own",
-        "replace it with a real folder or file (e.g. `rm` the link and record again)",
+            + "); parity never reads a golden, an accepted difference or a pending result"
+            + " through a link, which could compare the candidate with another output, even"
+            + " its own",
+        "replace it with a real folder or file (e.g. `rm` the link and run again)",
         true,
         true);
   }

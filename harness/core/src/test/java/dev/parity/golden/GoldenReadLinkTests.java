@@ -60,9 +60,10 @@ class GoldenReadLinkTests {
             golden.resolve("a")
                 + ": is a symbolic link (to "
                 + candidateFolder
-                + "); parity never reads a golden through a link, which could compare the"
-                + " candidate with another output, even its own; replace it with a real folder or"
-                + " file (e.g. `rm` the link and record again)");
+                + "); parity never reads a golden, an accepted difference or a pending result"
+                + " through a link, which could compare the candidate with another output, even"
+                + " its own; replace it with a real folder or file (e.g. `rm` the link and run"
+                + " again)");
   }
 
   /** Every entry of a golden with an accepted difference, relative to the golden folder. */
