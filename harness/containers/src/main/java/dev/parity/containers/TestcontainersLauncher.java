@@ -7,7 +7,6 @@ import dev.parity.run.ContainerLauncher;
 import dev.parity.run.LogTail;
 import dev.parity.run.RunningService;
 import dev.parity.run.ServiceStartException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -69,7 +68,7 @@ public final class TestcontainersLauncher implements ContainerLauncher {
       }
       throw new ServiceStartException(what + ": " + why, log.tail(), e);
     }
-    return new Started(container, log);
+    return new StartedContainer(container, log);
   }
 
   private static final String ENGINE_HINT =
@@ -250,54 +249,5 @@ public final class TestcontainersLauncher implements ContainerLauncher {
   private static final class NoWait extends AbstractWaitStrategy {
     @Override
     protected void waitUntilReady() {}
-  }
-
-  private static final class Started implements RunningService {
-    private final GenericContainer<?> container;
-    private final LogBuffer log;
-    private final URI base;
-
-    Started(GenericContainer<?> container, LogBuffer log) {
-      this.container = container;
-      this.log = log;
-      this.base =
-          URI.create(
-              "http://"
-                  + container.getHost()
-                  + ":"
-                  + container.getMappedPort(container.getExposedPorts().get(0)));
-    }
-
-    @Override
-    public URI baseUri() {
-      return base;
-    }
-
-    @Override
-    public Optional<String> ended() {
-      try {
-        if (container.isRunning()) {
-          return Optional.empty();
-        }
-        Long code = container.getCurrentContainerInfo().getState().getExitCodeLong();
-        return Optional.of("container exited" + (code == null ? "" : " with code " + code));
-      } catch (RuntimeException e) {
-        return Optional.of("container is gone (" + rootMessage(e) + ")");
-      }
-    }
-
-    @Override
-    public String logTail() {
-      return log.tail();
-    }
-
-    @Override
-    public void close() {
-      try {
-        container.stop();
-      } catch (RuntimeException e) {
-        // Best effort: the engine may be gone; nothing else to do.
-      }
-    }
   }
 }
