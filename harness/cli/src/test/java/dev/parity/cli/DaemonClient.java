@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,6 +115,24 @@ final class DaemonClient {
     } catch (IOException | RuntimeException ended) {
       return true;
     }
+  }
+
+  /** The thread dumps of the live daemons of this client's folder, for a failing test's message. */
+  String threadDumps() {
+    StringBuilder dumps = new StringBuilder();
+    Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+    for (ProcessHandle daemon : daemons()) {
+      try {
+        Process dump =
+            new ProcessBuilder(jstack.toString(), Long.toString(daemon.pid()))
+                .redirectErrorStream(true)
+                .start();
+        dumps.append(new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        dumps.append(daemon.pid()).append(": ").append(e).append('\n');
+      }
+    }
+    return dumps.toString();
   }
 
   /** Kills the daemons of this client's folder and waits for their end. */

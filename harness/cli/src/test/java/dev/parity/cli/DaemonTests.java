@@ -297,11 +297,16 @@ class DaemonTests {
     assertThat(verdict.error()).hasValueSatisfying(e -> assertThat(e).contains("stopped"));
   }
 
+  /**
+   * Waits (generously: its shutdown hooks write the stopped run's reports with an fsync each, which
+   * a loaded disk makes slow) until no daemon of this test runs, and shows their threads if one
+   * does.
+   */
   private void awaitNoDaemon() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + Survivors.PATIENCE_MS;
+    long deadline = System.currentTimeMillis() + 3 * Survivors.PATIENCE_MS;
     while (!client.daemons().isEmpty() && System.currentTimeMillis() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(client.daemons()).isEmpty();
+    assertThat(client.daemons()).as("daemons still running:%n%s", client.threadDumps()).isEmpty();
   }
 }

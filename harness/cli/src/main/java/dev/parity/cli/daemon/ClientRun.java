@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client's run in the daemon: {@code parity ARGS} exactly as {@code ParityCommand.main} runs
@@ -20,7 +21,9 @@ final class ClientRun {
 
   private final SocketChannel client;
   private final Object lock = new Object();
-  private volatile boolean finished;
+
+  /** Set once, by whichever comes first: the run's end, or the client's signal or end. */
+  private final AtomicBoolean ended = new AtomicBoolean();
 
   ClientRun(SocketChannel client) {
     this.client = client;
@@ -55,11 +58,19 @@ final class ClientRun {
               new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
       out.flush();
       err.flush();
-    } finally {
+    } catch (IOException | RuntimeException e) {
       System.setOut(daemonOut);
       System.setErr(daemonErr);
+      throw e;
     }
-    finished = true;
+    if (!ended.compareAndSet(false, true)) {
+      // The client's signal (or end) is ending this JVM, as it would end a JVM of its own: the
+      // exit status is the signal's, not the run's, and the shutdown hooks still print to the
+      // client.
+      awaitHalt();
+    }
+    System.setOut(daemonOut);
+    System.setErr(daemonErr);
     synchronized (lock) {
       Frame.ofInt('X', code).writeTo(client);
     }
@@ -85,8 +96,19 @@ final class ClientRun {
     } catch (IOException gone) {
       // A broken connection is a client gone.
     }
-    if (!finished) {
+    if (ended.compareAndSet(false, true)) {
       System.exit(128 + (signal & 0x7f));
+    }
+  }
+
+  /** Waits for the shutdown under way to halt the JVM. */
+  private static void awaitHalt() {
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // Only the halt ends this thread.
+      }
     }
   }
 
