@@ -75,15 +75,31 @@ class DaemonTests {
         .isEqualTo(1);
   }
 
+  /**
+   * Runs started one right after the other are all served by the same daemon: the programs'
+   * launcher is the daemon's child (the cases print their launcher's parent), so a run that went to
+   * a JVM of its own would print another pid and fail.
+   */
   @Test
   void theRunsOfOneContextShareOneDaemon() throws Exception {
-    TempSuite suite = echoSuite("share");
-    for (int i = 0; i < 3; i++) {
-      assertThat(run(client.command("record", suite.folder().toString())).exit()).isZero();
-    }
+    String jvm = "read -r _ _ _ jvm _ < /proc/$PPID/stat; echo $jvm";
+    TempSuite suite =
+        TempSuite.in(root, "share")
+            .suiteYaml(
+                "name: share\nlegacy:\n  command: [sh, -c, '"
+                    + jvm
+                    + "']\ncandidate:\n  command: [sh, -c, '"
+                    + jvm
+                    + "']\ncases:\n  - id: a\n");
+    assertThat(run(client.command("record", suite.folder().toString())).exit()).isZero();
     List<ProcessHandle> daemons = client.daemons();
     assertThat(daemons).hasSize(1);
-    assertThat(run(client.command("verify", suite.folder().toString())).exit()).isZero();
+    assertThat(Files.readString(suite.golden().resolve("a/stdout")))
+        .isEqualTo(daemons.get(0).pid() + "\n");
+    for (int i = 0; i < 5; i++) {
+      Run verify = run(client.command("verify", suite.folder().toString()));
+      assertThat(verify.exit()).as("verify %d: %s", i, verify.out()).isZero();
+    }
     assertThat(client.daemons()).containsExactlyElementsOf(daemons);
   }
 

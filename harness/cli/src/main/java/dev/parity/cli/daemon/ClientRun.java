@@ -30,8 +30,9 @@ final class ClientRun {
   }
 
   /**
-   * Runs {@code args} with {@link System#out} and {@link System#err} sent to the client, then sends
-   * the exit code, and returns it. The caller runs one at a time: the streams are the JVM's.
+   * Runs {@code args} with {@link System#out} and {@link System#err} sent to the client and returns
+   * the exit code, for {@link #sendExitCode}. The caller runs one at a time: the streams are the
+   * JVM's.
    */
   int run(String[] args) throws IOException {
     Thread watcher = new Thread(this::watchClient, "parity-daemon-client-watch");
@@ -71,10 +72,14 @@ final class ClientRun {
     }
     System.setOut(daemonOut);
     System.setErr(daemonErr);
+    return code;
+  }
+
+  /** Tells the client the run's exit code, which ends its relay. */
+  void sendExitCode(int code) throws IOException {
     synchronized (lock) {
       Frame.ofInt('X', code).writeTo(client);
     }
-    return code;
   }
 
   /**

@@ -78,8 +78,6 @@ public final class ParityDaemon {
   }
 
   private void handle(SocketChannel client) {
-    boolean claimed = false;
-    int code = ExitCodes.UNAVAILABLE;
     try (client) {
       Optional<Frame> given = Frame.readFrom(client, MAX_FRAME);
       Optional<Frame> arguments = Frame.readFrom(client, MAX_FRAME);
@@ -90,22 +88,38 @@ public final class ParityDaemon {
         Frame.of('M').writeTo(client);
         return;
       }
-      claimed = busy.compareAndSet(false, true);
-      if (!claimed) {
+      if (!busy.compareAndSet(false, true)) {
         Frame.of('B').writeTo(client);
         return;
       }
-      code = new ClientRun(client).run(arguments(arguments.get().payload()));
+      serve(new ClientRun(client), arguments(arguments.get().payload()));
     } catch (IOException | RuntimeException broken) {
       broken.printStackTrace();
+    }
+  }
+
+  /**
+   * Runs a claimed client's run; the daemon is free for the next client before this one learns its
+   * exit code, so that a run started right after it finds the daemon free, or the daemon ends after
+   * sending the code.
+   */
+  private void serve(ClientRun run, String[] arguments) throws IOException {
+    int code = ExitCodes.UNAVAILABLE;
+    boolean reusable = false;
+    try {
+      code = run.run(arguments);
+      reusable = reusableAfter(code);
     } finally {
-      if (claimed) {
-        lastActive.set(System.nanoTime());
-        if (reusableAfter(code)) {
-          busy.set(false);
-        } else {
-          end(); // still busy: no other client starts a run on the way out
-        }
+      lastActive.set(System.nanoTime());
+      if (reusable) {
+        busy.set(false);
+      }
+    }
+    try {
+      run.sendExitCode(code);
+    } finally {
+      if (!reusable) {
+        end(); // still busy: no other client starts a run on the way out
       }
     }
   }
