@@ -11,6 +11,7 @@ import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +211,18 @@ class DaemonTests {
     try (var files = Files.list(client.folder())) {
       assertThat(files).isEmpty();
     }
+  }
+
+  /** A rebuilt jar makes the next runs another context: the idle daemon of the old one ends. */
+  @Test
+  void aDaemonEndsWhenItsJarChanges() throws Exception {
+    TempSuite suite = echoSuite("rebuilt");
+    assertThat(run(client.command("record", suite.folder().toString())).exit()).isZero();
+    assertThat(client.daemons()).hasSize(1);
+    Files.setLastModifiedTime(
+        client.jar(),
+        FileTime.fromMillis(Files.getLastModifiedTime(client.jar()).toMillis() + 10_000));
+    awaitNoDaemon();
   }
 
   @Test

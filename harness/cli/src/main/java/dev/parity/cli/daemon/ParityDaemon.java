@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The resident JVM that {@code parity-client} starts (docs/daemon.md): it serves the clients whose
  * context is byte for byte the one it was started with (written by its first client next to its
  * socket), one run at a time, and ends when idle, after a run that did not end with 0 or 1, or
- * after a run that left a process behind.
+ * after a run that left a process behind, and when its jar changes (a rebuild: the next runs are
+ * another context).
  */
 public final class ParityDaemon {
   private static final int MAX_FRAME = 64 << 20;
@@ -35,6 +36,7 @@ public final class ParityDaemon {
   private final long idleNanos;
   private final AtomicBoolean busy = new AtomicBoolean();
   private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
+  private final JarWatch jar = JarWatch.ofClassPath();
 
   private ParityDaemon(
       ServerSocketChannel server, Path socket, Object socketKey, byte[] context, long idleSeconds) {
@@ -158,7 +160,8 @@ public final class ParityDaemon {
       } catch (InterruptedException e) {
         return;
       }
-      if (System.nanoTime() - lastActive.get() > idleNanos && busy.compareAndSet(false, true)) {
+      boolean idle = System.nanoTime() - lastActive.get() > idleNanos;
+      if ((idle || jar.changed()) && busy.compareAndSet(false, true)) {
         end(); // busy now: a client that comes in the meantime runs its own JVM
       }
     }
