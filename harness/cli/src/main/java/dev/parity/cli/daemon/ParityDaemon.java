@@ -102,22 +102,18 @@ public final class ParityDaemon {
 
   /**
    * Runs a claimed client's run; the daemon is free for the next client before this one learns its
-   * exit code, so that a run started right after it finds the daemon free, or the daemon ends after
-   * sending the code.
+   * exit code, so that a run started right after it finds the daemon free. After a run it cannot
+   * serve again (or one that failed in the daemon itself) it ends, still busy.
    */
   private void serve(ClientRun run, String[] arguments) throws IOException {
-    int code = ExitCodes.UNAVAILABLE;
     boolean reusable = false;
     try {
-      code = run.run(arguments);
+      int code = run.run(arguments);
       reusable = reusableAfter(code);
-    } finally {
-      lastActive.set(System.nanoTime());
       if (reusable) {
+        lastActive.set(System.nanoTime());
         busy.set(false);
       }
-    }
-    try {
       run.sendExitCode(code);
     } finally {
       if (!reusable) {
