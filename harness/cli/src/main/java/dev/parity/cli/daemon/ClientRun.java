@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 /**
  * One client's run in the daemon: {@code parity ARGS} exactly as {@code ParityCommand.main} runs
@@ -19,16 +21,37 @@ final class ClientRun {
   private static final int SIGNAL_FRAME = 4;
 
   private final SocketChannel client;
+  private final IntConsumer exit;
   private final Object lock = new Object();
-  private volatile boolean finished;
 
+  /**
+   * Set by what comes first: the run's end, whose exit code then goes to the client, or the
+   * client's signal or end, which then ends the JVM.
+   */
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  /** A run for {@code client} that ends the JVM with {@link System#exit}. */
   ClientRun(SocketChannel client) {
+    this(client, System::exit);
+  }
+
+  /** The same, ending the JVM with {@code exit} (a test's). */
+  ClientRun(SocketChannel client, IntConsumer exit) {
     this.client = client;
+    this.exit = exit;
   }
 
   /**
    * Runs {@code args} with {@link System#out} and {@link System#err} sent to the client, then sends
    * the exit code, and returns it. The caller runs one at a time: the streams are the JVM's.
+   *
+   * <p>A run that ends after the client's signal (or end) started the JVM's exit does not return:
+   * as the main thread of a JVM stopped by a signal, it waits in {@code System.exit} for the
+   * shutdown hooks and the end, and no exit code goes to the client, which exits 128 + its signal
+   * as that JVM would (not the run's code, nor a pass after the stop).
+   *
+   * @throws IOException when the client is gone, or (only where {@code exit} returns) the run was
+   *     stopped
    */
   int run(String[] args) throws IOException {
     Thread watcher = new Thread(this::watchClient, "parity-daemon-client-watch");
@@ -43,6 +66,7 @@ final class ClientRun {
         new PrintStream(
             new BufferedOutputStream(new FrameOutputStream(client, lock, 'E')), true, charset);
     int code;
+    boolean stopped;
     try {
       System.setOut(out);
       System.setErr(err);
@@ -55,11 +79,17 @@ final class ClientRun {
               new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
       out.flush();
       err.flush();
+      stopped = !ended.compareAndSet(false, true);
+      if (stopped) {
+        exit.accept(code); // waits for the shutdown under way, its hooks printing to the client
+      }
     } finally {
       System.setOut(daemonOut);
       System.setErr(daemonErr);
     }
-    finished = true;
+    if (stopped) {
+      throw new IOException("the run was stopped by its client's signal or end");
+    }
     synchronized (lock) {
       Frame.ofInt('X', code).writeTo(client);
     }
@@ -85,8 +115,8 @@ final class ClientRun {
     } catch (IOException gone) {
       // A broken connection is a client gone.
     }
-    if (!finished) {
-      System.exit(128 + (signal & 0x7f));
+    if (ended.compareAndSet(false, true)) {
+      exit.accept(128 + (signal & 0x7f));
     }
   }
 
