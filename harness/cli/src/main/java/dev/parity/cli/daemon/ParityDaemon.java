@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The resident JVM that {@code parity-client} starts (docs/daemon.md): it serves the clients whose
  * context is byte for byte the one it was started with (written by its first client next to its
  * socket), one run at a time, and ends when idle, after a run that did not end with 0 or 1, or
- * after a run that left a process behind.
+ * after a run that left a process behind. Once its JVM printed anything itself ({@link JvmOutput})
+ * it serves no client: each runs a JVM of its own, which prints that for its run.
  */
 public final class ParityDaemon {
   private static final int MAX_FRAME = 64 << 20;
@@ -86,8 +87,8 @@ public final class ParityDaemon {
       if (given.isEmpty() || arguments.isEmpty() || given.get().type() != 'C') {
         return;
       }
-      if (!Arrays.equals(given.get().payload(), context)) {
-        Frame.of('M').writeTo(client);
+      if (!Arrays.equals(given.get().payload(), context) || JvmOutput.printed()) {
+        Frame.of('M').writeTo(client); // the client runs a JVM of its own
         return;
       }
       claimed = busy.compareAndSet(false, true);
