@@ -22,7 +22,8 @@
  * code. SIGINT, SIGTERM and SIGHUP are passed on unless they were ignored when the client started
  * (a JVM leaves them ignored), and the daemon then ends as a JVM receiving them does (shutdown
  * hooks, the run's process trees killed) and exits 128 + the signal; a client that dies leaves the
- * daemon to do the same.
+ * daemon to do the same. SIGQUIT is passed on too: the daemon prints its thread dump to the run's
+ * standard output, and the run goes on, as in a JVM.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -415,7 +416,7 @@ static int daemon_socket = -1;
 
 static void pass_on(int sig) {
   unsigned char frame[9] = {'S', 0, 0, 0, 4, 0, 0, 0, (unsigned char)sig};
-  signalled = sig;
+  if (sig != SIGQUIT) signalled = sig;
   int saved = errno;
   if (send(daemon_socket, frame, sizeof frame, MSG_NOSIGNAL) < 0) {
     /* The daemon is gone; the relay loop sees its end. */
@@ -515,13 +516,22 @@ int main(int argc, char **argv) {
   struct sigaction action = {0};
   action.sa_handler = pass_on;
   sigemptyset(&action.sa_mask);
-  /* A JVM leaves these ignored when it starts with them ignored (nohup, `parity ... &` in a script). */
-  const int passed[] = {SIGINT, SIGTERM, SIGHUP};
+  /*
+   * A JVM leaves these ignored when it starts with them ignored (nohup, `parity ... &` in a
+   * script); it prints its thread dump on SIGQUIT, even one started with it ignored, and goes on.
+   * It unblocks those it acts on (a JVM starts its children with SIGQUIT blocked).
+   */
+  const int passed[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+  sigset_t unblocked;
+  sigemptyset(&unblocked);
   for (size_t i = 0; i < sizeof passed / sizeof *passed; i++) {
     struct sigaction current;
-    if (sigaction(passed[i], NULL, &current) == 0 && current.sa_handler != SIG_IGN)
+    if (passed[i] == SIGQUIT || (sigaction(passed[i], NULL, &current) == 0 && current.sa_handler != SIG_IGN)) {
       sigaction(passed[i], &action, NULL);
+      sigaddset(&unblocked, passed[i]);
+    }
   }
+  sigprocmask(SIG_UNBLOCK, &unblocked, NULL);
   signal(SIGPIPE, SIG_IGN);
   return relay(fd, base);
 }

@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.parity.run.Survivors;
 import dev.parity.testing.TempSuite;
@@ -11,6 +12,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,14 +63,52 @@ class DaemonSignalTests {
       assertThat(signals(run.pid(), "SigCgt")).as("caught").doesNotContain(SIGHUP);
       assertThat(new ProcessBuilder("kill", "-HUP", Long.toString(run.pid())).start().waitFor())
           .isZero();
-      ProcessHandle.allProcesses()
-          .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
-          .forEach(ProcessHandle::destroy); // the run goes on, as in a JVM that ignores SIGHUP
+      killSleep(marker); // the run goes on, as in a JVM that ignores SIGHUP
       assertThat(run.waitFor()).as("the run's exit code").isZero();
     } finally {
       run.destroyForcibly();
     }
     Survivors.awaitSleeping(marker, 0);
+  }
+
+  /**
+   * A JVM prints its thread dump on SIGQUIT and goes on: so does a run in the daemon, also from a
+   * client started with SIGQUIT blocked (as a JVM, here the tests', starts its children).
+   */
+  @Test
+  void sigquitPrintsAThreadDumpAndTheRunGoesOn() throws Exception {
+    String marker = Survivors.marker();
+    TempSuite suite = hangingSuite(marker);
+    assertThat(exitOf(client.process(client.command("record", suite.folder().toString())).start()))
+        .isZero();
+    Files.createFile(suite.folder().resolve("hang"));
+    Path output = root.resolve("verify.txt");
+    Process run =
+        client
+            .process(client.command("verify", suite.folder().toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    try {
+      Survivors.awaitSleeping(marker, 1);
+      assertThat(new ProcessBuilder("kill", "-QUIT", Long.toString(run.pid())).start().waitFor())
+          .isZero();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> Files.readString(output).contains("Full thread dump"));
+      killSleep(marker);
+      assertThat(run.waitFor()).as("the run's exit code").isZero();
+    } finally {
+      run.destroyForcibly();
+    }
+    assertThat(Files.readString(output)).contains("1 passed");
+  }
+
+  /** Ends {@code sleep marker}: the hanging program goes on. */
+  private static void killSleep(String marker) {
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+        .forEach(ProcessHandle::destroy);
   }
 
   /** The signals of a mask of /proc/PID/status ({@code SigIgn}, {@code SigCgt}). */

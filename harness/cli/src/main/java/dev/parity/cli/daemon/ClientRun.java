@@ -20,6 +20,9 @@ final class ClientRun {
   /** The largest frame a client sends once the run started: an {@code S}. */
   private static final int SIGNAL_FRAME = 4;
 
+  private static final int SIGQUIT = 3;
+  private static final int SIGKILL = 9;
+
   private final SocketChannel client;
   private final IntConsumer exit;
   private final Object lock = new Object();
@@ -54,8 +57,6 @@ final class ClientRun {
    *     stopped
    */
   int run(String[] args) throws IOException {
-    Thread watcher = new Thread(this::watchClient, "parity-daemon-client-watch");
-    watcher.setDaemon(true);
     PrintStream daemonOut = System.out;
     PrintStream daemonErr = System.err;
     Charset charset = stdoutCharset();
@@ -65,6 +66,8 @@ final class ClientRun {
     PrintStream err =
         new PrintStream(
             new BufferedOutputStream(new FrameOutputStream(client, lock, 'E')), true, charset);
+    Thread watcher = new Thread(() -> watchClient(out), "parity-daemon-client-watch");
+    watcher.setDaemon(true);
     int code;
     boolean stopped;
     try {
@@ -100,17 +103,21 @@ final class ClientRun {
    * Ends the daemon as a signal the client passes on ends a JVM (its shutdown hooks run, the run's
    * programs are killed with their trees, exit status 128 + the signal); a client that is gone
    * before its run ended counts as killed (SIGKILL), with the shutdown hooks run all the same, so
-   * that the run's reports say it was stopped.
+   * that the run's reports say it was stopped. SIGQUIT prints the JVM's thread dump to the run's
+   * standard output {@code out}, and the run goes on, as in a JVM.
    */
-  private void watchClient() {
-    int signal = 9;
+  private void watchClient(PrintStream out) {
+    int signal = SIGKILL;
     try {
-      Optional<Frame> frame = Frame.readFrom(client, SIGNAL_FRAME);
-      while (frame.isPresent() && frame.get().type() != 'S') {
-        frame = Frame.readFrom(client, SIGNAL_FRAME);
-      }
-      if (frame.isPresent()) {
-        signal = frame.get().intValue();
+      for (Optional<Frame> frame = Frame.readFrom(client, SIGNAL_FRAME);
+          frame.isPresent();
+          frame = Frame.readFrom(client, SIGNAL_FRAME)) {
+        if (frame.get().type() == 'S' && frame.get().intValue() == SIGQUIT) {
+          ThreadDump.print(out);
+        } else if (frame.get().type() == 'S') {
+          signal = frame.get().intValue();
+          break;
+        }
       }
     } catch (IOException gone) {
       // A broken connection is a client gone.
