@@ -16,7 +16,8 @@
  *
  * The run goes to the JVM directly when the command is not one of record, verify and compare,
  * when standard input and output are both a terminal (Parity would talk to a person there), when
- * one of them or standard error is closed, when the daemon's folder is not private to this user,
+ * one of them or standard error is closed, when an argument may name a file of the process itself
+ * (/dev/stdin, /dev/fd/N, /proc/...), when the daemon's folder is not private to this user,
  * and whenever the daemon cannot be reached, started, or is busy with another run. The daemon's
  * reply frames are relayed as they come: standard output, standard error and finally the exit
  * code. SIGINT, SIGTERM and SIGHUP are passed on unless they were ignored when the client started
@@ -276,6 +277,18 @@ static int standard_streams_open(void) {
   return 1;
 }
 
+/*
+ * Whether an argument may name a file of the process itself (/dev/stdin, the /dev/fd/63 of a process
+ * substitution, /proc/self/...): in the daemon it would name the daemon's own.
+ */
+static int names_own_files(char **args, int count) {
+  const char *own[] = {"dev/std", "dev/fd", "proc/"};
+  for (int i = 0; i < count; i++)
+    for (size_t j = 0; j < sizeof own / sizeof *own; j++)
+      if (strstr(args[i], own[j]) != NULL) return 1;
+  return 0;
+}
+
 static int write_all(int fd, const void *bytes, size_t n) {
   const char *p = bytes;
   while (n > 0) {
@@ -472,8 +485,10 @@ int main(int argc, char **argv) {
 
   int command = arg_count > 0 && (strcmp(args[0], "record") == 0 || strcmp(args[0], "verify") == 0 ||
                                   strcmp(args[0], "compare") == 0);
-  const char *folder =
-      command && standard_streams_open() && !(isatty(0) && isatty(1)) ? private_folder() : NULL;
+  const char *folder = command && standard_streams_open() && !names_own_files(args, arg_count) &&
+                               !(isatty(0) && isatty(1))
+                           ? private_folder()
+                           : NULL;
   if (folder == NULL) run_directly();
 
   buffer ctx = context(jar, java, java_count);

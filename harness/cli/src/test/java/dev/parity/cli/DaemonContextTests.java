@@ -115,6 +115,28 @@ class DaemonContextTests {
     }
   }
 
+  /**
+   * An argument that names the process's own files ({@code /dev/stdin}, the {@code /dev/fd/63} of a
+   * process substitution, {@code /proc/self/...}) would name the daemon's there: such a run goes to
+   * a JVM of its own.
+   */
+  @Test
+  void anArgumentNamingTheProcesssOwnFilesRunsItsOwnJvm() throws Exception {
+    Path project = root.resolve("project");
+    TempSuite.in(project, "suite")
+        .suiteYaml(
+            "name: suite\nlegacy:\n  command: [echo, same]\ncandidate:\n  command: [echo, same]\n"
+                + "cases:\n  - id: a\n");
+    assertThat(run(project, List.of(), "record", SUITE)).isZero();
+    assertThat(run(project, List.of(), "verify", SUITE)).isZero();
+    Path verdict =
+        Files.copy(project.resolve("reports/suite/verdict.json"), root.resolve("v.json"));
+    List<String> command =
+        client.command("verify", SUITE, "--shard", "1/1", "--timings", "/dev/stdin");
+    ProcessBuilder builder = client.process(command).directory(project.toFile());
+    assertThat(exitOf(builder.redirectInput(verdict.toFile()))).isZero();
+  }
+
   /** A {@code java} in {@code bin} that sets JAVA_MARK={@code mark} and runs the real one. */
   private static void javaMarking(Path bin, String mark) throws IOException {
     Path java = bin.resolve("java");
