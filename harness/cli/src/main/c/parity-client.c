@@ -17,10 +17,10 @@
  * The run goes to the JVM directly when the command is not one of record, verify and compare,
  * when standard input and output are both a terminal (Parity would talk to a person there), when
  * one of them or standard error is closed, when an argument may name a file of the process itself
- * (/dev/stdin, /dev/fd/N, /proc/...), when the daemon's folder is not private to this user,
- * and whenever the daemon cannot be reached, started, or is busy with another run. The daemon's
- * reply frames are relayed as they come: standard output, standard error and finally the exit
- * code. SIGINT, SIGTERM and SIGHUP are passed on unless they were ignored when the client started
+ * (/dev/stdin, /dev/fd/N, /proc/...), when CPU time is limited (a daemon's counts all its runs),
+ * when the daemon's folder is not private to this user, and whenever the daemon cannot be reached,
+ * started, or is busy with another run. The daemon's reply frames are relayed as they come:
+ * standard output, standard error and finally the exit code. SIGINT, SIGTERM and SIGHUP are passed on unless they were ignored when the client started
  * (a JVM leaves them ignored), and the daemon then ends as a JVM receiving them does (shutdown
  * hooks, the run's process trees killed) and exits 128 + the signal; a client that dies leaves the
  * daemon to do the same. SIGQUIT is passed on too: the daemon prints its thread dump to the run's
@@ -289,6 +289,15 @@ static int names_own_files(char **args, int count) {
   return 0;
 }
 
+/*
+ * Whether the CPU time of a process is limited: a daemon's counts all its runs, and would reach a
+ * limit that a JVM of each run's own never reaches.
+ */
+static int cpu_time_limited(void) {
+  struct rlimit limit;
+  return getrlimit(RLIMIT_CPU, &limit) != 0 || limit.rlim_cur != RLIM_INFINITY;
+}
+
 static int write_all(int fd, const void *bytes, size_t n) {
   const char *p = bytes;
   while (n > 0) {
@@ -486,7 +495,7 @@ int main(int argc, char **argv) {
   int command = arg_count > 0 && (strcmp(args[0], "record") == 0 || strcmp(args[0], "verify") == 0 ||
                                   strcmp(args[0], "compare") == 0);
   const char *folder = command && standard_streams_open() && !names_own_files(args, arg_count) &&
-                               !(isatty(0) && isatty(1))
+                               !cpu_time_limited() && !(isatty(0) && isatty(1))
                            ? private_folder()
                            : NULL;
   if (folder == NULL) run_directly();

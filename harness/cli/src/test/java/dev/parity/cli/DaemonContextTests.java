@@ -116,6 +116,24 @@ class DaemonContextTests {
   }
 
   /**
+   * A limit on CPU time counts a process's whole life: a daemon reaches it after enough runs, where
+   * each JVM of its own would start from nothing. Under such a limit runs go to JVMs of their own.
+   */
+  @Test
+  void aLimitOnCpuTimeRunsItsOwnJvm() throws Exception {
+    Path project = root.resolve("project");
+    TempSuite suite =
+        TempSuite.in(project, "suite")
+            .suiteYaml(
+                "name: suite\nlegacy:\n  command: [sh, -c, '"
+                    + JVM_KIND.replace("'", "''")
+                    + "']\ncandidate:\n  command: [echo]\ncases:\n  - id: a\n");
+    List<String> limited = List.of("prlimit", "--cpu=100000:100000", "--");
+    assertThat(run(project, limited, "record", SUITE)).isZero();
+    assertThat(suite.golden().resolve("a/stdout")).hasContent("direct\n");
+  }
+
+  /**
    * An argument that names the process's own files ({@code /dev/stdin}, the {@code /dev/fd/63} of a
    * process substitution, {@code /proc/self/...}) would name the daemon's there: such a run goes to
    * a JVM of its own.
