@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,30 @@ class DaemonContextTests {
       assertThat(exitOf(client.process(command).directory(project.toFile()))).as(closed).isZero();
       assertThat(suite.golden().resolve("a/stdout")).as(closed).hasContent("direct\n");
     }
+  }
+
+  /**
+   * The daemon's JVM installed the program launcher in the cache folder once: removed there (a
+   * cache cleaned between builds), the next run installs it again, as a JVM of its own would.
+   */
+  @Test
+  void aLauncherRemovedFromTheCacheIsInstalledAgain() throws Exception {
+    Path project = root.resolve("project");
+    TempSuite.in(project, "suite")
+        .suiteYaml(
+            "name: suite\nlegacy:\n  command: [echo, same]\ncandidate:\n  command: [echo, same]\n"
+                + "cases:\n  - id: a\n");
+    List<String> cached = List.of("env", "XDG_CACHE_HOME=" + root.resolve("cache"));
+    assertThat(run(project, cached, "record", SUITE)).isZero();
+    List<Path> launchers;
+    try (Stream<Path> files = Files.list(root.resolve("cache/parity"))) {
+      launchers =
+          files.filter(f -> f.getFileName().toString().startsWith("parity-launch-")).toList();
+    }
+    assertThat(launchers).hasSize(1);
+    Files.delete(launchers.get(0));
+    assertThat(run(project, cached, "verify", SUITE)).isZero();
+    assertThat(client.daemons()).hasSize(1);
   }
 
   /**
