@@ -30,7 +30,7 @@ class DaemonContextTests {
    * A program that prints whether the JVM above it is a daemon (its pattern does not match itself
    * in the command line of the launcher between them).
    */
-  private static final String JVM_KIND =
+  static final String JVM_KIND =
       "p=$PPID; while [ \"$p\" -gt 1 ]; do"
           + " if tr \"\\0\" \" \" </proc/$p/cmdline | grep -q \"parity[.]daemon=\"; then echo daemon; exit; fi;"
           + " p=$(sed -n \"s/^PPid:[[:space:]]*//p\" /proc/$p/status); done; echo direct";

@@ -8,6 +8,7 @@ import dev.parity.testing.TempSuite;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -141,10 +142,7 @@ class DaemonSignalTests {
                     + "cases:\n  - {id: a, args: [x]}\n");
     List<String> record = client.command("record", suite.folder().toString());
     assertThat(exitOf(largeContext(client.process(record)).start())).isZero();
-    Path socket;
-    try (Stream<Path> files = Files.list(client.folder())) {
-      socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst().orElseThrow();
-    }
+    Path socket = socketOf();
     client.killDaemons();
     Files.delete(socket);
     try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -164,6 +162,37 @@ class DaemonSignalTests {
       assertThat(run.waitFor()).as(output).isZero();
       assertThat(output).contains("1 passed");
       hangUp.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * A client killed while it sends its context (a Ctrl-C as it starts) is no error of the daemon's:
+   * the daemon goes on serving the next runs.
+   */
+  @Test
+  void aClientGoneDuringItsHandshakeLeavesTheDaemonServing() throws Exception {
+    TempSuite suite =
+        TempSuite.in(root, "kind")
+            .suiteYaml(
+                "name: kind\nlegacy:\n  command: [sh, -c, '"
+                    + DaemonContextTests.JVM_KIND.replace("'", "''")
+                    + "']\ncandidate:\n  command: [echo]\ncases:\n  - id: a\n");
+    assertThat(exitOf(client.process(client.command("record", suite.folder().toString())).start()))
+        .isZero();
+    try (SocketChannel half = SocketChannel.open(UnixDomainSocketAddress.of(socketOf()))) {
+      half.write(ByteBuffer.wrap(new byte[] {'C', 0, 0, 1, 0, 'x'})); // a context cut short
+      half.shutdownOutput();
+      assertThat(half.read(ByteBuffer.allocate(1))).as("closed by the daemon").isEqualTo(-1);
+    }
+    List<String> update = client.command("record", suite.folder().toString(), "--update");
+    assertThat(exitOf(client.process(update).start())).isZero();
+    assertThat(suite.golden().resolve("a/stdout")).hasContent("daemon\n");
+  }
+
+  /** The socket of the one daemon of the client's folder. */
+  private Path socketOf() throws IOException {
+    try (Stream<Path> files = Files.list(client.folder())) {
+      return files.filter(f -> f.toString().endsWith(".sock")).findFirst().orElseThrow();
     }
   }
 

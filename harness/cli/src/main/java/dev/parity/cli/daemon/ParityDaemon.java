@@ -97,7 +97,10 @@ public final class ParityDaemon {
         return;
       }
       code = new ClientRun(client).run(arguments(arguments.get().payload()));
-    } catch (IOException | RuntimeException broken) {
+    } catch (IOException gone) {
+      // A client gone (killed while it sent its context): no failure of this JVM's, nothing logged,
+      // since a daemon whose log holds anything serves no client (JvmOutput).
+    } catch (RuntimeException broken) {
       broken.printStackTrace();
     } finally {
       if (claimed) {
