@@ -9,16 +9,22 @@
  * JVM to the programs it starts and to the run: the daemon is shared only by runs whose *context*
  * is byte for byte the one the daemon was started with. The context is everything a JVM started
  * here would inherit: user and groups, working folder, umask, nice value, CPU affinity, signal mask
- * and ignored signals, resource limits, cgroup and namespaces, the JVM's command line, the jar's
- * identity and the whole environment. A run in any other context gets a daemon of its own.
+ * and ignored signals, resource limits, cgroup and namespaces, capabilities, no_new_privs, seccomp,
+ * OOM score, security label, scheduling policy, I/O priority, personality, the JVM's command line,
+ * the identity of the jar and of the java it names, and the whole environment. A run in any other
+ * context gets a daemon of its own.
  *
  * The run goes to the JVM directly when the command is not one of record, verify and compare,
  * when standard input and output are both a terminal (Parity would talk to a person there), when
- * the daemon's folder is not private to this user, and whenever the daemon cannot be reached,
+ * one of them or standard error is closed, when an argument may name a file of the process itself
+ * (/dev/stdin, /dev/fd/N, /proc/...), when CPU time is limited (a daemon's counts all its runs),
+ * when the daemon's folder is not private to this user, and whenever the daemon cannot be reached,
  * started, or is busy with another run. The daemon's reply frames are relayed as they come:
- * standard output, standard error and finally the exit code. SIGINT, SIGTERM and SIGHUP are passed
- * on, and the daemon then ends as a JVM receiving them does (shutdown hooks, the run's process
- * trees killed) and exits 128 + the signal; a client that dies leaves the daemon to do the same.
+ * standard output, standard error and finally the exit code. SIGINT, SIGTERM and SIGHUP are passed on unless they were ignored when the client started
+ * (a JVM leaves them ignored), and the daemon then ends as a JVM receiving them does (shutdown
+ * hooks, the run's process trees killed) and exits 128 + the signal; a client that dies leaves the
+ * daemon to do the same. SIGQUIT is passed on too: the daemon prints its thread dump to the run's
+ * standard output, and the run goes on, as in a JVM.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,9 +37,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -94,6 +103,64 @@ static void put_file(buffer *b, const char *label, const char *path) {
   put(b, "\n", 1);
 }
 
+/* A file's identity (device, inode, size, times): replaced or rewritten, it is another file. */
+static void put_identity(buffer *b, const char *path) {
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    long long numbers[6] = {(long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
+                            (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec,
+                            (long long)st.st_ctim.tv_nsec};
+    putn(b, "file", 6, numbers);
+  }
+  puts0(b, path);
+}
+
+/* The file execvp runs for NAME: NAME when it holds a slash, else the first executable in PATH. */
+static void resolve(const char *name, char *out, size_t size) {
+  const char *path = getenv("PATH");
+  if (strchr(name, '/') == NULL) {
+    for (const char *dir = path != NULL ? path : "/bin:/usr/bin"; dir != NULL;) {
+      const char *end = strchr(dir, ':');
+      int length = end != NULL ? (int)(end - dir) : (int)strlen(dir);
+      snprintf(out, size, "%.*s/%s", length > 0 ? length : 1, length > 0 ? dir : ".", name);
+      if (access(out, X_OK) == 0) return;
+      dir = end != NULL ? end + 1 : NULL;
+    }
+  }
+  snprintf(out, size, "%s", name);
+}
+
+/*
+ * What the programs a JVM starts inherit from it and no other line shows: from /proc/self/status
+ * the capabilities, no_new_privs, seccomp and the memory nodes; the OOM score, the security label,
+ * the scheduling policy, I/O priority, personality and timer slack.
+ */
+static void put_inherited(buffer *b) {
+  static const char *kept[] = {"Cap", "NoNewPrivs:", "Seccomp", "Mems_allowed_list:", "Speculation"};
+  char text[16384];
+  int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+  ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
+  if (fd >= 0) close(fd);
+  text[n > 0 ? n : 0] = '\0';
+  char *save = NULL;
+  for (char *line = strtok_r(text, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+    for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
+      if (strncmp(line, kept[i], strlen(kept[i])) == 0) {
+        put(b, line, strlen(line));
+        put(b, "\n", 1);
+      }
+    }
+  }
+  put_file(b, "oom ", "/proc/self/oom_score_adj");
+  put_file(b, "label ", "/proc/self/attr/current");
+  struct sched_param param = {0};
+  sched_getparam(0, &param);
+  put2(b, "sched", sched_getscheduler(0), param.sched_priority);
+  put1(b, "ioprio", syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, 0));
+  put1(b, "personality", personality(0xffffffff));
+  put1(b, "timerslack", prctl(PR_GET_TIMERSLACK, 0, 0, 0, 0));
+}
+
 static void put_link(buffer *b, const char *path) {
   char target[256];
   ssize_t n = readlink(path, target, sizeof target);
@@ -106,7 +173,6 @@ static void put_link(buffer *b, const char *path) {
 /* Everything a JVM started here would inherit and could act on (see the head of this file). */
 static buffer context(const char *jar, char **java, int java_count) {
   buffer b = {0};
-  struct stat st;
   char cwd[PATH_MAX];
   gid_t groups[NGROUPS_MAX];
   int group_count = getgroups(NGROUPS_MAX, groups);
@@ -149,16 +215,11 @@ static buffer context(const char *jar, char **java, int java_count) {
     put_link(&b, path);
   }
   put_link(&b, "/proc/self/root");
-  const char *files[] = {jar, "/proc/self/exe"};
-  for (size_t i = 0; i < 2; i++) {
-    if (stat(files[i], &st) == 0) {
-      long long numbers[6] = {(long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
-                              (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec,
-                              (long long)st.st_ctim.tv_nsec};
-      putn(&b, "file", 6, numbers);
-    }
-    puts0(&b, files[i]);
-  }
+  put_inherited(&b);
+  char java_file[PATH_MAX];
+  resolve(java[0], java_file, sizeof java_file);
+  const char *files[] = {jar, "/proc/self/exe", java_file};
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) put_identity(&b, files[i]);
   put1(&b, "java", java_count);
   for (int i = 0; i < java_count; i++) puts0(&b, java[i]);
   int env_count = 0;
@@ -206,10 +267,54 @@ static const char *private_folder(void) {
   return path;
 }
 
+/*
+ * Whether standard input, output and error are open: with one closed, the socket to the daemon
+ * would take its descriptor, and what the run prints there would go back to the daemon.
+ */
+static int standard_streams_open(void) {
+  for (int fd = 0; fd <= 2; fd++)
+    if (fcntl(fd, F_GETFD) < 0) return 0;
+  return 1;
+}
+
+/*
+ * Whether an argument may name a file of the process itself (/dev/stdin, the /dev/fd/63 of a process
+ * substitution, /proc/self/...): in the daemon it would name the daemon's own.
+ */
+static int names_own_files(char **args, int count) {
+  const char *own[] = {"dev/std", "dev/fd", "proc/"};
+  for (int i = 0; i < count; i++)
+    for (size_t j = 0; j < sizeof own / sizeof *own; j++)
+      if (strstr(args[i], own[j]) != NULL) return 1;
+  return 0;
+}
+
+/*
+ * Whether the CPU time of a process is limited: a daemon's counts all its runs, and would reach a
+ * limit that a JVM of each run's own never reaches.
+ */
+static int cpu_time_limited(void) {
+  struct rlimit limit;
+  return getrlimit(RLIMIT_CPU, &limit) != 0 || limit.rlim_cur != RLIM_INFINITY;
+}
+
 static int write_all(int fd, const void *bytes, size_t n) {
   const char *p = bytes;
   while (n > 0) {
     ssize_t w = write(fd, p, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    p += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+/* As write_all, to a socket: a daemon gone makes it fail, not end the client with SIGPIPE. */
+static int send_all(int fd, const void *bytes, size_t n) {
+  const char *p = bytes;
+  while (n > 0) {
+    ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
     if (w < 0 && errno == EINTR) continue;
     if (w <= 0) return -1;
     p += w;
@@ -233,7 +338,7 @@ static int read_all(int fd, void *bytes, size_t n) {
 /* A frame: its type, the payload's length (4 bytes, big-endian), the payload. */
 static int send_frame(int fd, char type, const void *payload, uint32_t n) {
   unsigned char head[5] = {(unsigned char)type, n >> 24, n >> 16, n >> 8, n};
-  return write_all(fd, head, 5) == 0 && write_all(fd, payload, n) == 0 ? 0 : -1;
+  return send_all(fd, head, 5) == 0 && send_all(fd, payload, n) == 0 ? 0 : -1;
 }
 
 static int try_connect(const struct sockaddr_un *address) {
@@ -333,9 +438,9 @@ static int daemon_socket = -1;
 
 static void pass_on(int sig) {
   unsigned char frame[9] = {'S', 0, 0, 0, 4, 0, 0, 0, (unsigned char)sig};
-  signalled = sig;
+  if (sig != SIGQUIT) signalled = sig;
   int saved = errno;
-  if (write(daemon_socket, frame, sizeof frame) < 0) {
+  if (send(daemon_socket, frame, sizeof frame, MSG_NOSIGNAL) < 0) {
     /* The daemon is gone; the relay loop sees its end. */
   }
   errno = saved;
@@ -389,7 +494,10 @@ int main(int argc, char **argv) {
 
   int command = arg_count > 0 && (strcmp(args[0], "record") == 0 || strcmp(args[0], "verify") == 0 ||
                                   strcmp(args[0], "compare") == 0);
-  const char *folder = command && !(isatty(0) && isatty(1)) ? private_folder() : NULL;
+  const char *folder = command && standard_streams_open() && !names_own_files(args, arg_count) &&
+                               !cpu_time_limited() && !(isatty(0) && isatty(1))
+                           ? private_folder()
+                           : NULL;
   if (folder == NULL) run_directly();
 
   buffer ctx = context(jar, java, java_count);
@@ -432,9 +540,22 @@ int main(int argc, char **argv) {
   struct sigaction action = {0};
   action.sa_handler = pass_on;
   sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, NULL);
-  sigaction(SIGTERM, &action, NULL);
-  sigaction(SIGHUP, &action, NULL);
+  /*
+   * A JVM leaves these ignored when it starts with them ignored (nohup, `parity ... &` in a
+   * script); it prints its thread dump on SIGQUIT, even one started with it ignored, and goes on.
+   * It unblocks those it acts on (a JVM starts its children with SIGQUIT blocked).
+   */
+  const int passed[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+  sigset_t unblocked;
+  sigemptyset(&unblocked);
+  for (size_t i = 0; i < sizeof passed / sizeof *passed; i++) {
+    struct sigaction current;
+    if (passed[i] == SIGQUIT || (sigaction(passed[i], NULL, &current) == 0 && current.sa_handler != SIG_IGN)) {
+      sigaction(passed[i], &action, NULL);
+      sigaddset(&unblocked, passed[i]);
+    }
+  }
+  sigprocmask(SIG_UNBLOCK, &unblocked, NULL);
   signal(SIGPIPE, SIG_IGN);
   return relay(fd, base);
 }

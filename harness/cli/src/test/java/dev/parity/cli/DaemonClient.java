@@ -81,11 +81,13 @@ final class DaemonClient {
     return command;
   }
 
+  /** The {@code java} the commands name. */
+  static String javaPath() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
   private static List<String> javaCommand() {
-    return List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1",
-        "-Dparity.daemon.idleSeconds=120");
+    return List.of(javaPath(), "-XX:TieredStopAtLevel=1", "-Dparity.daemon.idleSeconds=120");
   }
 
   /** A process builder for {@code command} with this client's daemon folder, less CI. */

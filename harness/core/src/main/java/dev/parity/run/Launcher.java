@@ -38,7 +38,7 @@ final class Launcher {
   private static final String VERSION = "parity-launch 2";
   private static final Set<PosixFilePermission> PRIVATE =
       PosixFilePermissions.fromString("rwx------");
-  private static final Located LOCATED = locate();
+  private static volatile Located located = locate();
 
   private final Path executable;
 
@@ -53,14 +53,29 @@ final class Launcher {
     if (Boolean.getBoolean(DISABLE_PROPERTY)) {
       return Optional.empty();
     }
-    return LOCATED.launcher();
+    return current().launcher();
   }
 
   /** Why {@link #get()} is empty, or an empty string when it is not. */
   static String unavailableReason() {
     return Boolean.getBoolean(DISABLE_PROPERTY)
         ? "disabled by -D" + DISABLE_PROPERTY
-        : LOCATED.reason();
+        : current().reason();
+  }
+
+  /**
+   * The launcher located at the first use, installed again when its copy is gone: a JVM that serves
+   * many runs (the daemon of {@code PARITY_DAEMON=1}) outlives a cache folder cleaned between them,
+   * where a JVM of each run's own would install it again.
+   */
+  private static Located current() {
+    Located found = located;
+    if (found.launcher().isPresent()
+        && !Files.isRegularFile(found.launcher().get().executable, LinkOption.NOFOLLOW_LINKS)) {
+      found = locate();
+      located = found;
+    }
+    return found;
   }
 
   /** The command line that runs {@code argv} through the launcher, reporting to {@code status}. */

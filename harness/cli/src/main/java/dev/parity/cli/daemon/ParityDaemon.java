@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * context is byte for byte the one it was started with (written by its first client next to its
  * socket), one run at a time, and ends when idle, after a run that did not end with 0 or 1, or
  * after a run that left a process behind, and when its jar changes (a rebuild: the next runs are
- * another context).
+ * another context). Once its JVM printed anything itself ({@link JvmOutput}) it serves no client:
+ * each runs a JVM of its own, which prints that for its run.
  */
 public final class ParityDaemon {
   private static final int MAX_FRAME = 64 << 20;
@@ -86,8 +87,8 @@ public final class ParityDaemon {
       if (given.isEmpty() || arguments.isEmpty() || given.get().type() != 'C') {
         return;
       }
-      if (!Arrays.equals(given.get().payload(), context)) {
-        Frame.of('M').writeTo(client);
+      if (!Arrays.equals(given.get().payload(), context) || JvmOutput.printed()) {
+        Frame.of('M').writeTo(client); // the client runs a JVM of its own
         return;
       }
       if (!busy.compareAndSet(false, true)) {
@@ -95,7 +96,10 @@ public final class ParityDaemon {
         return;
       }
       serve(new ClientRun(client), arguments(arguments.get().payload()));
-    } catch (IOException | RuntimeException broken) {
+    } catch (IOException gone) {
+      // A client gone (killed while it sent its context): no failure of this JVM's, nothing logged,
+      // since a daemon whose log holds anything serves no client (JvmOutput).
+    } catch (RuntimeException broken) {
       broken.printStackTrace();
     }
   }
