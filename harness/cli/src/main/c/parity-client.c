@@ -14,6 +14,9 @@
  * the identity of the jar and of the java it names, and the whole environment. A run in any other
  * context gets a daemon of its own.
  *
+ * No more than PARITY_DAEMON_MAX (default 4) daemons run in the folder at once: past that, a run
+ * of a new context starts none.
+ *
  * The run goes to the JVM directly when the command is not one of record, verify and compare,
  * when standard input and output are both a terminal (Parity would talk to a person there), when
  * one of them or standard error is closed, when an argument may name a file of the process itself
@@ -27,6 +30,7 @@
  * standard output, and the run goes on, as in a JVM.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -433,6 +437,42 @@ static int start_daemon(const char *base, const struct sockaddr_un *address, con
   return -1;
 }
 
+/* How many daemons may run in the folder at once (PARITY_DAEMON_MAX, default 4). */
+static long daemon_cap(void) {
+  const char *given = getenv("PARITY_DAEMON_MAX");
+  char *end;
+  long cap = given != NULL && given[0] != '\0' ? strtol(given, &end, 10) : 4;
+  return given != NULL && given[0] != '\0' && (*end != '\0' || cap < 0) ? 4 : cap;
+}
+
+/*
+ * Whether the folder holds as many live daemons as it may: sockets that accept a connection (a
+ * daemon then sees a client that says nothing, and forgets it). Contexts that change at every run
+ * (a tool that adds a random variable, a CI step id) would otherwise leave a daemon per run, each
+ * idling for minutes.
+ */
+static int daemons_at_cap(const char *folder) {
+  long cap = daemon_cap(), live = 0;
+  DIR *dir = opendir(folder);
+  if (dir == NULL) return 1;
+  struct dirent *entry;
+  while (live < cap && (entry = readdir(dir)) != NULL) {
+    size_t n = strlen(entry->d_name);
+    struct sockaddr_un address = {.sun_family = AF_UNIX};
+    if (n < 5 || strcmp(entry->d_name + n - 5, ".sock") != 0 ||
+        strlen(folder) + 1 + n >= sizeof address.sun_path)
+      continue;
+    snprintf(address.sun_path, sizeof address.sun_path, "%s/%s", folder, entry->d_name);
+    int fd = try_connect(&address);
+    if (fd >= 0) {
+      live++;
+      close(fd);
+    }
+  }
+  closedir(dir);
+  return live >= cap;
+}
+
 static volatile sig_atomic_t signalled;
 static int daemon_socket = -1;
 
@@ -521,7 +561,7 @@ int main(int argc, char **argv) {
       waited += 10;
     }
     fd = try_connect(&address);
-    if (fd < 0) fd = start_daemon(base, &address, &ctx, jar, java, java_count);
+    if (fd < 0 && !daemons_at_cap(folder)) fd = start_daemon(base, &address, &ctx, jar, java, java_count);
     close(lock_fd);
     if (fd < 0) run_directly();
   }

@@ -213,6 +213,27 @@ class DaemonTests {
     }
   }
 
+  /**
+   * Contexts that change at every run (a tool adding a random variable) would leave a daemon per
+   * run: past PARITY_DAEMON_MAX live daemons in the folder, a run starts none and runs in a JVM of
+   * its own.
+   */
+  @Test
+  void noMoreDaemonsThanTheCapRun() throws Exception {
+    TempSuite suite = echoSuite("capped");
+    for (int i = 0; i < 4; i++) {
+      ProcessBuilder builder =
+          client
+              .process(client.command("record", suite.folder().toString()))
+              .directory(root.toFile());
+      builder.environment().put("PARITY_DAEMON_MAX", "2");
+      builder.environment().put("CHANGES_AT_EVERY_RUN", Integer.toString(i));
+      builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+      assertThat(builder.start().waitFor()).as("run %d", i).isZero();
+    }
+    assertThat(client.daemons()).hasSize(2);
+  }
+
   /** A rebuilt jar makes the next runs another context: the idle daemon of the old one ends. */
   @Test
   void aDaemonEndsWhenItsJarChanges() throws Exception {
