@@ -12,17 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code PARITY_DAEMON=1} (docs/daemon.md): what a JVM started by the client would inherit and the
  * daemon's JVM might not is part of the context, so that a run whose JVM would differ gets a daemon
  * of its own, or none.
  */
-class DaemonContextTests {
+class DaemonContextTests extends DaemonTestCase {
   /** The suite's folder, relative to its project's. */
   private static final String SUITE = "fixtures/suite";
 
@@ -34,19 +31,6 @@ class DaemonContextTests {
       "p=$PPID; while [ \"$p\" -gt 1 ]; do"
           + " if tr \"\\0\" \" \" </proc/$p/cmdline | grep -q \"parity[.]daemon=\"; then echo daemon; exit; fi;"
           + " p=$(sed -n \"s/^PPid:[[:space:]]*//p\" /proc/$p/status); done; echo direct";
-
-  @TempDir Path root;
-  private DaemonClient client;
-
-  @BeforeEach
-  void client() throws IOException {
-    client = DaemonClient.in(root);
-  }
-
-  @AfterEach
-  void killDaemons() {
-    client.killDaemons();
-  }
 
   /**
    * Programs inherit the no-new-privileges flag and the OOM score of the JVM that starts them: a

@@ -3,33 +3,17 @@ package dev.parity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.testing.TempSuite;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code PARITY_DAEMON=1} (docs/daemon.md): a client prints what the JVM it stands for would have
  * printed, byte for byte, including what that JVM prints itself rather than Parity.
  */
-class DaemonOutputTests {
-  @TempDir Path root;
-  private DaemonClient client;
-
-  @BeforeEach
-  void client() throws IOException {
-    client = DaemonClient.in(root);
-  }
-
-  @AfterEach
-  void killDaemons() {
-    client.killDaemons();
-  }
+class DaemonOutputTests extends DaemonTestCase {
 
   /**
    * A JVM prints some lines of its own at every start ("Picked up JAVA_TOOL_OPTIONS", warnings

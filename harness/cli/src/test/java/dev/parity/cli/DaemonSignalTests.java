@@ -19,30 +19,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code PARITY_DAEMON=1} (docs/daemon.md): the client reacts to signals as the JVM it stands for
  * would, and no signal of its own (SIGPIPE) ends it where that JVM would have run.
  */
-class DaemonSignalTests {
+class DaemonSignalTests extends DaemonTestCase {
   private static final int SIGHUP = 1;
-
-  @TempDir Path root;
-  private DaemonClient client;
-
-  @BeforeEach
-  void client() throws IOException {
-    client = DaemonClient.in(root);
-  }
-
-  @AfterEach
-  void killDaemons() {
-    client.killDaemons();
-  }
 
   /**
    * A JVM leaves SIGHUP, SIGINT and SIGTERM ignored when it starts with them ignored ({@code

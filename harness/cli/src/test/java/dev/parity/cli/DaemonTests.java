@@ -16,29 +16,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code PARITY_DAEMON=1} (docs/daemon.md): a run handed to the resident JVM prints, writes and
  * exits as the JVM the client would otherwise start, its programs see the client's context, and a
  * client that is stopped or killed stops its run as a stopped JVM does.
  */
-class DaemonTests {
-  @TempDir Path root;
-  private DaemonClient client;
-
-  @BeforeEach
-  void client() throws IOException {
-    client = DaemonClient.in(root);
-  }
-
-  @AfterEach
-  void killDaemons() {
-    client.killDaemons();
-  }
+class DaemonTests extends DaemonTestCase {
 
   @Test
   void aRunInTheDaemonPrintsAndExitsAsItsOwnJvmDoes() throws Exception {
@@ -124,17 +109,9 @@ class DaemonTests {
   @Test
   void aSignalToTheClientStopsTheRunAsItStopsAJvm() throws Exception {
     String marker = Survivors.marker();
-    TempSuite suite = hangingSuite("signal", marker);
     Path out = root.resolve("out");
-    assertThat(
-            run(client.command("record", suite.folder().toString(), "--out", out.toString()))
-                .exit())
-        .isZero();
-    Files.createFile(suite.folder().resolve("hang"));
-    Process stopped =
-        start(client.command("verify", suite.folder().toString(), "--out", out.toString()));
+    Process stopped = hangingVerify("signal", marker, out);
     try {
-      Survivors.awaitSleeping(marker, 1);
       assertThat(client.daemons()).hasSize(1);
       stopped.destroy(); // SIGTERM, passed on to the daemon
       assertThat(stopped.waitFor()).as("the JVM's exit code for SIGTERM").isEqualTo(143);
@@ -149,17 +126,9 @@ class DaemonTests {
   @Test
   void killingTheClientKillsItsRunsProgramsAndItsDaemon() throws Exception {
     String marker = Survivors.marker();
-    TempSuite suite = hangingSuite("kill", marker);
     Path out = root.resolve("out");
-    assertThat(
-            run(client.command("record", suite.folder().toString(), "--out", out.toString()))
-                .exit())
-        .isZero();
-    Files.createFile(suite.folder().resolve("hang"));
-    Process killed =
-        start(client.command("verify", suite.folder().toString(), "--out", out.toString()));
+    Process killed = hangingVerify("kill", marker, out);
     try {
-      Survivors.awaitSleeping(marker, 1);
       killed.destroyForcibly(); // SIGKILL: nothing passed on; the daemon sees the client gone
       killed.waitFor();
     } finally {
@@ -168,6 +137,20 @@ class DaemonTests {
     Survivors.awaitSleeping(marker, 0);
     awaitNoDaemon(); // its shutdown hooks, which write the stopped run's reports, have run
     assertStopped(out);
+  }
+
+  /**
+   * A verify through the daemon whose candidate hangs in {@code sleep <marker>}, recorded first;
+   * returns once the candidate sleeps.
+   */
+  private Process hangingVerify(String name, String marker, Path out) throws Exception {
+    TempSuite suite = hangingSuite(name, marker);
+    String folder = suite.folder().toString();
+    assertThat(run(client.command("record", folder, "--out", out.toString())).exit()).isZero();
+    Files.createFile(suite.folder().resolve("hang"));
+    Process verify = start(client.command("verify", folder, "--out", out.toString()));
+    Survivors.awaitSleeping(marker, 1);
+    return verify;
   }
 
   @Test
