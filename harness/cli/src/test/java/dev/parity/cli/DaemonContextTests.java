@@ -40,11 +40,7 @@ class DaemonContextTests extends DaemonTestCase {
   void theProcessAttributesProgramsInheritAreTheContexts() throws Exception {
     Path project = root.resolve("project");
     TempSuite suite =
-        TempSuite.in(project, "suite")
-            .suiteYaml(
-                "name: suite\nlegacy:\n  command: [sh, -c, 'grep NoNewPrivs /proc/self/status;"
-                    + " cat /proc/self/oom_score_adj']\ncandidate:\n  command: [echo]\n"
-                    + "cases:\n  - id: a\n");
+        legacyRuns(project, "grep NoNewPrivs /proc/self/status; cat /proc/self/oom_score_adj");
     assertThat(run(project, List.of(), "record", SUITE)).isZero();
     assertThat(suite.golden().resolve("a/stdout")).hasContent("NoNewPrivs:\t0\n0\n");
     assertThat(run(project, List.of("setpriv", "--no-new-privs"), "record", SUITE, "--update"))
@@ -62,11 +58,7 @@ class DaemonContextTests extends DaemonTestCase {
   @Test
   void aJavaReplacedAtItsPathIsAnotherContext() throws Exception {
     Path project = root.resolve("project");
-    TempSuite suite =
-        TempSuite.in(project, "suite")
-            .suiteYaml(
-                "name: suite\nlegacy:\n  command: [sh, -c, 'echo \"$JAVA_MARK\"']\n"
-                    + "candidate:\n  command: [echo]\ncases:\n  - id: a\n");
+    TempSuite suite = legacyRuns(project, "echo \"$JAVA_MARK\"");
     Path bin = Files.createDirectories(root.resolve("bin"));
     javaMarking(bin, "old");
     assertThat(run(project, bin, "record", SUITE)).isZero();
@@ -84,12 +76,7 @@ class DaemonContextTests extends DaemonTestCase {
   @Test
   void aClientWithAStandardStreamClosedRunsItsOwnJvm() throws Exception {
     Path project = root.resolve("project");
-    TempSuite suite =
-        TempSuite.in(project, "suite")
-            .suiteYaml(
-                "name: suite\nlegacy:\n  command: [sh, -c, '"
-                    + JVM_KIND.replace("'", "''")
-                    + "']\ncandidate:\n  command: [echo]\ncases:\n  - id: a\n");
+    TempSuite suite = legacyRuns(project, JVM_KIND);
     assertThat(run(project, List.of(), "record", SUITE)).isZero();
     assertThat(suite.golden().resolve("a/stdout")).hasContent("daemon\n");
     for (String closed : List.of(">&-", "2>&-", "<&-")) {
@@ -131,12 +118,7 @@ class DaemonContextTests extends DaemonTestCase {
   @Test
   void aLimitOnCpuTimeRunsItsOwnJvm() throws Exception {
     Path project = root.resolve("project");
-    TempSuite suite =
-        TempSuite.in(project, "suite")
-            .suiteYaml(
-                "name: suite\nlegacy:\n  command: [sh, -c, '"
-                    + JVM_KIND.replace("'", "''")
-                    + "']\ncandidate:\n  command: [echo]\ncases:\n  - id: a\n");
+    TempSuite suite = legacyRuns(project, JVM_KIND);
     List<String> limited = List.of("prlimit", "--cpu=100000:100000", "--");
     assertThat(run(project, limited, "record", SUITE)).isZero();
     assertThat(suite.golden().resolve("a/stdout")).hasContent("direct\n");
@@ -205,5 +187,17 @@ class DaemonContextTests extends DaemonTestCase {
             .start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     return process.exitValue();
+  }
+
+  /**
+   * A suite "suite" in {@code project} whose legacy runs the shell script {@code script} (and whose
+   * candidate is {@code echo}), one case.
+   */
+  private static TempSuite legacyRuns(Path project, String script) {
+    return TempSuite.in(project, "suite")
+        .suiteYaml(
+            "name: suite\nlegacy:\n  command: [sh, -c, '"
+                + script.replace("'", "''")
+                + "']\ncandidate:\n  command: [echo]\ncases:\n  - id: a\n");
   }
 }
