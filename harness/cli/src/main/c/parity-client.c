@@ -4,30 +4,30 @@
  *
  *   parity-client JAR JAVA [JVM-OPTION...] -- [PARITY-ARGUMENT...]
  *
- * and it either runs `JAVA JVM-OPTION... -jar JAR PARITY-ARGUMENT...` itself (exec, exactly what the
- * script would have run) or relays the run of a daemon whose process is indistinguishable from that
- * JVM to the programs it starts and to the run: the daemon is shared only by runs whose *context*
- * is byte for byte the one the daemon was started with. The context is everything a JVM started
- * here would inherit: user and groups, working folder, umask, nice value, CPU affinity, signal mask
- * and ignored signals, resource limits, cgroup and namespaces, capabilities, no_new_privs, seccomp,
- * OOM score, security label, scheduling policy, I/O priority, personality, the JVM's command line,
- * the identity of the jar and of the java it names, and the whole environment. A run in any other
- * context gets a daemon of its own.
+ * and it either runs `JAVA JVM-OPTION... -jar JAR PARITY-ARGUMENT...` itself (exec, exactly what
+ * the script would have run) or relays the run of a daemon whose process is indistinguishable from
+ * that JVM to the programs it starts and to the run: the daemon is shared only by runs whose
+ * *context* is byte for byte the one the daemon was started with. The context is everything a JVM
+ * started here would inherit: user and groups, working folder, umask, nice value, CPU affinity,
+ * signal mask and ignored signals, resource limits, cgroup and namespaces, capabilities,
+ * no_new_privs, seccomp, OOM score, security label, scheduling policy, I/O priority, personality,
+ * the JVM's command line, the identity of the jar and of the java it names, and the whole
+ * environment. A run in any other context gets a daemon of its own.
  *
- * No more than PARITY_DAEMON_MAX (default 4) daemons run in the folder at once: past that, a run
- * of a new context starts none.
+ * No more than PARITY_DAEMON_MAX (default 4) daemons run in the folder at once: past that, a run of
+ * a new context starts none.
  *
- * The run goes to the JVM directly when the command is not one of record, verify and compare,
- * when standard input and output are both a terminal (Parity would talk to a person there), when
- * one of them or standard error is closed, when an argument may name a file of the process itself
+ * The run goes to the JVM directly when the command is not one of record, verify and compare, when
+ * standard input and output are both a terminal (Parity would talk to a person there), when one of
+ * them or standard error is closed, when an argument may name a file of the process itself
  * (/dev/stdin, /dev/fd/N, /proc/...), when CPU time is limited (a daemon's counts all its runs),
  * when the daemon's folder is not private to this user, and whenever the daemon cannot be reached,
  * started, or is busy with another run. The daemon's reply frames are relayed as they come:
- * standard output, standard error and finally the exit code. SIGINT, SIGTERM and SIGHUP are passed on unless they were ignored when the client started
- * (a JVM leaves them ignored), and the daemon then ends as a JVM receiving them does (shutdown
- * hooks, the run's process trees killed) and exits 128 + the signal; a client that dies leaves the
- * daemon to do the same. SIGQUIT is passed on too: the daemon prints its thread dump to the run's
- * standard output, and the run goes on, as in a JVM.
+ * standard output, standard error and finally the exit code. SIGINT, SIGTERM and SIGHUP are passed
+ * on unless they were ignored when the client started (a JVM leaves them ignored), and the daemon
+ * then ends as a JVM receiving them does (shutdown hooks, the run's process trees killed) and exits
+ * 128 + the signal; a client that dies leaves the daemon to do the same. SIGQUIT is passed on too:
+ * the daemon prints its thread dump to the run's standard output, and the run goes on, as in a JVM.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -57,7 +57,10 @@ extern char **environ;
 #define PROTOCOL "parity-daemon 1"
 #define START_WAIT_MS 30000
 
-/* A growable byte buffer; out of memory ends the client (the script's own JVM would not start either). */
+/*
+ * A growable byte buffer; out of memory ends the client (the script's own JVM would not start
+ * either).
+ */
 typedef struct {
   char *bytes;
   size_t length, capacity;
@@ -84,7 +87,8 @@ static void puts0(buffer *b, const char *text) { put(b, text, strlen(text) + 1);
 static void putn(buffer *b, const char *label, int count, const long long *numbers) {
   char line[64];
   put(b, label, strlen(label));
-  for (int i = 0; i < count; i++) put(b, line, (size_t)snprintf(line, sizeof line, " %lld", numbers[i]));
+  for (int i = 0; i < count; i++)
+    put(b, line, (size_t)snprintf(line, sizeof line, " %lld", numbers[i]));
   put(b, "\n", 1);
 }
 
@@ -140,7 +144,8 @@ static void resolve(const char *name, char *out, size_t size) {
  * the scheduling policy, I/O priority, personality and timer slack.
  */
 static void put_inherited(buffer *b) {
-  static const char *kept[] = {"Cap", "NoNewPrivs:", "Seccomp", "Mems_allowed_list:", "Speculation"};
+  static const char *kept[] = {"Cap", "NoNewPrivs:", "Seccomp", "Mems_allowed_list:",
+                               "Speculation"};
   char text[16384];
   int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
   ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
@@ -266,7 +271,8 @@ static const char *private_folder(void) {
   }
   struct stat st;
   if (mkdir(path, 0700) != 0 && errno != EEXIST) return NULL;
-  if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() || (st.st_mode & 077) != 0)
+  if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+      (st.st_mode & 077) != 0)
     return NULL;
   return path;
 }
@@ -282,8 +288,8 @@ static int standard_streams_open(void) {
 }
 
 /*
- * Whether an argument may name a file of the process itself (/dev/stdin, the /dev/fd/63 of a process
- * substitution, /proc/self/...): in the daemon it would name the daemon's own.
+ * Whether an argument may name a file of the process itself (/dev/stdin, the /dev/fd/63 of a
+ * process substitution, /proc/self/...): in the daemon it would name the daemon's own.
  */
 static int names_own_files(char **args, int count) {
   const char *own[] = {"dev/std", "dev/fd", "proc/"};
@@ -374,13 +380,15 @@ static int alive(pid_t pid) {
 }
 
 /*
- * Starts the daemon (JAVA JVM-OPTION... -Dparity.daemon=SOCKET -cp JAR dev.parity.cli.daemon.ParityDaemon)
- * in a session of its own, with the context written to BASE.context for it to compare clients
- * against, and waits until it accepts; -1 when it did not come up.
+ * Starts the daemon (JAVA JVM-OPTION... -Dparity.daemon=SOCKET -cp JAR
+ * dev.parity.cli.daemon.ParityDaemon) in a session of its own, with the context written to
+ * BASE.context for it to compare clients against, and waits until it accepts; -1 when it did not
+ * come up.
  */
 static int start_daemon(const char *base, const struct sockaddr_un *address, const buffer *ctx,
                         const char *jar, char **java, int java_count) {
-  char context_file[PATH_MAX + 16], temporary[PATH_MAX + 16], log[PATH_MAX + 16], property[PATH_MAX + 32];
+  char context_file[PATH_MAX + 16], temporary[PATH_MAX + 16], log[PATH_MAX + 16];
+  char property[PATH_MAX + 32];
   snprintf(context_file, sizeof context_file, "%s.context", base);
   snprintf(temporary, sizeof temporary, "%s.context.%lld", base, (long long)getpid());
   snprintf(log, sizeof log, "%s.log", base);
@@ -494,14 +502,16 @@ static int relay(int fd, const char *base) {
   for (;;) {
     unsigned char head[5];
     if (read_all(fd, head, 5) != 0) break;
-    uint32_t n = (uint32_t)head[1] << 24 | (uint32_t)head[2] << 16 | (uint32_t)head[3] << 8 | head[4];
+    uint32_t n =
+        (uint32_t)head[1] << 24 | (uint32_t)head[2] << 16 | (uint32_t)head[3] << 8 | head[4];
     int target = head[0] == 'O' ? 1 : head[0] == 'E' ? 2 : 0;
     while (n > 0) {
       size_t piece = n < sizeof payload ? n : sizeof payload;
       if (read_all(fd, payload, piece) != 0) goto ended;
       if (target != 0 && !dead[target] && write_all(target, payload, piece) != 0) dead[target] = 1;
       if (head[0] == 'X' && piece == 4)
-        exit_code = (int)((uint32_t)(unsigned char)payload[0] << 24 | (uint32_t)(unsigned char)payload[1] << 16 |
+        exit_code = (int)((uint32_t)(unsigned char)payload[0] << 24 |
+                          (uint32_t)(unsigned char)payload[1] << 16 |
                           (uint32_t)(unsigned char)payload[2] << 8 | (unsigned char)payload[3]);
       n -= (uint32_t)piece;
     }
@@ -532,7 +542,8 @@ int main(int argc, char **argv) {
   direct_argv[java_count + 1] = (char *)jar;
   for (int i = 0; i < arg_count; i++) direct_argv[java_count + 2 + i] = args[i];
 
-  int command = arg_count > 0 && (strcmp(args[0], "record") == 0 || strcmp(args[0], "verify") == 0 ||
+  int command = arg_count > 0 &&
+                (strcmp(args[0], "record") == 0 || strcmp(args[0], "verify") == 0 ||
                                   strcmp(args[0], "compare") == 0);
   const char *folder = command && standard_streams_open() && !names_own_files(args, arg_count) &&
                                !cpu_time_limited() && !(isatty(0) && isatty(1))
@@ -561,7 +572,8 @@ int main(int argc, char **argv) {
       waited += 10;
     }
     fd = try_connect(&address);
-    if (fd < 0 && !daemons_at_cap(folder)) fd = start_daemon(base, &address, &ctx, jar, java, java_count);
+    if (fd < 0 && !daemons_at_cap(folder))
+      fd = start_daemon(base, &address, &ctx, jar, java, java_count);
     close(lock_fd);
     if (fd < 0) run_directly();
   }
@@ -570,8 +582,8 @@ int main(int argc, char **argv) {
   for (int i = 0; i < arg_count; i++) puts0(&request, args[i]);
   unsigned char head[5];
   if (send_frame(fd, 'C', ctx.bytes, (uint32_t)ctx.length) != 0 ||
-      send_frame(fd, 'A', request.bytes, (uint32_t)request.length) != 0 || read_all(fd, head, 5) != 0 ||
-      head[0] != 'K') {
+      send_frame(fd, 'A', request.bytes, (uint32_t)request.length) != 0 ||
+      read_all(fd, head, 5) != 0 || head[0] != 'K') {
     close(fd);
     run_directly(); /* busy with another run, another context, or gone */
   }
@@ -590,7 +602,8 @@ int main(int argc, char **argv) {
   sigemptyset(&unblocked);
   for (size_t i = 0; i < sizeof passed / sizeof *passed; i++) {
     struct sigaction current;
-    if (passed[i] == SIGQUIT || (sigaction(passed[i], NULL, &current) == 0 && current.sa_handler != SIG_IGN)) {
+    if (passed[i] == SIGQUIT ||
+        (sigaction(passed[i], NULL, &current) == 0 && current.sa_handler != SIG_IGN)) {
       sigaction(passed[i], &action, NULL);
       sigaddset(&unblocked, passed[i]);
     }
