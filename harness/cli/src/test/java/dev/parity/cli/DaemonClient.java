@@ -2,6 +2,7 @@ package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parity.run.Survivors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -99,24 +101,10 @@ final class DaemonClient {
 
   /** The live daemons of this client's folder (not those that ended and wait to be reaped). */
   List<ProcessHandle> daemons() {
-    String property = "-Dparity.daemon=" + folder;
-    return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info().arguments().stream()
-                    .flatMap(Arrays::stream)
-                    .anyMatch(argument -> argument.startsWith(property)))
-        .filter(p -> !zombie(p))
+    return Survivors.find("-Dparity.daemon=" + folder + "/").stream()
+        .map(line -> ProcessHandle.of(Long.parseLong(line.substring(0, line.indexOf(':')))))
+        .flatMap(Optional::stream)
         .toList();
-  }
-
-  private static boolean zombie(ProcessHandle process) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-      return stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
-    } catch (IOException | RuntimeException ended) {
-      return true;
-    }
   }
 
   /** The thread dumps of the live daemons of this client's folder, for a failing test's message. */

@@ -1,6 +1,7 @@
 package dev.parity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.parity.run.Survivors;
 import dev.parity.testing.TempSuite;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -335,11 +337,13 @@ class DaemonTests extends DaemonTestCase {
    * a loaded disk makes slow) until no daemon of this test runs, and shows their threads if one
    * does.
    */
-  private void awaitNoDaemon() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 3 * Survivors.PATIENCE_MS;
-    while (!client.daemons().isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(client.daemons()).as("daemons still running:%n%s", client.threadDumps()).isEmpty();
+  private void awaitNoDaemon() {
+    await()
+        .atMost(Duration.ofMillis(3 * Survivors.PATIENCE_MS))
+        .untilAsserted(
+            () ->
+                assertThat(client.daemons())
+                    .as(() -> "daemons still running:\n" + client.threadDumps())
+                    .isEmpty());
   }
 }
