@@ -445,12 +445,17 @@ static int start_daemon(const char *base, const struct sockaddr_un *address, con
   return -1;
 }
 
-/* How many daemons may run in the folder at once (PARITY_DAEMON_MAX, default 4). */
+/*
+ * How many daemons may run in the folder at once: PARITY_DAEMON_MAX, default 4; -1 when it is set
+ * to anything but a whole number from 0 up.
+ */
 static long daemon_cap(void) {
   const char *given = getenv("PARITY_DAEMON_MAX");
+  if (given == NULL || given[0] == '\0') return 4;
   char *end;
-  long cap = given != NULL && given[0] != '\0' ? strtol(given, &end, 10) : 4;
-  return given != NULL && given[0] != '\0' && (*end != '\0' || cap < 0) ? 4 : cap;
+  errno = 0;
+  long cap = strtol(given, &end, 10);
+  return *end != '\0' || errno != 0 || cap < 0 || given[0] == '-' || given[0] == '+' ? -1 : cap;
 }
 
 /*
@@ -535,6 +540,13 @@ int main(int argc, char **argv) {
   char **args = 2 + java_count < argc ? java + java_count + 1 : java + java_count;
   int arg_count = argc - 2 - java_count - (2 + java_count < argc ? 1 : 0);
 
+  if (daemon_cap() < 0) {
+    fprintf(stderr,
+            "parity: PARITY_DAEMON_MAX=%s is not a number of daemons; set it to a whole number"
+            " from 0 up (0: no daemon starts) or unset it (4)\n",
+            getenv("PARITY_DAEMON_MAX"));
+    return 2;
+  }
   direct_argv = calloc((size_t)(java_count + arg_count + 3), sizeof *direct_argv);
   if (direct_argv == NULL) return 3;
   for (int i = 0; i < java_count; i++) direct_argv[i] = java[i];

@@ -219,6 +219,39 @@ class DaemonTests extends DaemonTestCase {
     assertThat(client.daemons()).hasSize(2);
   }
 
+  @Test
+  void aDaemonCapThatIsNotANumberIsRefusedWithWhatToSet() throws Exception {
+    TempSuite suite = echoSuite("badcap");
+    for (String cap : List.of("many", "-1", "4x", "99999999999999999999")) {
+      ProcessBuilder builder = client.process(client.command("record", suite.folder().toString()));
+      builder.environment().put("PARITY_DAEMON_MAX", cap);
+      Run record = run(builder);
+      assertThat(record.exit()).as(cap).isEqualTo(2);
+      assertThat(record.err())
+          .isEqualTo(
+              "parity: PARITY_DAEMON_MAX="
+                  + cap
+                  + " is not a number of daemons; set it to a whole number from 0 up (0: no"
+                  + " daemon starts) or unset it (4)\n");
+    }
+    assertThat(client.daemons()).isEmpty();
+    assertThat(suite.golden()).doesNotExist();
+  }
+
+  @Test
+  void aParityDaemonValueOtherThanZeroOrOneIsRefusedByTheScript() throws Exception {
+    ProcessBuilder builder =
+        client.process(
+            List.of(Path.of("../../parity").toAbsolutePath().normalize().toString(), "--version"));
+    builder.environment().put("PARITY_DAEMON", "yes");
+    Run version = run(builder);
+    assertThat(version.exit()).isEqualTo(2);
+    assertThat(version.err())
+        .isEqualTo(
+            "parity: PARITY_DAEMON=yes is neither 1 (run in the resident JVM, docs/daemon.md) nor"
+                + " 0; set it to one of them or unset it\n");
+  }
+
   /** A rebuilt jar makes the next runs another context: the idle daemon of the old one ends. */
   @Test
   void aDaemonEndsWhenItsJarChanges() throws Exception {
@@ -253,16 +286,19 @@ class DaemonTests extends DaemonTestCase {
   }
 
   private Run run(List<String> command) throws IOException, InterruptedException {
+    return run(client.process(command));
+  }
+
+  private Run run(ProcessBuilder builder) throws IOException, InterruptedException {
     Path stdout = Files.createTempFile(root, "out", ".txt");
     Path stderr = Files.createTempFile(root, "err", ".txt");
     Process process =
-        client
-            .process(command)
+        builder
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile())
             .directory(root.toFile())
             .start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s ended", command).isTrue();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s ended", builder.command()).isTrue();
     return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
   }
 
