@@ -3,7 +3,6 @@ package dev.parity.golden;
 import static dev.parity.golden.GoldenFiles.fileName;
 import static dev.parity.golden.GoldenFiles.sha256;
 import static dev.parity.golden.GoldenStore.META;
-import static dev.parity.golden.GoldenStore.META_YAML;
 
 import dev.parity.golden.GoldenFiles.Meta;
 import dev.parity.run.Observation;
@@ -36,7 +35,7 @@ final class GoldenReader {
     NoLinks.refuse(root, metaFile);
     Meta meta;
     try {
-      meta = META_YAML.readValue(metaFile.toFile(), Meta.class);
+      meta = MetaParses.read(metaFile);
     } catch (IOException e) {
       throw new GoldenException(
           YamlErrors.where(metaFile, e),
