@@ -179,6 +179,11 @@ public final class PendingStore {
    * @return whether it had one
    */
   public synchronized boolean drop(String caseId, Side side) throws IOException {
+    if (!folder.toFile().exists()) {
+      // No pending folder, so no pending result (nor a link below it): one stat, where reading
+      // the case's pending.yaml costs three failed ones, each a thrown exception in the JDK.
+      return false;
+    }
     if (readDoc(caseId).isEmpty()) {
       // Most cases of a run have none: no lock is taken for them.
       return false;

@@ -61,6 +61,20 @@ class PendingStoreTests {
   }
 
   @Test
+  void droppingWhereNoPendingFolderExistsFindsNothingAndCreatesNothing() throws Exception {
+    PendingStore store = new PendingStore(out);
+
+    assertThat(store.drop("a", Side.CANDIDATE)).isFalse();
+    assertThat(store.drop("a/b", Side.LEGACY)).isFalse();
+    assertThat(out.resolve("pending")).doesNotExist();
+
+    // Once there is a pending folder, a case's result is found and dropped again.
+    store.write("a", Side.CANDIDATE, command(1, "candidate\n", ""), VERIFY);
+    assertThat(store.drop("a", Side.CANDIDATE)).isTrue();
+    assertThat(store.read("a")).isEmpty();
+  }
+
+  @Test
   void droppingOneSideKeepsTheOtherWithItsSource() throws Exception {
     PendingStore store = new PendingStore(out);
     store.write("a", Side.LEGACY, command(0, "legacy\n", ""), RECORD);
