@@ -35,6 +35,12 @@ if [ -x "$client" ]; then
   daemon_run=(-n "parity verify, $cases cases, PARITY_DAEMON=1 (resident JVM)"
     "env -u HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET PARITY_DAEMON=1 $here/parity verify $work/fixtures/echo --golden $work/golden --out $work/daemon-out")
 fi
+# The older build's resident JVM too, where PARITY_BEFORE_HOME has one: its own daemon (another
+# jar, so another context), measured in the same hyperfine run.
+if [ -n "${PARITY_BEFORE_HOME:-}" ] && [ -x "$PARITY_BEFORE_HOME/harness/cli/target/parity-client" ]; then
+  daemon_run+=(-n "parity verify, $cases cases, PARITY_DAEMON=1 (before: $PARITY_BEFORE_HOME)"
+    "env -u HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET PARITY_DAEMON=1 $PARITY_BEFORE_HOME/parity verify $work/fixtures/echo --golden $work/golden --out $work/daemon-before")
+fi
 
 mkdir -p "$work/fixtures/echo"
 {
@@ -104,12 +110,15 @@ for x in r:
     print(f"{x['command']:<60} median {x['median']:7.3f} s  user+sys {x['user'] + x['system']:6.2f} s"
           f"  ratio {x['median'] / base:5.2f}x (to the java floor {x['median'] / floor:5.2f}x)")
 PY
-daemon=$(pgrep -f -- "-Dparity.daemon=$work/daemon" || true)
-if [ -n "$daemon" ]; then
-  # utime, stime, cutime, cstime: the daemon's CPU and that of the children it waited for, in ticks.
-  ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$daemon/stat")
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$((runs + 2))" \
-    'BEGIN { printf "the resident JVM: %.2f s of CPU per run (with its programs), over %d runs\n", t / hz / n, n }'
-fi
+for home in "$here" ${PARITY_BEFORE_HOME:+"$PARITY_BEFORE_HOME"}; do
+  daemon=$(pgrep -f -- "-Dparity.home=$home -Dparity.daemon=$work/daemon/" || true)
+  if [ -n "$daemon" ]; then
+    # utime, stime, cutime, cstime: the daemon's CPU and that of the children it waited for, in
+    # ticks.
+    ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$daemon/stat")
+    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$((runs + 2))" -v home="$home" \
+      'BEGIN { printf "the resident JVM of %s: %.2f s of CPU per run (with its programs), over %d runs\n", home, t / hz / n, n }'
+  fi
+done
 echo "one passing run wrote: $(find "$work/out" -type f | wc -l) files, $(du -sk "$work/out" | cut -f1) KiB in $work/out"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

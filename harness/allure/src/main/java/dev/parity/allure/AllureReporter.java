@@ -14,6 +14,7 @@ import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,57 @@ public final class AllureReporter implements Reporter {
     Files.createDirectories(results);
     Map<String, List<String>> clusterIds = Clusters.byCase(verdict.clusters());
     long start = verdict.startedAt().toEpochMilli();
-    for (CaseResult result : verdict.fixtures()) {
+    // One file or more per case, each independent of the others: written by the common pool's
+    // threads and this one side by side, so the end of a large run is not one thread creating
+    // thousands of files one after the other.
+    try {
+      verdict.fixtures().parallelStream()
+          .forEach(result -> writeCase(verdict, result, results, clusterIds, start));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    // The performance gate, each group and (when nothing else explains it) the decision are tests
+    // of their own, so that Allure is never green for a run that does not pass.
+    for (Check check : verdict.checks()) {
+      String uuid = UUID.randomUUID().toString();
+      String fullName = "parity." + verdict.suite() + ".(" + check.name() + ")";
+      String id = UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString();
+      TestResult test =
+          new TestResult()
+              .setUuid(uuid)
+              .setName(check.name())
+              .setFullName(fullName)
+              .setHistoryId(id)
+              .setTestCaseId(id)
+              .setDescription(check.message())
+              .setStatus(status(check.status()))
+              .setLabels(
+                  List.of(
+                      label("suite", verdict.suite()),
+                      label("parentSuite", "parity " + verdict.mode().label()),
+                      label("framework", "parity")))
+              // When it was written, as allure-java-commons' lifecycle stamped it.
+              .setStart(System.currentTimeMillis())
+              .setStop(System.currentTimeMillis())
+              .setStage(Stage.FINISHED);
+      if (check.status() != Status.PASS) {
+        test.setStatusDetails(
+            new StatusDetails().setMessage(check.message()).setTrace(check.details()));
+      }
+      AllureFiles.write(results, test);
+    }
+    AllureEnvironment.write(verdict, results);
+    return results;
+  }
+
+  /** Writes the Allure test of one case, with its attachments. */
+  private static void writeCase(
+      Verdict verdict,
+      CaseResult result,
+      Path results,
+      Map<String, List<String>> clusterIds,
+      long start) {
+    try {
       String uuid = UUID.randomUUID().toString();
       String fullName = "parity." + verdict.suite() + "." + result.id();
       List<Label> labels = new ArrayList<>();
@@ -88,39 +139,9 @@ public final class AllureReporter implements Reporter {
       // The case took its sides' times.
       test.setAttachments(attachments).setStart(start).setStop(start + duration);
       AllureFiles.write(results, test.setStage(Stage.FINISHED));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    // The performance gate, each group and (when nothing else explains it) the decision are tests
-    // of their own, so that Allure is never green for a run that does not pass.
-    for (Check check : verdict.checks()) {
-      String uuid = UUID.randomUUID().toString();
-      String fullName = "parity." + verdict.suite() + ".(" + check.name() + ")";
-      String id = UUID.nameUUIDFromBytes(fullName.getBytes(StandardCharsets.UTF_8)).toString();
-      TestResult test =
-          new TestResult()
-              .setUuid(uuid)
-              .setName(check.name())
-              .setFullName(fullName)
-              .setHistoryId(id)
-              .setTestCaseId(id)
-              .setDescription(check.message())
-              .setStatus(status(check.status()))
-              .setLabels(
-                  List.of(
-                      label("suite", verdict.suite()),
-                      label("parentSuite", "parity " + verdict.mode().label()),
-                      label("framework", "parity")))
-              // When it was written, as allure-java-commons' lifecycle stamped it.
-              .setStart(System.currentTimeMillis())
-              .setStop(System.currentTimeMillis())
-              .setStage(Stage.FINISHED);
-      if (check.status() != Status.PASS) {
-        test.setStatusDetails(
-            new StatusDetails().setMessage(check.message()).setTrace(check.details()));
-      }
-      AllureFiles.write(results, test);
-    }
-    AllureEnvironment.write(verdict, results);
-    return results;
   }
 
   /** One step per side that ran, each as long as that side's run, one after the other. */
