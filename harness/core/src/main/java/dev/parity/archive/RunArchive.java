@@ -227,6 +227,13 @@ public final class RunArchive {
    * whose sides were the same in {@link #REPRO_INDEX}.
    */
   public Optional<String> repro(String caseId, Side side) {
+    // The index first: a run puts a case there or in a folder of its own, never both, and most
+    // cases of a large run are there; looking for their repro.sh first cost every passing case two
+    // failed lookups (each an exception thrown inside the JDK) while the HTML report was written.
+    String indexed = index().getOrDefault(caseId, Map.of()).get(side.label());
+    if (indexed != null) {
+      return Optional.of(indexed);
+    }
     Path file = sideFolder(caseId, side).resolve(REPRO);
     try {
       if (Files.isRegularFile(file)) {
@@ -235,7 +242,7 @@ public final class RunArchive {
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.ofNullable(index().getOrDefault(caseId, Map.of()).get(side.label()));
+    return Optional.empty();
   }
 
   private Map<String, Map<String, String>> index() {

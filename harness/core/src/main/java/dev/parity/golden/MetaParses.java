@@ -4,6 +4,7 @@ import static dev.parity.golden.GoldenStore.META_YAML;
 
 import dev.parity.golden.GoldenFiles.Meta;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,14 @@ final class MetaParses {
 
   /** What {@code META_YAML.readValue(file, Meta.class)} returns, unmodifiable. */
   static @Nullable Meta read(Path file) throws IOException {
-    if (Files.size(file) > LARGEST_REMEMBERED) {
+    byte[] content;
+    try (InputStream in = Files.newInputStream(file)) {
+      content = in.readNBytes((int) LARGEST_REMEMBERED + 1);
+    }
+    if (content.length > LARGEST_REMEMBERED) {
       return frozen(META_YAML.readValue(file.toFile(), Meta.class));
     }
-    return parse(Files.readAllBytes(file));
+    return parse(content);
   }
 
   /** What {@code META_YAML.readValue(content, Meta.class)} returns, unmodifiable. */

@@ -64,8 +64,10 @@ final class CaseDetails {
     if (mode.equals("verify")) {
       d.put("legacyIs", "golden");
     }
-    d.set("sides", HtmlPage.JSON.valueToTree(sides(mode)));
-    d.set("durationsMs", HtmlPage.JSON.valueToTree(new TreeMap<>(result.durationsMs())));
+    ArrayNode sides = d.putArray("sides");
+    sides(mode).forEach(sides::add);
+    ObjectNode durations = d.putObject("durationsMs");
+    new TreeMap<>(result.durationsMs()).forEach(durations::put);
     result.reproducer().ifPresent(r -> d.set("reproducer", HtmlPage.JSON.valueToTree(r)));
     if (result.status() == Status.PASS) {
       return d;

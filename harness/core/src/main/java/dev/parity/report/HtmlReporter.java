@@ -1,5 +1,7 @@
 package dev.parity.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.parity.archive.RunArchive;
 import dev.parity.files.AtomicFiles;
 import dev.parity.verdict.CaseResult;
@@ -61,12 +63,13 @@ final class HtmlReporter implements Reporter {
     out.write(template, data + "{{data}}".length(), details - data - "{{data}}".length());
     // One block per case, built and written one at a time so memory stays bounded by the largest
     // case.
+    // Each block straight into the page's writer (a generator of its own, so no separator between
+    // blocks, and one that leaves the writer open), not through a String per case.
+    ObjectWriter block = HtmlPage.JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     List<CaseResult> fixtures = verdict.fixtures();
     for (int i = 0; i < fixtures.size(); i++) {
       out.write("<script type=\"application/json\" id=\"case-" + i + "\">");
-      out.write(
-          HtmlPage.JSON.writeValueAsString(
-              CaseDetails.of(fixtures.get(i), archive, verdict.mode().label())));
+      block.writeValue(out, CaseDetails.of(fixtures.get(i), archive, verdict.mode().label()));
       out.write("</script>\n");
     }
     out.write(template.substring(details + "{{details}}".length()));
