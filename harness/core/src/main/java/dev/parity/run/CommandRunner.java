@@ -7,7 +7,6 @@ import dev.parity.fixture.Suite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.exec.CommandLine;
 
 /**
- * Runs command-line implementations with Apache Commons Exec, synchronously, each run in a fresh
- * temporary working directory.
+ * Runs command-line implementations with Apache Commons Exec, synchronously, each run in an empty
+ * private working directory ({@link RunFolders}).
  *
  * <p>On Linux every run is started through the {@link Launcher}, a child subreaper: when the
  * program exits or times out, every process it started is killed, including those that left its
@@ -42,10 +41,6 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
   /** Variable set for every run: the absolute path of the suite folder. */
   public static final String SUITE_VARIABLE = "PARITY_SUITE";
 
-  /** What a run's folder holds: the working directory and the launcher's status file. */
-  private static final String WORK = "work";
-
-  private static final String STATUS = "status";
   private static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(2);
   private static final ScheduledExecutorService TIMER =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("parity-timeouts"));
@@ -119,10 +114,11 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     if (unavailable.isPresent()) {
       return new RunOutcome.Unavailable(unavailable.get(), Duration.ZERO);
     }
-    Path folder = null;
+    RunFolders.Folder folder = null;
+    boolean reusable = false;
     try {
-      folder = Workdirs.create("run");
-      Path workdir = Files.createDirectory(folder.resolve(WORK));
+      folder = RunFolders.take();
+      Path workdir = folder.work();
       env.put(WORKDIR_VARIABLE, workdir.toString());
       // The case timeout covers copying the inputs too, so a huge input cannot stall the run.
       long deadline = System.nanoTime() + suite.timeoutOf(testCase).toNanos();
@@ -143,7 +139,11 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
               reference.forStream(Observation.STDERR).orElse(null));
       try (stdout;
           stderr) {
-        return execute(suite, command, testCase, argv, env, folder, deadline, stdout, stderr);
+        RunOutcome outcome =
+            execute(suite, command, testCase, argv, env, folder.path(), deadline, stdout, stderr);
+        // The launcher reports a program's end only once every process of its tree is gone.
+        reusable = launcher.isPresent() && outcome instanceof RunOutcome.Completed;
+        return outcome;
       }
     } catch (Inputs.Refused e) {
       return new RunOutcome.Failed(e.getMessage(), Duration.ZERO);
@@ -151,8 +151,10 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       return new RunOutcome.Unavailable(
           "cannot start [" + argv.get(0) + "]: " + e.getMessage(), Duration.ZERO);
     } finally {
-      if (folder != null) {
-        Workdirs.deleteQuietly(folder, List.of(WORK, STATUS));
+      if (folder != null && reusable) {
+        RunFolders.giveBack(folder);
+      } else if (folder != null) {
+        RunFolders.delete(folder);
       }
     }
   }
@@ -168,8 +170,8 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       SpoolingBuffer stdout,
       SpoolingBuffer stderr)
       throws IOException {
-    Path workdir = folder.resolve(WORK);
-    Path status = folder.resolve(STATUS);
+    Path workdir = folder.resolve(RunFolders.WORK);
+    Path status = folder.resolve(RunFolders.STATUS);
     List<String> full =
         launcher.isPresent()
             ? launcher.get().command(status, argv)
