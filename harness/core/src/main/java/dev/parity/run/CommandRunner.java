@@ -7,6 +7,7 @@ import dev.parity.fixture.Suite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.exec.CommandLine;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs command-line implementations with Apache Commons Exec, synchronously, each run in an empty
@@ -115,6 +117,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       return new RunOutcome.Unavailable(unavailable.get(), Duration.ZERO);
     }
     RunFolders.Folder folder = null;
+    Path status = null;
     boolean reusable = false;
     try {
       folder = RunFolders.take();
@@ -137,10 +140,22 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
               scans.forStream(Observation.STDERR),
               SpoolingBuffer.FILE_BUFFER,
               reference.forStream(Observation.STDERR).orElse(null));
+      // The launcher's status on a memory file system where there is one (StatusFiles).
+      status = launcher.isPresent() ? StatusFiles.next().orElse(folder.status()) : folder.status();
       try (stdout;
           stderr) {
         RunOutcome outcome =
-            execute(suite, command, testCase, argv, env, folder.path(), deadline, stdout, stderr);
+            execute(
+                suite,
+                command,
+                testCase,
+                argv,
+                env,
+                folder.path(),
+                status,
+                deadline,
+                stdout,
+                stderr);
         // The launcher reports a program's end only once every process of its tree is gone.
         reusable = launcher.isPresent() && outcome instanceof RunOutcome.Completed;
         return outcome;
@@ -151,11 +166,30 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       return new RunOutcome.Unavailable(
           "cannot start [" + argv.get(0) + "]: " + e.getMessage(), Duration.ZERO);
     } finally {
-      if (folder != null && reusable) {
-        RunFolders.giveBack(folder);
-      } else if (folder != null) {
-        RunFolders.delete(folder);
+      release(folder, status, reusable);
+    }
+  }
+
+  /**
+   * Deletes a run's status file kept outside its folder ({@link StatusFiles}), then keeps the
+   * folder for a later run or deletes it.
+   */
+  private static void release(
+      RunFolders.@Nullable Folder folder, @Nullable Path status, boolean reusable) {
+    if (folder == null) {
+      return;
+    }
+    if (status != null && !status.startsWith(folder.path())) {
+      try {
+        Files.deleteIfExists(status);
+      } catch (IOException e) {
+        // Left in an empty folder of this JVM's, which the next Parity deletes.
       }
+    }
+    if (reusable) {
+      RunFolders.giveBack(folder);
+    } else {
+      RunFolders.delete(folder);
     }
   }
 
@@ -166,12 +200,12 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       List<String> argv,
       Map<String, String> env,
       Path folder,
+      Path status,
       long deadline,
       SpoolingBuffer stdout,
       SpoolingBuffer stderr)
       throws IOException {
     Path workdir = folder.resolve(RunFolders.WORK);
-    Path status = folder.resolve(RunFolders.STATUS);
     List<String> full =
         launcher.isPresent()
             ? launcher.get().command(status, argv)

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  */
 final class Workdirs {
   private static final long PID = ProcessHandle.current().pid();
-  private static final Pattern OWNED = Pattern.compile("parity-(\\d+)-(?:run|server|spool)-.+");
+  private static final Pattern OWNED =
+      Pattern.compile("parity-(\\d+)-(?:run|server|spool|status)-.+");
 
   static {
     deleteStale(Path.of(System.getProperty("java.io.tmpdir")));
@@ -28,6 +29,11 @@ final class Workdirs {
   /** A new empty folder only this user can enter, e.g. {@code /tmp/parity-4242-run-123}. */
   static Path create(String kind) throws IOException {
     return Files.createTempDirectory("parity-" + PID + "-" + kind + "-");
+  }
+
+  /** The same in {@code parent} instead of the JVM's temporary folder. */
+  static Path create(Path parent, String kind) throws IOException {
+    return Files.createTempDirectory(parent, "parity-" + PID + "-" + kind + "-");
   }
 
   /** Deletes the folders in {@code tmp} whose owning process is no longer running. */

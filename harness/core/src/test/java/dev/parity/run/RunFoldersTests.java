@@ -9,6 +9,7 @@ import dev.parity.testing.TempSuite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,23 @@ class RunFoldersTests {
     String second = run("pwd");
 
     assertThat(second.strip()).isNotEqualTo(first.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void theLaunchersStatusIsAPrivateFileOnTheMemoryFileSystemDeletedAfterTheRun() throws Exception {
+    assumeTrue(StatusFiles.next().isPresent(), "/dev/shm is a tmpfs here");
+
+    // The launcher is the program's parent; its first argument is the status file.
+    Path status = Path.of(run("tr '\\0' '\\n' < /proc/$PPID/cmdline | sed -n 2p").strip());
+
+    assertThat(status.toString())
+        .startsWith("/dev/shm/parity-" + ProcessHandle.current().pid() + "-status-");
+    assertThat(status).doesNotExist();
+    assertThat(Files.getPosixFilePermissions(status.getParent()))
+        .containsExactlyInAnyOrder(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE);
   }
 
   @Test
