@@ -73,6 +73,24 @@ class KillTests {
     assertThat(folders(tmp, killed)).as("folders after the next parity started").isEmpty();
   }
 
+  @Test
+  void aParityThatEndsLeavesNoFolderOfItsOwnBehind() throws Exception {
+    TempSuite quick =
+        TempSuite.in(root, "tidy")
+            .suiteYaml(
+                "name: tidy\nlegacy:\n  command: [true]\ncandidate:\n  command: [true]\n"
+                    + "cases:\n  - id: a\n  - id: b\n  - id: c\n");
+
+    Process parity = parity("record", quick.folder().toString());
+
+    assertThat(parity.waitFor()).isZero();
+    // Its run folders, kept for later runs, and its status folder on /dev/shm go with it.
+    assertThat(folders(Path.of(System.getProperty("java.io.tmpdir")), List.of(parity))).isEmpty();
+    if (Files.isDirectory(Path.of("/dev/shm"))) {
+      assertThat(folders(Path.of("/dev/shm"), List.of(parity))).isEmpty();
+    }
+  }
+
   private Process parity(String... args) throws IOException {
     List<String> command = ParityJvm.command(args);
     command.addAll(List.of("--out", root.resolve("out-" + args[0]).toString()));

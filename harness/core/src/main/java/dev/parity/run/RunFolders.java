@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * what the file system cost a trivial case (docs/benchmarks.md, issue 13).
  *
  * <p>What a kept folder does not reset: its time stamps, and an access control list or other
- * non-user extended attributes a program set on its working folder.
+ * non-user extended attributes a program set on its working folder. Kept folders are deleted when
+ * the JVM ends.
  */
 final class RunFolders {
   /** The program's working folder inside a run folder. */
@@ -42,6 +43,22 @@ final class RunFolders {
   private static final String IDENTITY = "unix:dev,ino,mode,uid,gid";
   private static final int TYPE = 0170000;
   private static final int DIRECTORY = 0040000;
+
+  static {
+    // The kept folders are deleted when the JVM ends; a folder in use at that moment is its run's
+    // to delete, or the next Parity's (Workdirs#deleteStale).
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (Folder folder = FREE.pollFirst();
+                      folder != null;
+                      folder = FREE.pollFirst()) {
+                    delete(folder);
+                  }
+                },
+                "parity-run-folders"));
+  }
 
   private RunFolders() {}
 

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * file holds one line. Where {@code /dev/shm} is not a tmpfs Parity can write in, the status file
  * stays in the run folder, as before.
  *
- * <p>The folder itself is left empty when the JVM ends (no exit hook may delete it: the hook that
- * kills running launchers still reads their status), and the next Parity deletes it, as it deletes
- * the run folders of a Parity that is gone ({@link Workdirs#deleteStale}).
+ * <p>The folder is deleted when the JVM ends if it is empty. A run still in flight then keeps its
+ * status file, which the exit hook that kills running launchers may still read, and so the folder:
+ * the next Parity deletes it, as it deletes the run folders of a Parity that is gone ({@link
+ * Workdirs#deleteStale}).
  *
  * <p>A program that deletes its own run folder no longer takes its launcher's status with it.
  */
@@ -41,6 +42,14 @@ final class StatusFiles {
     return folder;
   }
 
+  private static void deleteIfEmpty(Path dir) {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // Not empty: a run was in flight; the next Parity deletes it.
+    }
+  }
+
   private static Optional<Path> create() {
     try {
       if (!Files.isDirectory(SHARED_MEMORY)
@@ -48,7 +57,10 @@ final class StatusFiles {
         return Optional.empty();
       }
       Workdirs.deleteStale(SHARED_MEMORY);
-      return Optional.of(Workdirs.create(SHARED_MEMORY, "status"));
+      Path dir = Workdirs.create(SHARED_MEMORY, "status");
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> deleteIfEmpty(dir), "parity-status-files"));
+      return Optional.of(dir);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
