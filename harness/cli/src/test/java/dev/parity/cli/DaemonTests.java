@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -258,10 +259,30 @@ class DaemonTests extends DaemonTestCase {
     TempSuite suite = echoSuite("rebuilt");
     assertThat(run(client.command("record", suite.folder().toString())).exit()).isZero();
     assertThat(client.daemons()).hasSize(1);
+    String owned = "parity-" + client.daemons().get(0).pid() + "-";
+    assertThat(owned(owned)).as("the folders it keeps for later runs").isNotEmpty();
     Files.setLastModifiedTime(
         client.jar(),
         FileTime.fromMillis(Files.getLastModifiedTime(client.jar()).toMillis() + 10_000));
     awaitNoDaemon();
+    // It halts, so no exit hook runs: it deleted the run folders it kept itself.
+    assertThat(owned(owned)).as("folders of the ended daemon").isEmpty();
+  }
+
+  /** The names in the temporary folder and in /dev/shm that start with {@code prefix}. */
+  private static List<String> owned(String prefix) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (Path tmp : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("/dev/shm"))) {
+      if (Files.isDirectory(tmp)) {
+        try (Stream<Path> entries = Files.list(tmp)) {
+          entries
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith(prefix))
+              .forEach(names::add);
+        }
+      }
+    }
+    return names;
   }
 
   @Test

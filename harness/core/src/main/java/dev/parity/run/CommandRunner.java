@@ -70,6 +70,16 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
                 "parity-kill-running"));
   }
 
+  /**
+   * Deletes the run folders kept for later runs and this JVM's status folder when it is empty, as
+   * the JVM's exit does: for a JVM that ends without its exit hooks once no run is going on (the
+   * resident JVM halts).
+   */
+  public static void deleteKeptFolders() {
+    RunFolders.deleteKept();
+    StatusFiles.deleteIfEmpty();
+  }
+
   private final long maxOutputBytes;
   private final Spool.Allocator spool;
   private final Optional<Launcher> launcher;

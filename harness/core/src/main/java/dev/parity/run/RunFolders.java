@@ -47,20 +47,17 @@ final class RunFolders {
   static {
     // The kept folders are deleted when the JVM ends; a folder in use at that moment is its run's
     // to delete, or the next Parity's (Workdirs#deleteStale).
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  for (Folder folder = FREE.pollFirst();
-                      folder != null;
-                      folder = FREE.pollFirst()) {
-                    delete(folder);
-                  }
-                },
-                "parity-run-folders"));
+    Runtime.getRuntime().addShutdownHook(new Thread(RunFolders::deleteKept, "parity-run-folders"));
   }
 
   private RunFolders() {}
+
+  /** Deletes the folders kept for later runs. */
+  static void deleteKept() {
+    for (Folder folder = FREE.pollFirst(); folder != null; folder = FREE.pollFirst()) {
+      delete(folder);
+    }
+  }
 
   /**
    * A run folder and how its two folders were when created (their {@code unix:} attributes, or null

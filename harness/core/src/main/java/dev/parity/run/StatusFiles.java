@@ -42,9 +42,13 @@ final class StatusFiles {
     return folder;
   }
 
-  private static void deleteIfEmpty(Path dir) {
+  /** Deletes this JVM's status folder if it has one and no run is in flight. */
+  static synchronized void deleteIfEmpty() {
+    if (folder == null || folder.isEmpty()) {
+      return;
+    }
     try {
-      Files.deleteIfExists(dir);
+      Files.deleteIfExists(folder.get());
     } catch (IOException e) {
       // Not empty: a run was in flight; the next Parity deletes it.
     }
@@ -59,7 +63,7 @@ final class StatusFiles {
       Workdirs.deleteStale(SHARED_MEMORY);
       Path dir = Workdirs.create(SHARED_MEMORY, "status");
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> deleteIfEmpty(dir), "parity-status-files"));
+          .addShutdownHook(new Thread(StatusFiles::deleteIfEmpty, "parity-status-files"));
       return Optional.of(dir);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

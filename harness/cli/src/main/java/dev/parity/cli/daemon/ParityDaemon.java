@@ -1,6 +1,7 @@
 package dev.parity.cli.daemon;
 
 import dev.parity.cli.ParityCommand;
+import dev.parity.run.CommandRunner;
 import dev.parity.verdict.ExitCodes;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -180,6 +181,8 @@ public final class ParityDaemon {
     } catch (IOException gone) {
       // Another daemon's socket, or none: nothing to remove.
     }
+    // What the exit hooks would delete of the runs' folders; the halt runs none of them.
+    CommandRunner.deleteKeptFolders();
     Runtime.getRuntime().halt(0);
   }
 }
