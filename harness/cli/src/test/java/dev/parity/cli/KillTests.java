@@ -63,25 +63,14 @@ class KillTests {
     }
 
     Survivors.awaitSleeping(marker, 0);
-    TempSuite quick =
-        TempSuite.in(root, "quick")
-            .suiteYaml(
-                "name: quick\nlegacy:\n  command: [true]\ncandidate:\n  command: [true]\n"
-                    + "cases:\n  - id: a\n");
-    Process next = parity("record", quick.folder().toString());
+    Process next = parity("record", trueSuite("quick", "a").folder().toString());
     assertThat(next.waitFor()).isZero();
     assertThat(folders(tmp, killed)).as("folders after the next parity started").isEmpty();
   }
 
   @Test
   void aParityThatEndsLeavesNoFolderOfItsOwnBehind() throws Exception {
-    TempSuite quick =
-        TempSuite.in(root, "tidy")
-            .suiteYaml(
-                "name: tidy\nlegacy:\n  command: [true]\ncandidate:\n  command: [true]\n"
-                    + "cases:\n  - id: a\n  - id: b\n  - id: c\n");
-
-    Process parity = parity("record", quick.folder().toString());
+    Process parity = parity("record", trueSuite("tidy", "a", "b", "c").folder().toString());
 
     assertThat(parity.waitFor()).isZero();
     // Its run folders, kept for later runs, and its status folder on /dev/shm go with it.
@@ -89,6 +78,20 @@ class KillTests {
     if (Files.isDirectory(Path.of("/dev/shm"))) {
       assertThat(folders(Path.of("/dev/shm"), List.of(parity))).isEmpty();
     }
+  }
+
+  /** A suite whose cases {@code ids} run {@code true} on both sides. */
+  private TempSuite trueSuite(String name, String... ids) {
+    StringBuilder cases = new StringBuilder();
+    for (String id : ids) {
+      cases.append("  - id: ").append(id).append('\n');
+    }
+    return TempSuite.in(root, name)
+        .suiteYaml(
+            "name: "
+                + name
+                + "\nlegacy:\n  command: [true]\ncandidate:\n  command: [true]\ncases:\n"
+                + cases);
   }
 
   private Process parity(String... args) throws IOException {
