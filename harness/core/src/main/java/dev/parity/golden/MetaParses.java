@@ -52,12 +52,17 @@ final class MetaParses {
     if (content.length > LARGEST_REMEMBERED) {
       return frozen(META_YAML.readValue(file.toFile(), Meta.class));
     }
-    return parse(content);
+    return remembered(content);
   }
 
   /** What {@code META_YAML.readValue(content, Meta.class)} returns, unmodifiable. */
   static @Nullable Meta parse(byte[] content) throws IOException {
-    ByteBuffer key = ByteBuffer.wrap(content.clone());
+    return remembered(content.clone());
+  }
+
+  /** {@link #parse} of an array no one else holds, which becomes the key. */
+  private static @Nullable Meta remembered(byte[] content) throws IOException {
+    ByteBuffer key = ByteBuffer.wrap(content);
     synchronized (RECENT) {
       Meta known = RECENT.get(key);
       if (known != null) {

@@ -179,11 +179,6 @@ public final class PendingStore {
    * @return whether it had one
    */
   public synchronized boolean drop(String caseId, Side side) throws IOException {
-    if (!folder.toFile().exists()) {
-      // No pending folder, so no pending result (nor a link below it): one stat, where reading
-      // the case's pending.yaml costs three failed ones, each a thrown exception in the JDK.
-      return false;
-    }
     if (readDoc(caseId).isEmpty()) {
       // Most cases of a run have none: no lock is taken for them.
       return false;
@@ -260,6 +255,11 @@ public final class PendingStore {
   }
 
   private Optional<Doc> readDoc(String caseId) {
+    if (!folder.toFile().exists()) {
+      // No pending folder, so no pending result (nor a link below it): one stat, where the
+      // lookups below cost a passing case three failed ones, each a thrown exception in the JDK.
+      return Optional.empty();
+    }
     Path file = folder.resolve(caseId).resolve(INFO);
     NoLinks.refuse(folder, file);
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -62,9 +62,8 @@ final class HtmlReporter implements Reporter {
     out.write(HtmlPage.JSON.writeValueAsString(HtmlSummary.of(verdict, clusterIds)));
     out.write(template, data + "{{data}}".length(), details - data - "{{data}}".length());
     // One block per case, built and written one at a time so memory stays bounded by the largest
-    // case.
-    // Each block straight into the page's writer (a generator of its own, so no separator between
-    // blocks, and one that leaves the writer open), not through a String per case.
+    // case, straight into the page's writer: a generator of its own per block (no separator
+    // between blocks) that leaves the writer open.
     ObjectWriter block = HtmlPage.JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     List<CaseResult> fixtures = verdict.fixtures();
     for (int i = 0; i < fixtures.size(); i++) {
