@@ -12,6 +12,7 @@ import dev.parity.noise.NoiseProbe;
 import dev.parity.noise.Suggestions;
 import dev.parity.normalize.Pipeline;
 import dev.parity.normalize.RuleStats;
+import dev.parity.redact.RedactingRunner;
 import dev.parity.redact.Redactor;
 import dev.parity.run.Observation;
 import dev.parity.run.ObservationSink;
@@ -36,7 +37,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * mode.
  */
 public final class Engine {
-  private final Runner runner;
+  private final RedactingRunner runner;
   private final Progress progress;
   private final NoiseProbe probe;
   private final CaseJudge judge;
@@ -194,9 +195,7 @@ public final class Engine {
     // exactly the golden it was judged by.
     Optional<ReadGolden> stored = goldens.readGolden(testCase.id());
     Optional<Observation> golden =
-        stored
-            .map(ReadGolden::observation)
-            .map(Redactor.of(suite.redaction()).forCase(testCase)::apply);
+        stored.map(read -> runner.redactStored(suite, testCase, read.observation()));
     if (golden.isEmpty()) {
       return CaseResult.errored(
           testCase,
@@ -205,7 +204,10 @@ public final class Engine {
               + "; record it first with `parity record`",
           Map.of());
     }
-    RunOutcome outcome = runner.run(suite, suite.candidate(), testCase);
+    // A golden stream over the in-memory limit is the candidate's reference: an output equal to it
+    // as stored is compared as it arrives and not spooled again (as legacy's in compareCase).
+    Reference expected = Reference.of(golden.get());
+    RunOutcome outcome = runner.run(suite, suite.candidate(), testCase, expected);
     Map<String, Long> durations = durations(Side.CANDIDATE, outcome);
     Optional<CaseResult> failed =
         failure(testCase, Side.CANDIDATE, outcome, durations, unavailable);

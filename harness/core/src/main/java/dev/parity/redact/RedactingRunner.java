@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A runner whose outcomes carry no secret in clear (see {@link Redactor}). */
-final class RedactingRunner implements Runner {
+public final class RedactingRunner implements Runner {
   private final Runner runner;
   private final Map<Suite, Redactor> redactors =
       Collections.synchronizedMap(new IdentityHashMap<>());
@@ -46,8 +46,7 @@ final class RedactingRunner implements Runner {
       Case testCase,
       OutputScan.Factory scans,
       Reference reference) {
-    Redactor redactor =
-        redactors.computeIfAbsent(suite, s -> Redactor.of(s.redaction())).forCase(testCase);
+    Redactor redactor = redactor(suite, testCase);
     Reference raw = shared.raw(reference, redactor);
     Scans own = new Scans(redactor, raw, shared);
     RunOutcome outcome = runner.run(suite, implementation, testCase, own, raw);
@@ -65,6 +64,24 @@ final class RedactingRunner implements Runner {
     }
     RunOutcome.Unavailable unavailable = (RunOutcome.Unavailable) outcome;
     return new RunOutcome.Unavailable(redactor.text(unavailable.reason()), unavailable.duration());
+  }
+
+  /**
+   * {@code stored}, an observation kept before this run (a golden as read from disk), redacted as
+   * this runner redacts the case's outputs, and remembered with the stored files it came from: a
+   * run given it as its {@link Reference} compares its raw outputs with those files, so an output
+   * over the in-memory limit equal to the stored one is not spooled again and takes the redacted
+   * stream returned here, which redacting its own copy would have given (issue 13).
+   */
+  public Observation redactStored(Suite suite, Case testCase, Observation stored) {
+    Redactor redactor = redactor(suite, testCase);
+    Observation redacted = redactor.apply(stored);
+    shared.remember(stored, redacted, redactor, Map.of());
+    return redacted;
+  }
+
+  private Redactor redactor(Suite suite, Case testCase) {
+    return redactors.computeIfAbsent(suite, s -> Redactor.of(s.redaction())).forCase(testCase);
   }
 
   /**

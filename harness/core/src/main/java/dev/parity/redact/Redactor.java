@@ -147,7 +147,7 @@ public final class Redactor {
    * {@code runner} with every observation and failure message it returns redacted for its suite, so
    * that nothing after it (comparison, goldens, observations, reports) sees a secret in clear.
    */
-  public static Runner runner(Runner runner) {
+  public static RedactingRunner runner(Runner runner) {
     return new RedactingRunner(runner);
   }
 

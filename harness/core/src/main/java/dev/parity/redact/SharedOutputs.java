@@ -32,9 +32,9 @@ final class SharedOutputs {
   private final Map<Spooled, OutputRedactionScan> scans = new ConcurrentHashMap<>();
 
   /**
-   * The raw files behind the streams of {@code reference} that this runner returned redacted by
-   * {@code redactor}; a stream it did not return (a golden, another case's) is left out and spooled
-   * as without a reference.
+   * The raw files behind the streams of {@code reference} that this runner returned, or redacted
+   * from a golden, by {@code redactor}; any other stream (another case's, or redacted elsewhere) is
+   * left out and spooled as without a reference.
    */
   Reference raw(Reference reference, Redactor redactor) {
     TreeMap<String, Spooled> raw = new TreeMap<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parity.diff.ObservationComparator;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
+import dev.parity.golden.GoldenStore;
 import dev.parity.run.CommandRunner;
 import dev.parity.run.Spool;
 import dev.parity.testing.TempSuite;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,28 +44,50 @@ class SharedSpoolEngineTests {
   private final List<String> made = new CopyOnWriteArrayList<>();
 
   private Verdict compare(String legacy, String candidate, int runs) throws Exception {
-    Suite suite =
-        new SuiteLoader()
-            .load(
-                TempSuite.in(root, "s")
-                    .suiteYaml(
-                        "name: s\nlegacy:\n  command: [sh, -c, \""
-                            + legacy
-                            + "\"]\ncandidate:\n  command: [sh, -c, \""
-                            + candidate
-                            + "\"]\ncases:\n  - id: big\n")
-                    .folder());
-    Engine engine =
-        new Engine(
-            new CommandRunner(
-                LIMIT,
-                (caseId, stream) -> {
-                  made.add(stream);
-                  return Spool.newFile(caseId, stream);
-                }),
-            new ObservationComparator(),
-            Progress.NONE);
-    return engine.compare(suite, new RunOptions(Optional.empty(), 1, false, runs));
+    return engine()
+        .compare(suite(legacy, candidate), new RunOptions(Optional.empty(), 1, false, runs));
+  }
+
+  /**
+   * Records legacy's output as the golden, then verifies the candidate against it with golden
+   * streams over the same limit read from a spool; {@link #made} holds the verify's spools only.
+   */
+  private Verdict verify(String legacy, String candidate) throws Exception {
+    Suite suite = suite(legacy, candidate);
+    GoldenStore goldens = new GoldenStore(root.resolve("golden"));
+    engine().record(suite, goldens, new RunOptions(Optional.empty(), 1, false, 1));
+    made.clear();
+    System.setProperty(Spool.LIMIT_PROPERTY, Integer.toString(LIMIT));
+    try {
+      return engine().verify(suite, goldens, new RunOptions(Optional.empty(), 1, false, 1));
+    } finally {
+      System.clearProperty(Spool.LIMIT_PROPERTY);
+    }
+  }
+
+  private Suite suite(String legacy, String candidate) throws Exception {
+    return new SuiteLoader()
+        .load(
+            TempSuite.in(root, "s")
+                .suiteYaml(
+                    "name: s\nlegacy:\n  command: [sh, -c, \""
+                        + legacy
+                        + "\"]\ncandidate:\n  command: [sh, -c, \""
+                        + candidate
+                        + "\"]\ncases:\n  - id: big\n")
+                .folder());
+  }
+
+  private Engine engine() {
+    return new Engine(
+        new CommandRunner(
+            LIMIT,
+            (caseId, stream) -> {
+              made.add(stream);
+              return Spool.newFile(caseId, stream);
+            }),
+        new ObservationComparator(),
+        Progress.NONE);
   }
 
   private static CaseResult only(Verdict verdict) {
@@ -129,5 +153,46 @@ class SharedSpoolEngineTests {
     assertThat(result.details()).doesNotContain("hunter");
     // Legacy's extra run is legacy's: it writes none.
     assertThat(made).containsExactly("stdout", "stdout");
+  }
+
+  @Test
+  void aCandidateEqualToALargeGoldenIsComparedWithItAndNotSpooled() throws Exception {
+    String same = output("line 0000000000042", 42);
+
+    CaseResult result = only(verify(same, same));
+
+    assertThat(result.status()).as(result.details()).isEqualTo(Status.PASS);
+    assertThat(made).isEmpty();
+  }
+
+  @Test
+  void aSecretInALargeGoldenIsRedactedAsTheCandidatesAndTheCasePasses() throws Exception {
+    String secret = output("password=hunter2", 120);
+
+    CaseResult result = only(verify(secret, secret));
+
+    assertThat(result.status()).as(result.details()).isEqualTo(Status.PASS);
+    // The golden holds the secret redacted, so the raw candidate differs from it there.
+    assertThat(made).containsExactly("stdout");
+  }
+
+  @ParameterizedTest(name = "line {0} differs")
+  @ValueSource(ints = {0, 125, 249})
+  void aCandidateThatDiffersFromALargeGoldenIsSpooledAndReportedThere(int line) throws Exception {
+    CaseResult result = only(verify(output("line 0000000000000", 0), output("LINE", line)));
+
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    assertThat(result.details())
+        .contains("first difference at byte " + line * 19 + " (line " + (line + 1) + ")");
+    assertThat(made).containsExactly("stdout");
+  }
+
+  @Test
+  void secretsThatDifferFromALargeGoldenAreADifference() throws Exception {
+    CaseResult result =
+        only(verify(output("password=hunter2", 120), output("password=hunter3", 120)));
+
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    assertThat(result.details()).doesNotContain("hunter");
   }
 }
