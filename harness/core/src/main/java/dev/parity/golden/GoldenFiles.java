@@ -6,6 +6,7 @@ import static dev.parity.golden.GoldenStore.META_YAML;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parity.files.AtomicFiles;
+import dev.parity.files.Sha256;
 import dev.parity.run.Observation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -186,6 +187,25 @@ final class GoldenFiles {
     }
   }
 
+  /**
+   * Writes {@code stream} of {@code observation} to the new {@code file} and returns its SHA-256:
+   * of the bytes as they pass for a stream in memory, of the file once written for one kept on disk
+   * (hashed fast by {@link Sha256#of(Path)}, from what the checksum will be checked against).
+   */
+  private static String writeNew(Path file, Observation observation, String stream)
+      throws IOException {
+    if (observation.spooled().containsKey(stream)) {
+      try (InputStream in = observation.open(stream)) {
+        AtomicFiles.writeNew(file, in);
+      }
+      return Sha256.of(file);
+    }
+    try (DigestInputStream in = new DigestInputStream(observation.open(stream), digest())) {
+      AtomicFiles.writeNew(file, in);
+      return HexFormat.of().formatHex(in.getMessageDigest().digest());
+    }
+  }
+
   /** The golden folder a case's fresh folder is made in, named in messages. */
   private static Path folderOf(Path fresh) {
     return Objects.requireNonNullElse(fresh.getParent(), fresh);
@@ -202,9 +222,8 @@ final class GoldenFiles {
             "stream name [" + stream + "] leads out of its golden folder");
       }
       Files.createDirectories(file.getParent());
-      try (DigestInputStream in = new DigestInputStream(observation.open(stream), digest())) {
-        AtomicFiles.writeNew(file, in);
-        checksums.put(stream, HexFormat.of().formatHex(in.getMessageDigest().digest()));
+      try {
+        checksums.put(stream, writeNew(file, observation, stream));
       } catch (IOException e) {
         throw new IOException(
             "cannot store "
@@ -249,17 +268,7 @@ final class GoldenFiles {
   }
 
   static String sha256(byte[] content) {
-    return HexFormat.of().formatHex(digest().digest(content));
-  }
-
-  static String sha256(InputStream content) throws IOException {
-    MessageDigest digest = digest();
-    byte[] block = new byte[1 << 20];
-    int n;
-    while ((n = content.read(block)) > 0) {
-      digest.update(block, 0, n);
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.of(content);
   }
 
   private static MessageDigest digest() {

@@ -4,12 +4,12 @@ import static dev.parity.golden.GoldenFiles.fileName;
 import static dev.parity.golden.GoldenFiles.sha256;
 import static dev.parity.golden.GoldenStore.META;
 
+import dev.parity.files.Sha256;
 import dev.parity.golden.GoldenFiles.Meta;
 import dev.parity.run.Observation;
 import dev.parity.run.Spool;
 import dev.parity.run.Spooled;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,9 +63,7 @@ final class GoldenReader {
         }
         if (Files.size(file) > Spool.memoryLimit()) {
           Spooled kept = spool(caseId, stream, file);
-          try (InputStream in = kept.open()) {
-            check(file, stream, expected, sha256(in));
-          }
+          check(file, stream, expected, Sha256.of(kept.file()));
           spooled.put(stream, kept);
           continue;
         }
