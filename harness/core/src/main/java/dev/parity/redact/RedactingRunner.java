@@ -9,6 +9,8 @@ import dev.parity.run.Reference;
 import dev.parity.run.RunOutcome;
 import dev.parity.run.Runner;
 import dev.parity.run.Spooled;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,9 +77,39 @@ public final class RedactingRunner implements Runner {
    */
   public Observation redactStored(Suite suite, Case testCase, Observation stored) {
     Redactor redactor = redactor(suite, testCase);
-    Observation redacted = redactor.apply(stored);
-    shared.remember(stored, redacted, redactor, Map.of());
+    // Each file kept on disk is scanned as a run's output is while spooled: one found clean is
+    // not read again to be redacted, and a run equal to it answers with this scan for its bytes.
+    Map<String, OutputRedactionScan> finished = new HashMap<>();
+    Set<String> clean = new HashSet<>();
+    for (Map.Entry<String, Spooled> stream : stored.spooled().entrySet()) {
+      Optional<OutputRedactionScan> scan = redactor.outputScan();
+      if (scan.isPresent() && scanned(scan.get(), stream.getValue())) {
+        finished.put(stream.getKey(), scan.get());
+        if (!scan.get().could()) {
+          clean.add(stream.getKey());
+        }
+      }
+    }
+    Observation redacted = redactor.apply(stored, clean);
+    shared.remember(stored, redacted, redactor, finished);
     return redacted;
+  }
+
+  /**
+   * Shows {@code scan} the whole of {@code file} until its answer is "could" (more bytes cannot
+   * change it); false when the file cannot be read, then redacted as if unscanned.
+   */
+  private static boolean scanned(OutputRedactionScan scan, Spooled file) {
+    byte[] block = new byte[SpooledRedaction.PIECE];
+    try (InputStream in = file.open()) {
+      int n;
+      while (!scan.could() && (n = in.read(block)) > 0) {
+        scan.accept(block, 0, n);
+      }
+      return scan.could() || scan.seen() == file.size();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private Redactor redactor(Suite suite, Case testCase) {

@@ -7,6 +7,7 @@ import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.run.CommandRunner;
 import dev.parity.run.Observation;
+import dev.parity.run.OutputScan;
 import dev.parity.run.Reference;
 import dev.parity.run.Runner;
 import dev.parity.run.Spool;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A run handed a redacted observation of the same case as its {@link Reference} compares its raw
  * outputs with the raw files behind it: equal ones take legacy's redacted stream (no spool file of
  * their own); a reference the runner did not return (a golden's file, say) is not trusted to stand
- * for raw bytes, and the output is spooled and redacted as without one.
+ * for raw bytes, and the output is spooled and redacted as without one, unless the runner redacted
+ * it itself ({@link RedactingRunner#redactStored}).
  */
 class SharedOutputsTests {
   private static final String SECRET_OUTPUT = "seq 1 2000; echo password=hunter2; seq 1 100";
@@ -104,5 +106,76 @@ class SharedOutputsTests {
       assertThat(Files.readString(own.file())).isEqualTo(Files.readString(golden));
       assertThat(made).containsExactly(Observation.STDOUT, Observation.STDOUT);
     }
+  }
+
+  /**
+   * A stored observation of one spooled stdout holding {@code text}, as a golden read from disk.
+   */
+  private Observation stored(String text) throws Exception {
+    Path file = Files.writeString(root.resolve("stored"), text);
+    TreeMap<String, Spooled> spooled = new TreeMap<>();
+    spooled.put(Observation.STDOUT, new Spooled(file, Files.size(file)));
+    return new Observation(new TreeMap<>(), new TreeMap<>(), spooled, java.time.Duration.ZERO);
+  }
+
+  @Test
+  void aStoredStreamWithASecretInClearIsRedactedAndARunEqualToItTakesTheRedactedStream()
+      throws Exception {
+    Suite suite = suite();
+    Case testCase = suite.find("a").orElseThrow();
+    // The raw output, as a golden recorded before its secret was one would hold it.
+    String raw = seq(2000) + "password=hunter2\n" + seq(100);
+    try (RedactingRunner runner = Redactor.runner(new CommandRunner(1000, this::counted))) {
+      Observation golden = runner.redactStored(suite, testCase, stored(raw));
+      Spooled redacted = golden.spooled().get(Observation.STDOUT);
+      assertThat(Files.readString(redacted.file()))
+          .doesNotContain("hunter2")
+          .contains("password=" + Redactor.MARKER);
+
+      Observation candidate =
+          runner
+              .run(
+                  suite, suite.candidate(), testCase, OutputScan.Factory.NONE, Reference.of(golden))
+              .observation()
+              .orElseThrow();
+
+      assertThat(made).as("the raw output equal to the stored file is not spooled").isEmpty();
+      assertThat(candidate.spooled().get(Observation.STDOUT)).isEqualTo(redacted);
+    }
+  }
+
+  @Test
+  void aStoredStreamWithoutSecretsIsItsOwnRedactionAndARunThatDiffersIsSpooled() throws Exception {
+    Suite suite = suite();
+    Case testCase = suite.find("a").orElseThrow();
+    Observation stored = stored("1\n".repeat(3000));
+    try (RedactingRunner runner = Redactor.runner(new CommandRunner(1000, this::counted))) {
+      Observation golden = runner.redactStored(suite, testCase, stored);
+      assertThat(golden.spooled()).isEqualTo(stored.spooled());
+
+      Observation candidate =
+          runner
+              .run(
+                  suite, suite.candidate(), testCase, OutputScan.Factory.NONE, Reference.of(golden))
+              .observation()
+              .orElseThrow();
+
+      assertThat(made).containsExactly(Observation.STDOUT);
+      assertThat(Files.readString(candidate.spooled().get(Observation.STDOUT).file()))
+          .doesNotContain("hunter2")
+          .contains("password=" + Redactor.MARKER);
+    }
+  }
+
+  /** What {@code seq 1 n} prints. */
+  private static String seq(int n) {
+    return java.util.stream.IntStream.rangeClosed(1, n)
+        .mapToObj(i -> i + "\n")
+        .collect(java.util.stream.Collectors.joining());
+  }
+
+  private Path counted(String caseId, String stream) throws java.io.IOException {
+    made.add(stream);
+    return Spool.newFile(caseId, stream);
   }
 }
