@@ -235,7 +235,9 @@ public final class PendingStore {
       if (doc.isEmpty()) {
         return false;
       }
-      PendingInfo info = read(caseId, doc.get()).info().withCluster(cluster);
+      // Only pending.yaml is read: the streams are checked where they are read (review, accept),
+      // not by every failing case of a run at its end (a gigabyte's checksum each).
+      PendingInfo info = info(caseId, doc.get()).withCluster(cluster);
       // Replaced by a rename: a crash leaves the old pending.yaml or the new one, never a link
       // followed.
       AtomicFiles.write(folder.resolve(caseId).resolve(INFO), yaml(caseId, info));
@@ -275,7 +277,17 @@ public final class PendingStore {
 
   private PendingResult read(String caseId, Doc doc) {
     Path dir = folder.resolve(caseId);
-    Path file = dir.resolve(INFO);
+    return new PendingResult(
+        caseId,
+        info(caseId, doc),
+        side(dir, caseId, Side.LEGACY),
+        side(dir, caseId, Side.CANDIDATE),
+        dir);
+  }
+
+  /** What the pending.yaml of {@code caseId}, read as {@code doc}, says of its result. */
+  private PendingInfo info(String caseId, Doc doc) {
+    Path file = folder.resolve(caseId).resolve(INFO);
     String source = doc.source();
     Optional<PendingInfo.Source> known =
         source == null ? Optional.empty() : PendingInfo.Source.ofLabel(source);
@@ -289,11 +301,7 @@ public final class PendingStore {
       throw damaged(file, "`at` is not an instant: " + doc.at());
     }
     PendingInfo info = PendingInfo.of(doc.suite(), known.get(), doc.mode(), at);
-    if (doc.cluster() != null) {
-      info = info.withCluster(doc.cluster());
-    }
-    return new PendingResult(
-        caseId, info, side(dir, caseId, Side.LEGACY), side(dir, caseId, Side.CANDIDATE), dir);
+    return doc.cluster() == null ? info : info.withCluster(doc.cluster());
   }
 
   private Optional<Observation> side(Path dir, String caseId, Side side) {

@@ -106,6 +106,20 @@ class PendingStoreTests {
   }
 
   @Test
+  void aClusterIsNotedWithoutReadingTheStreamsWhichAreCheckedWhenRead() throws Exception {
+    PendingStore store = new PendingStore(out);
+    store.write("a", Side.CANDIDATE, command(1, "candidate\n", ""), VERIFY);
+    Files.writeString(out.resolve("pending/a/candidate/stdout"), "edited\n");
+
+    assertThat(store.cluster("a", "c2")).isTrue();
+
+    assertThat(out.resolve("pending/a/pending.yaml")).content().contains("cluster: c2");
+    assertThatThrownBy(() -> store.read("a"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessageContaining("does not match the checksum");
+  }
+
+  @Test
   void aNewResultReplacesItsOwnSideButKeepsTheOtherSideAndNestedCases() throws Exception {
     PendingStore store = new PendingStore(out);
     store.write("a", Side.LEGACY, command(0, "legacy\n", ""), RECORD);
