@@ -14,6 +14,9 @@
 # cache without running anything.
 # Then the same for two equal outputs (a copy of the first file): a passing case, whose candidate
 # parity compares with legacy's spool as it arrives instead of spooling it (issue 13, seventh pass).
+# Both runs also time `parity verify` of the candidate against legacy's output recorded once as a
+# golden beforehand (its checksum checked, then the candidate compared with it as it arrives), with
+# its own floor: `cmp <(cat candidate) golden`, the candidate's pipe read against the golden file.
 # Usage: harness/bench/scripts/big-output-vs-cmp.sh [SIZE_MB] [RUNS]
 #   e.g. big-output-vs-cmp.sh 100 2 for a quick check (needs hyperfine, python3, a built ./parity)
 #   PARITY_BEFORE_HOME=folder adds `parity compare --runs 1` of the ./parity in that folder (a
@@ -57,6 +60,13 @@ cases:
 YAML
 }
 suite big "$work/candidate.txt"
+# The golden of case big, legacy's output, recorded once: `parity verify` compares each candidate
+# with it (the suites big and same share the case id).
+"$here/parity" record "$work/fixtures/big" --runs 1 --golden "$work/golden" --out "$work/rec" >/dev/null
+golden="$work/golden/big/stdout"
+verify_cmd() { # verify_cmd PARITY_HOME FIXTURE OUT
+  echo "$1/parity verify $work/fixtures/$2 --golden $work/golden --out $work/$3"
+}
 
 rss_kb() { # rss_kb COMMAND...: peak resident set size of COMMAND in KiB
   /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
@@ -75,16 +85,26 @@ before_cmd() { # before_cmd FIXTURE OUT: the before build's `compare --runs 1`, 
 hyperfine --warmup 1 --runs "$runs" -i --export-json "$work/h.json" \
   -n "cmp" "$cmp_cmd" -n "parity compare --runs 1" "$parity1_cmd" -n "parity compare" "$parity_cmd" \
   -n "floor: cmp <(cat) <(cat)" "$floor_cmd" \
+  -n "parity verify" "$(verify_cmd "$here" big v)" \
+  -n "floor (verify): cmp <(cat) golden" "bash -c 'cmp <(cat $work/candidate.txt) $golden'" \
   ${PARITY_BEFORE_HOME:+-n "parity compare --runs 1 (before: $PARITY_BEFORE_HOME)"} \
-  ${PARITY_BEFORE_HOME:+"$(before_cmd big before1)"}
+  ${PARITY_BEFORE_HOME:+"$(before_cmd big before1)"} \
+  ${PARITY_BEFORE_HOME:+-n "parity verify (before: $PARITY_BEFORE_HOME)"} \
+  ${PARITY_BEFORE_HOME:+"$(verify_cmd "$PARITY_BEFORE_HOME" big before-v)"}
 cmp_rss=$(rss_kb $cmp_cmd)
 parity_rss=$(rss_kb $parity1_cmd)
-grep -o 'first difference at byte [0-9]* (line [0-9]*)' "$work/out1/verdict.json" | head -1 \
-  || echo "NO DIFFERENCE REPORTED: the comparison is wrong"
-python3 - "$work/h.json" "$cmp_rss" "$parity_rss" "$mb" <<'PY'
+verify_rss=$(rss_kb $(verify_cmd "$here" big v))
+for out in out1 v; do
+  grep -o 'first difference at byte [0-9]* (line [0-9]*)' "$work/$out/verdict.json" | head -1 \
+    || echo "NO DIFFERENCE REPORTED BY $out: the comparison is wrong"
+done
+python3 - "$work/h.json" "$cmp_rss" "$parity_rss" "$mb" "$verify_rss" <<'PY'
 import json, sys
 h = json.load(open(sys.argv[1]))["results"]
 c, p1, p = h[0]["mean"], h[1]["mean"], h[2]["mean"]
+v, vf, vrss = h[4]["mean"], h[5]["mean"], int(sys.argv[5])
+print(f"| verify, last byte differs | parity verify {v:.2f} s ± {h[4]['stddev'] or 0:.2f}, {vrss/1024:.0f} MB "
+      f"| {v/c:.2f}x cmp | floor cmp <(cat) golden {vf:.2f} s, {vf/c:.2f}x cmp | {v/vf:.2f}x the floor |")
 crss, prss, mb = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 print(f"| {mb} MiB each side | cmp {c:.2f} s ± {h[0]['stddev'] or 0:.2f}, {crss/1024:.0f} MB "
       f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev'] or 0:.2f}, {prss/1024:.0f} MB "
@@ -97,8 +117,10 @@ if [ -n "${PARITY_BEFORE_HOME:-}" ]; then
   python3 - "$work/h.json" <<'PY'
 import json, sys
 h = json.load(open(sys.argv[1]))["results"]
-print(f"| before, --runs 1 | {h[4]['mean']:.2f} s ± {h[4]['stddev'] or 0:.2f} "
-      f"| time ratio {h[4]['mean']/h[0]['mean']:.2f}x |")
+print(f"| before, --runs 1 | {h[6]['mean']:.2f} s ± {h[6]['stddev'] or 0:.2f} "
+      f"| time ratio {h[6]['mean']/h[0]['mean']:.2f}x |")
+print(f"| before, verify | {h[7]['mean']:.2f} s ± {h[7]['stddev'] or 0:.2f} "
+      f"| time ratio {h[7]['mean']/h[0]['mean']:.2f}x |")
 PY
 fi
 
@@ -111,25 +133,37 @@ echo "== two equal outputs of $mb MiB (a passing case) =="
 hyperfine --warmup 1 --runs "$runs" -i --export-json "$work/s.json" \
   -n "cmp (equal)" "$cmp_same_cmd" -n "parity compare --runs 1 (equal)" "$same1_cmd" \
   -n "parity compare (equal)" "$same_cmd" -n "floor: cmp <(cat) <(cat) (equal)" "$floor_same_cmd" \
+  -n "parity verify (equal)" "$(verify_cmd "$here" same v-same)" \
+  -n "floor (verify): cmp <(cat) golden (equal)" "bash -c 'cmp <(cat $work/equal.txt) $golden'" \
   ${PARITY_BEFORE_HOME:+-n "parity compare --runs 1 (equal, before: $PARITY_BEFORE_HOME)"} \
-  ${PARITY_BEFORE_HOME:+"$(before_cmd same before-same)"}
+  ${PARITY_BEFORE_HOME:+"$(before_cmd same before-same)"} \
+  ${PARITY_BEFORE_HOME:+-n "parity verify (equal, before: $PARITY_BEFORE_HOME)"} \
+  ${PARITY_BEFORE_HOME:+"$(verify_cmd "$PARITY_BEFORE_HOME" same before-v-same)"}
 same_rss=$(rss_kb $same1_cmd)
-grep -q '"status" : "pass"' "$work/same1/verdict.json" \
-  && echo "equal outputs: the case passed" \
-  || echo "EQUAL OUTPUTS DID NOT PASS: the comparison is wrong"
-python3 - "$work/s.json" "$same_rss" "$mb" <<'PY'
+verify_same_rss=$(rss_kb $(verify_cmd "$here" same v-same))
+for out in same1 v-same; do
+  grep -q '"status" : "pass"' "$work/$out/verdict.json" \
+    && echo "equal outputs: the case passed ($out)" \
+    || echo "EQUAL OUTPUTS DID NOT PASS IN $out: the comparison is wrong"
+done
+python3 - "$work/s.json" "$same_rss" "$mb" "$verify_same_rss" <<'PY'
 import json, sys
 h = json.load(open(sys.argv[1]))["results"]
 c, p1, p = h[0]["mean"], h[1]["mean"], h[2]["mean"]
 prss, mb = int(sys.argv[2]), int(sys.argv[3])
+v, vf, vrss = h[4]["mean"], h[5]["mean"], int(sys.argv[4])
+print(f"| verify, equal | parity verify {v:.2f} s ± {h[4]['stddev'] or 0:.2f}, {vrss/1024:.0f} MB "
+      f"| {v/c:.2f}x cmp | floor cmp <(cat) golden {vf:.2f} s, {vf/c:.2f}x cmp | {v/vf:.2f}x the floor |")
 print(f"| {mb} MiB each side, equal | cmp {c:.2f} s ± {h[0]['stddev'] or 0:.2f} "
       f"| parity --runs 1 {p1:.2f} s ± {h[1]['stddev'] or 0:.2f}, {prss/1024:.0f} MB "
       f"| time ratio {p1/c:.2f}x (default --runs 2: {p:.2f} s, {p/c:.2f}x) | peak RSS {prss/1024:.0f} MB |")
 f = h[3]["mean"]
 print(f"| floor, cmp <(cat) <(cat), equal | {f:.2f} s ± {h[3]['stddev'] or 0:.2f} | {f/c:.2f}x cmp "
       f"| parity --runs 1 {p1/f:.2f}x the floor |")
-if len(h) > 4:
-    print(f"| before, --runs 1, equal | {h[4]['mean']:.2f} s ± {h[4]['stddev'] or 0:.2f} "
-          f"| time ratio {h[4]['mean']/c:.2f}x |")
+if len(h) > 6:
+    print(f"| before, --runs 1, equal | {h[6]['mean']:.2f} s ± {h[6]['stddev'] or 0:.2f} "
+          f"| time ratio {h[6]['mean']/c:.2f}x |")
+    print(f"| before, verify, equal | {h[7]['mean']:.2f} s ± {h[7]['stddev'] or 0:.2f} "
+          f"| time ratio {h[7]['mean']/c:.2f}x |")
 PY
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"

@@ -76,6 +76,26 @@ class PerCaseWritesTests {
   }
 
   @Test
+  void aFailingVerifyStoresPendingResultsWithoutForcingThemToDisk() throws Exception {
+    assertThat(parity("record", suite.toString(), "--golden", golden.toString(), "--out", out("r")))
+        .isZero();
+    Path yaml = suite.resolve("suite.yaml");
+    Files.writeString(
+        yaml,
+        Files.readString(yaml)
+            .replace("candidate: {command: [echo]}", "candidate: {command: [echo, changed]}"));
+    long before = AtomicFiles.syncs();
+
+    int exit = parity("verify", suite.toString(), "--golden", golden.toString(), "--out", out("v"));
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(Trees.files(temp.resolve("v/pending")))
+        .filteredOn(p -> p.endsWith("/candidate/stdout"))
+        .hasSize(CASES);
+    assertThat(AtomicFiles.syncs() - before).as("files forced to disk by verify").isZero();
+  }
+
+  @Test
   void recordForcesOnlyGoldenFilesToDisk() throws Exception {
     long before = AtomicFiles.syncs();
 

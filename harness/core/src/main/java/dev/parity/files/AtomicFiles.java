@@ -100,6 +100,17 @@ public final class AtomicFiles {
    * @return how many bytes were written
    */
   public static long writeNew(Path file, InputStream content) throws IOException {
+    return writeNew(file, content, true);
+  }
+
+  /**
+   * Creates {@code file} like {@link #writeNew(Path, InputStream)}, forcing it to disk only when
+   * {@code force} is set: what can be made again (a report, a pending result, which `accept` writes
+   * anew as a golden) is left to the page cache (issue 13: only goldens are forced).
+   *
+   * @return how many bytes were written
+   */
+  public static long writeNew(Path file, InputStream content, boolean force) throws IOException {
     long written = 0;
     try (FileChannel channel = createNew(file)) {
       byte[] block = new byte[COPY_BLOCK];
@@ -108,16 +119,19 @@ public final class AtomicFiles {
         writeAll(channel, ByteBuffer.wrap(block, 0, n));
         written += n;
       }
-      channel.force(true);
-      SYNCS.increment();
+      if (force) {
+        channel.force(true);
+        SYNCS.increment();
+      }
     }
     return written;
   }
 
-  private static void writeNew(Path file, byte[] content, boolean sync) throws IOException {
+  /** {@link #writeNew(Path, byte[])}, forcing it to disk only when {@code force} is set. */
+  public static void writeNew(Path file, byte[] content, boolean force) throws IOException {
     try (FileChannel channel = createNew(file)) {
       writeAll(channel, ByteBuffer.wrap(content));
-      if (sync) {
+      if (force) {
         channel.force(true);
         SYNCS.increment();
       }

@@ -142,16 +142,18 @@ final class GoldenFiles {
 
   /** Writes a golden into a new, empty folder: the streams, the views, and meta.yaml last. */
   static void fill(Path fresh, String caseId, Observation observation) throws IOException {
-    fill(fresh, caseId, observation, FreeSpace.DISK, null);
+    fill(fresh, caseId, observation, FreeSpace.DISK, null, true);
   }
 
   /**
    * Writes a pending observation like a golden, noting the {@link #state} of the golden it was
-   * judged by.
+   * judged by. Unlike a golden's, its files are not forced to disk: a pending result is a run's
+   * report, made again by running again, and `accept` writes it anew as a golden; one torn by a
+   * crash fails its checksums when read.
    */
   static void fillPending(Path fresh, String caseId, Observation observation, String golden)
       throws IOException {
-    fill(fresh, caseId, observation, FreeSpace.DISK, golden);
+    fill(fresh, caseId, observation, FreeSpace.DISK, golden, false);
   }
 
   /**
@@ -161,11 +163,16 @@ final class GoldenFiles {
    */
   static void fill(Path fresh, String caseId, Observation observation, FreeSpace space)
       throws IOException {
-    fill(fresh, caseId, observation, space, null);
+    fill(fresh, caseId, observation, space, null, true);
   }
 
   private static void fill(
-      Path fresh, String caseId, Observation observation, FreeSpace space, @Nullable String golden)
+      Path fresh,
+      String caseId,
+      Observation observation,
+      FreeSpace space,
+      @Nullable String golden,
+      boolean force)
       throws IOException {
     long total = 0;
     for (String stream : observation.names()) {
@@ -177,7 +184,7 @@ final class GoldenFiles {
           folderOf(fresh), caseId, total, usable + " bytes are free on that disk");
     }
     try {
-      write(fresh, caseId, observation, golden);
+      write(fresh, caseId, observation, golden, force);
     } catch (IOException e) {
       String message = String.valueOf(e.getMessage());
       if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
@@ -192,16 +199,16 @@ final class GoldenFiles {
    * of the bytes as they pass for a stream in memory, of the file once written for one kept on disk
    * (hashed fast by {@link Sha256#of(Path)}, from what the checksum will be checked against).
    */
-  private static String writeNew(Path file, Observation observation, String stream)
+  private static String writeNew(Path file, Observation observation, String stream, boolean force)
       throws IOException {
     if (observation.spooled().containsKey(stream)) {
       try (InputStream in = observation.open(stream)) {
-        AtomicFiles.writeNew(file, in);
+        AtomicFiles.writeNew(file, in, force);
       }
       return Sha256.of(file);
     }
     try (DigestInputStream in = new DigestInputStream(observation.open(stream), digest())) {
-      AtomicFiles.writeNew(file, in);
+      AtomicFiles.writeNew(file, in, force);
       return HexFormat.of().formatHex(in.getMessageDigest().digest());
     }
   }
@@ -212,7 +219,7 @@ final class GoldenFiles {
   }
 
   private static void write(
-      Path fresh, String caseId, Observation observation, @Nullable String golden)
+      Path fresh, String caseId, Observation observation, @Nullable String golden, boolean force)
       throws IOException {
     TreeMap<String, String> checksums = new TreeMap<>();
     for (String stream : observation.names()) {
@@ -223,7 +230,7 @@ final class GoldenFiles {
       }
       Files.createDirectories(file.getParent());
       try {
-        checksums.put(stream, writeNew(file, observation, stream));
+        checksums.put(stream, writeNew(file, observation, stream, force));
       } catch (IOException e) {
         throw new IOException(
             "cannot store "
@@ -242,14 +249,15 @@ final class GoldenFiles {
     }
     Optional<byte[]> pretty = observation.stream(Observation.BODY).flatMap(JsonView::pretty);
     if (pretty.isPresent()) {
-      AtomicFiles.writeNew(fresh.resolve(JSON_BODY_VIEW), pretty.get());
+      AtomicFiles.writeNew(fresh.resolve(JSON_BODY_VIEW), pretty.get(), force);
     }
     Meta meta =
         new Meta(
             caseId, observation.values(), new ArrayList<>(observation.names()), checksums, golden);
     AtomicFiles.writeNew(
         fresh.resolve(META),
-        (HEADER + META_YAML.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8));
+        (HEADER + META_YAML.writeValueAsString(meta)).getBytes(StandardCharsets.UTF_8),
+        force);
   }
 
   /** Where a stream is stored, relative to the case folder. */

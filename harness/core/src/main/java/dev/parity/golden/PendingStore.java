@@ -108,7 +108,7 @@ public final class PendingStore {
           fresh -> {
             Path sideFolder = Files.createDirectory(fresh.resolve(side.label()));
             GoldenFiles.fillPending(sideFolder, caseId, observation, golden);
-            AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info));
+            AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info), false);
           });
     }
   }
@@ -198,7 +198,7 @@ public final class PendingStore {
     if (!Files.isDirectory(dir.resolve(other.label()), LinkOption.NOFOLLOW_LINKS)) {
       return drop(caseId);
     }
-    PendingInfo before = read(caseId, doc.get()).info();
+    PendingInfo before = info(caseId, doc.get());
     PendingInfo.Source left = PendingInfo.Source.of(other);
     PendingInfo kept = PendingInfo.of(before.suite(), left, left.label(), before.at());
     if (before.source() == left && before.cluster().isPresent()) {
@@ -206,7 +206,9 @@ public final class PendingStore {
     }
     PendingInfo info = kept;
     replaceSide(
-        caseId, side, fresh -> AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info)));
+        caseId,
+        side,
+        fresh -> AtomicFiles.writeNew(fresh.resolve(INFO), yaml(caseId, info), false));
     return true;
   }
 
@@ -239,8 +241,8 @@ public final class PendingStore {
       // not by every failing case of a run at its end (a gigabyte's checksum each).
       PendingInfo info = info(caseId, doc.get()).withCluster(cluster);
       // Replaced by a rename: a crash leaves the old pending.yaml or the new one, never a link
-      // followed.
-      AtomicFiles.write(folder.resolve(caseId).resolve(INFO), yaml(caseId, info));
+      // followed. Not forced to disk, as no part of a pending result is.
+      AtomicFiles.replace(folder.resolve(caseId).resolve(INFO), yaml(caseId, info));
       return true;
     }
   }
