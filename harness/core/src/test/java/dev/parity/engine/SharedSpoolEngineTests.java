@@ -12,6 +12,7 @@ import dev.parity.testing.TempSuite;
 import dev.parity.verdict.CaseResult;
 import dev.parity.verdict.Status;
 import dev.parity.verdict.Verdict;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,9 +54,19 @@ class SharedSpoolEngineTests {
    * streams over the same limit read from a spool; {@link #made} holds the verify's spools only.
    */
   private Verdict verify(String legacy, String candidate) throws Exception {
+    return verify(legacy, candidate, golden -> {});
+  }
+
+  /** What a test does to the golden folder between the record and the verify. */
+  private interface Between {
+    void goldens(Path folder) throws Exception;
+  }
+
+  private Verdict verify(String legacy, String candidate, Between between) throws Exception {
     Suite suite = suite(legacy, candidate);
     GoldenStore goldens = new GoldenStore(root.resolve("golden"));
     engine().record(suite, goldens, new RunOptions(Optional.empty(), 1, false, 1));
+    between.goldens(root.resolve("golden"));
     made.clear();
     System.setProperty(Spool.LIMIT_PROPERTY, Integer.toString(LIMIT));
     try {
@@ -194,5 +205,34 @@ class SharedSpoolEngineTests {
 
     assertThat(result.status()).isEqualTo(Status.FAIL);
     assertThat(result.details()).doesNotContain("hunter");
+  }
+
+  /**
+   * A golden stream on disk changed by one byte after it was recorded, and a candidate that prints
+   * exactly the changed bytes: the golden's checksum makes the case an error, never a pass, also
+   * when the stream is large enough to be checksummed by a second JVM ({@code Sha256}).
+   */
+  @ParameterizedTest(name = "{0} lines")
+  @ValueSource(ints = {250, 900_000})
+  void aCandidateEqualToALargeGoldenDamagedOnDiskIsAnErrorNotAPass(int lines) throws Exception {
+    Path damaged = root.resolve("damaged");
+    String legacy =
+        "awk 'BEGIN { for (i = 0; i < " + lines + "; i++) printf(\\\"line %013d\\\\n\\\", i) }'";
+
+    CaseResult result =
+        only(
+            verify(
+                legacy,
+                "cat " + damaged,
+                golden -> {
+                  Path stdout = golden.resolve("big/stdout");
+                  byte[] bytes = Files.readAllBytes(stdout);
+                  bytes[bytes.length / 2] ^= 1;
+                  Files.write(stdout, bytes);
+                  Files.write(damaged, bytes);
+                }));
+
+    assertThat(result.status()).isEqualTo(Status.ERROR);
+    assertThat(result.details()).contains("does not match the checksum");
   }
 }
