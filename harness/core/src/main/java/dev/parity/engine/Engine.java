@@ -194,8 +194,11 @@ public final class Engine {
     // The golden and its state from one read of its meta.yaml: a pending result notes the state of
     // exactly the golden it was judged by.
     Optional<ReadGolden> stored = goldens.readGolden(testCase.id());
+    // The checksums of golden streams on disk are computed meanwhile (by a second JVM when large):
+    // the golden is redacted and the candidate run against it unchecked, and it is checked before
+    // anything is judged, so a damaged golden is an error as before, never a pass.
     Optional<Observation> golden =
-        stored.map(read -> runner.redactStored(suite, testCase, read.observation()));
+        stored.map(read -> runner.redactStored(suite, testCase, read.unchecked()));
     if (golden.isEmpty()) {
       return CaseResult.errored(
           testCase,
@@ -208,6 +211,7 @@ public final class Engine {
     // as stored is compared as it arrives and not spooled again (as legacy's in compareCase).
     Reference expected = Reference.of(golden.get());
     RunOutcome outcome = runner.run(suite, suite.candidate(), testCase, expected);
+    stored.get().observation();
     Map<String, Long> durations = durations(Side.CANDIDATE, outcome);
     Optional<CaseResult> failed =
         failure(testCase, Side.CANDIDATE, outcome, durations, unavailable);

@@ -54,13 +54,32 @@ public final class Sha256 {
 
   /** The digest of {@code file}'s content, by a JVM with C2 when it is large. */
   public static String of(Path file) throws IOException {
+    return start(file).await();
+  }
+
+  /** A file's digest being computed, by a second JVM while the caller does something else. */
+  @FunctionalInterface
+  public interface Pending {
+    /** The digest, once computed. */
+    String await() throws IOException;
+  }
+
+  /**
+   * Starts computing the digest of {@code file}'s content: a large file's in a second JVM, which
+   * reads it while this one goes on; a small file's here and now.
+   */
+  public static Pending start(Path file) throws IOException {
     if (Files.size(file) >= CHILD_FROM) {
-      Optional<String> fast = inFastJvm(file);
-      if (fast.isPresent()) {
-        return fast.get();
+      Optional<Process> child = startChild(file);
+      if (child.isPresent()) {
+        return () -> {
+          Optional<String> answered = answer(child.get(), file);
+          return answered.isPresent() ? answered.get() : inThisJvm(file);
+        };
       }
     }
-    return inThisJvm(file);
+    String digest = inThisJvm(file);
+    return () -> digest;
   }
 
   /** The digest of {@code file}'s content, computed in this JVM. */
@@ -82,6 +101,12 @@ public final class Sha256 {
    * started or it did not print one.
    */
   static Optional<String> inFastJvm(Path file) throws IOException {
+    Optional<Process> child = startChild(file);
+    return child.isEmpty() ? Optional.empty() : answer(child.get(), file);
+  }
+
+  /** The second JVM hashing {@code file}, or empty where none could be started. */
+  private static Optional<Process> startChild(Path file) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Optional<Path> home = home();
     if (home.isEmpty() || !Files.isExecutable(java)) {
@@ -106,13 +131,17 @@ public final class Sha256 {
     Map<String, String> environment = builder.environment();
     environment.remove("JAVA_TOOL_OPTIONS");
     environment.remove("JDK_JAVA_OPTIONS");
-    Process process;
     try {
-      process = builder.start();
+      Process process = builder.start();
+      process.getOutputStream().close();
+      return Optional.of(process);
     } catch (IOException e) {
       return Optional.empty();
     }
-    process.getOutputStream().close();
+  }
+
+  /** What the second JVM hashing {@code file} answered, if it printed a digest and exited 0. */
+  private static Optional<String> answer(Process process, Path file) throws IOException {
     try (InputStream out = process.getInputStream()) {
       String answer = new String(out.readNBytes(200), StandardCharsets.US_ASCII).strip();
       int status = process.waitFor();

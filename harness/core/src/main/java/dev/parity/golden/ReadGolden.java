@@ -1,6 +1,7 @@
 package dev.parity.golden;
 
 import dev.parity.run.Observation;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +14,50 @@ import org.jspecify.annotations.Nullable;
 public final class ReadGolden {
   private final Observation observation;
   private final GoldenFiles.Meta meta;
+  private final List<Runnable> checks;
   private volatile @Nullable String state;
+  private boolean checked;
+  private @Nullable GoldenException damaged;
 
-  ReadGolden(Observation observation, GoldenFiles.Meta meta) {
+  /**
+   * A golden read as {@code observation} from {@code meta}, whose streams on disk are checked
+   * against their checksums by {@code checks} (each throws a {@link GoldenException} for a stream
+   * that does not match), computed meanwhile.
+   */
+  ReadGolden(Observation observation, GoldenFiles.Meta meta, List<Runnable> checks) {
     this.observation = Objects.requireNonNull(observation, "observation");
     this.meta = Objects.requireNonNull(meta, "meta");
+    this.checks = List.copyOf(checks);
   }
 
-  public Observation observation() {
+  /**
+   * The golden, once every stream is known to match its checksum in meta.yaml: waits for the
+   * checksums of streams kept on disk, computed since the read.
+   *
+   * @throws GoldenException when one does not match (each time it is asked for)
+   */
+  public synchronized Observation observation() {
+    if (damaged != null) {
+      throw damaged;
+    }
+    if (!checked) {
+      try {
+        checks.forEach(Runnable::run);
+      } catch (GoldenException e) {
+        damaged = e;
+        throw e;
+      }
+      checked = true;
+    }
+    return observation;
+  }
+
+  /**
+   * The golden before the checksums of its streams on disk are known: only to work on meanwhile
+   * (redact it, run the candidate against it), never to judge by; {@link #observation()} before
+   * anything is decided or written.
+   */
+  public Observation unchecked() {
     return observation;
   }
 
