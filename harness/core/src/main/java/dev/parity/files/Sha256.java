@@ -2,6 +2,7 @@ package dev.parity.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,39 @@ public final class Sha256 {
   private static final int BLOCK = 1 << 20;
   private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
+  /** The second JVM's argument for "hash your standard input". */
+  private static final String STDIN = "-";
+
   private Sha256() {}
 
-  /** The digest of {@code bytes}. */
+  /** The digest of {@code bytes}, by a JVM with C2 when they are many (sent through a pipe). */
   public static String of(byte[] bytes) {
+    if (bytes.length >= CHILD_FROM) {
+      Optional<String> fast = inFastJvm(bytes);
+      if (fast.isPresent()) {
+        return fast.get();
+      }
+    }
     return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  /** The digest of {@code bytes} from a second JVM that reads them from its standard input. */
+  static Optional<String> inFastJvm(byte[] bytes) {
+    Optional<Process> child = startChild(STDIN);
+    if (child.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      // The child prints only once its input has ended, so writing all of it first cannot block
+      // on its output.
+      try (OutputStream in = child.get().getOutputStream()) {
+        in.write(bytes);
+      }
+      return answer(child.get(), "bytes in memory");
+    } catch (IOException e) {
+      child.get().destroyForcibly();
+      return Optional.empty();
+    }
   }
 
   /** The digest of what {@code in} holds from here to its end. */
@@ -70,10 +99,10 @@ public final class Sha256 {
    */
   public static Pending start(Path file) throws IOException {
     if (Files.size(file) >= CHILD_FROM) {
-      Optional<Process> child = startChild(file);
+      Optional<Process> child = startChild(file.toAbsolutePath().toString());
       if (child.isPresent()) {
         return () -> {
-          Optional<String> answered = answer(child.get(), file);
+          Optional<String> answered = answer(child.get(), file.toString());
           return answered.isPresent() ? answered.get() : inThisJvm(file);
         };
       }
@@ -101,12 +130,15 @@ public final class Sha256 {
    * started or it did not print one.
    */
   static Optional<String> inFastJvm(Path file) throws IOException {
-    Optional<Process> child = startChild(file);
-    return child.isEmpty() ? Optional.empty() : answer(child.get(), file);
+    Optional<Process> child = startChild(file.toAbsolutePath().toString());
+    return child.isEmpty() ? Optional.empty() : answer(child.get(), file.toString());
   }
 
-  /** The second JVM hashing {@code file}, or empty where none could be started. */
-  private static Optional<Process> startChild(Path file) {
+  /**
+   * The second JVM hashing the file named {@code what}, or its standard input for {@link #STDIN};
+   * empty where none could be started.
+   */
+  private static Optional<Process> startChild(String what) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Optional<Path> home = home();
     if (home.isEmpty() || !Files.isExecutable(java)) {
@@ -126,14 +158,16 @@ public final class Sha256 {
                     "-cp",
                     home.get().toString(),
                     Sha256.class.getName(),
-                    file.toAbsolutePath().toString()))
+                    what))
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     Map<String, String> environment = builder.environment();
     environment.remove("JAVA_TOOL_OPTIONS");
     environment.remove("JDK_JAVA_OPTIONS");
     try {
       Process process = builder.start();
-      process.getOutputStream().close();
+      if (!what.equals(STDIN)) {
+        process.getOutputStream().close();
+      }
       return Optional.of(process);
     } catch (IOException e) {
       return Optional.empty();
@@ -141,7 +175,7 @@ public final class Sha256 {
   }
 
   /** What the second JVM hashing {@code file} answered, if it printed a digest and exited 0. */
-  private static Optional<String> answer(Process process, Path file) throws IOException {
+  private static Optional<String> answer(Process process, String what) throws IOException {
     try (InputStream out = process.getInputStream()) {
       String answer = new String(out.readNBytes(200), StandardCharsets.US_ASCII).strip();
       int status = process.waitFor();
@@ -151,7 +185,7 @@ public final class Sha256 {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while hashing " + file, e);
+      throw new IOException("interrupted while hashing " + what, e);
     } finally {
       process.destroyForcibly();
     }
@@ -176,8 +210,8 @@ public final class Sha256 {
   }
 
   /**
-   * The second JVM: prints the digest of the file named by the only argument and exits 0, or exits
-   * 2; halts as soon as the JVM that started it is gone.
+   * The second JVM: prints the digest of the file named by the only argument (of its standard input
+   * for {@code -}) and exits 0, or exits 2; halts as soon as the JVM that started it is gone.
    */
   public static void main(String[] args) {
     ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
@@ -197,7 +231,7 @@ public final class Sha256 {
     watch.setDaemon(true);
     watch.start();
     try {
-      System.out.println(inThisJvm(Path.of(args[0])));
+      System.out.println(STDIN.equals(args[0]) ? of(System.in) : inThisJvm(Path.of(args[0])));
     } catch (IOException | RuntimeException e) {
       System.exit(2);
     }

@@ -196,12 +196,12 @@ final class GoldenFiles {
 
   /**
    * Writes {@code stream} of {@code observation} to the new {@code file} and returns its SHA-256:
-   * of the bytes as they pass for a stream in memory, of the file once written for one kept on disk
-   * (hashed fast by {@link Sha256#of(Path)}, from what the checksum will be checked against).
+   * of the bytes as they pass for a small stream, of the file once written (what the checksum will
+   * be checked against) for a large one, by a JVM with C2 ({@link Sha256}).
    */
   private static String writeNew(Path file, Observation observation, String stream, boolean force)
       throws IOException {
-    if (observation.spooled().containsKey(stream)) {
+    if (observation.size(stream) >= Sha256.CHILD_FROM) {
       try (InputStream in = observation.open(stream)) {
         AtomicFiles.writeNew(file, in, force);
       }

@@ -57,6 +57,20 @@ class Sha256Tests {
   }
 
   @Test
+  void bytesHashedByTheSecondJvmThroughItsInputHaveTheSameDigest() throws Exception {
+    byte[] bytes = Files.readAllBytes(file(3 << 20, 5));
+
+    assertThat(Sha256.inFastJvm(bytes)).contains(model(bytes));
+  }
+
+  @Test
+  void manyBytesHaveTheJdksDigest() throws Exception {
+    byte[] bytes = Files.readAllBytes(file((int) Sha256.CHILD_FROM + 3, 13));
+
+    assertThat(Sha256.of(bytes)).isEqualTo(model(bytes));
+  }
+
+  @Test
   void aLargeFileHasTheJdksDigest() throws Exception {
     Path file = file((int) Sha256.CHILD_FROM + 1, 11);
 

@@ -18,14 +18,15 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Golden streams kept on disk (over the in-memory limit, here 1,000 bytes) are stored with the
- * SHA-256 of their bytes and checked against it when read, whichever JVM hashes them ({@link
- * Sha256}: a second one from {@link Sha256#CHILD_FROM} bytes on).
+ * Golden streams kept on disk (over the in-memory limit, here 1,000 bytes), and large ones in
+ * memory, are stored with the SHA-256 of their bytes and checked against it when read, whichever
+ * JVM hashes them ({@link Sha256}: a second one from {@link Sha256#CHILD_FROM} bytes on).
  */
 class SpooledGoldenTests {
   private static final int SMALL = 5000;
@@ -74,6 +75,34 @@ class SpooledGoldenTests {
     Observation read = store.read("big").orElseThrow();
     assertThat(read.spooled()).containsOnlyKeys("stdout");
     assertThat(Files.readAllBytes(read.spooled().get("stdout").file())).isEqualTo(stdout);
+  }
+
+  @Test
+  void aLargeStreamInMemoryIsStoredWithItsDigestAndAChangedByteIsADamagedGolden() throws Exception {
+    System.clearProperty(Spool.LIMIT_PROPERTY);
+    byte[] stdout = bytes(LARGE);
+    GoldenStore store = new GoldenStore(dir.resolve("golden"));
+    Observation inMemory =
+        new Observation(
+            new TreeMap<>(Map.of("exitCode", "0")),
+            new TreeMap<>(Map.of("stdout", stdout)),
+            new TreeMap<>(),
+            Duration.ZERO);
+
+    store.write("big", inMemory, false);
+
+    assertThat(dir.resolve("golden/big/meta.yaml"))
+        .content()
+        .contains(
+            "stdout: "
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stdout)));
+    assertThat(store.read("big").orElseThrow().streams().get("stdout")).isEqualTo(stdout);
+    Path stored = dir.resolve("golden/big/stdout");
+    stdout[LARGE - 1] ^= 1;
+    Files.write(stored, stdout);
+    assertThatThrownBy(() -> store.read("big"))
+        .isInstanceOf(GoldenException.class)
+        .hasMessageContaining("does not match the checksum");
   }
 
   @ParameterizedTest(name = "{0} bytes")
