@@ -13,11 +13,15 @@ import dev.parity.run.Runner;
 import dev.parity.run.Spool;
 import dev.parity.run.Spooled;
 import dev.parity.testing.TempSuite;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,14 +57,8 @@ class SharedOutputsTests {
     return new SuiteLoader().load(folder.folder());
   }
 
-  private Runner runner() {
-    return Redactor.runner(
-        new CommandRunner(
-            1000,
-            (caseId, stream) -> {
-              made.add(stream);
-              return Spool.newFile(caseId, stream);
-            }));
+  private RedactingRunner runner() {
+    return Redactor.runner(new CommandRunner(1000, this::counted));
   }
 
   @Test
@@ -115,7 +113,7 @@ class SharedOutputsTests {
     Path file = Files.writeString(root.resolve("stored"), text);
     TreeMap<String, Spooled> spooled = new TreeMap<>();
     spooled.put(Observation.STDOUT, new Spooled(file, Files.size(file)));
-    return new Observation(new TreeMap<>(), new TreeMap<>(), spooled, java.time.Duration.ZERO);
+    return new Observation(new TreeMap<>(), new TreeMap<>(), spooled, Duration.ZERO);
   }
 
   @Test
@@ -125,19 +123,14 @@ class SharedOutputsTests {
     Case testCase = suite.find("a").orElseThrow();
     // The raw output, as a golden recorded before its secret was one would hold it.
     String raw = seq(2000) + "password=hunter2\n" + seq(100);
-    try (RedactingRunner runner = Redactor.runner(new CommandRunner(1000, this::counted))) {
+    try (RedactingRunner runner = runner()) {
       Observation golden = runner.redactStored(suite, testCase, stored(raw));
       Spooled redacted = golden.spooled().get(Observation.STDOUT);
       assertThat(Files.readString(redacted.file()))
           .doesNotContain("hunter2")
           .contains("password=" + Redactor.MARKER);
 
-      Observation candidate =
-          runner
-              .run(
-                  suite, suite.candidate(), testCase, OutputScan.Factory.NONE, Reference.of(golden))
-              .observation()
-              .orElseThrow();
+      Observation candidate = candidateAgainst(runner, suite, golden);
 
       assertThat(made).as("the raw output equal to the stored file is not spooled").isEmpty();
       assertThat(candidate.spooled().get(Observation.STDOUT)).isEqualTo(redacted);
@@ -149,16 +142,11 @@ class SharedOutputsTests {
     Suite suite = suite();
     Case testCase = suite.find("a").orElseThrow();
     Observation stored = stored("1\n".repeat(3000));
-    try (RedactingRunner runner = Redactor.runner(new CommandRunner(1000, this::counted))) {
+    try (RedactingRunner runner = runner()) {
       Observation golden = runner.redactStored(suite, testCase, stored);
       assertThat(golden.spooled()).isEqualTo(stored.spooled());
 
-      Observation candidate =
-          runner
-              .run(
-                  suite, suite.candidate(), testCase, OutputScan.Factory.NONE, Reference.of(golden))
-              .observation()
-              .orElseThrow();
+      Observation candidate = candidateAgainst(runner, suite, golden);
 
       assertThat(made).containsExactly(Observation.STDOUT);
       assertThat(Files.readString(candidate.spooled().get(Observation.STDOUT).file()))
@@ -167,14 +155,26 @@ class SharedOutputsTests {
     }
   }
 
-  /** What {@code seq 1 n} prints. */
-  private static String seq(int n) {
-    return java.util.stream.IntStream.rangeClosed(1, n)
-        .mapToObj(i -> i + "\n")
-        .collect(java.util.stream.Collectors.joining());
+  /** The candidate's run of case a with {@code golden} as its reference. */
+  private static Observation candidateAgainst(
+      RedactingRunner runner, Suite suite, Observation golden) {
+    return runner
+        .run(
+            suite,
+            suite.candidate(),
+            suite.find("a").orElseThrow(),
+            OutputScan.Factory.NONE,
+            Reference.of(golden))
+        .observation()
+        .orElseThrow();
   }
 
-  private Path counted(String caseId, String stream) throws java.io.IOException {
+  /** What {@code seq 1 n} prints. */
+  private static String seq(int n) {
+    return IntStream.rangeClosed(1, n).mapToObj(i -> i + "\n").collect(Collectors.joining());
+  }
+
+  private Path counted(String caseId, String stream) throws IOException {
     made.add(stream);
     return Spool.newFile(caseId, stream);
   }
