@@ -22,14 +22,15 @@ import java.util.regex.Pattern;
  * <p>{@code ./parity} stops the JIT at C1 (issue 13: a run spawns programs and waits), and C1 has
  * no SHA intrinsic: there the JDK's SHA-256 hashes about 100 MB/s, in C2 with the CPU's SHA
  * instructions about 1 GB/s (1 GiB: 10.6 s against 1.0 s on the benchmark machine,
- * docs/benchmarks.md). So a file of at least {@link #CHILD_FROM} bytes, a golden stream kept on
- * disk, is hashed by a second JVM with the default JIT, started from this class's own jar or folder
- * ({@link #main}); the same JDK class computes it there, so the digest is the same. Where that JVM
- * cannot be started or answers anything but a digest, this JVM hashes the file itself. The second
- * JVM halts when this one is gone, so a killed Parity leaves no hashing behind.
+ * docs/benchmarks.md). So a file or byte array of at least {@link #CHILD_FROM} bytes (a large
+ * golden stream) is hashed by a second JVM with the default JIT, started from this class's own jar
+ * or folder ({@link #main}), which reads the file or, through a pipe, the bytes; the same JDK class
+ * computes it there, so the digest is the same. Where that JVM cannot be started or answers
+ * anything but a digest, this JVM computes it. The second JVM halts when this one is gone, so a
+ * killed Parity leaves no hashing behind.
  */
 public final class Sha256 {
-  /** Files from this size on are hashed by a JVM with C2: 16 MiB (about 0.16 s in C1). */
+  /** From this size on, a JVM with C2 hashes: 16 MiB (about 0.16 s in C1, 0.1 s to start it). */
   public static final long CHILD_FROM = 16L << 20;
 
   private static final int BLOCK = 1 << 20;
