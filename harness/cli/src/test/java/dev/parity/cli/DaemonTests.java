@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parity.run.Survivors;
 import dev.parity.testing.TempSuite;
+import dev.parity.testing.Trees;
 import dev.parity.verdict.Decision;
 import dev.parity.verdict.RunStatus;
 import dev.parity.verdict.Verdict;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -259,29 +259,21 @@ class DaemonTests extends DaemonTestCase {
     TempSuite suite = echoSuite("rebuilt");
     assertThat(run(client.command("record", suite.folder().toString())).exit()).isZero();
     assertThat(client.daemons()).hasSize(1);
-    String owned = "parity-" + client.daemons().get(0).pid() + "-";
-    assertThat(owned(owned)).as("the folders it keeps for later runs").isNotEmpty();
+    long owner = client.daemons().get(0).pid();
+    assertThat(owned(owner)).as("the folders it keeps for later runs").isNotEmpty();
     Files.setLastModifiedTime(
         client.jar(),
         FileTime.fromMillis(Files.getLastModifiedTime(client.jar()).toMillis() + 10_000));
     awaitNoDaemon();
     // It halts, so no exit hook runs: it deleted the run folders it kept itself.
-    assertThat(owned(owned)).as("folders of the ended daemon").isEmpty();
+    assertThat(owned(owner)).as("folders of the ended daemon").isEmpty();
   }
 
-  /** The names in the temporary folder and in /dev/shm that start with {@code prefix}. */
-  private static List<String> owned(String prefix) throws IOException {
-    List<String> names = new ArrayList<>();
-    for (Path tmp : List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("/dev/shm"))) {
-      if (Files.isDirectory(tmp)) {
-        try (Stream<Path> entries = Files.list(tmp)) {
-          entries
-              .map(p -> p.getFileName().toString())
-              .filter(n -> n.startsWith(prefix))
-              .forEach(names::add);
-        }
-      }
-    }
+  /** The names in the temporary folder and in /dev/shm of what process {@code pid} owns there. */
+  private static List<String> owned(long pid) throws IOException {
+    List<String> names =
+        new ArrayList<>(Trees.ownedBy(Path.of(System.getProperty("java.io.tmpdir")), List.of(pid)));
+    names.addAll(Trees.ownedBy(Path.of("/dev/shm"), List.of(pid)));
     return names;
   }
 

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.run.Survivors;
 import dev.parity.testing.TempSuite;
+import dev.parity.testing.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,10 +104,6 @@ class KillTests {
   }
 
   private static List<String> folders(Path tmp, List<Process> owners) throws IOException {
-    Predicate<String> owned =
-        name -> owners.stream().anyMatch(p -> name.startsWith("parity-" + p.pid() + "-"));
-    try (Stream<Path> entries = Files.list(tmp)) {
-      return entries.map(p -> p.getFileName().toString()).filter(owned).toList();
-    }
+    return Trees.ownedBy(tmp, owners.stream().map(Process::pid).toList());
   }
 }

@@ -40,4 +40,20 @@ public final class Trees {
           .toList();
     }
   }
+
+  /**
+   * The names in {@code folder} (the temporary folder, /dev/shm) of what the Parity processes
+   * {@code pids} own there: {@code parity-<pid>-*}; none where the folder does not exist.
+   */
+  public static List<String> ownedBy(Path folder, List<Long> pids) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(name -> pids.stream().anyMatch(pid -> name.startsWith("parity-" + pid + "-")))
+          .toList();
+    }
+  }
 }
