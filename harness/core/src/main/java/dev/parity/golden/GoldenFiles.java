@@ -14,12 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +85,7 @@ final class GoldenFiles {
       return NO_GOLDEN;
     }
     try {
-      return sha256(content(META_YAML.readValue(file.toFile(), Meta.class)));
+      return Sha256.of(content(META_YAML.readValue(file.toFile(), Meta.class)));
     } catch (IOException e) {
       return "unreadable (" + e.getMessage() + ")";
     }
@@ -98,7 +94,7 @@ final class GoldenFiles {
   /** The {@link #state} of a golden whose meta.yaml said {@code meta}. */
   static String state(Meta meta) {
     try {
-      return sha256(content(meta));
+      return Sha256.of(content(meta));
     } catch (IOException e) {
       throw new UncheckedIOException("a golden's metadata is always serializable", e);
     }
@@ -195,22 +191,16 @@ final class GoldenFiles {
   }
 
   /**
-   * Writes {@code stream} of {@code observation} to the new {@code file} and returns its SHA-256:
-   * of the bytes as they pass for a small stream, of the file once written (what the checksum will
-   * be checked against) for a large one, by a JVM with C2 ({@link Sha256}).
+   * Writes {@code stream} of {@code observation} to the new {@code file} and returns the SHA-256 of
+   * the file as written, what the checksum will be checked against (by a JVM with C2 when large,
+   * {@link Sha256}).
    */
   private static String writeNew(Path file, Observation observation, String stream, boolean force)
       throws IOException {
-    if (observation.size(stream) >= Sha256.CHILD_FROM) {
-      try (InputStream in = observation.open(stream)) {
-        AtomicFiles.writeNew(file, in, force);
-      }
-      return Sha256.of(file);
-    }
-    try (DigestInputStream in = new DigestInputStream(observation.open(stream), digest())) {
+    try (InputStream in = observation.open(stream)) {
       AtomicFiles.writeNew(file, in, force);
-      return HexFormat.of().formatHex(in.getMessageDigest().digest());
     }
+    return Sha256.of(file);
   }
 
   /** The golden folder a case's fresh folder is made in, named in messages. */
@@ -273,17 +263,5 @@ final class GoldenFiles {
           "stream name [" + stream + "] cannot be stored as a golden file");
     }
     return stream;
-  }
-
-  static String sha256(byte[] content) {
-    return Sha256.of(content);
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.parity.golden;
 
 import static dev.parity.golden.GoldenFiles.fileName;
-import static dev.parity.golden.GoldenFiles.sha256;
 import static dev.parity.golden.GoldenStore.META;
 
 import dev.parity.files.Sha256;
@@ -74,7 +73,7 @@ final class GoldenReader {
           continue;
         }
         byte[] content = Files.readAllBytes(file);
-        check(file, stream, checksum(file, stream, expected), sha256(content));
+        check(file, stream, checksum(file, stream, expected), Sha256.of(content));
         streams.put(stream, content);
       } catch (NoSuchFileException e) {
         throw new GoldenException(file, "golden stream [" + stream + "] is missing");
