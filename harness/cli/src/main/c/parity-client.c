@@ -22,7 +22,10 @@
  * them or standard error is closed, when an argument may name a file of the process itself
  * (/dev/stdin, /dev/fd/N, /proc/...), when CPU time is limited (a daemon's counts all its runs),
  * when the daemon's folder is not private to this user, and whenever the daemon cannot be reached,
- * started, or is busy with another run. The daemon's reply frames are relayed as they come:
+ * started, is busy with another run, or does not take the run within ANSWER_WAIT_MS (a daemon
+ * stopped or stuck: the client says so on standard error). The daemon starts a run only on the
+ * client's G after its K, so a run the client gave up on never runs twice. The daemon's reply
+ * frames are relayed as they come:
  * standard output, standard error and finally the exit code. SIGINT, SIGTERM and SIGHUP are passed
  * on unless they were ignored when the client started (a JVM leaves them ignored), and the daemon
  * then ends as a JVM receiving them does (shutdown hooks, the run's process trees killed) and exits
@@ -34,6 +37,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -54,8 +58,14 @@
 
 extern char **environ;
 
-#define PROTOCOL "parity-daemon 1"
+#define PROTOCOL "parity-daemon 2"
 #define START_WAIT_MS 30000
+/*
+ * How long a daemon has to take a run (its K, B or M) once connected: a daemon stopped or stuck
+ * must not hang its clients. A client that waited this long runs in a JVM of its own, and the
+ * daemon never starts its run, since it starts one only on the client's G after its K.
+ */
+#define ANSWER_WAIT_MS 5000
 
 /*
  * A growable byte buffer; out of memory ends the client (the script's own JVM would not start
@@ -320,19 +330,6 @@ static int write_all(int fd, const void *bytes, size_t n) {
   return 0;
 }
 
-/* As write_all, to a socket: a daemon gone makes it fail, not end the client with SIGPIPE. */
-static int send_all(int fd, const void *bytes, size_t n) {
-  const char *p = bytes;
-  while (n > 0) {
-    ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    p += w;
-    n -= (size_t)w;
-  }
-  return 0;
-}
-
 static int read_all(int fd, void *bytes, size_t n) {
   char *p = bytes;
   while (n > 0) {
@@ -345,14 +342,77 @@ static int read_all(int fd, void *bytes, size_t n) {
   return 0;
 }
 
-/* A frame: its type, the payload's length (4 bytes, big-endian), the payload. */
-static int send_frame(int fd, char type, const void *payload, uint32_t n) {
-  unsigned char head[5] = {(unsigned char)type, n >> 24, n >> 16, n >> 8, n};
-  return send_all(fd, head, 5) == 0 && send_all(fd, payload, n) == 0 ? 0 : -1;
+static long long now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+/* Waits until fd has one of events (or an error or hang-up): 0, or -2 once deadline passed. */
+static int ready_by(int fd, short events, long long deadline) {
+  for (;;) {
+    long long left = deadline - now_ms();
+    if (left <= 0) return -2;
+    struct pollfd watched = {.fd = fd, .events = events};
+    int r = poll(&watched, 1, left > 60000 ? 60000 : (int)left);
+    if (r > 0) return 0;
+    if (r < 0 && errno != EINTR) return -1;
+  }
+}
+
+/*
+ * The handshake's I/O, on a socket that does not block: n bytes sent or read whole, -1 when the
+ * daemon is gone (the end of its stream, an error), -2 when it did not take or give them by
+ * deadline.
+ */
+static int send_by(int fd, const void *bytes, size_t n, long long deadline) {
+  const char *p = bytes;
+  while (n > 0) {
+    ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
+    if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      int ready = ready_by(fd, POLLOUT, deadline);
+      if (ready != 0) return ready;
+      continue;
+    }
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return -1;
+    p += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+static int read_by(int fd, void *bytes, size_t n, long long deadline) {
+  char *p = bytes;
+  while (n > 0) {
+    ssize_t r = read(fd, p, n);
+    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      int ready = ready_by(fd, POLLIN, deadline);
+      if (ready != 0) return ready;
+      continue;
+    }
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return -1;
+    p += r;
+    n -= (size_t)r;
+  }
+  return 0;
+}
+
+/* A frame: its type, the payload's length (4 bytes, big-endian), the payload; as send_by. */
+static int send_frame(int fd, char type, const void *payload, uint32_t n, long long deadline) {
+  unsigned char head[5] = {(unsigned char)type, n >> 24, n >> 16, n >> 8, n};
+  int sent = send_by(fd, head, 5, deadline);
+  return sent != 0 ? sent : send_by(fd, payload, n, deadline);
+}
+
+/*
+ * A connection to the daemon's socket that does not block: a daemon stopped or stuck with its
+ * backlog full of connections it never took makes connect fail at once (EAGAIN) instead of
+ * waiting for it.
+ */
 static int try_connect(const struct sockaddr_un *address) {
-  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   if (fd < 0) return -1;
   if (connect(fd, (const struct sockaddr *)address, sizeof *address) == 0) return fd;
   close(fd);
@@ -593,11 +653,21 @@ int main(int argc, char **argv) {
   buffer request = {0};
   for (int i = 0; i < arg_count; i++) puts0(&request, args[i]);
   unsigned char head[5];
-  if (send_frame(fd, 'C', ctx.bytes, (uint32_t)ctx.length) != 0 ||
-      send_frame(fd, 'A', request.bytes, (uint32_t)request.length) != 0 ||
-      read_all(fd, head, 5) != 0 || head[0] != 'K') {
+  long long deadline = now_ms() + ANSWER_WAIT_MS;
+  int answered = send_frame(fd, 'C', ctx.bytes, (uint32_t)ctx.length, deadline);
+  if (answered == 0) answered = send_frame(fd, 'A', request.bytes, (uint32_t)request.length, deadline);
+  if (answered == 0) answered = read_by(fd, head, 5, deadline);
+  if (answered == -2)
+    fprintf(stderr,
+            "parity: the Parity daemon of this context did not answer within %d s (stopped or"
+            " stuck), so this run goes to a JVM of its own (its log: %s.log; to stop every daemon"
+            " of yours: pkill -f -- -Dparity.daemon=)\n",
+            ANSWER_WAIT_MS / 1000, base);
+  /* K: the daemon takes the run, and starts it on G; a client that gave up never sends G. */
+  if (answered != 0 || head[0] != 'K' || send_frame(fd, 'G', "", 0, now_ms() + ANSWER_WAIT_MS) != 0 ||
+      fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
     close(fd);
-    run_directly(); /* busy with another run, another context, or gone */
+    run_directly(); /* busy with another run, another context, gone, or not answering */
   }
 
   daemon_socket = fd;

@@ -11,6 +11,10 @@ import dev.parity.verdict.RunStatus;
 import dev.parity.verdict.Verdict;
 import dev.parity.verdict.VerdictJson;
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -176,6 +180,82 @@ class DaemonTests extends DaemonTestCase {
       busy.waitFor();
     }
     Survivors.awaitSleeping(marker, 0);
+  }
+
+  /**
+   * A daemon that does not take a run (stopped here, as one stuck would be) does not hang its
+   * clients: a client that waited for its answer in vain says so and runs in a JVM of its own, and
+   * the daemon, once it goes on, serves the next run without having run the one given up.
+   */
+  @Test
+  void aClientOfADaemonThatDoesNotAnswerRunsInAJvmOfItsOwn() throws Exception {
+    TempSuite suite = echoSuite("stopped");
+    String folder = suite.folder().toString();
+    assertThat(run(client.command("record", folder)).exit()).isZero();
+    ProcessHandle daemon = client.daemons().get(0);
+    signal("STOP", daemon);
+    try {
+      Run verify = run(client.command("verify", folder, "--out", root.resolve("out").toString()));
+      assertThat(verify.exit()).as(verify.err()).isZero();
+      assertThat(verify.out()).contains("1 passed");
+      assertThat(verify.err())
+          .startsWith("parity: the Parity daemon of this context did not answer within 5 s");
+    } finally {
+      signal("CONT", daemon);
+    }
+    Run again = run(client.command("verify", folder, "--out", root.resolve("again").toString()));
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.err()).isEmpty();
+    assertThat(client.daemons()).containsExactly(daemon);
+  }
+
+  /**
+   * A stopped daemon whose socket has as many connections waiting as it would queue: a client's
+   * connect would wait for it to take one. It does not wait: it starts a daemon of its own in its
+   * place (or runs in a JVM of its own).
+   */
+  @Test
+  void aClientOfAStoppedDaemonWithAFullBacklogDoesNotWaitToConnect() throws Exception {
+    TempSuite suite = echoSuite("backlog");
+    String folder = suite.folder().toString();
+    assertThat(run(client.command("record", folder)).exit()).isZero();
+    ProcessHandle daemon = client.daemons().get(0);
+    signal("STOP", daemon);
+    List<SocketChannel> waiting = new ArrayList<>();
+    try {
+      Path socket;
+      try (var files = Files.list(client.folder())) {
+        socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst().orElseThrow();
+      }
+      boolean full = false;
+      while (!full && waiting.size() < 1000) {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        waiting.add(channel);
+        channel.configureBlocking(false);
+        try {
+          full = !channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (SocketException unavailable) {
+          full = true; // EAGAIN: no more connections are queued
+        }
+      }
+      assertThat(full).as("the backlog full after %d connections", waiting.size()).isTrue();
+      Run verify = run(client.command("verify", folder, "--out", root.resolve("out").toString()));
+      assertThat(verify.exit()).as(verify.err()).isZero();
+      assertThat(verify.out()).contains("1 passed");
+    } finally {
+      for (SocketChannel channel : waiting) {
+        channel.close();
+      }
+      signal("CONT", daemon);
+    }
+  }
+
+  private static void signal(String name, ProcessHandle process) throws Exception {
+    Process kill =
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+            .redirectErrorStream(true)
+            .start();
+    assertThat(kill.waitFor()).as(new String(kill.getInputStream().readAllBytes())).isZero();
   }
 
   @Test

@@ -74,9 +74,6 @@ final class ClientRun {
     try {
       System.setOut(out);
       System.setErr(err);
-      synchronized (lock) {
-        Frame.of('K').writeTo(client);
-      }
       watcher.start();
       code =
           ParityCommand.execute(

@@ -8,9 +8,11 @@ import java.util.Optional;
 /**
  * One message between {@code parity-client} and the daemon: a type byte, the payload's length as
  * four bytes big-endian, the payload. From the client: {@code C} (its context), {@code A} (the
- * arguments, each ended by a NUL), {@code S} (a signal number). From the daemon: {@code K} (the run
- * starts), {@code B} (busy), {@code M} (another context, or a daemon that cannot stand for the
- * client's JVM), {@code O} and {@code E} (standard output and error), {@code X} (the exit code).
+ * arguments, each ended by a NUL), {@code G} (go: the answer to a {@code K}, after which the run
+ * starts; a client that gave up waiting for the {@code K} never sends it), {@code S} (a signal
+ * number). From the daemon: {@code K} (the run is taken), {@code B} (busy), {@code M} (another
+ * context, or a daemon that cannot stand for the client's JVM), {@code O} and {@code E} (standard
+ * output and error), {@code X} (the exit code).
  */
 record Frame(char type, byte[] payload) {
   static final int HEAD = 5;

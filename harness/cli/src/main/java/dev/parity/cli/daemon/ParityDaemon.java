@@ -96,13 +96,35 @@ public final class ParityDaemon {
         Frame.of('B').writeTo(client);
         return;
       }
-      serve(new ClientRun(client), arguments(arguments.get().payload()));
+      boolean claimed = false;
+      try {
+        claimed = claimed(client);
+      } finally {
+        if (!claimed) {
+          busy.set(false);
+        }
+      }
+      if (claimed) {
+        serve(new ClientRun(client), arguments(arguments.get().payload()));
+      }
     } catch (IOException gone) {
       // A client gone (killed while it sent its context): no failure of this JVM's, nothing logged,
       // since a daemon whose log holds anything serves no client (JvmOutput).
     } catch (RuntimeException broken) {
       broken.printStackTrace();
     }
+  }
+
+  /**
+   * Tells the client that this daemon takes its run ({@code K}) and whether the client still wants
+   * it here: its {@code G}. A client that waited too long for the answer (this JVM stopped or
+   * stuck, docs/daemon.md) has closed its end and runs in a JVM of its own, so its run must not
+   * start here as well, into the same output folder.
+   */
+  static boolean claimed(SocketChannel client) throws IOException {
+    Frame.of('K').writeTo(client);
+    Optional<Frame> go = Frame.readFrom(client, 0);
+    return go.isPresent() && go.get().type() == 'G';
   }
 
   /**

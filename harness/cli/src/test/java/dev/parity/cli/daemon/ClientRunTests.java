@@ -57,7 +57,6 @@ class ClientRunTests {
                     throw new IllegalStateException(e);
                   }
                 });
-        assertThat(Frame.readFrom(client, Integer.MAX_VALUE)).map(Frame::type).contains('K');
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> Files.exists(suite.folder().resolve("started")));
