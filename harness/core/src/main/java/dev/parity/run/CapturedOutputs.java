@@ -2,6 +2,7 @@ package dev.parity.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
@@ -45,34 +46,62 @@ final class CapturedOutputs {
   }
 
   /**
-   * Keeps the declared output file {@code output} if the run {@code produced} it; one over the
-   * limit moves from the working folder (deleted next) to the spool.
+   * Keeps the declared output file {@code output} if the run wrote it in {@code workdir}; one over
+   * the limit moves from the working folder (deleted next) to the spool. An output that is a
+   * symbolic link, or lies under one, is not read: its description is returned, for a failed run.
    *
    * @throws IOException when the produced file cannot be read
    * @throws SpoolException when it could not be moved to the spool
    */
-  void file(String output, Path produced) throws IOException {
-    if (!Files.isRegularFile(produced)) {
-      return;
+  Optional<String> file(String output, Path workdir) throws IOException {
+    Optional<Path> link = linkOnTheWay(workdir, output);
+    if (link.isPresent()) {
+      return Optional.of(
+          "declared output file ["
+              + output
+              + "] is a symbolic link ("
+              + workdir.relativize(link.get())
+              + " -> "
+              + Files.readSymbolicLink(link.get())
+              + "), which Parity does not follow: a link may lead to any file, outside the"
+              + " working folder too, or change after the run; have the program write the file"
+              + " itself, or declare the file the link leads to");
+    }
+    Path produced = workdir.resolve(output);
+    if (!Files.isRegularFile(produced, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
     }
     String stream = Observation.FILE_PREFIX + output;
     long size = Files.size(produced);
     if (size <= maxOutputBytes) {
       streams.put(stream, Files.readAllBytes(produced));
-      return;
+      return Optional.empty();
     }
     Optional<Path> file = Optional.empty();
     try {
       file = Optional.of(spool.newFile(caseId, stream));
-      if (Files.isSymbolicLink(produced)) {
-        Files.copy(produced, file.get(), StandardCopyOption.REPLACE_EXISTING);
-      } else {
-        Files.move(produced, file.get(), StandardCopyOption.REPLACE_EXISTING);
-      }
+      Files.move(produced, file.get(), StandardCopyOption.REPLACE_EXISTING);
       spooled.put(stream, new Spooled(file.get(), size));
     } catch (IOException e) {
       throw notKept("output file [" + output + "]", size, file, e);
     }
+    return Optional.empty();
+  }
+
+  /**
+   * The first symbolic link on the way from {@code workdir} to {@code output} in it, the output
+   * itself included: reading through one (or moving what it leads to) would take a file from
+   * anywhere.
+   */
+  private static Optional<Path> linkOnTheWay(Path workdir, String output) {
+    Path relative = workdir.relativize(workdir.resolve(output));
+    for (int i = 1; i <= relative.getNameCount(); i++) {
+      Path step = workdir.resolve(relative.subpath(0, i));
+      if (Files.isSymbolicLink(step)) {
+        return Optional.of(step);
+      }
+    }
+    return Optional.empty();
   }
 
   TreeMap<String, byte[]> streams() {

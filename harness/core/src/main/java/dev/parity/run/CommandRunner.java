@@ -292,7 +292,10 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     captured.stream(Observation.STDOUT, stdout);
     captured.stream(Observation.STDERR, stderr);
     for (String output : testCase.outputs()) {
-      captured.file(output, workdir.resolve(output));
+      Optional<String> link = captured.file(output, workdir);
+      if (link.isPresent()) {
+        return new RunOutcome.Failed(link.get(), duration);
+      }
     }
     Optional<String> signal =
         ending instanceof Ending.Signaled signaled

@@ -324,6 +324,63 @@ class CommandRunnerTests {
     assertThat(stdout.file()).doesNotExist();
   }
 
+  /**
+   * A declared output the program made a symbolic link is not read through the link: the link may
+   * lead to any file, outside the working folder (a candidate linking to the expected output would
+   * pass without writing it), or change after the run. The run failed, naming the link.
+   */
+  @Test
+  void aDeclaredOutputThatIsASymbolicLinkIsAFailedRunNamingTheLink() throws Exception {
+    Path outside = Files.writeString(root.resolve("expected.txt"), "the expected output\n");
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: file\n    args: ['ln -s \"$0\" out.txt', '"
+                + outside
+                + "']\n    outputs: [out.txt]\n"
+                + "  - id: folder\n    args: ['mkdir real; echo x > real/r.txt; ln -s real out']\n"
+                + "    outputs: [out/r.txt]\n");
+
+    assertThat(run(suite, "file"))
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .isEqualTo(
+                        "declared output file [out.txt] is a symbolic link (out.txt -> "
+                            + outside
+                            + "), which Parity does not follow: a link may lead to any file,"
+                            + " outside the working folder too, or change after the run; have the"
+                            + " program write the file itself, or declare the file the link leads"
+                            + " to"));
+    assertThat(run(suite, "folder"))
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .startsWith(
+                        "declared output file [out/r.txt] is a symbolic link (out -> real),"));
+  }
+
+  /**
+   * An output over the in-memory limit is moved from the working folder to the spool: never a file
+   * outside it that a folder link of the program's leads to, which would be lost.
+   */
+  @Test
+  void aLargeOutputBehindAFolderLinkIsNeverMovedOutOfItsFolder() throws Exception {
+    Path mine = Files.createDirectories(root.resolve("mine"));
+    Path precious = Files.write(mine.resolve("big.bin"), new byte[5000]);
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    args: ['ln -s \"$0\" out', '"
+                + mine
+                + "']\n    outputs: [out/big.bin]\n");
+
+    assertThat(run(new CommandRunner(1000), suite, "a")).isInstanceOf(RunOutcome.Failed.class);
+    assertThat(precious).hasSize(5000);
+  }
+
   @Test
   void anOutputTheDiskCannotHoldStopsTheRunNamingTheSpoolFolderAndTheFix() throws Exception {
     Path full = Path.of("/dev/full");
