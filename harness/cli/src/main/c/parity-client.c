@@ -655,7 +655,8 @@ int main(int argc, char **argv) {
   unsigned char head[5];
   long long deadline = now_ms() + ANSWER_WAIT_MS;
   int answered = send_frame(fd, 'C', ctx.bytes, (uint32_t)ctx.length, deadline);
-  if (answered == 0) answered = send_frame(fd, 'A', request.bytes, (uint32_t)request.length, deadline);
+  if (answered == 0)
+    answered = send_frame(fd, 'A', request.bytes, (uint32_t)request.length, deadline);
   if (answered == 0) answered = read_by(fd, head, 5, deadline);
   if (answered == -2)
     fprintf(stderr,
@@ -663,9 +664,13 @@ int main(int argc, char **argv) {
             " stuck), so this run goes to a JVM of its own (its log: %s.log; to stop every daemon"
             " of yours: pkill -f -- -Dparity.daemon=)\n",
             ANSWER_WAIT_MS / 1000, base);
-  /* K: the daemon takes the run, and starts it on G; a client that gave up never sends G. */
-  if (answered != 0 || head[0] != 'K' || send_frame(fd, 'G', "", 0, now_ms() + ANSWER_WAIT_MS) != 0 ||
-      fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+  /*
+   * K: the daemon takes the run, and starts it on G; a client that gave up never sends G, and one
+   * that sent it never runs a JVM of its own (the socket blocks again first, for the relay).
+   */
+  if (answered != 0 || head[0] != 'K' ||
+      fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+      send_frame(fd, 'G', "", 0, now_ms() + ANSWER_WAIT_MS) != 0) {
     close(fd);
     run_directly(); /* busy with another run, another context, gone, or not answering */
   }
