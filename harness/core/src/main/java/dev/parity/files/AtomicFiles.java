@@ -127,6 +127,26 @@ public final class AtomicFiles {
     return written;
   }
 
+  /** What a new file is written with through its channel, e.g. copied there in the kernel. */
+  @FunctionalInterface
+  public interface ChannelContent {
+    void writeTo(FileChannel channel) throws IOException;
+  }
+
+  /**
+   * Creates {@code file} like {@link #writeNew(Path, InputStream, boolean)} with what {@code
+   * content} writes to its channel, forcing it to disk only when {@code force} is set.
+   */
+  public static void writeNew(Path file, ChannelContent content, boolean force) throws IOException {
+    try (FileChannel channel = createNew(file)) {
+      content.writeTo(channel);
+      if (force) {
+        channel.force(true);
+        SYNCS.increment();
+      }
+    }
+  }
+
   /** {@link #writeNew(Path, byte[])}, forcing it to disk only when {@code force} is set. */
   public static void writeNew(Path file, byte[] content, boolean force) throws IOException {
     try (FileChannel channel = createNew(file)) {

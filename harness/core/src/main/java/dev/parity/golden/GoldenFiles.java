@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parity.files.AtomicFiles;
 import dev.parity.files.Sha256;
 import dev.parity.run.Observation;
+import dev.parity.run.Spooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -197,8 +198,14 @@ final class GoldenFiles {
    */
   private static String writeNew(Path file, Observation observation, String stream, boolean force)
       throws IOException {
-    try (InputStream in = observation.open(stream)) {
-      AtomicFiles.writeNew(file, in, force);
+    Spooled spooled = observation.spooled().get(stream);
+    if (spooled != null) {
+      // Copied in the kernel (FileChannel.transferTo): a large stream is not read through the JVM.
+      AtomicFiles.writeNew(file, channel -> spooled.transferTo(spooled.size(), channel), force);
+    } else {
+      try (InputStream in = observation.open(stream)) {
+        AtomicFiles.writeNew(file, in, force);
+      }
     }
     return Sha256.of(file);
   }

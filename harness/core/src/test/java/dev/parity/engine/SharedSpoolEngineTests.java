@@ -3,9 +3,11 @@ package dev.parity.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parity.diff.ObservationComparator;
+import dev.parity.fixture.Side;
 import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.golden.GoldenStore;
+import dev.parity.golden.PendingStore;
 import dev.parity.run.CommandRunner;
 import dev.parity.run.Spool;
 import dev.parity.testing.TempSuite;
@@ -63,6 +65,11 @@ class SharedSpoolEngineTests {
   }
 
   private Verdict verify(String legacy, String candidate, Between between) throws Exception {
+    return verify(legacy, candidate, between, new RunOptions(Optional.empty(), 1, false, 1));
+  }
+
+  private Verdict verify(String legacy, String candidate, Between between, RunOptions options)
+      throws Exception {
     Suite suite = suite(legacy, candidate);
     GoldenStore goldens = new GoldenStore(root.resolve("golden"));
     engine().record(suite, goldens, new RunOptions(Optional.empty(), 1, false, 1));
@@ -70,7 +77,7 @@ class SharedSpoolEngineTests {
     made.clear();
     System.setProperty(Spool.LIMIT_PROPERTY, Integer.toString(LIMIT));
     try {
-      return engine().verify(suite, goldens, new RunOptions(Optional.empty(), 1, false, 1));
+      return engine().verify(suite, goldens, options);
     } finally {
       System.clearProperty(Spool.LIMIT_PROPERTY);
     }
@@ -196,6 +203,32 @@ class SharedSpoolEngineTests {
     assertThat(result.details())
         .contains("first difference at byte " + line * 19 + " (line " + (line + 1) + ")");
     assertThat(made).containsExactly("stdout");
+  }
+
+  /**
+   * The pending result of a candidate that differs from a large golden holds exactly the
+   * candidate's bytes: its stream is the golden's equal prefix spliced with its own spooled rest,
+   * copied into the pending folder in the kernel.
+   */
+  @ParameterizedTest(name = "line {0} differs")
+  @ValueSource(ints = {0, 125, 249})
+  void aCandidateThatDiffersFromALargeGoldenIsStoredWholeAsItsPendingResult(int line)
+      throws Exception {
+    Path out = root.resolve("out");
+    Path expected = root.resolve("expected");
+    String candidate = output("LINE", line);
+
+    CaseResult result =
+        only(
+            verify(
+                output("line 0000000000000", 0),
+                candidate + " | tee " + expected,
+                golden -> {},
+                new RunOptions(Optional.empty(), 1, false, 1).withOut(out)));
+
+    assertThat(result.status()).isEqualTo(Status.FAIL);
+    Path stored = new PendingStore(out).read("big").orElseThrow().folder(Side.CANDIDATE);
+    assertThat(stored.resolve("stdout")).hasSameBinaryContentAs(expected);
   }
 
   @Test
