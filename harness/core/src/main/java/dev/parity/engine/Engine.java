@@ -194,12 +194,7 @@ public final class Engine {
     // The golden and its state from one read of its meta.yaml: a pending result notes the state of
     // exactly the golden it was judged by.
     Optional<ReadGolden> stored = goldens.readGolden(testCase.id());
-    // The checksums of golden streams on disk are computed meanwhile (by a second JVM when large):
-    // the golden is redacted and the candidate run against it unchecked, and it is checked before
-    // anything is judged, so a damaged golden is an error as before, never a pass.
-    Optional<Observation> golden =
-        stored.map(read -> runner.redactStored(suite, testCase, read.unchecked()));
-    if (golden.isEmpty()) {
+    if (stored.isEmpty()) {
       return CaseResult.errored(
           testCase,
           "no golden at "
@@ -208,10 +203,15 @@ public final class Engine {
           Map.of());
     }
     // A golden stream over the in-memory limit is the candidate's reference: an output equal to it
-    // as stored is compared as it arrives and not spooled again (as legacy's in compareCase).
-    Reference expected = Reference.of(golden.get());
-    RunOutcome outcome = runner.run(suite, suite.candidate(), testCase, expected);
+    // as stored is compared as it arrives and not spooled again (as legacy's in compareCase). The
+    // checksums of golden streams on disk are computed meanwhile (by a second JVM when large), as
+    // are their redaction scans: the candidate runs against the golden unchecked, and it is checked
+    // before anything is judged, so a damaged golden is an error as before, never a pass.
+    RedactingRunner.AgainstStored run =
+        runner.runAgainstStored(suite, suite.candidate(), testCase, stored.get().unchecked());
     stored.get().observation();
+    Observation golden = run.stored();
+    RunOutcome outcome = run.outcome();
     Map<String, Long> durations = durations(Side.CANDIDATE, outcome);
     Optional<CaseResult> failed =
         failure(testCase, Side.CANDIDATE, outcome, durations, unavailable);
@@ -222,7 +222,7 @@ public final class Engine {
     Pipeline pipeline = pipeline(suite, testCase);
     CaseResult result =
         judge.judge(
-            suite, testCase, pipeline, golden.get(), candidate, durations, state.stats, Noise.NONE);
+            suite, testCase, pipeline, golden, candidate, durations, state.stats, Noise.NONE);
     result =
         acceptance.check(
             suite,

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -215,10 +216,11 @@ public final class Redactor {
 
   /**
    * {@link #outputScan()}, answering for the bytes of {@code reference} with {@code referenceScan},
-   * a scan of this redactor's that saw every byte of it.
+   * a scan of this redactor's, finished now or later, when it saw every byte of it.
    */
   Optional<OutputRedactionScan> outputScan(
-      @Nullable Spooled reference, @Nullable OutputRedactionScan referenceScan) {
+      @Nullable Spooled reference,
+      @Nullable CompletableFuture<Optional<OutputRedactionScan>> referenceScan) {
     if (!patterns.isEmpty()
         || !secrets.isEmpty()
         || !RedactionScan.decidesFor(headerKeywords, NAME_KEYWORDS)) {

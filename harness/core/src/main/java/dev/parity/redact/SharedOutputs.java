@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -79,8 +80,8 @@ final class SharedOutputs {
    * reference: a run compared with that file answers for its bytes with it ({@link
    * OutputRedactionScan#skip}).
    */
-  Optional<OutputRedactionScan> scanOf(Spooled raw) {
-    return Optional.ofNullable(scans.get(raw));
+  CompletableFuture<Optional<OutputRedactionScan>> scanOf(Spooled raw) {
+    return CompletableFuture.completedFuture(Optional.ofNullable(scans.get(raw)));
   }
 
   /**

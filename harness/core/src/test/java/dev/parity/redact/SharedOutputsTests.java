@@ -7,7 +7,6 @@ import dev.parity.fixture.Suite;
 import dev.parity.fixture.SuiteLoader;
 import dev.parity.run.CommandRunner;
 import dev.parity.run.Observation;
-import dev.parity.run.OutputScan;
 import dev.parity.run.Reference;
 import dev.parity.run.Runner;
 import dev.parity.run.Spool;
@@ -124,13 +123,14 @@ class SharedOutputsTests {
     // The raw output, as a golden recorded before its secret was one would hold it.
     String raw = seq(2000) + "password=hunter2\n" + seq(100);
     try (RedactingRunner runner = runner()) {
-      Observation golden = runner.redactStored(suite, testCase, stored(raw));
-      Spooled redacted = golden.spooled().get(Observation.STDOUT);
+      RedactingRunner.AgainstStored run =
+          runner.runAgainstStored(suite, suite.candidate(), testCase, stored(raw));
+      Spooled redacted = run.stored().spooled().get(Observation.STDOUT);
       assertThat(Files.readString(redacted.file()))
           .doesNotContain("hunter2")
           .contains("password=" + Redactor.MARKER);
 
-      Observation candidate = candidateAgainst(runner, suite, golden);
+      Observation candidate = run.outcome().observation().orElseThrow();
 
       assertThat(made).as("the raw output equal to the stored file is not spooled").isEmpty();
       assertThat(candidate.spooled().get(Observation.STDOUT)).isEqualTo(redacted);
@@ -143,30 +143,17 @@ class SharedOutputsTests {
     Case testCase = suite.find("a").orElseThrow();
     Observation stored = stored("1\n".repeat(3000));
     try (RedactingRunner runner = runner()) {
-      Observation golden = runner.redactStored(suite, testCase, stored);
-      assertThat(golden.spooled()).isEqualTo(stored.spooled());
+      RedactingRunner.AgainstStored run =
+          runner.runAgainstStored(suite, suite.candidate(), testCase, stored);
+      assertThat(run.stored().spooled()).isEqualTo(stored.spooled());
 
-      Observation candidate = candidateAgainst(runner, suite, golden);
+      Observation candidate = run.outcome().observation().orElseThrow();
 
       assertThat(made).containsExactly(Observation.STDOUT);
       assertThat(Files.readString(candidate.spooled().get(Observation.STDOUT).file()))
           .doesNotContain("hunter2")
           .contains("password=" + Redactor.MARKER);
     }
-  }
-
-  /** The candidate's run of case a with {@code golden} as its reference. */
-  private static Observation candidateAgainst(
-      RedactingRunner runner, Suite suite, Observation golden) {
-    return runner
-        .run(
-            suite,
-            suite.candidate(),
-            suite.find("a").orElseThrow(),
-            OutputScan.Factory.NONE,
-            Reference.of(golden))
-        .observation()
-        .orElseThrow();
   }
 
   /** What {@code seq 1 n} prints. */
