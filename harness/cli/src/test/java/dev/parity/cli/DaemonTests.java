@@ -189,11 +189,8 @@ class DaemonTests extends DaemonTestCase {
    */
   @Test
   void aClientOfADaemonThatDoesNotAnswerRunsInAJvmOfItsOwn() throws Exception {
-    TempSuite suite = echoSuite("stopped");
-    String folder = suite.folder().toString();
-    assertThat(run(client.command("record", folder)).exit()).isZero();
-    ProcessHandle daemon = client.daemons().get(0);
-    signal("STOP", daemon);
+    String folder = echoSuite("stopped").folder().toString();
+    ProcessHandle daemon = recordedThenStopped(folder);
     try {
       Run verify = run(client.command("verify", folder, "--out", root.resolve("out").toString()));
       assertThat(verify.exit()).as(verify.err()).isZero();
@@ -216,11 +213,8 @@ class DaemonTests extends DaemonTestCase {
    */
   @Test
   void aClientOfAStoppedDaemonWithAFullBacklogDoesNotWaitToConnect() throws Exception {
-    TempSuite suite = echoSuite("backlog");
-    String folder = suite.folder().toString();
-    assertThat(run(client.command("record", folder)).exit()).isZero();
-    ProcessHandle daemon = client.daemons().get(0);
-    signal("STOP", daemon);
+    String folder = echoSuite("backlog").folder().toString();
+    ProcessHandle daemon = recordedThenStopped(folder);
     List<SocketChannel> waiting = new ArrayList<>();
     try {
       Path socket;
@@ -248,6 +242,14 @@ class DaemonTests extends DaemonTestCase {
       }
       signal("CONT", daemon);
     }
+  }
+
+  /** Records the suite in {@code folder} through a daemon, then stops that daemon (SIGSTOP). */
+  private ProcessHandle recordedThenStopped(String folder) throws Exception {
+    assertThat(run(client.command("record", folder)).exit()).isZero();
+    ProcessHandle daemon = client.daemons().get(0);
+    signal("STOP", daemon);
+    return daemon;
   }
 
   private static void signal(String name, ProcessHandle process) throws Exception {

@@ -132,8 +132,7 @@ class RedactionScanProperties {
       @ForAll("keywords") List<String> colon,
       @ForAll("keywords") List<String> equals) {
     int prefix = Math.min(shared, legacy.length);
-    byte[] candidate = Arrays.copyOf(legacy, prefix + rest.length);
-    System.arraycopy(rest, 0, candidate, prefix, rest.length);
+    byte[] candidate = spliced(legacy, prefix, rest);
     Spooled reference = new Spooled(Path.of("legacy-stdout"), legacy.length);
     OutputRedactionScan legacyScan = new OutputRedactionScan(colon, equals);
     legacyScan.accept(legacy, 0, legacy.length);
@@ -173,8 +172,7 @@ class RedactionScanProperties {
       @ForAll("keywords") List<String> colon,
       @ForAll("keywords") List<String> equals) {
     int prefix = Math.min(shared, legacy.length);
-    byte[] candidate = Arrays.copyOf(legacy, prefix + rest.length);
-    System.arraycopy(rest, 0, candidate, prefix, rest.length);
+    byte[] candidate = spliced(legacy, prefix, rest);
     Spooled reference = new Spooled(Path.of("golden-stdout"), legacy.length);
     CompletableFuture<Optional<OutputRedactionScan>> running = new CompletableFuture<>();
     OutputRedactionScan scan = new OutputRedactionScan(colon, equals, reference, running);
@@ -206,6 +204,13 @@ class RedactionScanProperties {
       broken.completeExceptionally(new IllegalStateException("unreadable"));
       assertThat(failed.seen()).as("bytes a failed scan cannot answer for").isZero();
     }
+  }
+
+  /** The first {@code prefix} bytes of {@code legacy}, then {@code rest}. */
+  private static byte[] spliced(byte[] legacy, int prefix, byte[] rest) {
+    byte[] candidate = Arrays.copyOf(legacy, prefix + rest.length);
+    System.arraycopy(rest, 0, candidate, prefix, rest.length);
+    return candidate;
   }
 
   private static CompletableFuture<Optional<OutputRedactionScan>> done(OutputRedactionScan scan) {
