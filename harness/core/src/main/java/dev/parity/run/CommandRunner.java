@@ -155,17 +155,7 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       try (stdout;
           stderr) {
         RunOutcome outcome =
-            execute(
-                suite,
-                command,
-                testCase,
-                argv,
-                env,
-                folder.path(),
-                status,
-                deadline,
-                stdout,
-                stderr);
+            execute(suite, command, testCase, argv, env, folder, status, deadline, stdout, stderr);
         // The launcher reports a program's end only once every process of its tree is gone.
         reusable = launcher.isPresent() && outcome instanceof RunOutcome.Completed;
         return outcome;
@@ -209,13 +199,13 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       CommandCase testCase,
       List<String> argv,
       Map<String, String> env,
-      Path folder,
+      RunFolders.Folder folder,
       Path status,
       long deadline,
       SpoolingBuffer stdout,
       SpoolingBuffer stderr)
       throws IOException {
-    Path workdir = folder.resolve(RunFolders.WORK);
+    Path workdir = folder.work();
     List<String> full =
         launcher.isPresent()
             ? launcher.get().command(status, argv)
@@ -291,6 +281,15 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     CapturedOutputs captured = new CapturedOutputs(testCase.id(), maxOutputBytes, spool);
     captured.stream(Observation.STDOUT, stdout);
     captured.stream(Observation.STDERR, stderr);
+    if (!testCase.outputs().isEmpty() && !folder.workUnchanged()) {
+      return new RunOutcome.Failed(
+          "the program replaced its working folder "
+              + workdir
+              + " (with a symbolic link or another folder), so its declared output files are not"
+              + " read: they could be any files, elsewhere; have the program write them in the"
+              + " folder it starts in",
+          duration);
+    }
     for (String output : testCase.outputs()) {
       Optional<String> link = captured.file(output, workdir);
       if (link.isPresent()) {

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Iterator;
 import java.util.List;
@@ -67,12 +68,33 @@ final class RunFolders {
     private final Path path;
     private final @Nullable Map<String, Object> run;
     private final @Nullable Map<String, Object> work;
+    private final @Nullable Object workKey;
 
     private Folder(
-        Path path, @Nullable Map<String, Object> run, @Nullable Map<String, Object> work) {
+        Path path,
+        @Nullable Map<String, Object> run,
+        @Nullable Map<String, Object> work,
+        @Nullable Object workKey) {
       this.path = path;
       this.run = run;
       this.work = work;
+      this.workKey = workKey;
+    }
+
+    /**
+     * Whether {@link #work()} is still the folder {@link #take()} created, and not a link, another
+     * folder, or a file put in its place by its program: only then are the files in it the
+     * program's outputs.
+     */
+    boolean workUnchanged() {
+      try {
+        BasicFileAttributes now =
+            Files.readAttributes(work(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        // Without a file key (a file system that has none) a folder that is no link is taken.
+        return now.isDirectory() && (workKey == null || workKey.equals(now.fileKey()));
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
     }
 
     Path path() {
@@ -96,8 +118,8 @@ final class RunFolders {
     }
     Path path = Workdirs.create("run");
     try {
-      Files.createDirectory(path.resolve(WORK));
-      return new Folder(path, attributes(path), attributes(path.resolve(WORK)));
+      Path work = Files.createDirectory(path.resolve(WORK));
+      return new Folder(path, attributes(path), attributes(work), key(work));
     } catch (IOException | RuntimeException e) {
       Workdirs.deleteQuietly(path);
       throw e;
@@ -146,6 +168,16 @@ final class RunFolders {
   private static @Nullable Map<String, Object> attributes(Path path) {
     try {
       return Files.readAttributes(path, IDENTITY, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The file key (device and inode) of {@code path} itself; null where there is none. */
+  private static @Nullable Object key(Path path) {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .fileKey();
     } catch (IOException | RuntimeException e) {
       return null;
     }

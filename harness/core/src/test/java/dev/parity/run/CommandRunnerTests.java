@@ -381,6 +381,33 @@ class CommandRunnerTests {
     assertThat(precious).hasSize(5000);
   }
 
+  /**
+   * A program that replaces its working folder with a link to another folder: its declared outputs
+   * are not read from there (a folder holding the expected outputs would pass), and a large file
+   * there is not moved to the spool (and lost with it). The run failed, saying why.
+   */
+  @Test
+  void aProgramThatReplacesItsWorkingFolderHasNoOutputReadFromWhereItLeads() throws Exception {
+    Path mine = Files.createDirectories(root.resolve("mine"));
+    Path precious = Files.write(mine.resolve("big.bin"), new byte[5000]);
+    Files.writeString(mine.resolve("small.txt"), "expected\n");
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    args: ['d=$(pwd); cd ..; rm -rf \"$d\"; ln -s \"$0\" \"$d\"', '"
+                + mine
+                + "']\n    outputs: [big.bin, small.txt]\n");
+
+    assertThat(run(new CommandRunner(1000), suite, "a"))
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .startsWith("the program replaced its working folder ")
+                    .contains("its declared output files are not read"));
+    assertThat(precious).hasSize(5000);
+  }
+
   @Test
   void anOutputTheDiskCannotHoldStopsTheRunNamingTheSpoolFolderAndTheFix() throws Exception {
     Path full = Path.of("/dev/full");
