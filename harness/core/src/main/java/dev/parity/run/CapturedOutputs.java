@@ -2,7 +2,7 @@ package dev.parity.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
@@ -47,28 +47,24 @@ final class CapturedOutputs {
 
   /**
    * Keeps the declared output file {@code output} if the run wrote it in {@code workdir}; one over
-   * the limit moves from the working folder (deleted next) to the spool. An output that is a
-   * symbolic link, or lies under one, is not read: its description is returned, for a failed run.
+   * the limit moves from the working folder (deleted next) to the spool. A symbolic link on the way
+   * (the output itself, or a folder above it) is followed only to a file inside the working folder,
+   * and such a file is copied, never moved; a link that leads elsewhere is not read: its
+   * description is returned, for a failed run.
    *
    * @throws IOException when the produced file cannot be read
    * @throws SpoolException when it could not be moved to the spool
    */
   Optional<String> file(String output, Path workdir) throws IOException {
+    Path produced = workdir.resolve(output);
     Optional<Path> link = linkOnTheWay(workdir, output);
     if (link.isPresent()) {
-      return Optional.of(
-          "declared output file ["
-              + output
-              + "] is a symbolic link ("
-              + workdir.relativize(link.get())
-              + " -> "
-              + Files.readSymbolicLink(link.get())
-              + "), which Parity does not follow: a link may lead to any file, outside the"
-              + " working folder too, or change after the run; have the program write the file"
-              + " itself, or declare the file the link leads to");
+      Optional<String> outside = leadsOutside(workdir, produced, link.get(), output);
+      if (outside.isPresent()) {
+        return outside;
+      }
     }
-    Path produced = workdir.resolve(output);
-    if (!Files.isRegularFile(produced, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isRegularFile(produced)) {
       return Optional.empty();
     }
     String stream = Observation.FILE_PREFIX + output;
@@ -80,7 +76,11 @@ final class CapturedOutputs {
     Optional<Path> file = Optional.empty();
     try {
       file = Optional.of(spool.newFile(caseId, stream));
-      Files.move(produced, file.get(), StandardCopyOption.REPLACE_EXISTING);
+      if (link.isPresent()) {
+        Files.copy(produced, file.get(), StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Files.move(produced, file.get(), StandardCopyOption.REPLACE_EXISTING);
+      }
       spooled.put(stream, new Spooled(file.get(), size));
     } catch (IOException e) {
       throw notKept("output file [" + output + "]", size, file, e);
@@ -90,8 +90,7 @@ final class CapturedOutputs {
 
   /**
    * The first symbolic link on the way from {@code workdir} to {@code output} in it, the output
-   * itself included: reading through one (or moving what it leads to) would take a file from
-   * anywhere.
+   * itself included.
    */
   private static Optional<Path> linkOnTheWay(Path workdir, String output) {
     Path relative = workdir.relativize(workdir.resolve(output));
@@ -102,6 +101,39 @@ final class CapturedOutputs {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why {@code produced}, reached through {@code link}, is not read: it leads out of {@code
+   * workdir} (to a file of anyone's, such as the expected output, or one a large output's move to
+   * the spool would take away), or cannot be resolved (a loop); empty when it stays inside, or
+   * leads nowhere (a missing output).
+   */
+  private static Optional<String> leadsOutside(
+      Path workdir, Path produced, Path link, String output) throws IOException {
+    String what =
+        "declared output file ["
+            + output
+            + "] is reached through a symbolic link ("
+            + workdir.relativize(link)
+            + " -> "
+            + Files.readSymbolicLink(link)
+            + ")";
+    String fix =
+        "; Parity reads a program's outputs only inside its working folder: have the program write"
+            + " the file there itself, or link only to a file in that folder";
+    Path real;
+    try {
+      real = produced.toRealPath();
+    } catch (NoSuchFileException missing) {
+      return Optional.empty();
+    } catch (IOException unresolved) {
+      return Optional.of(what + " that cannot be followed (" + unresolved + ")" + fix);
+    }
+    if (real.startsWith(workdir.toRealPath())) {
+      return Optional.empty();
+    }
+    return Optional.of(what + " leading out of its working folder, to " + real + fix);
   }
 
   TreeMap<String, byte[]> streams() {

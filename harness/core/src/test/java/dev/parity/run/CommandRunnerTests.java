@@ -325,21 +325,23 @@ class CommandRunnerTests {
   }
 
   /**
-   * A declared output the program made a symbolic link is not read through the link: the link may
-   * lead to any file, outside the working folder (a candidate linking to the expected output would
-   * pass without writing it), or change after the run. The run failed, naming the link.
+   * A declared output the program made a symbolic link out of its working folder is not read
+   * through the link: it may lead to any file (a candidate linking to the expected output would
+   * pass without writing it). The run failed, naming the link and where it leads.
    */
   @Test
-  void aDeclaredOutputThatIsASymbolicLinkIsAFailedRunNamingTheLink() throws Exception {
+  void aDeclaredOutputLinkedOutOfTheWorkingFolderIsAFailedRunNamingTheLink() throws Exception {
     Path outside = Files.writeString(root.resolve("expected.txt"), "the expected output\n");
+    Path real = outside.toRealPath();
     Suite suite =
         suite(
             "[sh, -c]",
             "  - id: file\n    args: ['ln -s \"$0\" out.txt', '"
                 + outside
                 + "']\n    outputs: [out.txt]\n"
-                + "  - id: folder\n    args: ['mkdir real; echo x > real/r.txt; ln -s real out']\n"
-                + "    outputs: [out/r.txt]\n");
+                + "  - id: folder\n    args: ['ln -s \"$(dirname $0)\" out', '"
+                + outside
+                + "']\n    outputs: [out/expected.txt]\n");
 
     assertThat(run(suite, "file"))
         .isInstanceOfSatisfying(
@@ -347,19 +349,44 @@ class CommandRunnerTests {
             f ->
                 assertThat(f.reason())
                     .isEqualTo(
-                        "declared output file [out.txt] is a symbolic link (out.txt -> "
+                        "declared output file [out.txt] is reached through a symbolic link"
+                            + " (out.txt -> "
                             + outside
-                            + "), which Parity does not follow: a link may lead to any file,"
-                            + " outside the working folder too, or change after the run; have the"
-                            + " program write the file itself, or declare the file the link leads"
-                            + " to"));
+                            + ") leading out of its working folder, to "
+                            + real
+                            + "; Parity reads a program's outputs only inside its working folder:"
+                            + " have the program write the file there itself, or link only to a"
+                            + " file in that folder"));
     assertThat(run(suite, "folder"))
         .isInstanceOfSatisfying(
             RunOutcome.Failed.class,
             f ->
                 assertThat(f.reason())
                     .startsWith(
-                        "declared output file [out/r.txt] is a symbolic link (out -> real),"));
+                        "declared output file [out/expected.txt] is reached through a symbolic"
+                            + " link (out -> "));
+  }
+
+  /**
+   * A link that stays inside the working folder (a tool's {@code latest -> v2} file or folder) is
+   * followed: its target is the program's own output. A large one is copied to the spool.
+   */
+  @Test
+  void aDeclaredOutputLinkedInsideTheWorkingFolderIsReadThroughTheLink() throws Exception {
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    args: ['echo v2 > v2.txt; ln -s v2.txt latest.txt;"
+                + " mkdir real; seq 1 2000 > real/big.txt; ln -s real out']\n"
+                + "    outputs: [latest.txt, out/big.txt]\n");
+
+    Observation observation = completed(run(new CommandRunner(1000), suite, "a"));
+
+    assertThat(text(observation, "file:latest.txt")).isEqualTo("v2\n");
+    assertThat(Files.readAllLines(observation.spooled().get("file:out/big.txt").file()))
+        .hasSize(2000)
+        .startsWith("1", "2");
+    Spool.release("a");
   }
 
   /**
