@@ -1,7 +1,6 @@
 package dev.parity.files;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class AtomicFiles {
   private static final LongAdder SYNCS = new LongAdder();
-  private static final int COPY_BLOCK = 1 << 20;
 
   private AtomicFiles() {}
 
@@ -93,40 +91,6 @@ public final class AtomicFiles {
     writeNew(file, content, true);
   }
 
-  /**
-   * Creates {@code file} like {@link #writeNew(Path, byte[])} with what {@code content} holds, read
-   * in blocks (a stream of any size in bounded memory), and forces it to disk.
-   *
-   * @return how many bytes were written
-   */
-  public static long writeNew(Path file, InputStream content) throws IOException {
-    return writeNew(file, content, true);
-  }
-
-  /**
-   * Creates {@code file} like {@link #writeNew(Path, InputStream)}, forcing it to disk only when
-   * {@code force} is set: what can be made again (a report, a pending result, which `accept` writes
-   * anew as a golden) is left to the page cache (issue 13: only goldens are forced).
-   *
-   * @return how many bytes were written
-   */
-  public static long writeNew(Path file, InputStream content, boolean force) throws IOException {
-    long written = 0;
-    try (FileChannel channel = createNew(file)) {
-      byte[] block = new byte[COPY_BLOCK];
-      int n;
-      while ((n = content.read(block)) > 0) {
-        writeAll(channel, ByteBuffer.wrap(block, 0, n));
-        written += n;
-      }
-      if (force) {
-        channel.force(true);
-        SYNCS.increment();
-      }
-    }
-    return written;
-  }
-
   /** What a new file is written with through its channel, e.g. copied there in the kernel. */
   @FunctionalInterface
   public interface ChannelContent {
@@ -134,8 +98,10 @@ public final class AtomicFiles {
   }
 
   /**
-   * Creates {@code file} like {@link #writeNew(Path, InputStream, boolean)} with what {@code
-   * content} writes to its channel, forcing it to disk only when {@code force} is set.
+   * Creates {@code file} like {@link #writeNew(Path, byte[])} with what {@code content} writes to
+   * its channel (a stream of any size, copied in the kernel), forcing it to disk only when {@code
+   * force} is set: what can be made again (a report, a pending result, which `accept` writes anew
+   * as a golden) is left to the page cache (issue 13: only goldens are forced).
    */
   public static void writeNew(Path file, ChannelContent content, boolean force) throws IOException {
     try (FileChannel channel = createNew(file)) {
@@ -149,13 +115,7 @@ public final class AtomicFiles {
 
   /** {@link #writeNew(Path, byte[])}, forcing it to disk only when {@code force} is set. */
   public static void writeNew(Path file, byte[] content, boolean force) throws IOException {
-    try (FileChannel channel = createNew(file)) {
-      writeAll(channel, ByteBuffer.wrap(content));
-      if (force) {
-        channel.force(true);
-        SYNCS.increment();
-      }
-    }
+    writeNew(file, channel -> writeAll(channel, ByteBuffer.wrap(content)), force);
   }
 
   /**

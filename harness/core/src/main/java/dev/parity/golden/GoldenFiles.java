@@ -10,7 +10,6 @@ import dev.parity.files.Sha256;
 import dev.parity.run.Observation;
 import dev.parity.run.Spooled;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -203,9 +202,7 @@ final class GoldenFiles {
       // Copied in the kernel (FileChannel.transferTo): a large stream is not read through the JVM.
       AtomicFiles.writeNew(file, channel -> spooled.transferTo(spooled.size(), channel), force);
     } else {
-      try (InputStream in = observation.open(stream)) {
-        AtomicFiles.writeNew(file, in, force);
-      }
+      AtomicFiles.writeNew(file, observation.stream(stream).orElseThrow(), force);
     }
     return Sha256.of(file);
   }

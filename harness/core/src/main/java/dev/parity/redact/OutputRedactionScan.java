@@ -82,13 +82,8 @@ final class OutputRedactionScan implements OutputScan {
       return true;
     }
     Optional<OutputRedactionScan> whole = whole(finished(scan));
-    if (whole.isEmpty()) {
-      return false;
-    }
-    flags.add(whole.get().flags);
-    could = flags.could(colonKeywords, equalsKeywords);
-    seen += length;
-    return true;
+    whole.ifPresent(reference -> answerFor(length, reference));
+    return whole.isPresent();
   }
 
   /** How many bytes it saw: the scan speaks for an output of exactly this size. */
@@ -108,13 +103,17 @@ final class OutputRedactionScan implements OutputScan {
     if (deferred == 0) {
       return;
     }
-    Optional<OutputRedactionScan> whole = whole(finished(Objects.requireNonNull(referenceScan)));
-    if (whole.isPresent()) {
-      flags.add(whole.get().flags);
-      could = flags.could(colonKeywords, equalsKeywords);
-      seen += deferred;
-    }
+    long taken = deferred;
     deferred = 0;
+    whole(finished(Objects.requireNonNull(referenceScan)))
+        .ifPresent(reference -> answerFor(taken, reference));
+  }
+
+  /** Takes {@code length} bytes as seen, with what {@code reference} gathered over all of them. */
+  private void answerFor(long length, OutputRedactionScan reference) {
+    flags.add(reference.flags);
+    could = flags.could(colonKeywords, equalsKeywords);
+    seen += length;
   }
 
   /** The reference's scan once finished (waiting for it), empty when it failed. */

@@ -5,11 +5,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.jspecify.annotations.Nullable;
 
@@ -68,33 +68,32 @@ final class RunFolders {
     private final Path path;
     private final @Nullable Map<String, Object> run;
     private final @Nullable Map<String, Object> work;
-    private final @Nullable Object workKey;
 
     private Folder(
-        Path path,
-        @Nullable Map<String, Object> run,
-        @Nullable Map<String, Object> work,
-        @Nullable Object workKey) {
+        Path path, @Nullable Map<String, Object> run, @Nullable Map<String, Object> work) {
       this.path = path;
       this.run = run;
       this.work = work;
-      this.workKey = workKey;
     }
 
     /**
-     * Whether {@link #work()} is still the folder {@link #take()} created, and not a link, another
-     * folder, or a file put in its place by its program: only then are the files in it the
-     * program's outputs.
+     * Whether {@link #work()} is still the folder {@link #take()} created (the same device and
+     * inode), and not a link, another folder, or a file put in its place by its program: only then
+     * are the files in it the program's outputs. Where the file system cannot tell the inode, a
+     * folder that is no link is taken.
      */
     boolean workUnchanged() {
-      try {
-        BasicFileAttributes now =
-            Files.readAttributes(work(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        // Without a file key (a file system that has none) a folder that is no link is taken.
-        return now.isDirectory() && (workKey == null || workKey.equals(now.fileKey()));
-      } catch (IOException | RuntimeException e) {
-        return false;
+      @Nullable Map<String, Object> created = work;
+      @Nullable Map<String, Object> now = attributes(work());
+      if (created == null || now == null) {
+        return Files.isDirectory(work(), LinkOption.NOFOLLOW_LINKS);
       }
+      Object inode = created.get("ino");
+      return now.get("mode") instanceof Integer mode
+          && (mode & TYPE) == DIRECTORY
+          && inode != null
+          && inode.equals(now.get("ino"))
+          && Objects.equals(created.get("dev"), now.get("dev"));
     }
 
     Path path() {
@@ -119,7 +118,7 @@ final class RunFolders {
     Path path = Workdirs.create("run");
     try {
       Path work = Files.createDirectory(path.resolve(WORK));
-      return new Folder(path, attributes(path), attributes(work), key(work));
+      return new Folder(path, attributes(path), attributes(work));
     } catch (IOException | RuntimeException e) {
       Workdirs.deleteQuietly(path);
       throw e;
@@ -168,16 +167,6 @@ final class RunFolders {
   private static @Nullable Map<String, Object> attributes(Path path) {
     try {
       return Files.readAttributes(path, IDENTITY, LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** The file key (device and inode) of {@code path} itself; null where there is none. */
-  private static @Nullable Object key(Path path) {
-    try {
-      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-          .fileKey();
     } catch (IOException | RuntimeException e) {
       return null;
     }
