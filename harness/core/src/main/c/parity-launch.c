@@ -316,11 +316,11 @@ static int append(struct table *table, long pid, long parent) {
 }
 
 /*
- * SIGKILLs every descendant of this process found in /proc; returns how many were signalled.
- * Descendants are found transitively by parent pid, so a grandchild whose parent is still alive is
- * found as well as one re-parented to us.
+ * Calls `visit` on every descendant of this process found in /proc; returns how many visits
+ * returned non-zero. Descendants are found transitively by parent pid, so a grandchild whose parent
+ * is still alive is found as well as one re-parented to us.
  */
-static int kill_descendants(void) {
+static int each_descendant(int (*visit)(long pid)) {
   long proc = SYS4(SYS_openat, AT_FDCWD, "/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
   if (proc < 0) {
     return 0;
@@ -357,7 +357,7 @@ static int kill_descendants(void) {
 
   /* Mark descendants (the parent column becomes -1): a pass per tree level, until none is new. */
   long self = SYS0(SYS_getpid);
-  int killed = 0;
+  int counted = 0;
   int changed = 1;
   while (changed) {
     changed = 0;
@@ -373,15 +373,95 @@ static int kill_descendants(void) {
       if (descendant) {
         table.rows[i][1] = -1;
         changed = 1;
-        SYS2(SYS_kill, table.rows[i][0], SIGKILL);
-        killed++;
+        counted += visit(table.rows[i][0]) != 0;
       }
     }
   }
   if (table.bytes > 0) {
     SYS2(SYS_munmap, table.rows, table.bytes);
   }
-  return killed;
+  return counted;
+}
+
+static int kill_one(long pid) {
+  SYS2(SYS_kill, pid, SIGKILL);
+  return 1;
+}
+
+/* The run's output pipes as /proc shows them ("pipe:[123]"), noted before the launcher closes its
+ * own copies; empty where fd 1 or 2 is no pipe. */
+static char output_pipes[2][64];
+
+static void note_output_pipe(int fd, char *into) {
+  const char *path = fd == 1 ? "/proc/self/fd/1" : "/proc/self/fd/2";
+  long n = SYS4(SYS_readlinkat, AT_FDCWD, path, into, 63);
+  into[n > 0 ? n : 0] = '\0';
+  if (!(into[0] == 'p' && into[1] == 'i' && into[2] == 'p' && into[3] == 'e' && into[4] == ':')) {
+    into[0] = '\0';
+  }
+}
+
+/* A process found holding an output pipe open: the last one seen, for the status. */
+static long holder;
+
+/* Whether process `pid` has one of the run's output pipes open (any of its descriptors). */
+static int holds_output(long pid) {
+  struct line path = {.length = 0};
+  add(&path, "/proc/");
+  add_number(&path, pid);
+  add(&path, "/fd");
+  long dir = SYS4(SYS_openat, AT_FDCWD, path.text, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir < 0) {
+    return 0;
+  }
+  static char entries[4096] __attribute__((aligned(8)));
+  int holds = 0;
+  long n;
+  while (!holds && (n = SYS3(SYS_getdents64, dir, entries, sizeof entries)) > 0) {
+    for (long at = 0; at < n && !holds;) {
+      unsigned short size = *(unsigned short *)(entries + at + 16);
+      const char *name = entries + at + 19;
+      at += size;
+      char target[64];
+      long length = name[0] == '.' ? -1 : SYS4(SYS_readlinkat, dir, name, target, 63);
+      if (length <= 0) {
+        continue;
+      }
+      target[length] = '\0';
+      for (int k = 0; k < 2; k++) {
+        holds = holds || (output_pipes[k][0] != '\0' && same(target, output_pipes[k]));
+      }
+    }
+  }
+  SYS1(SYS_close, dir);
+  if (holds) {
+    holder = pid;
+  }
+  return holds;
+}
+
+/* The command name of process `pid` (/proc/PID/comm, at most 15 bytes), "?" when it is gone. */
+static void add_command_name(struct line *line, long pid) {
+  struct line path = {.length = 0};
+  add(&path, "/proc/");
+  add_number(&path, pid);
+  add(&path, "/comm");
+  char name[32];
+  long fd = SYS4(SYS_openat, AT_FDCWD, path.text, O_RDONLY | O_CLOEXEC, 0);
+  long n = fd < 0 ? -1 : SYS3(SYS_read, fd, name, sizeof name - 1);
+  if (fd >= 0) {
+    SYS1(SYS_close, fd);
+  }
+  while (n > 0 && (name[n - 1] == '\n' || name[n - 1] == '\0')) {
+    n--;
+  }
+  for (long i = 0; i < n; i++) {
+    if (name[i] < ' ' || name[i] == 127) {
+      name[i] = '?';
+    }
+  }
+  name[n > 0 ? n : 0] = '\0';
+  add(line, n > 0 ? name : "?");
 }
 
 /*
@@ -399,7 +479,7 @@ static void kill_tree(long child) {
     if (reaped == -ECHILD) {
       return;
     }
-    int found = kill_descendants();
+    int found = each_descendant(kill_one);
     if (found == 0) {
       /* A child exists but was not seen in /proc yet (just forked): look again shortly. */
       struct timespec pause = {0, 1000000};
@@ -601,6 +681,8 @@ int main(int argc, char **argv, char **envp) {
 
   int status = 0;
   int ended = 0;
+  int stopped = 0;
+  int lingering = 0;
   struct timespec tick = {0, 200000000};
   for (;;) {
     long reaped;
@@ -611,13 +693,48 @@ int main(int argc, char **argv, char **envp) {
         ended = 1;
       }
     }
-    if (ended || SYS0(SYS_getppid) != parent) {
+    if (SYS0(SYS_getppid) != parent) {
+      stopped = 1;
       break;
+    }
+    if (ended) {
+      /*
+       * The program ended. What it started and left running may still write to its stdout or
+       * stderr, and as for `program | cat` the run's output ends only once no process holds them
+       * open: so the launcher stays, without its own copies of the pipes, while a descendant holds
+       * one, until Parity's timeout stops it (SIGTERM). Then, or once none holds them, it kills
+       * the rest. No child left (the common case) needs no look at /proc.
+       */
+      if (reaped == -ECHILD) {
+        break;
+      }
+      if (!lingering) {
+        note_output_pipe(1, output_pipes[0]);
+        note_output_pipe(2, output_pipes[1]);
+        SYS1(SYS_close, 1);
+        SYS1(SYS_close, 2);
+        lingering = 1;
+      }
+      if (each_descendant(holds_output) == 0) {
+        break;
+      }
+      tick.tv_sec = 0;
+      tick.tv_nsec = 20000000;
     }
     long sig = SYS4(SYS_rt_sigtimedwait, &handled, NULL, &tick, sizeof(signals));
     if (sig == SIGTERM) {
+      stopped = 1;
       break;
     }
+  }
+  /* Stopped while a process the program left held its output: which one, for the message. */
+  struct line held = {.length = 0};
+  if (ended && stopped && lingering) {
+    add(&held, "held ");
+    add_number(&held, holder);
+    add(&held, " ");
+    add_command_name(&held, holder);
+    add(&held, "\n");
   }
   kill_tree(child);
   if (!ended) {
@@ -631,12 +748,14 @@ int main(int argc, char **argv, char **envp) {
     add(&line, " ");
     add_signal_name(&line, sig);
     add(&line, "\n");
+    add(&line, held.text);
     report(&line);
     return 128 + sig;
   }
   add(&line, "exit ");
   add_number(&line, WEXITSTATUS(status));
   add(&line, "\n");
+  add(&line, held.text);
   report(&line);
   return WEXITSTATUS(status);
 }

@@ -259,6 +259,9 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       return new RunOutcome.Unavailable(
           Programs.cannotExecute(argv.get(0), env, failure), duration);
     }
+    if (timedOut.get() && ending instanceof Ending.OutputHeld held) {
+      return new RunOutcome.Failed(outputHeld(held, timeout), duration);
+    }
     if (timedOut.get()) {
       return new RunOutcome.Failed(
           "timed out after "
@@ -303,6 +306,28 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
     int code = ending instanceof Ending.Exited exited ? exited.code() : exitCode;
     return new RunOutcome.Completed(
         Observation.ofCommand(code, signal, captured.streams(), captured.spooled(), duration));
+  }
+
+  /** Why a run whose program ended, but whose output a process it started held open, failed. */
+  static String outputHeld(Ending.OutputHeld held, Duration timeout) {
+    String ended =
+        held.program() instanceof Ending.Signaled signaled
+            ? "was killed by " + signaled.name()
+            : held.program() instanceof Ending.Exited exited
+                ? "exited with code " + exited.code()
+                : "ended";
+    return "the program "
+        + ended
+        + ", but a process it started, pid "
+        + held.pid()
+        + " ("
+        + held.command()
+        + "), still held its standard output or error open at the timeout of "
+        + Durations.format(timeout)
+        + ": the output ends only when no process holds them (as for `program | cat`), so what"
+        + " it would still have written is not known; it and the rest of the program's processes"
+        + " were killed. Have the program wait for what it starts (`wait` in a shell script), or"
+        + " send their output elsewhere (`command >/dev/null 2>&1 &`)";
   }
 
   private ProcessTree.Containment containment() {

@@ -35,6 +35,13 @@ sealed interface Ending {
    */
   record Abandoned(long session) implements Ending {}
 
+  /**
+   * The program ended ({@code program}), but a process it started, {@code pid} ({@code command}),
+   * still held its standard output or error open when the run was stopped (its timeout): the output
+   * was not complete. The launcher waits for such processes as {@code program | cat} would.
+   */
+  record OutputHeld(Ending program, long pid, String command) implements Ending {}
+
   /** errno of "No such file or directory". */
   int ENOENT = 2;
 
@@ -56,6 +63,24 @@ sealed interface Ending {
     } catch (IOException e) {
       return new Unknown("the launcher's status is unreadable: " + e.getMessage());
     }
+    int second = line.indexOf('\n');
+    if (second < 0) {
+      return parse(line);
+    }
+    Ending program = parse(line.substring(0, second));
+    String[] held = line.substring(second + 1).split(" ", 3);
+    try {
+      if (held.length == 3 && held[0].equals("held")) {
+        return new OutputHeld(program, Long.parseLong(held[1]), held[2]);
+      }
+    } catch (NumberFormatException e) {
+      // Malformed below.
+    }
+    return new Unknown("the launcher's status [" + line + "] is malformed");
+  }
+
+  /** One line of the status: how the program ended. */
+  private static Ending parse(String line) {
     String[] parts = line.split(" ", 3);
     try {
       switch (parts[0]) {

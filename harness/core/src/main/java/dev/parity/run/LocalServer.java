@@ -154,6 +154,9 @@ final class LocalServer implements RunningService {
       return Optional.of("exited with code " + code + (code == 127 ? " (program not found?)" : ""));
     }
     Ending ending = Ending.read(folder.resolve(STATUS));
+    if (ending instanceof Ending.OutputHeld held) {
+      ending = held.program(); // stopped while a process it started still held its log open
+    }
     if (ending instanceof Ending.Exited exited) {
       return Optional.of("exited with code " + exited.code());
     }

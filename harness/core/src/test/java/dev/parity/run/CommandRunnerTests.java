@@ -250,14 +250,67 @@ class CommandRunnerTests {
     Suite suite =
         suite(
             "[sh, -c]",
-            "  - id: a\n    env: {PID_FILE: '"
+            "  - id: a\n    timeout: 10m\n    env: {PID_FILE: '"
                 + pidFile
-                + "'}\n    args: ['sleep 300 & echo $! > $PID_FILE; echo done']\n");
+                + "'}\n    args: ['sleep 300 >/dev/null 2>&1 & echo $! > $PID_FILE; echo done']\n");
 
     Observation observation = completed(run(suite, "a"));
 
     assertThat(text(observation, "stdout")).isEqualTo("done\n");
+    assertThat(observation.duration())
+        .as("a process left that holds no output is not waited for (the timeout is 10 min)")
+        .isLessThan(Duration.ofMinutes(5));
     assertGone(Long.parseLong(Files.readString(pidFile).trim()));
+  }
+
+  /**
+   * What a process the program left running writes to the program's output is part of the output,
+   * as for {@code program | cat}: before, the launcher killed it as soon as the program exited, and
+   * a candidate whose late line legacy never printed passed.
+   */
+  @Test
+  void whatAProcessTheProgramLeftRunningWritesIsPartOfItsOutput() {
+    Survivors.requireLauncher();
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    args: ['(sleep 1; echo late; echo late-err >&2) & echo early']\n");
+
+    Observation observation = completed(run(suite, "a"));
+
+    assertThat(text(observation, "stdout")).isEqualTo("early\nlate\n");
+    assertThat(text(observation, "stderr")).isEqualTo("late-err\n");
+    assertThat(observation.value(Observation.EXIT_CODE)).contains("0");
+  }
+
+  /**
+   * A process the program left running that holds its output open at the timeout: the output is not
+   * complete, so the run fails, naming that process; it is killed with the rest.
+   */
+  @Test
+  @Timeout(120)
+  void aProcessLeftHoldingTheOutputAtTheTimeoutFailsTheRunNamingIt() throws Exception {
+    Survivors.requireLauncher();
+    String marker = Survivors.marker();
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    timeout: 2s\n    args: ['sleep "
+                + marker
+                + " & echo early; exit 3']\n");
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class,
+            failed ->
+                assertThat(failed.reason())
+                    .startsWith("the program exited with code 3, but a process it started, pid ")
+                    .contains("(sleep), still held its standard output or error open")
+                    .contains("at the timeout of 2s")
+                    .contains("`wait` in a shell script"));
+    Survivors.assertNone(marker);
   }
 
   private static void assertGone(long pid) throws InterruptedException {

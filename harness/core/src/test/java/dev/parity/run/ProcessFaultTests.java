@@ -161,7 +161,10 @@ class ProcessFaultTests {
         .isEmpty();
   }
 
-  /** The four ways out of a process group, and the plain background child. */
+  /**
+   * The four ways out of a process group, and the plain background child, of a process that holds
+   * none of the program's output: it is killed when the program ends, without a wait.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -175,13 +178,58 @@ class ProcessFaultTests {
     String marker = Survivors.marker();
     Suite suite =
         suite(
-            "  - id: a\n    args: [\"" + escape.replace("MARKER", marker) + "\\necho started\"]\n");
+            "  - id: a\n    timeout: 10m\n    args: [\""
+                + withoutOutput(escape.replace("MARKER", marker))
+                + "\\necho started\"]\n");
 
     Observation observation = completed(run(suite, "a"));
 
     assertThat(new String(observation.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
         .isEqualTo("started\n");
+    assertThat(observation.duration())
+        .as("not the case's timeout of 10 min")
+        .isLessThan(Duration.ofMinutes(5));
     Survivors.assertNone(marker);
+  }
+
+  /**
+   * The same escapes holding the program's output open: it may still be written to, so the run
+   * waits for it as {@code program | cat} would, and at the case's timeout fails, naming the
+   * process; none of them outlives the run.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "setsid sh -c 'sleep MARKER &'",
+        "setsid -f sleep MARKER",
+        "set -m; sleep MARKER &",
+        "(sleep MARKER &) &",
+        "sleep MARKER &"
+      })
+  void anEscapeHoldingTheOutputFailsTheRunAtItsTimeout(String escape) throws Exception {
+    Survivors.requireLauncher();
+    String marker = Survivors.marker();
+    Suite suite =
+        suite(
+            "  - id: a\n    timeout: 1s\n    args: [\""
+                + escape.replace("MARKER", marker)
+                + "\\necho started\"]\n");
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class,
+            f ->
+                assertThat(f.reason())
+                    .startsWith("the program exited with code 0, but a process it started, pid ")
+                    .contains("(sleep), still held its standard output or error open"));
+    Survivors.assertNone(marker);
+  }
+
+  /** {@code command}, run with its output and error sent to /dev/null. */
+  private static String withoutOutput(String command) {
+    return "{ " + command + (command.endsWith("&") ? " " : "; ") + "} >/dev/null 2>&1";
   }
 
   /**
@@ -196,7 +244,7 @@ class ProcessFaultTests {
         suite(
             "  - id: a\n    args: ['sleep "
                 + marker
-                + " & kill -"
+                + " >/dev/null 2>&1 & kill -"
                 + signal
                 + " $PPID; echo sent']\n");
 
@@ -265,19 +313,29 @@ class ProcessFaultTests {
                             + " the launcher's status"));
   }
 
+  /**
+   * An escaped process that writes to the program's output after the program ended: what it writes
+   * is part of the output, and once it no longer holds the output it is killed, without a wait.
+   */
   @Test
-  void anEscapedChildHoldingStdoutDoesNotDelayOrBreakTheRun() throws Exception {
+  void anEscapedChildWritesToTheOutputUntilItClosesIt() throws Exception {
+    Survivors.requireLauncher();
     String marker = Survivors.marker();
-    Suite suite = suite("  - id: a\n    args: ['setsid -f sleep " + marker + "; echo started']\n");
+    Suite suite =
+        suite(
+            "  - id: a\n    timeout: 10m\n    args: ['setsid -f sh -c \"sleep 1; echo late;"
+                + " exec sleep "
+                + marker
+                + " >/dev/null 2>&1\"; echo started']\n");
 
     RunOutcome outcome = run(suite, "a");
 
     assertThat(
             new String(completed(outcome).stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
-        .isEqualTo("started\n");
+        .isEqualTo("started\nlate\n");
     assertThat(outcome.duration())
-        .as("no wait for the pump stop timeout")
-        .isLessThan(Duration.ofSeconds(30));
+        .as("not the case's timeout of 10 min")
+        .isLessThan(Duration.ofMinutes(5));
     Survivors.assertNone(marker);
   }
 
