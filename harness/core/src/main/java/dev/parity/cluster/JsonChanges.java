@@ -1,8 +1,10 @@
 package dev.parity.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.parity.diff.JsonChange;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +19,10 @@ import java.util.regex.Pattern;
  * numbers are (formatting, or changed).
  */
 final class JsonChanges {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Reads numbers as written ({@code 1e400}, 20 significant digits), never rounded to a double. */
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
   private static final Set<String> FORMATTING =
       Set.of("number formatting", "letter case", "whitespace", "quoting");
   private static final Pattern ARRAY_INDEX = Pattern.compile("/\\d+(?=/|$)");

@@ -173,6 +173,23 @@ class ChangesTests {
             "stdout /t: string changed");
   }
 
+  /**
+   * Numbers are told apart as written, not as doubles: {@code 1e400} crashed the clustering (a
+   * double's infinity has no decimal value), and a digit past a double's precision was called
+   * formatting.
+   */
+  @Test
+  void jsonNumbersBeyondADoubleAreComparedAsWritten() {
+    Mismatch huge = stdout("huge", "{\"v\":1e400}\n", "{\"v\":2e400}\n");
+    Mismatch precise =
+        stdout("precise", "{\"v\":0.1000000000000000055511151231257827}\n", "{\"v\":0.1}\n");
+    Mismatch written = stdout("written", "{\"v\":1e400}\n", "{\"v\":10E399}\n");
+
+    assertThat(keys(huge)).containsExactly("stdout /v: number changed");
+    assertThat(keys(precise)).containsExactly("stdout /v: number changed");
+    assertThat(keys(written)).containsExactly("stdout JSON values: number formatting");
+  }
+
   @Test
   void anErrorIsKeyedByItsMaskedMessage() {
     Mismatch error =
