@@ -295,7 +295,7 @@ class CommandRunnerTests {
     Suite suite =
         suite(
             "[sh, -c]",
-            "  - id: a\n    timeout: 2s\n    args: ['sleep "
+            "  - id: a\n    timeout: 5s\n    args: ['sleep "
                 + marker
                 + " & echo early; exit 3']\n");
 
@@ -308,7 +308,7 @@ class CommandRunnerTests {
                 assertThat(failed.reason())
                     .startsWith("the program exited with code 3, but a process it started, pid ")
                     .contains("(sleep), still held its standard output or error open")
-                    .contains("at the timeout of 2s")
+                    .contains("at the timeout of 5s")
                     .contains("`wait` in a shell script"));
     Survivors.assertNone(marker);
   }

@@ -211,7 +211,7 @@ class ProcessFaultTests {
     String marker = Survivors.marker();
     Suite suite =
         suite(
-            "  - id: a\n    timeout: 1s\n    args: [\""
+            "  - id: a\n    timeout: 3s\n    args: [\""
                 + escape.replace("MARKER", marker)
                 + "\\necho started\"]\n");
 
