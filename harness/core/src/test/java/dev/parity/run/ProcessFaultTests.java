@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -166,14 +167,7 @@ class ProcessFaultTests {
    * none of the program's output: it is killed when the program ends, without a wait.
    */
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "setsid sh -c 'sleep MARKER &'",
-        "setsid -f sleep MARKER",
-        "set -m; sleep MARKER &",
-        "(sleep MARKER &) &",
-        "sleep MARKER &"
-      })
+  @MethodSource("escapes")
   void nothingAProgramStartsOutlivesItsRun(String escape) throws Exception {
     String marker = Survivors.marker();
     Suite suite =
@@ -198,14 +192,7 @@ class ProcessFaultTests {
    * process; none of them outlives the run.
    */
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "setsid sh -c 'sleep MARKER &'",
-        "setsid -f sleep MARKER",
-        "set -m; sleep MARKER &",
-        "(sleep MARKER &) &",
-        "sleep MARKER &"
-      })
+  @MethodSource("escapes")
   void anEscapeHoldingTheOutputFailsTheRunAtItsTimeout(String escape) throws Exception {
     Survivors.requireLauncher();
     String marker = Survivors.marker();
@@ -225,6 +212,16 @@ class ProcessFaultTests {
                     .startsWith("the program exited with code 0, but a process it started, pid ")
                     .contains("(sleep), still held its standard output or error open"));
     Survivors.assertNone(marker);
+  }
+
+  /** The four ways out of a process group, and the plain background child. */
+  static Stream<String> escapes() {
+    return Stream.of(
+        "setsid sh -c 'sleep MARKER &'",
+        "setsid -f sleep MARKER",
+        "set -m; sleep MARKER &",
+        "(sleep MARKER &) &",
+        "sleep MARKER &");
   }
 
   /** {@code command}, run with its output and error sent to /dev/null. */
