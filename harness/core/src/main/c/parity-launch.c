@@ -404,8 +404,20 @@ static void note_output_pipe(int fd, char *into) {
 /* A process found holding an output pipe open: the last one seen, for the status. */
 static long holder;
 
-/* Whether process `pid` has one of the run's output pipes open (any of its descriptors). */
+/* The descendants the last look at /proc visited: how many, and two sums of their pids. */
+struct visited {
+  unsigned long count, sum, mix;
+};
+static struct visited visited;
+
+/*
+ * Whether process `pid` has one of the run's output pipes open (any of its descriptors); notes
+ * `pid` in `visited`.
+ */
 static int holds_output(long pid) {
+  visited.count++;
+  visited.sum += (unsigned long)pid;
+  visited.mix ^= (unsigned long)pid * 0x9E3779B97F4A7C15UL;
   struct line path = {.length = 0};
   add(&path, "/proc/");
   add_number(&path, pid);
@@ -683,6 +695,7 @@ int main(int argc, char **argv, char **envp) {
   int ended = 0;
   int stopped = 0;
   int lingering = 0;
+  int quiet = 0; /* the last look at the descendants found no holder of the output */
   struct timespec tick = {0, 200000000};
   for (;;) {
     long reaped;
@@ -715,11 +728,22 @@ int main(int argc, char **argv, char **envp) {
         SYS1(SYS_close, 2);
         lingering = 1;
       }
-      if (each_descendant(holds_output) == 0) {
+      /*
+       * The list of descendants is read before their descriptors, so a holder that forks and exits
+       * in between is missed, its child not listed yet. No holder is believed only when a second
+       * look finds none either among the very same processes: one that could hold a pipe then was
+       * listed, and seen without it, and a pipe once closed cannot come back.
+       */
+      struct visited before = visited;
+      visited = (struct visited){0, 0, 0};
+      int holders = each_descendant(holds_output);
+      if (holders == 0 && quiet && visited.count == before.count && visited.sum == before.sum &&
+          visited.mix == before.mix) {
         break;
       }
+      quiet = holders == 0;
       tick.tv_sec = 0;
-      tick.tv_nsec = 20000000;
+      tick.tv_nsec = quiet ? 1000000 : 20000000;
     }
     long sig = SYS4(SYS_rt_sigtimedwait, &handled, NULL, &tick, sizeof(signals));
     if (sig == SIGTERM) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,6 +213,24 @@ class ProcessFaultTests {
                     .startsWith("the program exited with code 0, but a process it started, pid ")
                     .contains("(sleep), still held its standard output or error open"));
     Survivors.assertNone(marker);
+  }
+
+  /**
+   * A holder of the output that hands it on to a child and exits at once, twice over, while the
+   * launcher looks: it lists the processes before it reads their descriptors, and before it
+   * believed "no holder" on a single look, it lost the late line about one run in four.
+   */
+  @RepeatedTest(10)
+  void anOutputHandedOnBetweenShortLivedProcessesIsWaitedFor() {
+    Survivors.requireLauncher();
+    Suite suite =
+        suite(
+            "  - id: a\n    timeout: 10m\n    args: ['((sleep 0.2; echo late) &) & echo early']\n");
+
+    Observation observation = completed(run(suite, "a"));
+
+    assertThat(new String(observation.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("early\nlate\n");
   }
 
   /** The four ways out of a process group, and the plain background child. */
