@@ -753,7 +753,7 @@ int main(int argc, char **argv, char **envp) {
   }
   /* Stopped while a process the program left held its output: which one, for the message. */
   struct line held = {.length = 0};
-  if (ended && stopped && lingering) {
+  if (ended && stopped && lingering && holder != 0) {
     add(&held, "held ");
     add_number(&held, holder);
     add(&held, " ");

@@ -259,8 +259,17 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
       return new RunOutcome.Unavailable(
           Programs.cannotExecute(argv.get(0), env, failure), duration);
     }
-    if (timedOut.get() && ending instanceof Ending.OutputHeld held) {
-      return new RunOutcome.Failed(outputHeld(held, timeout), duration);
+    if (ending instanceof Ending.OutputHeld held) {
+      // Stopped by the timeout, or by a SIGTERM from elsewhere (a process of the program's sending
+      // one to its new parent, the launcher): either way the output is not complete.
+      return new RunOutcome.Failed(
+          outputHeld(
+              held,
+              timedOut.get()
+                  ? "at the timeout of " + Durations.format(timeout)
+                  : "when its launcher was stopped by a SIGTERM that was not Parity's (`kill $PPID`"
+                      + " from a process the program left?)"),
+          duration);
     }
     if (timedOut.get()) {
       return new RunOutcome.Failed(
@@ -308,8 +317,11 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
         Observation.ofCommand(code, signal, captured.streams(), captured.spooled(), duration));
   }
 
-  /** Why a run whose program ended, but whose output a process it started held open, failed. */
-  static String outputHeld(Ending.OutputHeld held, Duration timeout) {
+  /**
+   * Why a run whose program ended, but whose output a process it started held open {@code when},
+   * failed.
+   */
+  static String outputHeld(Ending.OutputHeld held, String when) {
     String ended =
         held.program() instanceof Ending.Signaled signaled
             ? "was killed by " + signaled.name()
@@ -322,8 +334,8 @@ public final class CommandRunner extends TypedRunner<CommandImplementation, Comm
         + held.pid()
         + " ("
         + held.command()
-        + "), still held its standard output or error open at the timeout of "
-        + Durations.format(timeout)
+        + "), still held its standard output or error open "
+        + when
         + ": the output ends only when no process holds them (as for `program | cat`), so what"
         + " it would still have written is not known; it and the rest of the program's processes"
         + " were killed. Have the program wait for what it starts (`wait` in a shell script), or"

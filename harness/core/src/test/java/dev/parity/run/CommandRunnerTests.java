@@ -313,6 +313,35 @@ class CommandRunnerTests {
     Survivors.assertNone(marker);
   }
 
+  /**
+   * A process the program left that stops its launcher itself ({@code kill $PPID}: the launcher is
+   * its parent now) while it holds the output: the output is not complete either, so the run fails;
+   * it is never taken for the program's whole output.
+   */
+  @Test
+  @Timeout(120)
+  void aProcessLeftThatStopsItsLauncherWhileItHoldsTheOutputFailsTheRun() throws Exception {
+    Survivors.requireLauncher();
+    String marker = Survivors.marker();
+    Suite suite =
+        suite(
+            "[sh, -c]",
+            "  - id: a\n    timeout: 10m\n    args: ['(sleep 0.3; kill $PPID; echo late; sleep "
+                + marker
+                + ") & echo early']\n");
+
+    RunOutcome outcome = run(suite, "a");
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            RunOutcome.Failed.class,
+            failed ->
+                assertThat(failed.reason())
+                    .startsWith("the program exited with code 0, but a process it started, pid ")
+                    .contains("when its launcher was stopped by a SIGTERM that was not Parity's"));
+    Survivors.assertNone(marker);
+  }
+
   private static void assertGone(long pid) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(20);
     while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)

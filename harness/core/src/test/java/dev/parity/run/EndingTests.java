@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +46,7 @@ class EndingTests {
     String reason =
         CommandRunner.outputHeld(
             new Ending.OutputHeld(new Ending.Signaled(11, "SIGSEGV"), 99, "worker"),
-            Duration.ofSeconds(30));
+            "at the timeout of 30s");
 
     assertThat(reason)
         .startsWith(
