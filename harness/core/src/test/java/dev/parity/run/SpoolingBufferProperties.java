@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,24 +16,27 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterTry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Whatever the limit, every byte is kept: in memory within it, in one spool file past it. */
 class SpoolingBufferProperties {
-  private Path spool;
+  private final List<Path> spools = new ArrayList<>();
 
-  @AfterTry
-  void deleteSpool() throws IOException {
-    if (spool != null) {
+  @AfterTry // the properties'
+  @AfterEach // the plain tests'
+  void deleteSpools() throws IOException {
+    for (Path spool : spools) {
       Files.deleteIfExists(spool);
-      spool = null;
     }
+    spools.clear();
   }
 
-  /** A new temporary file, deleted after the try. */
+  /** A new temporary file, deleted after the try (a try may ask for more than one). */
   private Path newSpool() throws IOException {
-    spool = Files.createTempFile("spooling-buffer", "");
+    Path spool = Files.createTempFile("spooling-buffer", "");
+    spools.add(spool);
     return spool;
   }
 
