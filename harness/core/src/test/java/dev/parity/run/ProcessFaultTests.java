@@ -181,9 +181,7 @@ class ProcessFaultTests {
 
     assertThat(new String(observation.stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
         .isEqualTo("started\n");
-    assertThat(observation.duration())
-        .as("not the case's timeout of 10 min")
-        .isLessThan(Duration.ofMinutes(5));
+    // Completed: a run that waited for the process until its 10-minute timeout would have failed.
     Survivors.assertNone(marker);
   }
 
@@ -349,9 +347,7 @@ class ProcessFaultTests {
     assertThat(
             new String(completed(outcome).stream("stdout").orElseThrow(), StandardCharsets.UTF_8))
         .isEqualTo("started\nlate\n");
-    assertThat(outcome.duration())
-        .as("not the case's timeout of 10 min")
-        .isLessThan(Duration.ofMinutes(5));
+    // Completed: a run that waited for the process until its 10-minute timeout would have failed.
     Survivors.assertNone(marker);
   }
 
